@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  /** Skip migrations (used by tests that build an old schema on purpose). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens (and creates) the GenLog database. The log is an evidence record, so we want WAL for crash safety with
+ * concurrent readers (the desktop app and a CLI in a render-node script), foreign keys enforced, and a busy
+ * timeout so a second process waits instead of failing.
+ */
+export function openDb(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    if (options.migrate !== false) migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** Runs fn in a transaction: every multi-row change goes through here so a crash never leaves half a change. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn)();
+}

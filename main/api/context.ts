@@ -1,0 +1,17 @@
+import type { Db } from '../../db/connection';
+import type { StagedFiles } from '../services/staged-files';
+
+/** Everything a handler may touch. Built once per process by the transport (Electron, server, CLI). */
+export interface ApiContext {
+  db: Db;
+  dbPath: string;
+  /** Folder holding the db, the evidence store, keys and caches. */
+  dataDir: string;
+  /** Who is acting when a request does not say: the artist name from settings, else the OS user. */
+  actor(): string;
+  now(): Date;
+  /** Files hashed by the loopback server's upload endpoint (browser drag and drop has no paths). */
+  staged: StagedFiles;
+  /** Which transport is calling: some methods (file dialogs) only make sense in the desktop app. */
+  transport: 'electron' | 'http' | 'cli' | 'test';
+}

@@ -1,0 +1,16 @@
+import type { MethodName } from './table';
+
+/**
+ * The method names, with no runtime imports, so the sandboxed preload and the renderer can build clients without
+ * pulling in zod or the database. A test keeps this list identical to the API table.
+ */
+export const METHOD_NAMES = [
+  'listProductions', 'addProduction', 'editProduction',
+  'listTools', 'addTool', 'editTool',
+  'logAssets', 'listAssets', 'getAsset', 'markAsset', 'retireAsset', 'editAsset', 'listArtists',
+  'getSettings', 'setSettings',
+] as const satisfies readonly MethodName[];
+
+type Listed = (typeof METHOD_NAMES)[number];
+// Fails to compile when a method is added to the table but not listed here.
+export const everyMethodListed: Exclude<MethodName, Listed> extends never ? true : false = true;

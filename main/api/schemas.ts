@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const productionCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, 'use 1-32 letters, digits, dot, dash or underscore, starting with a letter or digit');
+export const nonEmpty = (what: string) => z.string().trim().min(1, `${what} is required`).max(10_000);
+export const optionalText = z.string().max(100_000).default('');
+export const assetId = z.coerce.number().int().positive('asset ids are positive whole numbers');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-01-31')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar date');
+export const classification = z.enum(['temporary', 'deliverable']);
+export const mediaType = z.enum(['image', 'video', 'audio', 'text', '3d', 'other']);
+export const hosting = z.enum(['local', 'enterprise-cloud', 'public-cloud', 'unsure']);
+export const yesNo = z.enum(['yes', 'no']);
+export const yesNoUnsure = z.enum(['yes', 'no', 'unsure']);
+export const actorName = z.string().trim().min(1, 'name is required').max(200);

@@ -1,0 +1,18 @@
+import type { InputOf, MethodDef, ResultOf } from './method';
+import type { Envelope } from './envelope';
+import { logMethods } from './methods/log-methods';
+
+/** The one API: every transport (Electron IPC, loopback HTTP, CLI) calls these handlers and nothing else. */
+export const apiTable = {
+  ...logMethods,
+};
+
+export type ApiTable = typeof apiTable;
+export type MethodName = keyof ApiTable;
+
+/** What a renderer or script holds: every method, returning an envelope instead of throwing. */
+export type GenlogClient = {
+  [K in MethodName]: (input: InputOf<ApiTable[K]>) => Promise<Envelope<ResultOf<ApiTable[K]>>>;
+};
+
+export const methodTable: Record<string, MethodDef> = apiTable as unknown as Record<string, MethodDef>;

@@ -1,0 +1,123 @@
+import type { Command } from '../command';
+import { bytes, keyValues, table } from '../format';
+import type { Asset, HistoryEvent } from '../../services/asset-json';
+import type { LoggedAsset } from '../../services/log-assets';
+
+export const assetTable = (as: Asset[]) =>
+  table(['ID', 'PROD', 'EP', 'CLASS', 'MEDIA', 'TOOL', 'BY', 'CREATED', 'FILE'],
+    as.map((a) => [a.id, a.production, a.episode, a.retired ? `${a.classification} (retired)` : a.classification,
+      a.mediaType, a.tool, a.createdBy, a.createdAt.slice(0, 16).replace('T', ' '), a.fileName]));
+
+function clip(s: string | null, n = 60): string {
+  if (s === null) return '';
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+}
+
+export const assetDetail = (a: Asset & { history: HistoryEvent[] }) =>
+  keyValues([
+    ['id', a.id], ['production', a.production], ['episode', a.episode], ['file', a.fileName], ['path', a.path],
+    ['sha256', a.sha256], ['size', `${bytes(a.size)} (${a.size} bytes)`], ['media', a.mediaType],
+    ['classification', a.classification], ['tool', a.tool], ['created by', a.createdBy], ['created at', a.createdAt],
+    ['prompt', a.prompt], ['notes', a.notes], ['retired', a.retired ? `${a.retiredAt} — ${a.retiredReason}` : 'no'],
+  ]) + '\nHistory\n' + table(['AT', 'BY', 'ACTION', 'FIELD', 'FROM', 'TO', 'REASON'],
+    a.history.map((e) => [e.at.slice(0, 19).replace('T', ' '), e.by, e.action, e.field, clip(e.from, 20), clip(e.to, 20), clip(e.reason)]));
+
+export const logOptions = {
+  production: { type: 'string' }, tool: { type: 'string' }, by: { type: 'string' }, prompt: { type: 'string' },
+  notes: { type: 'string' }, episode: { type: 'string' }, class: { type: 'string' },
+} as const;
+
+export const assetCommands: Command[] = [
+  {
+    name: 'log',
+    usage: 'genlog log FILE... --production CODE --tool NAME --by ARTIST [--prompt TEXT] [--notes TEXT] [--episode E] [--class temporary|deliverable]',
+    summary: 'Hash and log generated files (all or none)',
+    options: logOptions,
+    positionals: 'some',
+    async run(r) {
+      const assets = await r.call<LoggedAsset[]>('logAssets', {
+        files: r.positionals.map((path) => ({ path })),
+        production: r.required('production'),
+        tool: r.required('tool'),
+        by: r.required('by'),
+        prompt: r.optional('prompt'),
+        notes: r.optional('notes'),
+        episode: r.optional('episode'),
+        classification: r.optional('class'),
+      });
+      const dups = assets.filter((a) => a.duplicate).length;
+      r.io.stderr(`Logged ${assets.length - dups} new asset(s)${dups ? `, ${dups} already in the log` : ''}.\n`);
+      return assets;
+    },
+    human: (as: LoggedAsset[]) => assetTable(as),
+  },
+  {
+    name: 'list',
+    usage: 'genlog list [--production CODE] [--class temporary|deliverable] [--media image|video|audio|text|3d|other] ' +
+      '[--tool NAME] [--by ARTIST] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--search TEXT] [--retired include|exclude|only] ' +
+      '[--sort createdAt|fileName|size|id] [--asc] [--limit N] [--offset N]',
+    summary: 'List assets, newest first',
+    options: {
+      production: { type: 'string' }, class: { type: 'string' }, media: { type: 'string' }, tool: { type: 'string' },
+      by: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, search: { type: 'string' },
+      retired: { type: 'string' }, sort: { type: 'string' }, asc: { type: 'boolean' }, limit: { type: 'string' },
+      offset: { type: 'string' }, outcome: { type: 'string' },
+    },
+    async run(r) {
+      const page = await r.call<{ total: number; rows: Asset[] }>('listAssets', {
+        production: r.optional('production'), classification: r.optional('class'), mediaType: r.optional('media'),
+        tool: r.optional('tool'), artist: r.optional('by'), from: r.optional('from'), to: r.optional('to'),
+        search: r.optional('search'), retired: r.optional('retired'), sort: r.optional('sort'),
+        direction: r.values.asc ? 'asc' : 'desc', limit: r.optional('limit') ?? '100', offset: r.optional('offset'),
+        outcome: r.optional('outcome'),
+      });
+      r.io.stderr(`${page.rows.length} of ${page.total} matching asset(s).\n`);
+      return page.rows;
+    },
+    human: (as: Asset[]) => assetTable(as),
+  },
+  {
+    name: 'show',
+    usage: 'genlog show ID',
+    summary: 'Show an asset with its history',
+    options: {},
+    positionals: 1,
+    run: (r) => r.call('getAsset', { id: r.positionals[0] }),
+    human: assetDetail,
+  },
+  {
+    name: 'mark',
+    usage: 'genlog mark ID temporary|deliverable --reason TEXT [--by NAME]',
+    summary: 'Re-tag an asset temporary or deliverable',
+    options: { reason: { type: 'string' }, by: { type: 'string' } },
+    positionals: 2,
+    run(r) {
+      return r.call('markAsset', { id: r.positionals[0], classification: r.positionals[1], reason: r.required('reason'), by: r.optional('by') });
+    },
+    human: (a: Asset) => assetTable([a]),
+  },
+  {
+    name: 'retire',
+    usage: 'genlog retire ID --reason TEXT [--by NAME]',
+    summary: 'Retire an asset (assets are never deleted)',
+    options: { reason: { type: 'string' }, by: { type: 'string' } },
+    positionals: 1,
+    run: (r) => r.call('retireAsset', { id: r.positionals[0], reason: r.required('reason'), by: r.optional('by') }),
+    human: (a: Asset) => assetTable([a]),
+  },
+  {
+    name: 'edit',
+    usage: 'genlog edit ID [--prompt TEXT] [--notes TEXT] [--episode E] [--tool NAME] [--file-name NAME] [--reason TEXT] [--by NAME]',
+    summary: 'Edit asset fields (each change is recorded in the history)',
+    options: { prompt: { type: 'string' }, notes: { type: 'string' }, episode: { type: 'string' }, tool: { type: 'string' },
+      'file-name': { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' } },
+    positionals: 1,
+    run: (r) => r.call('editAsset', {
+      id: r.positionals[0],
+      changes: { prompt: r.optional('prompt'), notes: r.optional('notes'), episode: r.optional('episode'), tool: r.optional('tool'), fileName: r.optional('file-name') },
+      reason: r.optional('reason'), by: r.optional('by'),
+    }),
+    human: (a: Asset) => assetTable([a]),
+  },
+];

@@ -1,0 +1,30 @@
+/** Plain, aligned text tables for terminals; scripts use --json instead. */
+export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))];
+  const widths = headers.map((_, i) => Math.min(60, Math.max(...cells.map((r) => (r[i] ?? '').length))));
+  const line = (r: string[]) =>
+    r.map((c, i) => {
+      const w = widths[i] ?? 0;
+      const v = c.length > w ? `${c.slice(0, w - 1)}…` : c;
+      return i === r.length - 1 ? v : v.padEnd(w);
+    }).join('  ');
+  return `${cells.map(line).join('\n')}\n`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+  return `${v.toFixed(1)} ${units[u]}`;
+}
+
+export function keyValues(pairs: [string, string | number | null | undefined][]): string {
+  const w = Math.max(...pairs.map(([k]) => k.length));
+  return `${pairs.map(([k, v]) => `${k.padEnd(w)}  ${v ?? ''}`).join('\n')}\n`;
+}
+
+export function list(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import type { ApiContext } from '../api/context';
+import { dispatch } from '../api/dispatch';
+import { methodTable } from '../api/table';
+import { createContext } from '../app-context';
+import { resolveDbPath } from '../paths';
+import { CliError, usageError, type CliIo, type Command, type CommandRun } from './command';
+import { ALL_COMMANDS } from './commands';
+
+const GLOBAL_OPTIONS = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function helpText(): string {
+  const lines = ALL_COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `genlog: the generative-AI asset log\n\nUsage: genlog [--db PATH] [--json] COMMAND ...\n\nCommands:\n${lines.join('\n')}\n\n` +
+    'Global: --db PATH (else $GENLOG_DB, else the desktop app\'s database), --json (machine-readable stdout).\n' +
+    'Exit codes: 0 success, 1 error, 2 usage error.\n';
+}
+
+/** Longest command name that prefixes argv wins: "production add" before "production". */
+function findCommand(words: string[]): { command: Command; rest: string[] } | undefined {
+  let best: { command: Command; rest: string[] } | undefined;
+  for (const command of ALL_COMMANDS) {
+    const parts = command.name.split(' ');
+    if (parts.every((p, i) => words[i] === p) && (!best || parts.length > best.command.name.split(' ').length)) {
+      best = { command, rest: words.slice(parts.length) };
+    }
+  }
+  return best;
+}
+
+function checkPositionals(c: Command, positionals: string[]): void {
+  const want = c.positionals ?? 0;
+  const ok = want === 'some' ? positionals.length > 0 : positionals.length === want;
+  if (!ok) throw usageError(`wrong number of arguments.\nUsage: ${c.usage}`);
+}
+
+export interface RunOptions {
+  io?: CliIo;
+  env?: NodeJS.ProcessEnv;
+  /** Lets tests and `serve` keep the context alive after the command returns. */
+  keepOpen?: boolean;
+}
+
+/** Runs one CLI invocation and returns its exit code; never calls process.exit so it can be tested in-process. */
+export async function runCli(argv: string[], o: RunOptions = {}): Promise<number> {
+  const io = o.io ?? { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  const env = o.env ?? process.env;
+  let ctx: ApiContext | undefined;
+  try {
+    // Globals may appear anywhere; pull them out first so each command parses only its own flags.
+    const globals = parseArgs({ args: argv, options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
+    const words = globals.positionals;
+    if (globals.values.help || words.length === 0) {
+      io.stdout(helpText());
+      return words.length === 0 && !globals.values.help ? 2 : 0;
+    }
+    const found = findCommand(words);
+    if (!found) throw usageError(`unknown command "${words.slice(0, 2).join(' ')}". Run genlog --help for the list.`);
+    const { command } = found;
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
+    } catch (err) {
+      throw usageError(`${(err as Error).message.split('\n')[0]}\nUsage: ${command.usage}`);
+    }
+    const positionals = parsed.positionals.slice(command.name.split(' ').length);
+    checkPositionals(command, positionals);
+    const json = Boolean(parsed.values.json);
+    const values = parsed.values as CommandRun['values'];
+    const by = typeof values.by === 'string' ? values.by : undefined;
+    ctx = createContext({ dbPath: resolveDbPath(parsed.values.db as string | undefined, env), transport: 'cli', actor: by });
+    const c = ctx;
+    const run: CommandRun = {
+      ctx: c,
+      values,
+      positionals,
+      io,
+      json,
+      async call<T>(name: string, input: unknown): Promise<T> {
+        const res = await dispatch(methodTable, c, name, input);
+        if (!res.ok) throw new CliError(res.error.message, res.error.code === 'invalid_input' ? 2 : 1);
+        return res.value as T;
+      },
+      required(flag) {
+        const v = values[flag];
+        if (typeof v !== 'string' || v.trim() === '') throw usageError(`--${flag} is required.\nUsage: ${command.usage}`);
+        return v;
+      },
+      optional(flag) {
+        const v = values[flag];
+        return typeof v === 'string' ? v : undefined;
+      },
+    };
+    const value = await command.run(run);
+    if (value !== undefined) {
+      if (json) io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+      else if (command.human) io.stdout(command.human(value as never));
+    }
+    return 0;
+  } catch (err) {
+    const exit = err instanceof CliError ? err.exitCode : 1;
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`genlog: ${message}\n`);
+    return exit;
+  } finally {
+    if (ctx && !o.keepOpen) ctx.db.close();
+  }
+}

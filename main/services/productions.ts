@@ -1,0 +1,65 @@
+import type { ApiContext } from '../api/context';
+import { conflict, notFound } from '../api/envelope';
+import {
+  getProductionByCode,
+  getProductionById,
+  insertProduction,
+  listProductions,
+  updateProduction,
+  type ProductionRow,
+} from '../../db/productions';
+
+export interface Production {
+  id: number;
+  code: string;
+  title: string;
+  contactEmail: string;
+  vendor: string;
+  episodes: string[];
+  createdAt: string;
+}
+
+export interface ProductionInput {
+  code: string;
+  title: string;
+  contactEmail: string;
+  vendor: string;
+  episodes: string[];
+}
+
+export function toProduction(r: ProductionRow): Production {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    contactEmail: r.contact_email,
+    vendor: r.vendor,
+    episodes: JSON.parse(r.episodes) as string[],
+    createdAt: r.created_at,
+  };
+}
+
+export function requireProduction(ctx: ApiContext, code: string): ProductionRow {
+  const p = getProductionByCode(ctx.db, code);
+  if (!p) throw notFound(`No production with code "${code}". Add it first (genlog production add) or check the spelling.`);
+  return p;
+}
+
+export function addProduction(ctx: ApiContext, input: ProductionInput): Production {
+  if (getProductionByCode(ctx.db, input.code)) throw conflict(`A production with code "${input.code}" already exists.`);
+  const id = insertProduction(ctx.db, { ...input, createdAt: ctx.now().toISOString() });
+  return toProduction(getProductionById(ctx.db, id)!);
+}
+
+export function editProduction(ctx: ApiContext, id: number, input: ProductionInput): Production {
+  const existing = getProductionById(ctx.db, id);
+  if (!existing) throw notFound(`No production with id ${id}.`);
+  const clash = getProductionByCode(ctx.db, input.code);
+  if (clash && clash.id !== id) throw conflict(`A production with code "${input.code}" already exists.`);
+  updateProduction(ctx.db, id, input);
+  return toProduction(getProductionById(ctx.db, id)!);
+}
+
+export function allProductions(ctx: ApiContext): Production[] {
+  return listProductions(ctx.db).map(toProduction);
+}

@@ -1,0 +1,55 @@
+import type { ApiContext } from '../api/context';
+import { conflict, notFound } from '../api/envelope';
+import { getToolById, getToolByName, insertTool, listTools, updateTool, type NewTool, type ToolRow } from '../../db/tools';
+
+export interface Tool {
+  id: number;
+  name: string;
+  vendor: string;
+  version: string;
+  hosting: ToolRow['hosting'];
+  enterprise: ToolRow['enterprise'];
+  trainsOnInputs: ToolRow['trains_on_inputs'];
+  retainsData: ToolRow['retains_data'];
+  notes: string;
+  createdAt: string;
+}
+
+export function toTool(r: ToolRow): Tool {
+  return {
+    id: r.id,
+    name: r.name,
+    vendor: r.vendor,
+    version: r.version,
+    hosting: r.hosting,
+    enterprise: r.enterprise,
+    trainsOnInputs: r.trains_on_inputs,
+    retainsData: r.retains_data,
+    notes: r.notes,
+    createdAt: r.created_at,
+  };
+}
+
+export function requireTool(ctx: ApiContext, name: string): ToolRow {
+  const t = getToolByName(ctx.db, name);
+  if (!t) throw notFound(`No AI tool named "${name}" in the tool list. Add it first (genlog tool add) or check the spelling.`);
+  return t;
+}
+
+export function addTool(ctx: ApiContext, input: NewTool): Tool {
+  if (getToolByName(ctx.db, input.name)) throw conflict(`A tool named "${input.name}" already exists.`);
+  const id = insertTool(ctx.db, input, ctx.now().toISOString());
+  return toTool(getToolById(ctx.db, id)!);
+}
+
+export function editTool(ctx: ApiContext, id: number, input: NewTool): Tool {
+  if (!getToolById(ctx.db, id)) throw notFound(`No tool with id ${id}.`);
+  const clash = getToolByName(ctx.db, input.name);
+  if (clash && clash.id !== id) throw conflict(`A tool named "${input.name}" already exists.`);
+  updateTool(ctx.db, id, input);
+  return toTool(getToolById(ctx.db, id)!);
+}
+
+export function allTools(ctx: ApiContext): Tool[] {
+  return listTools(ctx.db).map(toTool);
+}
