@@ -11,7 +11,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Only the Electron glue in main/electron may touch Electron; everything else must run under plain Node.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only main/electron/ and preload/ may import 'electron'." }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', allowTypeImports: true, message: "Only main/electron/ and preload/ may import 'electron'." }] }],
     },
   },
   {

@@ -52,6 +52,7 @@ export const m0001Initial: Migration = {
       CREATE INDEX assets_by_created ON assets (created_at, id);
       CREATE INDEX assets_by_production ON assets (production_id, created_at, id);
       CREATE INDEX assets_by_class ON assets (classification, created_at, id);
+      CREATE INDEX assets_by_production_class ON assets (production_id, classification, created_at, id);
       CREATE INDEX assets_by_media ON assets (media_type, created_at, id);
       CREATE INDEX assets_by_tool ON assets (tool_id, created_at, id);
       CREATE INDEX assets_by_artist ON assets (created_by COLLATE NOCASE, created_at, id);

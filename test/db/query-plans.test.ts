@@ -15,6 +15,7 @@ describe('list and search queries use their indexes', () => {
   const cases: [string, AssetFilter, AssetPage, RegExp][] = [
     ['newest first', {}, page, /SCAN a USING INDEX assets_by_created/],
     ['by production', { productionId: 1 }, page, /SEARCH a USING INDEX assets_by_production/],
+    ['by production and classification', { productionId: 1, classification: 'deliverable' }, page, /SEARCH a USING INDEX assets_by_production_class/],
     ['by classification', { classification: 'deliverable' }, page, /SEARCH a USING INDEX assets_by_class/],
     ['by media type', { mediaType: 'video' }, page, /SEARCH a USING INDEX assets_by_media/],
     ['by tool', { toolId: 1 }, page, /SEARCH a USING INDEX assets_by_tool/],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'bin', 'genlog.js');
 
-export interface CliResult { code: number; stdout: string; stderr: string; json: () => any }
+export interface CliResult { code: number; stdout: string; stderr: string; json: () => any } // eslint-disable-line @typescript-eslint/no-explicit-any -- tests index into CLI JSON freely
 
 /** Runs the built CLI exactly as a script would. `npm test` builds before vitest runs. */
 export function genlog(args: string[], env: Record<string, string> = {}, input?: string): CliResult {

@@ -27,7 +27,7 @@ export function seedSynthetic(db: Db, count: number, opts: { productions?: numbe
       SELECT ? + (i % ?), 'E' || (1 + i % 10), 'shot_' || i || '.png', '/renders/shot_' || i || '.png',
         lower(hex(randomblob(32))), 1000 + (i * 7919) % 50000000,
         CASE i % 6 WHEN 0 THEN 'image' WHEN 1 THEN 'video' WHEN 2 THEN 'audio' WHEN 3 THEN 'text' WHEN 4 THEN '3d' ELSE 'other' END,
-        CASE WHEN i % 5 = 0 THEN 'deliverable' ELSE 'temporary' END,
+        CASE WHEN (i / 7) % 5 = 0 THEN 'deliverable' ELSE 'temporary' END,
         ? + (i % ?), 'artist' || (i % 40),
         strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i % 300) || ' days', '+' || (i % 86400) || ' seconds'),
         CASE i % 4 WHEN 0 THEN 'matte painting of a castle at dusk number ' || i

@@ -1,0 +1,12 @@
+export * from './facts';
+export type * from './types';
+export { DECISIONS, OUTCOMES, PRINCIPLE_IDS, SEVERITIES } from './types';
+export { assess, outcomeOf } from './assess';
+export { PRINCIPLES, evaluatePrinciples, consentKindsAtStake, type PrincipleRow, type PrincipleResult } from './principles';
+export { RULES, RULE_IDS, RULE_CATEGORIES, type RuleRow, type RuleCategory } from './rules';
+export { FINDING_RULE_IDS, parseRuleIds } from './rule-ids';
+export { consentCovers, namedTalent, talentKey } from './consent';
+export { isIsoDate, assertIsoDate } from './dates';
+export { PRESETS, PRESET_IDS, findPreset, presetFacts, type PlannedUsePreset } from './presets';
+export { FACT_QUESTIONS, CLASSIFICATION_QUESTION, TOOL_QUESTIONS, factQuestion, choiceLabel, type Question, type Choice } from './questions';
+export { FACT_FLAGS, parseFactFlags, factFlagsHelp } from './fact-flags';
