@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate';
 import { m0001Initial } from './0001-initial';
 import { m0002Compliance } from './0002-compliance';
+import { m0003Packets } from './0003-packets';
 
 /** One file per schema version; append only. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Compliance];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Compliance, m0003Packets];
