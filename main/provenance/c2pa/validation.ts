@@ -1,0 +1,64 @@
+import type { C2paValidationState } from '../types';
+import type { ManifestStoreJson, StatusEntry } from './store-json';
+
+/** Status codes about the file's bytes; meaningless when the reader was given the manifest alone. */
+const CONTENT_HASH_CODES = /^assertion\.(dataHash|bmffHash|boxesHash|collectionHash)\./;
+
+function isTrustCode(code: string): boolean {
+  return code.endsWith('.untrusted');
+}
+
+function describeFailure(entry: StatusEntry, signer: string | null): string {
+  const code = entry.code ?? 'unknown';
+  if (code === 'signingCredential.untrusted') {
+    return `The signer${signer ? ` "${signer}"` : ''} is not on any trust list GenLog has, so who signed cannot be confirmed`;
+  }
+  if (code === 'timeStamp.untrusted') return 'The time stamp authority is not on any trust list GenLog has';
+  if (CONTENT_HASH_CODES.test(code) && code.endsWith('.mismatch')) {
+    return `The file's content does not match the hash in its C2PA manifest: it was changed after signing (${code})`;
+  }
+  if (code.startsWith('claimSignature.')) return `The manifest's signature does not verify: ${entry.explanation ?? code} (${code})`;
+  return `${entry.explanation ?? 'validation failed'} (${code})`;
+}
+
+export interface ValidationOutcome {
+  state: C2paValidationState;
+  problems: string[];
+}
+
+/**
+ * Turns c2pa-rs validation results into GenLog's state. With no trust list every signer is untrusted: that alone
+ * gives 'untrusted', never 'invalid'. Any other failure of the active manifest gives 'invalid'. When the reader saw
+ * only the manifest (`manifestOnly`), content-hash results are dropped: the caller checks the content itself.
+ */
+export function validationOf(store: ManifestStoreJson, signer: string | null, manifestOnly: boolean): ValidationOutcome {
+  const failures = store.validation_results?.activeManifest?.failure ?? store.validation_status ?? [];
+  const relevant = failures.filter((entry) => !(manifestOnly && CONTENT_HASH_CODES.test(entry.code ?? '')));
+  const problems = new Set<string>();
+  let invalid = false;
+  let untrusted = false;
+  for (const entry of relevant) {
+    if (isTrustCode(entry.code ?? '')) untrusted = true;
+    else invalid = true;
+    problems.add(describeFailure(entry, signer));
+  }
+  for (const delta of store.validation_results?.ingredientDeltas ?? []) {
+    for (const entry of delta.validationDeltas?.failure ?? []) {
+      if (isTrustCode(entry.code ?? '')) continue;
+      problems.add(`An ingredient's own manifest failed validation: ${describeFailure(entry, null)}`);
+    }
+  }
+  if (!invalid && !manifestOnly && store.validation_state === 'Invalid') {
+    // Never let a failure hide: c2pa-rs calls a manifest Invalid only for a real failure, even if unlisted.
+    invalid = true;
+    problems.add('The C2PA reader reports the manifest as invalid without naming the failure');
+  }
+  let state: C2paValidationState;
+  if (invalid) state = 'invalid';
+  else if (store.validation_state === 'Trusted' && !untrusted) state = 'valid';
+  else {
+    state = 'untrusted';
+    if (!untrusted) problems.add('No trust list is configured, so who signed cannot be confirmed');
+  }
+  return { state, problems: [...problems] };
+}

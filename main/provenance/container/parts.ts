@@ -1,0 +1,41 @@
+export type ContainerFormat = 'jpeg' | 'png' | 'webp' | 'bmff' | 'tiff' | 'c2pa' | 'unknown';
+
+/** An embedded C2PA manifest store: where it is, and its bytes when they fit under the read cap. */
+export interface EmbeddedManifest {
+  length: number;
+  /** JUMBF bytes of the manifest store, null when larger than the cap. */
+  bytes: Uint8Array | null;
+}
+
+/** The metadata pieces a container walk found, before any of them is parsed. */
+export interface MetadataParts {
+  format: ContainerFormat;
+  /** Media type for the C2PA reader, e.g. image/png. */
+  mimeType: string | null;
+  /** EXIF as a TIFF structure (no "Exif\0\0" prefix). */
+  exifTiff: Uint8Array | null;
+  /** XMP packets: the main packet first, then reassembled extended XMP. */
+  xmp: Uint8Array[];
+  /** PNG text chunks GenLog understands, by keyword, already decoded. */
+  texts: Map<string, string>;
+  c2pa: EmbeddedManifest | null;
+  errors: string[];
+}
+
+export function emptyParts(format: ContainerFormat, mimeType: string | null): MetadataParts {
+  return { format, mimeType, exifTiff: null, xmp: [], texts: new Map(), c2pa: null, errors: [] };
+}
+
+const TIFF_LITTLE = [0x49, 0x49, 0x2a, 0x00];
+const TIFF_BIG = [0x4d, 0x4d, 0x00, 0x2a];
+
+export function startsWith(bytes: Uint8Array, prefix: readonly number[], offset = 0): boolean {
+  if (bytes.length < offset + prefix.length) return false;
+  return prefix.every((value, index) => bytes[offset + index] === value);
+}
+
+/** EXIF payloads come with or without the JPEG-style "Exif\0\0" prefix; returns the TIFF part, or null. */
+export function tiffFromExifPayload(payload: Uint8Array): Uint8Array | null {
+  const body = startsWith(payload, [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]) ? payload.subarray(6) : payload;
+  return startsWith(body, TIFF_LITTLE) || startsWith(body, TIFF_BIG) ? body : null;
+}

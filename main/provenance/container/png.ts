@@ -1,0 +1,126 @@
+import type { FileWindow } from '../file-window';
+import { MAX_EXIF_BYTES, MAX_STRUCTURE_ENTRIES, MAX_TEXT_BYTES, MAX_XMP_BYTES, formatBytes } from '../limits';
+import { emptyParts, tiffFromExifPayload, type MetadataParts } from './parts';
+import { decodePngText, pngKeyword } from './png-text';
+
+/** Text chunks GenLog reads: A1111 settings, ComfyUI graphs, the writing software, XMP. */
+const WANTED_KEYWORDS = new Set(['parameters', 'prompt', 'workflow', 'Software', 'XML:com.adobe.xmp']);
+const TEXT_TYPES = new Set(['tEXt', 'zTXt', 'iTXt']);
+const PNG_MAX_CHUNK = 0x7fffffff;
+/** Past the first IDAT, more than this much image data is not walked chunk by chunk: the tail is read instead. */
+const TAIL_JUMP_BYTES = 512 * 1024;
+const TAIL_BYTES = 256 * 1024;
+
+/** Walks the PNG chunk list (headers only, skipping image data) and collects metadata chunks. */
+export async function walkPng(file: FileWindow, maxBytes: number): Promise<MetadataParts> {
+  const parts = emptyParts('png', 'image/png');
+  let offset = 8;
+  let sawEnd = false;
+  let jumped = false;
+  for (let walked = 0; offset < file.size; walked += 1) {
+    if (walked >= MAX_STRUCTURE_ENTRIES) {
+      parts.errors.push(`The PNG has more than ${MAX_STRUCTURE_ENTRIES} chunks; GenLog stopped reading it there`);
+      return parts;
+    }
+    const header = await file.read(offset, 8);
+    if (header.length < 8) {
+      parts.errors.push(`The PNG ends in the middle of a chunk header at byte ${offset}: the file is truncated`);
+      return parts;
+    }
+    const length = header.readUInt32BE(0);
+    const type = header.toString('latin1', 4, 8);
+    if (!/^[A-Za-z]{4}$/.test(type)) {
+      parts.errors.push(`The PNG chunk at byte ${offset} has no valid type: the file is corrupt`);
+      return parts;
+    }
+    const dataStart = offset + 8;
+    if (length > PNG_MAX_CHUNK || dataStart + length > file.size) {
+      parts.errors.push(
+        `The PNG chunk '${type}' at byte ${offset} claims ${formatBytes(length)}, but only ` +
+          `${formatBytes(Math.max(0, file.size - dataStart))} follow: the file is truncated or corrupt`,
+      );
+      return parts;
+    }
+    if (type === 'IEND') {
+      sawEnd = true;
+      break;
+    }
+    if (type === 'IDAT' && !jumped && file.size - offset > TAIL_JUMP_BYTES) {
+      jumped = true;
+      const tail = await findTailChain(file);
+      if (tail !== null) {
+        offset = tail;
+        continue;
+      }
+    }
+    if (TEXT_TYPES.has(type)) await readTextChunk(file, parts, type, dataStart, length);
+    else if (type === 'eXIf') await readExifChunk(file, parts, dataStart, length);
+    else if (type === 'caBX' && !parts.c2pa) {
+      parts.c2pa = { length, bytes: length <= maxBytes ? await file.readOwned(dataStart, length) : null };
+    }
+    offset = dataStart + length + 4;
+  }
+  if (!sawEnd) parts.errors.push('The PNG has no IEND chunk: the file is truncated');
+  return parts;
+}
+
+async function readTextChunk(file: FileWindow, parts: MetadataParts, type: string, start: number, length: number) {
+  const keyword = pngKeyword(await file.read(start, Math.min(length, 80)));
+  if (keyword === null || !WANTED_KEYWORDS.has(keyword) || parts.texts.has(keyword)) return;
+  const isXmp = keyword === 'XML:com.adobe.xmp';
+  const cap = isXmp ? MAX_XMP_BYTES : MAX_TEXT_BYTES;
+  if (length > cap) {
+    parts.errors.push(`PNG text chunk '${keyword}' is ${formatBytes(length)}, more than the ${formatBytes(cap)} GenLog reads; it was skipped`);
+    return;
+  }
+  const decoded = decodePngText(type, await file.read(start, length));
+  if (typeof decoded === 'string') {
+    parts.errors.push(decoded);
+    return;
+  }
+  if (decoded.problem) parts.errors.push(decoded.problem);
+  if (isXmp) parts.xmp.push(Buffer.from(decoded.text, 'utf8'));
+  else parts.texts.set(keyword, decoded.text);
+}
+
+async function readExifChunk(file: FileWindow, parts: MetadataParts, start: number, length: number) {
+  if (parts.exifTiff) return;
+  if (length > MAX_EXIF_BYTES) {
+    parts.errors.push(`The PNG eXIf chunk is ${formatBytes(length)}, more than the ${formatBytes(MAX_EXIF_BYTES)} GenLog reads; it was skipped`);
+    return;
+  }
+  const tiff = tiffFromExifPayload(await file.read(start, length));
+  if (tiff) parts.exifTiff = tiff;
+  else parts.errors.push('The PNG eXIf chunk does not hold EXIF data; it was skipped');
+}
+
+/**
+ * Big PNGs hold thousands of image-data chunks; metadata after them sits just before IEND. Reads the last
+ * TAIL_BYTES and finds where a valid run of chunks starts that ends exactly with IEND at the end of the file.
+ * Returns that position, or null (then the caller walks every chunk).
+ */
+async function findTailChain(file: FileWindow): Promise<number | null> {
+  const start = Math.max(8, file.size - TAIL_BYTES);
+  const tail = await file.readAndKeep(start, file.size - start);
+  const candidates: number[] = [];
+  for (const type of ['IDAT', 'tEXt', 'iTXt', 'zTXt', 'eXIf', 'caBX', 'tIME', 'IEND']) {
+    for (let at = tail.indexOf(type, 4, 'latin1'); at >= 4; at = tail.indexOf(type, at + 1, 'latin1')) candidates.push(at - 4);
+  }
+  candidates.sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    if (chainReachesEnd(tail, candidate)) return start + candidate;
+  }
+  return null;
+}
+
+function chainReachesEnd(tail: Buffer, from: number): boolean {
+  let at = from;
+  for (let steps = 0; steps < 1000 && at + 12 <= tail.length; steps += 1) {
+    const length = tail.readUInt32BE(at);
+    const type = tail.toString('latin1', at + 4, at + 8);
+    if (!/^[A-Za-z]{4}$/.test(type)) return false;
+    if (type === 'IEND') return at + 12 === tail.length;
+    at += 12 + length;
+  }
+  return false;
+}

@@ -1,0 +1,31 @@
+/** Bounds that keep reading one hostile or huge file cheap. */
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** Largest PNG text chunk (or decompressed zTXt/iTXt) read; ComfyUI workflows rarely pass 2 MB. */
+export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+/** Largest XMP packet handed to the XMP parser (main and extended parts together). */
+export const MAX_XMP_BYTES = 2 * 1024 * 1024;
+/** Largest EXIF block handed to the EXIF parser. */
+export const MAX_EXIF_BYTES = 1024 * 1024;
+/** Deepest JSON nesting accepted in ComfyUI graphs; real graphs stay under 10. */
+export const MAX_JSON_DEPTH = 64;
+/** Longest prompt or other text kept in a record. */
+export const MAX_FIELD_CHARS = 64 * 1024;
+/** Most chunks, segments or boxes walked in one file before giving up. */
+export const MAX_STRUCTURE_ENTRIES = 100_000;
+/** Most nodes visited when following a ComfyUI graph. */
+export const MAX_GRAPH_VISITS = 10_000;
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Cuts text to MAX_FIELD_CHARS so one huge field cannot flood the database or the UI. */
+export function clipText(text: string): string {
+  return text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}…` : text;
+}

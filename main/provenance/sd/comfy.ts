@@ -1,0 +1,41 @@
+import type { ComfyRecord } from '../types';
+import { parseBoundedJson } from './bounded-json';
+import { asComfyGraph, extractFromGraph, type ComfyGraph } from './comfy-graph';
+import { workflowToGraph } from './comfy-workflow';
+
+function graphFrom(text: string | null, what: string, errors: string[], toGraph: (value: unknown) => ComfyGraph | null) {
+  // Some tools store a plain-text prompt under the same keyword; only JSON is a ComfyUI graph.
+  if (text === null || !/^\s*[{[]/.test(text)) return null;
+  const parsed = parseBoundedJson(text, what);
+  if ('error' in parsed) {
+    errors.push(parsed.error);
+    return null;
+  }
+  const graph = toGraph(parsed.value);
+  if (!graph) errors.push(`${what} is JSON but not a ComfyUI graph; it was ignored`);
+  return graph;
+}
+
+/** Fills only what the API graph left empty: the two graphs can disagree (a seed the UI changed after queueing). */
+function fillGaps(into: ComfyRecord, from: ComfyRecord): void {
+  if (into.checkpoints.length === 0) into.checkpoints = from.checkpoints;
+  if (into.loras.length === 0) into.loras = from.loras;
+  if (into.positivePrompts.length === 0) into.positivePrompts = from.positivePrompts;
+  if (into.negativePrompts.length === 0) into.negativePrompts = from.negativePrompts;
+  if (into.seeds.length === 0) into.seeds = from.seeds;
+}
+
+/**
+ * Reads ComfyUI's "prompt" (API graph) and "workflow" (UI graph) texts. The API graph is preferred; the workflow
+ * adds whatever the API graph lacks. Null when neither is a ComfyUI graph.
+ */
+export function readComfy(promptText: string | null, workflowText: string | null, errors: string[]): ComfyRecord | null {
+  const apiGraph = graphFrom(promptText, "The ComfyUI 'prompt' graph", errors, asComfyGraph);
+  const uiGraph = graphFrom(workflowText, "The ComfyUI 'workflow'", errors, workflowToGraph);
+  if (!apiGraph && !uiGraph) return null;
+  const record: ComfyRecord = apiGraph
+    ? extractFromGraph(apiGraph)
+    : { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [] };
+  if (uiGraph) fillGaps(record, extractFromGraph(uiGraph));
+  return record;
+}

@@ -1,0 +1,102 @@
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeParserThread, readProvenance } from '../../main/provenance';
+import { parseA1111, parseSettingsLine } from '../../main/provenance/sd/a1111';
+import { webpWith } from './helpers/c2pa';
+import { exifTiff, unicodeUserComment } from './helpers/exif-tiff';
+import { exifSegment, jpegWithSegments, plainJpeg } from './helpers/jpeg';
+import { provenanceFixtureText, tempDir, writeTemp } from './helpers/paths';
+import { iTXt, pngWith, tEXt } from './helpers/png';
+
+afterAll(closeParserThread);
+
+const PARAMETERS = provenanceFixtureText('a1111-parameters.txt');
+
+const EXPECTED = {
+  prompt: 'masterpiece, best quality, (cyberpunk city street:1.2), neon lights, rain,\nwide shot, <lora:add_detail:0.6>',
+  negativePrompt: 'lowres, bad anatomy, (worst quality:1.4),\nwatermark, signature',
+  steps: 28,
+  sampler: 'DPM++ 2M Karras',
+  cfgScale: 6.5,
+  seed: 3620491582,
+  size: '768x512',
+  model: 'realisticVisionV51_v51VAE',
+  modelHash: '6ce0161689',
+};
+
+describe('parseA1111', () => {
+  it('splits prompt, negative prompt and settings', () => {
+    const record = parseA1111(PARAMETERS);
+    expect(record).toMatchObject(EXPECTED);
+    expect(record?.params['Lora hashes']).toBe('add_detail: 7c6bad76eb54, film: 1a2b3c4d5e6f');
+    expect(record?.params.Version).toBe('v1.7.0');
+    expect(record?.raw).toBe(PARAMETERS);
+  });
+
+  it('reads a prompt with no negative prompt', () => {
+    const record = parseA1111('a castle\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512');
+    expect(record).toMatchObject({ prompt: 'a castle', negativePrompt: null, steps: 20, sampler: 'Euler a', size: '512x512', model: null });
+  });
+
+  it('does not mistake ordinary comments for WebUI settings', () => {
+    expect(parseA1111('Shot on a rainy day, graded in Resolve')).toBeNull();
+  });
+
+  it('scans a very long settings line in linear time', () => {
+    const hostile = `${'a'.repeat(200_000)}: ${'b,'.repeat(100_000)}`;
+    const started = Date.now();
+    parseSettingsLine(hostile);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('WebUI settings in files', () => {
+  it('reads the PNG "parameters" text chunk', async () => {
+    const file = writeTemp(tempDir(), 'webui.png', await pngWith([tEXt('parameters', PARAMETERS)]));
+    const record = await readProvenance(file);
+    expect(record.errors).toEqual([]);
+    expect(record.a1111).toMatchObject(EXPECTED);
+    expect(record.summary).toMatchObject({
+      prompt: EXPECTED.prompt,
+      negativePrompt: EXPECTED.negativePrompt,
+      model: EXPECTED.model,
+      aiGenerated: true,
+      toolHints: ['Stable Diffusion WebUI'],
+    });
+  });
+
+  it('reads UTF-8 prompts from an iTXt "parameters" chunk', async () => {
+    const text = '桜の木の下の猫, 映画のような\nSteps: 20, Sampler: Euler, CFG scale: 7, Seed: 42, Size: 512x512';
+    const file = writeTemp(tempDir(), 'itxt.png', await pngWith([iTXt('parameters', text, true)]));
+    const record = await readProvenance(file);
+    expect(record.a1111?.prompt).toBe('桜の木の下の猫, 映画のような');
+    expect(record.a1111?.seed).toBe(42);
+  });
+
+  it('reads EXIF UserComment written as UNICODE UTF-16, in both byte orders', async () => {
+    const dir = tempDir();
+    for (const bigEndian of [true, false]) {
+      const tiff = exifTiff({ userComment: unicodeUserComment(PARAMETERS, bigEndian), software: 'Stable Diffusion WebUI' }, !bigEndian);
+      const file = writeTemp(dir, `webui-${bigEndian ? 'mm' : 'ii'}.jpg`, jpegWithSegments(await plainJpeg(), [exifSegment(tiff)]));
+      const record = await readProvenance(file);
+      expect(record.errors).toEqual([]);
+      expect(record.exif?.userComment).toBe(PARAMETERS.trim());
+      expect(record.a1111).toMatchObject(EXPECTED);
+    }
+  });
+
+  it('reads an ASCII EXIF UserComment written by sharp', async () => {
+    const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000000' } }).jpeg().withExif({ IFD2: { UserComment: PARAMETERS } }).toBuffer();
+    const record = await readProvenance(writeTemp(tempDir(), 'ascii-comment.jpg', bytes));
+    expect(record.errors).toEqual([]);
+    expect(record.a1111).toMatchObject(EXPECTED);
+  });
+
+  it('reads EXIF UserComment from a WebP EXIF chunk', async () => {
+    const tiff = exifTiff({ userComment: unicodeUserComment(PARAMETERS, true) });
+    const file = writeTemp(tempDir(), 'webui.webp', await webpWith([{ fourcc: 'EXIF', data: tiff }]));
+    const record = await readProvenance(file);
+    expect(record.errors).toEqual([]);
+    expect(record.a1111).toMatchObject(EXPECTED);
+  });
+});

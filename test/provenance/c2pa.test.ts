@@ -1,0 +1,141 @@
+import { copyFileSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeParserThread, readProvenance } from '../../main/provenance';
+import { mdat, mp4Head, pngChunkData, webpWith, writeSidecarPair, writeSparseVideo } from './helpers/c2pa';
+import { sharedC2paFixture, tempDir, writeTemp } from './helpers/paths';
+
+const TRAINED = 'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
+
+afterAll(closeParserThread);
+
+function titanManifest(): Buffer {
+  return pngChunkData(readFileSync(sharedC2paFixture('amazon-titan-g1.png')), 'caBX');
+}
+
+describe('C2PA manifests in the shared signed samples', () => {
+  it('reads the Amazon Titan PNG: AI-created, signer untrusted but intact', async () => {
+    const record = await readProvenance(sharedC2paFixture('amazon-titan-g1.png'));
+    expect(record.errors).toEqual([]);
+    const c2pa = record.c2pa;
+    expect(c2pa?.source).toBe('embedded');
+    expect(c2pa?.claimGenerator).toBe('Amazon_Bedrock c2pa-rs/0.32.7');
+    expect(c2pa?.claimGeneratorProducts).toEqual(['Amazon Bedrock']);
+    expect(c2pa?.signer).toBe('Amazon Web Services, Inc.');
+    expect(c2pa?.signingTime).toBe('2024-09-25T08:29:07+00:00');
+    expect(c2pa?.actions).toEqual([
+      { action: 'c2pa.created', digitalSourceType: TRAINED, softwareAgent: 'Titan Image Generator G1', when: '2024-09-25T08:29:07.629074Z' },
+    ]);
+    expect(c2pa?.validation.state).toBe('untrusted');
+    expect(c2pa?.validation.problems).toEqual([expect.stringContaining('not on any trust list')]);
+    expect(record.summary).toMatchObject({
+      aiGenerated: true,
+      digitalSourceType: 'trainedAlgorithmicMedia',
+      createdAt: '2024-09-25T08:29:07.629074Z',
+      toolHints: ['Titan Image Generator G1', 'Amazon Bedrock'],
+    });
+  });
+
+  it('reads the signed, time-stamped icon: signer and signing time, no AI claim', async () => {
+    const record = await readProvenance(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'));
+    expect(record.errors).toEqual([]);
+    expect(record.c2pa).toMatchObject({
+      claimGenerator: 'c2pa-ts',
+      signer: 'C2PA Signer',
+      issuer: 'C2PA Test Signing Cert',
+      signingTime: '2026-01-13T12:35:40.669+00:00',
+      actions: [],
+      validation: { state: 'untrusted' },
+    });
+    expect(record.summary.aiGenerated).toBeNull();
+  });
+
+  it('finds no manifest in the unsigned icon', async () => {
+    const record = await readProvenance(sharedC2paFixture('trustnxt-icon.jpg'));
+    expect(record.c2pa).toBeNull();
+    expect(record.errors).toEqual([]);
+  });
+
+  it('reports a file changed after signing as invalid, and still shows what the manifest claims', async () => {
+    const dir = tempDir();
+    const bytes = readFileSync(sharedC2paFixture('amazon-titan-g1.png'));
+    bytes[1_000_000] = (bytes[1_000_000] ?? 0) ^ 0x01; // inside the image data
+    const record = await readProvenance(writeTemp(dir, 'tampered.png', bytes));
+    expect(record.c2pa?.validation.state).toBe('invalid');
+    expect(record.c2pa?.validation.problems.join('\n')).toMatch(/does not match the hash .* changed after signing/);
+    expect(record.c2pa?.actions[0]?.digitalSourceType).toBe(TRAINED);
+  });
+});
+
+describe('C2PA manifests in other containers', () => {
+  it('finds the manifest in a WebP C2PA chunk and an MP4 uuid box', async () => {
+    const dir = tempDir();
+    const manifest = titanManifest();
+    const webp = writeTemp(dir, 'moved.webp', await webpWith([{ fourcc: 'C2PA', data: manifest }]));
+    const mp4 = writeTemp(dir, 'moved.mp4', Buffer.concat([mp4Head(manifest), mdat(Buffer.alloc(1000))]));
+    for (const file of [webp, mp4]) {
+      const record = await readProvenance(file);
+      expect(record.c2pa?.actions[0]?.softwareAgent).toBe('Titan Image Generator G1');
+      // The manifest was made for another file, so the content cannot match: that must show, never be hidden.
+      expect(record.c2pa?.validation.state).toBe('invalid');
+    }
+  });
+
+  it('reads only the manifest of a file above maxBytes and says the content was not compared', async () => {
+    const record = await readProvenance(sharedC2paFixture('amazon-titan-g1.png'), { maxBytes: 1024 * 1024 });
+    expect(record.c2pa?.validation.state).toBe('unverified');
+    expect(record.c2pa?.validation.problems.join('\n')).toMatch(/larger than 1\.0 MB, so the file's content was not compared/);
+    expect(record.c2pa?.actions[0]?.action).toBe('c2pa.created');
+  });
+
+  it('reads a 4 GB video by its box headers alone, fast and without loading it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'huge.mp4');
+    writeSparseVideo(file, mp4Head(titanManifest()), 4 * 1024 * 1024 * 1024);
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const record = await readProvenance(file);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+    expect(record.errors).toEqual([]);
+    expect(record.c2pa?.validation.state).toBe('unverified');
+    expect(record.summary.aiGenerated).toBe(true);
+  });
+});
+
+describe('sidecar manifests', () => {
+  it('validates a sidecar .c2pa against the file next to it', async () => {
+    const { asset } = writeSidecarPair(tempDir());
+    const record = await readProvenance(asset);
+    expect(record.errors).toEqual([]);
+    expect(record.c2pa).toMatchObject({ source: 'sidecar', signer: 'C2PA Signer', validation: { state: 'untrusted' } });
+  });
+
+  it('finds a sidecar named with the extension replaced (take.c2pa for take.jpg)', async () => {
+    const dir = tempDir();
+    const { asset, sidecar } = writeSidecarPair(dir, 'take.jpg');
+    renameSync(sidecar, path.join(dir, 'take.c2pa'));
+    const record = await readProvenance(asset);
+    expect(record.c2pa).toMatchObject({ source: 'sidecar', validation: { state: 'untrusted' } });
+  });
+
+  it('reports a sidecar that does not belong to the file as invalid', async () => {
+    const dir = tempDir();
+    const { sidecar } = writeSidecarPair(dir);
+    const other = path.join(dir, 'other.jpg');
+    copyFileSync(sharedC2paFixture('trustnxt-icon.jpg'), other);
+    copyFileSync(sidecar, `${other}.c2pa`);
+    const record = await readProvenance(other);
+    expect(record.c2pa?.source).toBe('sidecar');
+    expect(record.c2pa?.validation.state).toBe('invalid');
+    expect(record.c2pa?.validation.problems.join('\n')).toMatch(/does not match the hash in its sidecar manifest/);
+  });
+
+  it('reads a bare .c2pa manifest file and says there is no content to compare', async () => {
+    const { sidecar } = writeSidecarPair(tempDir());
+    const record = await readProvenance(sidecar);
+    expect(record.c2pa?.signer).toBe('C2PA Signer');
+    expect(record.c2pa?.validation.state).toBe('unverified');
+    expect(record.c2pa?.validation.problems.join('\n')).toMatch(/bare manifest store/);
+  });
+});

@@ -1,0 +1,100 @@
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeParserThread, readProvenance } from '../../main/provenance';
+import { mdat, mp4Head } from './helpers/c2pa';
+import { exifTiff } from './helpers/exif-tiff';
+import { DST, IPTC_EXT, xmpPacket } from './helpers/jpeg';
+import { tempDir, writeTemp } from './helpers/paths';
+import { iTXt, pngChunk, pngWith, tEXt } from './helpers/png';
+
+afterAll(closeParserThread);
+
+function jpeg(xmp: string, exif: Record<string, Record<string, string>>): Promise<Buffer> {
+  return sharp({ create: { width: 8, height: 8, channels: 3, background: '#aa2200' } }).jpeg().withXmp(xmp).withExif(exif).toBuffer();
+}
+
+describe('IPTC digital source type and the IPTC 2025.1 AI fields', () => {
+  it('reads an AI-tagged JPEG written by sharp (XMP + EXIF)', async () => {
+    const xmp = xmpPacket({
+      'Iptc4xmpExt:DigitalSourceType': `${DST}trainedAlgorithmicMedia`,
+      'Iptc4xmpExt:AISystemUsed': 'Adobe Firefly',
+      'Iptc4xmpExt:AISystemVersionUsed': 'Image 3',
+      'Iptc4xmpExt:AIPromptInformation': 'storm clouds over a harbour & a red lighthouse <wide>',
+      'Iptc4xmpExt:AIPromptWriterName': 'Dana Okafor',
+      'xmp:CreatorTool': 'Adobe Photoshop 26.0 (Windows)',
+    });
+    const bytes = await jpeg(xmp, { IFD0: { Software: 'Adobe Photoshop 26.0', Make: 'Render', Model: 'Node 7' }, IFD2: { DateTimeOriginal: '2025:03:14 15:09:26', OffsetTimeOriginal: '+01:00' } });
+    const record = await readProvenance(writeTemp(tempDir(), 'firefly.jpg', bytes));
+    expect(record.errors).toEqual([]);
+    expect(record.iptc).toEqual({
+      digitalSourceType: { uri: `${DST}trainedAlgorithmicMedia`, term: 'trainedAlgorithmicMedia' },
+      aiSystemUsed: 'Adobe Firefly',
+      aiSystemVersionUsed: 'Image 3',
+      aiPromptInformation: 'storm clouds over a harbour & a red lighthouse <wide>',
+      aiPromptWriterName: 'Dana Okafor',
+      creatorTool: 'Adobe Photoshop 26.0 (Windows)',
+    });
+    expect(record.exif).toMatchObject({ software: 'Adobe Photoshop 26.0', make: 'Render', model: 'Node 7', dateTimeOriginal: '2025-03-14T15:09:26+01:00' });
+    expect(record.summary).toMatchObject({
+      aiGenerated: true,
+      digitalSourceType: 'trainedAlgorithmicMedia',
+      prompt: 'storm clouds over a harbour & a red lighthouse <wide>',
+      createdAt: '2025-03-14T15:09:26+01:00',
+      toolHints: ['Adobe Firefly', 'Adobe Photoshop 26.0 (Windows)', 'Adobe Photoshop 26.0'],
+    });
+  });
+
+  it('reads a camera JPEG tagged digitalCapture as "not AI"', async () => {
+    const xmp = xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}digitalCapture` });
+    const bytes = await jpeg(xmp, { IFD0: { Make: 'ARRI', Model: 'ALEXA 35' }, IFD2: { DateTimeOriginal: '2024:11:02 06:45:00' } });
+    const record = await readProvenance(writeTemp(tempDir(), 'plate.jpg', bytes));
+    expect(record.iptc?.digitalSourceType?.term).toBe('digitalCapture');
+    expect(record.exif).toMatchObject({ make: 'ARRI', model: 'ALEXA 35', dateTimeOriginal: '2024-11-02T06:45:00' });
+    expect(record.summary.aiGenerated).toBe(false);
+  });
+
+  it('reads XMP written as attributes, resources and language alternatives, with any namespace prefix', async () => {
+    const xmp =
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+      `<rdf:Description rdf:about="" xmlns:ext="${IPTC_EXT}" ext:AISystemUsed="Midjourney" ext:AISystemVersionUsed="6.1">` +
+      `<ext:DigitalSourceType rdf:resource="${DST}compositeWithTrainedAlgorithmicMedia"/>` +
+      '<ext:AIPromptInformation><rdf:Alt><rdf:li xml:lang="x-default">fox &amp; hound</rdf:li><rdf:li xml:lang="fr">renard</rdf:li></rdf:Alt></ext:AIPromptInformation>' +
+      '</rdf:Description></rdf:RDF></x:xmpmeta>';
+    const png = await pngWith([iTXt('XML:com.adobe.xmp', xmp)]);
+    const record = await readProvenance(writeTemp(tempDir(), 'xmp.png', png));
+    expect(record.errors).toEqual([]);
+    expect(record.iptc).toMatchObject({
+      digitalSourceType: { term: 'compositeWithTrainedAlgorithmicMedia' },
+      aiSystemUsed: 'Midjourney',
+      aiSystemVersionUsed: '6.1',
+      aiPromptInformation: 'fox & hound',
+    });
+    expect(record.summary.aiGenerated).toBe(true);
+  });
+
+  it('reads EXIF from a PNG eXIf chunk and XMP from an MP4 uuid box', async () => {
+    const png = await pngWith([pngChunk('eXIf', exifTiff({ software: 'Blender 4.2', dateTimeOriginal: '2025:01:02 03:04:05' }))]);
+    const pngRecord = await readProvenance(writeTemp(tempDir(), 'exif.png', png));
+    expect(pngRecord.exif).toMatchObject({ software: 'Blender 4.2', dateTimeOriginal: '2025-01-02T03:04:05' });
+    const xmp = xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}trainedAlgorithmicMedia`, 'Iptc4xmpExt:AISystemUsed': 'Runway Gen-4' });
+    const mp4 = Buffer.concat([mp4Head(null, xmp), mdat(Buffer.alloc(4096))]);
+    const mp4Record = await readProvenance(writeTemp(tempDir(), 'clip.mov', mp4));
+    expect(mp4Record.errors).toEqual([]);
+    expect(mp4Record.iptc).toMatchObject({ aiSystemUsed: 'Runway Gen-4', digitalSourceType: { term: 'trainedAlgorithmicMedia' } });
+  });
+
+  it('reads a TIFF, whose metadata exifr follows through the file itself', async () => {
+    const xmp = xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}compositeWithTrainedAlgorithmicMedia`, 'Iptc4xmpExt:AISystemUsed': 'Photoshop Generative Fill' });
+    // libvips writes XMP into TIFF (tag 700) but not an EXIF block.
+    const tiff = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } }).tiff().withXmp(xmp).toBuffer();
+    const record = await readProvenance(writeTemp(tempDir(), 'comp.tif', tiff));
+    expect(record.errors).toEqual([]);
+    expect(record.iptc).toMatchObject({ aiSystemUsed: 'Photoshop Generative Fill', digitalSourceType: { term: 'compositeWithTrainedAlgorithmicMedia' } });
+  });
+
+  it('reads the PNG Software text chunk as the writing software', async () => {
+    const record = await readProvenance(writeTemp(tempDir(), 'nai.png', await pngWith([tEXt('Software', 'NovelAI')])));
+    expect(record.exif?.software).toBe('NovelAI');
+    expect(record.summary.toolHints).toEqual(['NovelAI']);
+  });
+});
