@@ -9,7 +9,7 @@ import { countAssetsSql, listAssetsSql, type AssetFilter } from '../db/assets';
 import { insertHashed, type HashedFile } from '../main/services/log-assets';
 import { seedSynthetic } from '../test/support/seed';
 
-interface Result { name: string; value: number; unit: string; target?: string; pass?: boolean }
+import type { BenchResult as Result } from './lib/types';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,0 +1,56 @@
+/** Why a file could not be read, in words a user understands, keyed by the Node error code. */
+const REASON_BY_CODE: Record<string, string> = {
+  ENOENT: 'it does not exist',
+  ENOTDIR: 'a folder in its path is not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENOTFILE: 'it is not a regular file (device, pipe or socket)',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+  EIO: 'the disk reported an input/output error',
+  EBUSY: 'the file is locked by another program',
+  ELOOP: 'it is a symbolic link that points to itself',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** Error thrown when a file cannot be hashed; `path` names the file and `code` keeps the system code. */
+export class FileReadError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string | undefined,
+    /** The reason alone, e.g. "permission denied". */
+    readonly reason: string,
+  ) {
+    super(`Cannot read "${path}": ${reason}`);
+    this.name = 'FileReadError';
+  }
+}
+
+/** Error thrown when hashing is cancelled through an AbortSignal. */
+export class HashCancelledError extends Error {
+  constructor(
+    readonly path: string,
+    /** How many bytes had been read when reading stopped. */
+    readonly bytesRead: number,
+  ) {
+    super(`Hashing "${path}" was cancelled`);
+    this.name = 'AbortError';
+  }
+}
+
+/** Turns a low-level fs error (or its {code, message} copy sent from a worker) into a FileReadError naming the file. */
+export function fileReadError(path: string, error: unknown): FileReadError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  const reason = (code && REASON_BY_CODE[code]) ?? message;
+  return new FileReadError(path, code, reason);
+}
+
+/** Error thrown when a whole batch is cancelled; name "AbortError" like the platform's own aborts. */
+export class IngestCancelledError extends Error {
+  constructor(filesTotal: number) {
+    super(`Hashing was cancelled before all ${filesTotal} file${filesTotal === 1 ? '' : 's'} were read`);
+    this.name = 'AbortError';
+  }
+}

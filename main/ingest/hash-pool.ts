@@ -1,0 +1,227 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { HashCancelledError, fileReadError } from './file-errors';
+import { HASH_CHUNK_BYTES, type HashOptions, type HashResult } from './hash-file';
+import { HASH_WORKER_SOURCE } from './hash-worker-source';
+
+export interface HashPool {
+  /** Hashes one file on a worker thread; rejects with an error naming the file, or a HashCancelledError. */
+  hash(path: string, options?: HashOptions): Promise<HashResult>;
+  /** Rejects queued and running jobs, then stops the workers. */
+  close(): Promise<void>;
+}
+
+export interface HashPoolOptions {
+  /** Number of worker threads. Default: os.availableParallelism(). At most concurrency × FILES_PER_WORKER files are open at once. */
+  concurrency?: number;
+}
+
+/**
+ * Files handed to one worker before it finishes the previous one, so it never sits idle waiting for the main thread
+ * between small files. Measured on 2,000 small files: about 1.3x faster than one at a time, no gain beyond 2.
+ */
+export const FILES_PER_WORKER = 2;
+
+/**
+ * How long a cancelled job may take to confirm it stopped reading. A read stuck on a dead network share never
+ * returns; after this the worker is replaced so that cancelling always answers.
+ */
+const CANCEL_GRACE_MS = 2000;
+
+type WorkerMessage =
+  | { type: 'bytes'; id: number; bytes: number }
+  | { type: 'done'; id: number; sha256: string; size: number }
+  | { type: 'failed'; id: number; code?: string; message: string }
+  | { type: 'cancelled'; id: number; bytesRead: number };
+
+interface Job {
+  id: number;
+  path: string;
+  options: HashOptions;
+  resolve: (result: HashResult) => void;
+  reject: (error: Error) => void;
+  settled: boolean;
+  slot?: Slot;
+  bytesRead: number;
+  cancelTimer?: NodeJS.Timeout;
+  removeAbortListener: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+/**
+ * A bounded pool of worker threads that stream files through SHA-256 (see hash-worker-source.ts). Workers start on
+ * demand, and an idle pool does not keep the process alive; still, call close() when done.
+ */
+export function createHashPool(options: HashPoolOptions = {}): HashPool {
+  const concurrency = options.concurrency ?? availableParallelism();
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new Error(`Hash pool concurrency must be a whole number of at least 1, got ${String(options.concurrency)}`);
+  }
+  const slots = new Set<Slot>();
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function settle(job: Job, outcome: { result: HashResult } | { error: Error }): void {
+    if (job.settled) return;
+    job.settled = true;
+    job.removeAbortListener();
+    if ('result' in outcome) job.resolve(outcome.result);
+    else job.reject(outcome.error);
+  }
+
+  function release(slot: Slot, job: Job): void {
+    if (job.cancelTimer) clearTimeout(job.cancelTimer);
+    slot.jobs.delete(job.id);
+    // An idle worker must not keep the process alive; a busy one must (its caller awaits it).
+    if (slot.jobs.size === 0) slot.worker.unref();
+    pump();
+  }
+
+  function retire(slot: Slot, why: string): void {
+    if (!slots.delete(slot)) return;
+    for (const job of slot.jobs.values()) {
+      if (job.cancelTimer) clearTimeout(job.cancelTimer);
+      const aborted = job.options.signal?.aborted === true;
+      settle(job, {
+        error: aborted ? new HashCancelledError(job.path, job.bytesRead) : new Error(`Hashing "${job.path}" failed: ${why}`),
+      });
+    }
+    slot.jobs.clear();
+    void slot.worker.terminate();
+    pump();
+  }
+
+  function onMessage(slot: Slot, message: WorkerMessage): void {
+    const job = slot.jobs.get(message.id);
+    if (!job) return;
+    const aborted = job.options.signal?.aborted === true;
+    switch (message.type) {
+      case 'bytes':
+        reportBytes(slot, job, message.bytes);
+        return;
+      case 'done':
+        // Small files are read in one go and their bytes arrive with the result.
+        if (message.size > job.bytesRead) reportBytes(slot, job, message.size - job.bytesRead);
+        settle(job, aborted ? { error: new HashCancelledError(job.path, message.size) } : { result: { sha256: message.sha256, size: message.size } });
+        break;
+      case 'failed':
+        settle(job, { error: fileReadError(job.path, { code: message.code, message: message.message }) });
+        break;
+      case 'cancelled':
+        settle(job, { error: new HashCancelledError(job.path, message.bytesRead) });
+        break;
+    }
+    release(slot, job);
+  }
+
+  function reportBytes(slot: Slot, job: Job, bytes: number): void {
+    job.bytesRead += bytes;
+    if (job.settled || job.options.signal?.aborted) return;
+    try {
+      job.options.onBytes?.(bytes);
+    } catch (error) {
+      settle(job, { error: error instanceof Error ? error : new Error(String(error)) });
+      stopRunning(slot, job);
+    }
+  }
+
+  function spawn(): Slot {
+    const worker = new Worker(HASH_WORKER_SOURCE, {
+      eval: true,
+      workerData: { chunkBytes: HASH_CHUNK_BYTES },
+      // No inherited flags: "--input-type=module" would make the CommonJS source fail to load, loader hooks
+      // (--import) have nothing to do here, and passing flags explicitly throws on process-wide ones.
+      execArgv: [],
+    });
+    const slot: Slot = { worker, jobs: new Map() };
+    worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
+    worker.on('error', (error) => retire(slot, `the hashing worker crashed (${error.message})`));
+    worker.on('exit', (code) => retire(slot, `the hashing worker stopped unexpectedly (exit code ${code})`));
+    slots.add(slot);
+    return slot;
+  }
+
+  /** Least busy worker with room, starting a new one before doubling up on a busy one. */
+  function pickSlot(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of slots) if (!best || slot.jobs.size < best.jobs.size) best = slot;
+    if ((!best || best.jobs.size > 0) && slots.size < concurrency) return spawn();
+    return best && best.jobs.size < FILES_PER_WORKER ? best : undefined;
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && !closed) {
+      const slot = pickSlot();
+      if (!slot) return;
+      const job = queue.shift() as Job;
+      job.slot = slot;
+      slot.jobs.set(job.id, job);
+      slot.worker.ref();
+      slot.worker.postMessage({ type: 'hash', id: job.id, path: job.path, wantsBytes: job.options.onBytes !== undefined });
+    }
+  }
+
+  function cancel(job: Job): void {
+    const slot = job.slot;
+    if (!slot) {
+      queue.splice(queue.indexOf(job), 1);
+      settle(job, { error: new HashCancelledError(job.path, 0) });
+      return;
+    }
+    stopRunning(slot, job);
+  }
+
+  function stopRunning(slot: Slot, job: Job): void {
+    if (!slot.jobs.has(job.id) || job.cancelTimer) return;
+    slot.worker.postMessage({ type: 'cancel', id: job.id });
+    job.cancelTimer = setTimeout(() => retire(slot, 'it did not stop after being cancelled'), CANCEL_GRACE_MS);
+  }
+
+  function hash(path: string, hashOptions: HashOptions = {}): Promise<HashResult> {
+    if (closed) return Promise.reject(new Error(`Cannot hash "${path}": the hash pool is closed`));
+    const { signal } = hashOptions;
+    if (signal?.aborted) return Promise.reject(new HashCancelledError(path, 0));
+    return new Promise<HashResult>((resolve, reject) => {
+      const job: Job = {
+        id: nextId++,
+        path,
+        options: hashOptions,
+        resolve,
+        reject,
+        settled: false,
+        bytesRead: 0,
+        removeAbortListener: () => signal?.removeEventListener('abort', onAbort),
+      };
+      function onAbort(): void {
+        cancel(job);
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(job);
+      pump();
+    });
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    const stopped = (job: Job) => new Error(`Hashing "${job.path}" was stopped: the hash pool closed`);
+    for (const job of queue.splice(0)) settle(job, { error: stopped(job) });
+    const stopping = [...slots].map(async (slot) => {
+      slots.delete(slot);
+      for (const job of slot.jobs.values()) {
+        if (job.cancelTimer) clearTimeout(job.cancelTimer);
+        settle(job, { error: stopped(job) });
+      }
+      slot.jobs.clear();
+      await slot.worker.terminate();
+    });
+    await Promise.all(stopping);
+  }
+
+  return { hash, close };
+}

@@ -1,0 +1,137 @@
+import { setMaxListeners } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { FileReadError, IngestCancelledError, fileReadError } from './file-errors';
+import type { HashResult } from './hash-file';
+import type { HashPool } from './hash-pool';
+import { mediaTypeOf, type MediaType } from './media-type';
+import { createProgressTracker, type IngestProgress } from './progress';
+import { sequenceHash, type IngestItem } from './sequences';
+
+export type { IngestProgress } from './progress';
+
+export type HashedItem =
+  | { kind: 'file'; path: string; fileName: string; size: number; sha256: string; mediaType: MediaType }
+  | {
+      kind: 'sequence';
+      /** The sequence's folder. */
+      path: string;
+      /** The frame pattern, e.g. "shot_v001.####.exr". */
+      fileName: string;
+      /** Sum of the frame sizes. */
+      size: number;
+      /** sequenceHash() of the frame hashes, see sequences.ts. */
+      sha256: string;
+      mediaType: MediaType;
+      frameRange: { first: number; last: number };
+      frames: { frame: number; sha256: string; size: number }[];
+    };
+
+export interface HashItemsOptions {
+  /** Aborting stops all reading and rejects with an IngestCancelledError (name "AbortError"). */
+  signal?: AbortSignal;
+  /** Throttled to ~10 reports a second, plus a first (nothing done) and a last (everything done) report. */
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** Parallel stat calls while sizing the batch. */
+const STAT_CONCURRENCY = 64;
+
+/**
+ * Hashes every file and every frame of the items on the pool. All or nothing: if one file cannot be read, changes
+ * while it is read, or the signal aborts, the remaining work is cancelled and the promise rejects (naming the file)
+ * only after every read has stopped, so the caller can simply log nothing.
+ */
+export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'>, options: HashItemsOptions = {}): Promise<HashedItem[]> {
+  const { signal } = options;
+  const paths = items.flatMap((item) => (item.kind === 'file' ? [item.path] : item.frames.map((frame) => frame.path)));
+  if (signal?.aborted) throw new IngestCancelledError(paths.length);
+
+  const expectedSizes = await sizeFiles(paths);
+  const progress = createProgressTracker(
+    expectedSizes.size,
+    [...expectedSizes.values()].reduce((sum, size) => sum + size, 0),
+    options.onProgress,
+  );
+
+  const stop = new AbortController();
+  // Every queued file listens to this one signal; thousands of listeners are expected, not a leak.
+  setMaxListeners(0, stop.signal);
+  const stopOnCallerAbort = () => stop.abort();
+  signal?.addEventListener('abort', stopOnCallerAbort, { once: true });
+  let firstError: Error | undefined;
+  const fail = (error: Error) => {
+    firstError ??= error;
+    stop.abort();
+  };
+
+  progress.start();
+  const results = new Map<string, HashResult>();
+  try {
+    await Promise.all(
+      [...expectedSizes].map(async ([path, expectedSize]) => {
+        try {
+          const result = await pool.hash(path, { signal: stop.signal, onBytes: (bytes) => progress.addBytes(bytes) });
+          if (result.size !== expectedSize) {
+            throw new FileReadError(path, undefined, `it changed while being read (${expectedSize} bytes before, ${result.size} bytes read); wait until it is completely written`);
+          }
+          results.set(path, result);
+          progress.fileDone();
+        } catch (error) {
+          if (!stop.signal.aborted) fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      }),
+    );
+  } finally {
+    signal?.removeEventListener('abort', stopOnCallerAbort);
+  }
+  if (signal?.aborted) throw new IngestCancelledError(expectedSizes.size);
+  if (firstError) throw firstError;
+  progress.finish();
+  return items.map((item) => toHashedItem(item, results));
+}
+
+async function sizeFiles(paths: string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (let start = 0; start < paths.length; start += STAT_CONCURRENCY) {
+    const batch = paths.slice(start, start + STAT_CONCURRENCY);
+    const stats = await Promise.all(
+      batch.map((path) =>
+        stat(path).catch((error: unknown) => {
+          throw fileReadError(path, error);
+        }),
+      ),
+    );
+    stats.forEach((stats, index) => {
+      const path = batch[index] as string;
+      if (stats.isDirectory()) throw fileReadError(path, { code: 'EISDIR' });
+      if (!stats.isFile()) throw fileReadError(path, { code: 'ENOTFILE' });
+      sizes.set(path, stats.size);
+    });
+  }
+  return sizes;
+}
+
+function toHashedItem(item: IngestItem, results: Map<string, HashResult>): HashedItem {
+  const resultFor = (path: string): HashResult => {
+    const result = results.get(path);
+    if (!result) throw new Error(`Internal error: "${path}" was not hashed`);
+    return result;
+  };
+  if (item.kind === 'file') {
+    const { sha256, size } = resultFor(item.path);
+    const fileName = basename(item.path);
+    return { kind: 'file', path: item.path, fileName, size, sha256, mediaType: mediaTypeOf(fileName) };
+  }
+  const frames = item.frames.map(({ frame, path }) => ({ frame, ...resultFor(path) }));
+  return {
+    kind: 'sequence',
+    path: item.directory,
+    fileName: item.pattern,
+    size: frames.reduce((sum, frame) => sum + frame.size, 0),
+    sha256: sequenceHash(frames.map((frame) => frame.sha256)),
+    mediaType: mediaTypeOf(item.pattern),
+    frameRange: { first: item.first, last: item.last },
+    frames,
+  };
+}

@@ -1,0 +1,133 @@
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { fileReadError } from './file-errors';
+
+export interface ScannedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ScanSkip {
+  /** The folder or entry that was left out. */
+  path: string;
+  reason: string;
+}
+
+export interface ScanOptions {
+  recursive: boolean;
+  /**
+   * picomatch globs relative to the scanned folder, "/" separated. A glob without "/" matches the file name in
+   * any subfolder ("*.exr"); one with "/" matches the relative path ("renders/**\/*.exr"). Default: everything.
+   */
+  include?: string[];
+  /** Same form as include. A matching subfolder is not entered at all ("cache/**" or "cache"). */
+  exclude?: string[];
+  /** Told about every subfolder or entry that could not be read, a broken link, or a symbolic link loop. */
+  onSkip?: (skip: ScanSkip) => void;
+}
+
+/** Parallel stat calls per folder: enough to hide disk latency without exhausting file handles. */
+const STAT_BATCH = 64;
+
+/**
+ * Lists the regular files in a folder (and its subfolders when recursive) with size and modification time, sorted
+ * by path. Hidden entries (name starting with ".") are ignored. Symbolic links are followed, but a folder already
+ * visited is never entered twice, so link loops end. Unreadable subfolders are reported through onSkip, not
+ * thrown; only an unreadable top folder throws.
+ */
+export async function scanFolder(dir: string, options: ScanOptions): Promise<ScannedFile[]> {
+  const rootStats = await stat(dir).catch((error: unknown) => {
+    throw new Error(`Cannot scan "${dir}": ${fileReadError(dir, error).reason}`, { cause: error });
+  });
+  if (!rootStats.isDirectory()) throw new Error(`Cannot scan "${dir}": it is a file, not a folder`);
+
+  const isIncluded = options.include?.length ? globMatcher(options.include) : () => true;
+  const isExcluded = options.exclude?.length ? globMatcher(options.exclude) : () => false;
+  const report = (path: string, reason: string) => options.onSkip?.({ path, reason });
+  // Cheap checks before stat; links and special entries are judged once stat tells what they are.
+  const isWorthStat = (entry: Dirent, parentRelative: string) => {
+    const relative = parentRelative ? `${parentRelative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return options.recursive && !isExcluded(relative);
+    if (entry.isFile()) return isIncluded(relative) && !isExcluded(relative);
+    return true;
+  };
+
+  const files: ScannedFile[] = [];
+  const visited = new Set<string>([folderIdentity(rootStats)]);
+  const pending: { path: string; relative: string }[] = [{ path: dir, relative: '' }];
+
+  for (let folder = pending.pop(); folder; folder = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder.path, { withFileTypes: true });
+    } catch (error) {
+      if (folder.relative === '') {
+        throw new Error(`Cannot scan "${dir}": ${fileReadError(dir, error).reason}`, { cause: error });
+      }
+      report(folder.path, fileReadError(folder.path, error).reason);
+      continue;
+    }
+    const visible = entries.filter((entry) => !entry.name.startsWith('.') && isWorthStat(entry, folder.relative));
+    const looked: { entry: Dirent; path: string; relative: string; stats: Stats }[] = [];
+    for (let start = 0; start < visible.length; start += STAT_BATCH) {
+      const batch = visible.slice(start, start + STAT_BATCH).map(async (entry) => {
+        const path = join(folder.path, entry.name);
+        const relative = folder.relative ? `${folder.relative}/${entry.name}` : entry.name;
+        try {
+          looked.push({ entry, path, relative, stats: await stat(path) });
+        } catch (error) {
+          const reason = fileReadError(path, error).reason;
+          report(path, entry.isSymbolicLink() && isMissing(error) ? 'broken symbolic link' : reason);
+        }
+      });
+      await Promise.all(batch);
+    }
+    // Real folders before links, then by name: the same tree always gives the same paths and the same reports.
+    looked.sort((a, b) => Number(a.entry.isSymbolicLink()) - Number(b.entry.isSymbolicLink()) || compare(a.path, b.path));
+    const subfolders: typeof pending = [];
+    for (const { path, relative, stats } of looked) {
+      if (stats.isDirectory()) {
+        if (!options.recursive || isExcluded(relative)) continue;
+        const identity = folderIdentity(stats);
+        if (visited.has(identity)) {
+          report(path, 'symbolic link to a folder already scanned (a loop or a second link)');
+          continue;
+        }
+        visited.add(identity);
+        subfolders.push({ path, relative });
+      } else if (stats.isFile()) {
+        if (isIncluded(relative) && !isExcluded(relative)) files.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
+      } else {
+        report(path, 'not a regular file (device, pipe or socket)');
+      }
+    }
+    pending.push(...subfolders.reverse());
+  }
+  return files.sort((a, b) => compare(a.path, b.path));
+}
+
+/** Globs with a "/" match the relative path; globs without match the last name, in any folder. */
+function globMatcher(globs: string[]): (relative: string) => boolean {
+  const bad = globs.find((glob) => typeof glob !== 'string' || glob.trim() === '');
+  if (bad !== undefined) throw new Error(`Invalid folder scan glob: ${JSON.stringify(bad)}`);
+  const onPath = globs.filter((glob) => glob.includes('/'));
+  const onName = globs.filter((glob) => !glob.includes('/'));
+  const matchesPath = onPath.length > 0 ? picomatch(onPath, { dot: true }) : () => false;
+  const matchesName = onName.length > 0 ? picomatch(onName, { dot: true }) : () => false;
+  return (relative) => matchesPath(relative) || matchesName(relative.slice(relative.lastIndexOf('/') + 1));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function folderIdentity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+}

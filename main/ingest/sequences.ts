@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { mediaTypeOf } from './media-type';
+
+export interface SequenceFrame {
+  frame: number;
+  path: string;
+}
+
+export type IngestItem =
+  | { kind: 'file'; path: string }
+  | {
+      kind: 'sequence';
+      directory: string;
+      /** File name with the frame number written as one '#' per padded digit, e.g. "shot_v001.####.exr". */
+      pattern: string;
+      first: number;
+      last: number;
+      /** Frames present on disk, in frame order. */
+      frames: SequenceFrame[];
+      /** Frame numbers between first and last with no file. */
+      missingFrames: number[];
+    };
+
+/** Fewer numbered files than this with the same name around the number stay separate files. */
+export const MIN_SEQUENCE_FRAMES = 3;
+/** A hole of more frames than this is more likely two renders than lost frames, so the sequence is split there. */
+export const MAX_FRAME_GAP = 1000;
+/** Longer digit runs are timestamps, seeds or ids, not frame numbers. */
+const MAX_FRAME_DIGITS = 9;
+
+/**
+ * prefix (ends with a non-digit or is empty) + frame digits + extension (".exr").
+ * The frame is the last run of digits right before the extension.
+ */
+const NUMBERED_NAME = /^(.*\D)?(\d+)(\.[^.\d][^.]*)$/;
+
+interface NumberedFile {
+  path: string;
+  directory: string;
+  prefix: string;
+  digits: string;
+  extension: string;
+  order: number;
+}
+
+/** Groups numbered frames (shot.1001.exr, shot_1001.exr, shot1001.exr, 0001.png) into sequences; the rest stay files. */
+export function groupSequences(paths: string[]): IngestItem[] {
+  const placed: { order: number; item: IngestItem }[] = [];
+  const buckets = new Map<string, NumberedFile[]>();
+  const seen = new Set<string>();
+
+  paths.forEach((path, order) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const numbered = parseNumberedFile(path, order);
+    if (!numbered) {
+      placed.push({ order, item: { kind: 'file', path } });
+      return;
+    }
+    const key = [numbered.directory, numbered.prefix, numbered.extension].join('\0');
+    const bucket = buckets.get(key) ?? [];
+    bucket.push(numbered);
+    buckets.set(key, bucket);
+  });
+
+  for (const bucket of buckets.values()) {
+    for (const [width, members] of splitByPadding(bucket)) {
+      for (const run of splitAtLargeGaps(members)) placed.push(...toItems(run, width));
+    }
+  }
+  return placed.sort((a, b) => a.order - b.order).map(({ item }) => item);
+}
+
+function parseNumberedFile(path: string, order: number): NumberedFile | undefined {
+  const name = basename(path);
+  if (!['image', '3d'].includes(mediaTypeOf(name))) return undefined;
+  const match = NUMBERED_NAME.exec(name);
+  if (!match) return undefined;
+  const [, prefix = '', digits = '', extension = ''] = match;
+  if (digits.length > MAX_FRAME_DIGITS) return undefined;
+  // "_v001", "v2": a version number, never a frame.
+  if (/[vV]$/.test(prefix)) return undefined;
+  return { path, directory: dirname(path), prefix, digits, extension, order };
+}
+
+/**
+ * Splits files that share prefix and extension by zero padding. "0998" can only be a 4-padded frame. "1001" has no
+ * leading zero: it joins the 4-padded group if there is one, or a narrower padded group that ran up to its limit
+ * (0998, 0999, 1000 in "###": numbers outgrow their padding), else a group of its own length. With no padded
+ * number at all (1, 2, ... 12) everything is one group as wide as its shortest number.
+ */
+function splitByPadding(files: NumberedFile[]): Map<number, NumberedFile[]> {
+  const isPadded = (file: NumberedFile) => file.digits.length > 1 && file.digits.startsWith('0');
+  const groups = new Map<number, NumberedFile[]>();
+  const add = (width: number, file: NumberedFile) => groups.set(width, [...(groups.get(width) ?? []), file]);
+  for (const file of files.filter(isPadded)) add(file.digits.length, file);
+  const free = files.filter((file) => !isPadded(file));
+  if (groups.size === 0) {
+    const shortest = Math.min(...free.map((file) => file.digits.length));
+    for (const file of free) add(shortest, file);
+    return groups;
+  }
+  const ranToLimit = [...groups]
+    .filter(([width, members]) => Math.max(...members.map((file) => Number(file.digits))) >= 0.9 * 10 ** width)
+    .map(([width]) => width);
+  const paddedWidths = new Set(groups.keys());
+  for (const file of free) {
+    const length = file.digits.length;
+    const outgrown = ranToLimit.filter((width) => width < length);
+    add(paddedWidths.has(length) || outgrown.length === 0 ? length : Math.max(...outgrown), file);
+  }
+  return groups;
+}
+
+function splitAtLargeGaps(files: NumberedFile[]): NumberedFile[][] {
+  const sorted = [...files].sort((a, b) => Number(a.digits) - Number(b.digits));
+  const runs: NumberedFile[][] = [];
+  let previous: number | undefined;
+  for (const file of sorted) {
+    const frame = Number(file.digits);
+    if (previous === undefined || frame - previous - 1 > MAX_FRAME_GAP) runs.push([]);
+    runs[runs.length - 1]?.push(file);
+    previous = frame;
+  }
+  return runs;
+}
+
+function toItems(run: NumberedFile[], width: number): { order: number; item: IngestItem }[] {
+  const firstFile = run[0];
+  const lastFile = run[run.length - 1];
+  if (run.length < MIN_SEQUENCE_FRAMES || !firstFile || !lastFile) {
+    return run.map((file) => ({ order: file.order, item: { kind: 'file', path: file.path } }));
+  }
+  const frames = run.map((file) => ({ frame: Number(file.digits), path: file.path }));
+  const present = new Set(frames.map(({ frame }) => frame));
+  const first = Number(firstFile.digits);
+  const last = Number(lastFile.digits);
+  const missingFrames: number[] = [];
+  for (let frame = first + 1; frame < last; frame++) if (!present.has(frame)) missingFrames.push(frame);
+  const item: IngestItem = {
+    kind: 'sequence',
+    directory: firstFile.directory,
+    pattern: `${firstFile.prefix}${'#'.repeat(width)}${firstFile.extension}`,
+    first,
+    last,
+    frames,
+    missingFrames,
+  };
+  return [{ order: Math.min(...run.map((file) => file.order)), item }];
+}
+
+/** Path of a sequence written with its '#' pattern, e.g. "/renders/shot_v001.####.exr". */
+export function sequencePath(item: Extract<IngestItem, { kind: 'sequence' }>): string {
+  return join(item.directory, item.pattern);
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * The hash that identifies a whole sequence. Reproducible by anyone with the frames:
+ *
+ *   sequenceHash = SHA-256( hex(frame_1) + "\n" + hex(frame_2) + "\n" + ... + hex(frame_n) )
+ *
+ * where hex(frame_i) is the lower-case hex SHA-256 of frame i's bytes, frames in ascending frame number, joined by
+ * a single line feed, with no trailing line feed; the result is lower-case hex. In a shell, naming the frames in
+ * frame order:  sha256sum shot.1001.exr shot.1002.exr shot.1003.exr | cut -c1-64 | head -c -1 | sha256sum
+ */
+export function sequenceHash(frameHashes: string[]): string {
+  if (frameHashes.length === 0) throw new Error('A sequence hash needs at least one frame hash');
+  frameHashes.forEach((hash, index) => {
+    if (!SHA256_HEX.test(hash)) throw new Error(`Frame hash #${index + 1} is not a lower-case hex SHA-256: "${hash}"`);
+  });
+  return createHash('sha256').update(frameHashes.join('\n')).digest('hex');
+}

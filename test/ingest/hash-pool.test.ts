@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HashCancelledError } from '../../main/ingest/file-errors';
+import { hashFile } from '../../main/ingest/hash-file';
+import { FILES_PER_WORKER, createHashPool } from '../../main/ingest/hash-pool';
+import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
+
+const MiB = 1024 * 1024;
+const tempDir = useTempDir('hash-pool');
+
+/** A sparse file: as big as asked, instant to create, no disk used; reads of its holes are zeros. */
+function sparseFile(name: string, size: number): string {
+  const path = join(tempDir(), name);
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, size);
+  closeSync(fd);
+  return path;
+}
+
+describe('createHashPool', () => {
+  const pool = createHashPool({ concurrency: 2 });
+  afterAll(() => pool.close());
+
+  const files: string[] = [];
+  beforeAll(() => {
+    const sizes = [0, 1, 100, 65_536, 4 * MiB - 1, 4 * MiB, 4 * MiB + 1, 5 * MiB + 3];
+    for (let index = 0; index < 30; index++) {
+      const path = join(tempDir(), `frame_${index}.bin`);
+      writeFileSync(path, patternBytes(sizes[index % sizes.length] as number, index + 1));
+      files.push(path);
+    }
+  });
+
+  it('hashes many files with the same results as hashFile and sha256sum', async () => {
+    const pooled = await Promise.all(files.map((path) => pool.hash(path)));
+    const direct = await Promise.all(files.map((path) => hashFile(path)));
+    expect(pooled).toEqual(direct);
+    expect(pooled.map((result) => result.sha256)).toEqual(files.map(sha256sumOf));
+  });
+
+  /** Hashes the files, counting how many were being read at the same time (from first bytes to result). */
+  async function mostAtOnce(hashPool: ReturnType<typeof createHashPool>, paths: string[]) {
+    let running = 0;
+    let most = 0;
+    const bytesSeen = paths.map(() => 0);
+    const results = await Promise.all(
+      paths.map(async (path, index) => {
+        const result = await hashPool.hash(path, {
+          onBytes: (bytes) => {
+            if (bytesSeen[index] === 0) most = Math.max(most, ++running);
+            bytesSeen[index] = (bytesSeen[index] ?? 0) + bytes;
+          },
+        });
+        running -= 1;
+        return result;
+      }),
+    );
+    return { most, bytesSeen, results };
+  }
+
+  it('hashes files in parallel on `concurrency` workers, never more than FILES_PER_WORKER files each', async () => {
+    const big = [0, 1, 2, 3, 4, 5].map((index) => sparseFile(`big_${index}.bin`, 64 * MiB));
+    const { most, bytesSeen, results } = await mostAtOnce(pool, big);
+    expect(most).toBe(2 * FILES_PER_WORKER);
+    expect(bytesSeen).toEqual(big.map(() => 64 * MiB));
+    expect(new Set(results.map((result) => result.sha256)).size).toBe(1);
+    expect(results[0]?.size).toBe(64 * MiB);
+
+    const single = createHashPool({ concurrency: 1 });
+    try {
+      expect((await mostAtOnce(single, big.slice(0, 4))).most).toBe(FILES_PER_WORKER);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('names a missing file or a folder in its error and keeps working afterwards', async () => {
+    const missing = join(tempDir(), 'gone.exr');
+    const folder = join(tempDir(), 'renders');
+    mkdirSync(folder);
+    await expect(pool.hash(missing)).rejects.toThrow(`Cannot read "${missing}": it does not exist`);
+    await expect(pool.hash(folder)).rejects.toThrow(`Cannot read "${folder}": it is a folder, not a file`);
+    await expect(pool.hash(files[3] as string)).resolves.toEqual(await hashFile(files[3] as string));
+  });
+
+  it('stops reading a running job when aborted, rejects with an AbortError, and stays usable', async () => {
+    const huge = sparseFile('huge.bin', 1024 * MiB);
+    const controller = new AbortController();
+    const error: unknown = await pool
+      .hash(huge, { signal: controller.signal, onBytes: () => controller.abort() })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HashCancelledError);
+    expect((error as Error).name).toBe('AbortError');
+    expect((error as Error).message).toBe(`Hashing "${huge}" was cancelled`);
+    expect((error as HashCancelledError).bytesRead).toBeLessThan(1024 * MiB);
+    await expect(pool.hash(files[7] as string)).resolves.toEqual(await hashFile(files[7] as string));
+  });
+
+  it('drops a queued job at once when aborted, without disturbing the running ones', async () => {
+    const single = createHashPool({ concurrency: 1 });
+    try {
+      const running = [0, 1].map((index) => single.hash(sparseFile(`running_${index}.bin`, 64 * MiB)));
+      expect(FILES_PER_WORKER).toBe(running.length);
+      const controller = new AbortController();
+      const queued = single.hash(files[1] as string, { signal: controller.signal });
+      controller.abort();
+      await expect(queued).rejects.toMatchObject({ name: 'AbortError', bytesRead: 0 });
+      for (const job of running) await expect(job).resolves.toMatchObject({ size: 64 * MiB });
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('rejects work after close and jobs still waiting at close', async () => {
+    const closing = createHashPool({ concurrency: 1 });
+    const started = [0, 1].map((index) => closing.hash(sparseFile(`started_${index}.bin`, 256 * MiB)));
+    const waiting = closing.hash(files[2] as string);
+    const outcomes = [...started, waiting].map((job) => job.catch((error: unknown) => error));
+    await closing.close();
+    const [first, second, last] = await Promise.all(outcomes);
+    expect(first).toMatchObject({ message: expect.stringContaining('started_0.bin" was stopped: the hash pool closed') });
+    expect(second).toMatchObject({ message: expect.stringContaining('started_1.bin" was stopped: the hash pool closed') });
+    expect(last).toMatchObject({ message: `Hashing "${files[2]}" was stopped: the hash pool closed` });
+    await expect(closing.hash(files[2] as string)).rejects.toThrow('the hash pool is closed');
+  });
+
+  it('starts its workers in a process run with flags workers must not inherit (bundled, as in production)', async () => {
+    const bundle = join(tempDir(), 'hash-pool.bundle.mjs');
+    await build({ entryPoints: [fileURLToPath(new URL('../../main/ingest/hash-pool.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    const script = `const { createHashPool } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+      const pool = createHashPool({ concurrency: 1 });
+      process.stdout.write((await pool.hash(${JSON.stringify(files[5])})).sha256);
+      await pool.close();`;
+    const output = execFileSync(process.execPath, ['--max-old-space-size=256', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(output).toBe(sha256sumOf(files[5] as string));
+  });
+
+  it('refuses a nonsensical concurrency', () => {
+    expect(() => createHashPool({ concurrency: 0 })).toThrow('Hash pool concurrency must be a whole number of at least 1, got 0');
+    expect(() => createHashPool({ concurrency: 1.5 })).toThrow('at least 1');
+  });
+});

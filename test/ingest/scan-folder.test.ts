@@ -1,0 +1,102 @@
+import { mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { scanFolder, type ScanSkip } from '../../main/ingest/scan-folder';
+import { useTempDir } from './temp-dir';
+
+// Running as root (as CI containers do) makes chmod useless for an unreadable folder, so readdir is told to
+// refuse the folders listed here exactly as the OS would.
+const { lockedFolders } = vi.hoisted(() => ({ lockedFolders: new Set<string>() }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const readdir = (async (path: string, options: unknown) => {
+    if (lockedFolders.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+    return (actual.readdir as (path: string, options: unknown) => Promise<unknown>)(path, options);
+  }) as typeof actual.readdir;
+  return { ...actual, readdir, default: { ...actual, readdir } };
+});
+
+const tempDir = useTempDir('scan-folder');
+
+describe('scanFolder', () => {
+  let root = '';
+  beforeAll(() => {
+    root = join(tempDir(), 'job');
+    const files: Record<string, string> = {
+      'a.exr': 'aaaa',
+      'b.png': 'bb',
+      'notes.txt': 'n',
+      '.DS_Store': 'x',
+      '.git/config': 'x',
+      'sub/c.exr': 'ccc',
+      'sub/deeper/d.exr': 'dddddd',
+      'sub/cache/e.exr': 'e',
+      'sub/cache/f.png': 'f',
+      'locked/g.exr': 'g',
+    };
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(root, name, '..'), { recursive: true });
+      writeFileSync(join(root, name), content);
+    }
+    symlinkSync(root, join(root, 'loop'));
+    symlinkSync(join(root, 'sub'), join(root, 'another-sub'));
+    symlinkSync(join(root, 'a.exr'), join(root, 'alias.exr'));
+    symlinkSync(join(root, 'missing.exr'), join(root, 'dangling.exr'));
+    lockedFolders.add(join(root, 'locked'));
+  });
+
+  async function scan(options: Parameters<typeof scanFolder>[1]) {
+    const skipped: ScanSkip[] = [];
+    const files = await scanFolder(root, { ...options, onSkip: (skip) => skipped.push(skip) });
+    return { names: files.map((file) => relative(root, file.path)), files, skipped: skipped.map((skip) => [relative(root, skip.path), skip.reason]) };
+  }
+
+  it('lists only the top folder when not recursive, without hidden files', async () => {
+    const { names, skipped } = await scan({ recursive: false });
+    expect(names).toEqual(['a.exr', 'alias.exr', 'b.png', 'notes.txt']);
+    expect(skipped).toEqual([['dangling.exr', 'broken symbolic link']]);
+  });
+
+  it('walks subfolders when recursive, reporting loops, second links and unreadable folders instead of failing', async () => {
+    const { names, skipped } = await scan({ recursive: true });
+    expect(names).toEqual(['a.exr', 'alias.exr', 'b.png', 'notes.txt', 'sub/c.exr', 'sub/cache/e.exr', 'sub/cache/f.png', 'sub/deeper/d.exr']);
+    expect(skipped).toHaveLength(4);
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        ['dangling.exr', 'broken symbolic link'],
+        ['locked', 'permission denied'],
+        ['loop', 'symbolic link to a folder already scanned (a loop or a second link)'],
+        ['another-sub', 'symbolic link to a folder already scanned (a loop or a second link)'],
+      ]),
+    );
+  });
+
+  it('returns size and modification time of each file', async () => {
+    const { files } = await scan({ recursive: true });
+    const deep = files.find((file) => file.path.endsWith('d.exr'));
+    const onDisk = statSync(join(root, 'sub/deeper/d.exr'));
+    expect(deep).toEqual({ path: join(root, 'sub/deeper/d.exr'), size: 6, mtimeMs: onDisk.mtimeMs });
+  });
+
+  it('keeps only included files; a glob without "/" matches names in any folder', async () => {
+    expect((await scan({ recursive: true, include: ['*.exr'] })).names).toEqual(['a.exr', 'alias.exr', 'sub/c.exr', 'sub/cache/e.exr', 'sub/deeper/d.exr']);
+    expect((await scan({ recursive: true, include: ['sub/**/*.png', 'notes.txt'] })).names).toEqual(['notes.txt', 'sub/cache/f.png']);
+  });
+
+  it('leaves out excluded files and never enters excluded folders', async () => {
+    const { names } = await scan({ recursive: true, include: ['*.exr', '*.png'], exclude: ['sub/cache/**', 'alias.*'] });
+    expect(names).toEqual(['a.exr', 'b.png', 'sub/c.exr', 'sub/deeper/d.exr']);
+    expect((await scan({ recursive: true, exclude: ['cache', 'deeper'] })).names).not.toContain('sub/cache/e.exr');
+  });
+
+  it('throws a clear error for a missing, unreadable or non-folder path', async () => {
+    const missing = join(tempDir(), 'nowhere');
+    await expect(scanFolder(missing, { recursive: true })).rejects.toThrow(`Cannot scan "${missing}": it does not exist`);
+    await expect(scanFolder(join(root, 'a.exr'), { recursive: true })).rejects.toThrow('it is a file, not a folder');
+    await expect(scanFolder(join(root, 'locked'), { recursive: true })).rejects.toThrow(`Cannot scan "${join(root, 'locked')}": permission denied`);
+  });
+
+  it('refuses an empty glob', async () => {
+    await expect(scanFolder(root, { recursive: true, include: ['*.exr', ' '] })).rejects.toThrow('Invalid folder scan glob: " "');
+  });
+});
