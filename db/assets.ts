@@ -3,6 +3,8 @@ import { stmt } from './statements';
 
 export type MediaType = 'image' | 'video' | 'audio' | 'text' | '3d' | 'other';
 export type Classification = 'temporary' | 'deliverable';
+/** The compliance outcome as stored; NULL until the rule engine has assessed the row. */
+export type StoredOutcome = 'disclose' | 'escalate' | 'blocked' | 'cleared';
 
 /** An asset joined with the names people know it by (production code, tool name). */
 export interface AssetRow {
@@ -24,6 +26,10 @@ export interface AssetRow {
   notes: string;
   retired_at: string | null;
   retired_reason: string | null;
+  planned_use_id: number | null;
+  /** JSON facts (main/compliance FactsSchema); '{}' means every fact at its cautious default. */
+  facts: string;
+  outcome: StoredOutcome | null;
 }
 
 export interface NewAsset {
@@ -40,18 +46,23 @@ export interface NewAsset {
   createdAt: string;
   prompt: string;
   notes: string;
+  plannedUseId?: number | null;
+  /** JSON facts; omitted -> '{}' (every fact at its cautious default). */
+  facts?: string;
+  outcome?: StoredOutcome | null;
 }
 
 const SELECT_ASSET = `SELECT a.id, a.production_id, p.code AS production_code, a.episode, a.file_name, a.path, a.sha256,
   a.size, a.media_type, a.classification, a.tool_id, t.name AS tool_name, a.created_by, a.created_at, a.prompt, a.notes,
-  a.retired_at, a.retired_reason
+  a.retired_at, a.retired_reason, a.planned_use_id, a.facts, a.outcome
   FROM assets a JOIN productions p ON p.id = a.production_id LEFT JOIN tools t ON t.id = a.tool_id`;
 
 export function insertAsset(db: Db, a: NewAsset): number {
   const r = stmt(db, `INSERT INTO assets (production_id, episode, file_name, path, sha256, size, media_type, classification,
-    tool_id, created_by, created_at, prompt, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    tool_id, created_by, created_at, prompt, notes, planned_use_id, facts, outcome)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(a.productionId, a.episode, a.fileName, a.path, a.sha256, a.size, a.mediaType, a.classification, a.toolId,
-      a.createdBy, a.createdAt, a.prompt, a.notes);
+      a.createdBy, a.createdAt, a.prompt, a.notes, a.plannedUseId ?? null, a.facts ?? '{}', a.outcome ?? null);
   return Number(r.lastInsertRowid);
 }
 
@@ -83,6 +94,10 @@ export function setClassification(db: Db, id: number, classification: Classifica
   stmt(db, 'UPDATE assets SET classification = ? WHERE id = ?').run(classification, id);
 }
 
+export function setAssetFacts(db: Db, id: number, factsJson: string): void {
+  stmt(db, 'UPDATE assets SET facts = ? WHERE id = ?').run(factsJson, id);
+}
+
 export function setRetired(db: Db, id: number, at: string, reason: string): void {
   stmt(db, 'UPDATE assets SET retired_at = ?, retired_reason = ? WHERE id = ?').run(at, reason, id);
 }
@@ -98,6 +113,7 @@ export const SORT_COLUMNS = {
   tool: 't.name',
   createdBy: 'a.created_by COLLATE NOCASE',
   episode: 'a.episode',
+  outcome: 'a.outcome',
 } as const;
 export type SortColumn = keyof typeof SORT_COLUMNS;
 
@@ -113,6 +129,11 @@ export interface AssetFilter {
   retired?: 'include' | 'exclude' | 'only';
   /** Extra SQL conditions contributed by later features (e.g. compliance outcome), with their parameters. */
   extra?: { sql: string; params: unknown[] }[];
+}
+
+/** The list condition for one compliance outcome; served by the assets_by_outcome index. */
+export function outcomeCondition(outcome: StoredOutcome): { sql: string; params: unknown[] } {
+  return { sql: 'a.outcome = ?', params: [outcome] };
 }
 
 export interface AssetPage {

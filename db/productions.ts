@@ -9,6 +9,8 @@ export interface ProductionRow {
   vendor: string;
   episodes: string;
   created_at: string;
+  /** Temporary assets older than this many days are listed for review. */
+  stale_days: number;
 }
 
 export interface NewProduction {
@@ -18,17 +20,21 @@ export interface NewProduction {
   vendor: string;
   episodes: string[];
   createdAt: string;
+  staleDays?: number;
 }
 
 export function insertProduction(db: Db, p: NewProduction): number {
-  const r = stmt(db, `INSERT INTO productions (code, title, contact_email, vendor, episodes, created_at)
-    VALUES (?, ?, ?, ?, ?, ?)`).run(p.code, p.title, p.contactEmail, p.vendor, JSON.stringify(p.episodes), p.createdAt);
+  const r = stmt(db, `INSERT INTO productions (code, title, contact_email, vendor, episodes, created_at, stale_days)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(p.code, p.title, p.contactEmail, p.vendor, JSON.stringify(p.episodes), p.createdAt, p.staleDays ?? 30);
   return Number(r.lastInsertRowid);
 }
 
+/** staleDays omitted -> unchanged. */
 export function updateProduction(db: Db, id: number, p: Omit<NewProduction, 'createdAt'>): void {
-  stmt(db, `UPDATE productions SET code = ?, title = ?, contact_email = ?, vendor = ?, episodes = ? WHERE id = ?`)
-    .run(p.code, p.title, p.contactEmail, p.vendor, JSON.stringify(p.episodes), id);
+  stmt(db, `UPDATE productions SET code = ?, title = ?, contact_email = ?, vendor = ?, episodes = ?,
+    stale_days = coalesce(?, stale_days) WHERE id = ?`)
+    .run(p.code, p.title, p.contactEmail, p.vendor, JSON.stringify(p.episodes), p.staleDays ?? null, id);
 }
 
 export function getProductionByCode(db: Db, code: string): ProductionRow | undefined {

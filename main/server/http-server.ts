@@ -1,14 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, unlink } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import type { MethodDef } from '../api/method';
 import { checkRequest } from './guard';
+import { clearExpiredStaging } from '../services/staged-files';
 import { CSP, serveStatic } from './static-files';
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
+/** Evidence (approval emails, signed consent PDFs) is small; anything larger is refused before it fills the disk. */
+export const MAX_KEPT_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface ServeOptions {
   ctx: ApiContext;
@@ -16,6 +20,8 @@ export interface ServeOptions {
   port?: number;
   staticDir: string;
   token?: string;
+  /** Cap for uploads kept as evidence (`?keep=1`); defaults to MAX_KEPT_UPLOAD_BYTES. */
+  maxKeptUploadBytes?: number;
 }
 
 export interface RunningServer {
@@ -54,8 +60,54 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   });
 }
 
+class UploadTooLarge extends Error {}
+
+type Received = { stagedId: string; fileName: string; sha256: string; size: number; kept: boolean };
+
+/**
+ * Keeps a browser upload meant as evidence under <dataDir>/staging, hashing as it streams, so an approval or
+ * consent can copy it into the evidence store. Refused (and the partial file removed) beyond `limit` bytes.
+ */
+function receiveKeptUpload(ctx: ApiContext, req: IncomingMessage, name: string, limit: number): Promise<Received> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new UploadTooLarge());
+  const dir = join(ctx.dataDir, 'staging');
+  mkdirSync(dir, { recursive: true });
+  const storedPath = join(dir, randomUUID());
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    const out = createWriteStream(storedPath, { flags: 'wx' });
+    let size = 0;
+    let failedWith: Error | undefined;
+    const fail = (err: Error) => {
+      if (failedWith) return;
+      failedWith = err;
+      req.unpipe(out);
+      out.destroy();
+      unlink(storedPath, () => reject(err));
+    };
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) fail(new UploadTooLarge());
+      else hash.update(c);
+    });
+    req.on('error', fail);
+    req.on('close', () => {
+      if (!req.complete) fail(new Error('the upload was interrupted'));
+    });
+    out.on('error', fail);
+    out.on('finish', () => {
+      if (failedWith) return;
+      const fileName = basename(name) || 'upload';
+      const sha256 = hash.digest('hex');
+      resolve({ stagedId: ctx.staged.add({ fileName, sha256, size, storedPath }), fileName, sha256, size, kept: true });
+    });
+    req.pipe(out);
+  });
+}
+
 /** Hashes a browser upload as it streams in; only the hash, size and name are kept (media is never stored). */
-function receiveUpload(ctx: ApiContext, req: IncomingMessage, name: string): Promise<{ stagedId: string; fileName: string; sha256: string; size: number }> {
+function receiveUpload(ctx: ApiContext, req: IncomingMessage, name: string): Promise<Received> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     let size = 0;
@@ -66,13 +118,14 @@ function receiveUpload(ctx: ApiContext, req: IncomingMessage, name: string): Pro
     req.on('end', () => {
       const sha256 = hash.digest('hex');
       const fileName = basename(name) || 'upload';
-      resolve({ stagedId: ctx.staged.add({ fileName, sha256, size }), fileName, sha256, size });
+      resolve({ stagedId: ctx.staged.add({ fileName, sha256, size }), fileName, sha256, size, kept: false });
     });
     req.on('error', reject);
   });
 }
 
 export function startServer(o: ServeOptions): Promise<RunningServer> {
+  clearExpiredStaging(o.ctx.dataDir);
   const token = o.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const server = createServer((req, res) => {
@@ -97,7 +150,21 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
     }
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'use POST' } });
     if (url.pathname === '/api/upload') {
-      sendJson(res, 200, { ok: true, value: await receiveUpload(o.ctx, req, url.searchParams.get('name') ?? 'upload') });
+      const name = url.searchParams.get('name') ?? 'upload';
+      if (url.searchParams.get('keep') !== '1') {
+        sendJson(res, 200, { ok: true, value: await receiveUpload(o.ctx, req, name) });
+        return;
+      }
+      const limit = o.maxKeptUploadBytes ?? MAX_KEPT_UPLOAD_BYTES;
+      try {
+        sendJson(res, 200, { ok: true, value: await receiveKeptUpload(o.ctx, req, name, limit) });
+      } catch (err) {
+        if (!(err instanceof UploadTooLarge)) throw err;
+        const cap = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${limit} bytes`;
+        res.setHeader('connection', 'close');
+        sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `Evidence files are limited to ${cap}; "${basename(name)}" is larger. Nothing was kept.` } });
+        req.resume();
+      }
       return;
     }
     let payload: unknown;

@@ -7,6 +7,14 @@ import { getProductionById } from '../../db/productions';
 import { toAsset, toHistoryEvent, type Asset, type HistoryEvent } from './asset-json';
 import { requireTool } from './tools';
 import { validateEpisode } from './log-assets';
+import { assetChainRows, setAssetChainRows } from '../../db/asset-tools';
+import { assetCompliance, type AssetCompliance } from './compliance/asset-compliance';
+import { refreshAssetOutcomes } from './compliance/refresh';
+import { chainRowsToStore } from './compliance/tool-chain';
+import { assetIngestDetail, type AssetIngestDetail } from './ingest/asset-ingest';
+
+/** One asset as the detail view and `genlog show` see it: the log entry, its compliance and its history. */
+export type AssetDetail = Asset & AssetCompliance & AssetIngestDetail & { history: HistoryEvent[] };
 
 export function requireAsset(ctx: ApiContext, id: number): AssetRow {
   const a = getAsset(ctx.db, id);
@@ -18,9 +26,18 @@ function requireActive(a: AssetRow): void {
   if (a.retired_at) throw conflict(`Asset ${a.id} was retired on ${a.retired_at.slice(0, 10)} and can no longer be changed.`);
 }
 
-export function showAsset(ctx: ApiContext, id: number): Asset & { history: HistoryEvent[] } {
+export function showAsset(ctx: ApiContext, id: number): AssetDetail {
   const a = requireAsset(ctx, id);
-  return { ...toAsset(a), history: listAssetEvents(ctx.db, id).map(toHistoryEvent) };
+  return { ...toAsset(a), ...assetCompliance(ctx, a), ...assetIngestDetail(ctx, id), history: listAssetEvents(ctx.db, id).map(toHistoryEvent) };
+}
+
+/** A new primary tool takes the old one's place in a stated chain (an unstated chain follows it by itself). */
+function replacePrimaryInChain(ctx: ApiContext, assetId: number, oldToolId: number | null, newToolId: number): void {
+  const rows = assetChainRows(ctx.db, assetId);
+  if (rows.length === 0) return;
+  const swapped = rows.map((t) => (t === oldToolId ? newToolId : t));
+  const chain = swapped.includes(newToolId) ? swapped : [newToolId, ...swapped];
+  setAssetChainRows(ctx.db, assetId, chainRowsToStore(newToolId, chain.filter((t, i) => chain.indexOf(t) === i)));
 }
 
 export function markAsset(ctx: ApiContext, id: number, to: Classification, reason: string, by?: string): Asset {
@@ -33,6 +50,7 @@ export function markAsset(ctx: ApiContext, id: number, to: Classification, reaso
       assetId: id, at: ctx.now().toISOString(), by: by ?? ctx.actor(), action: 'classified',
       field: 'classification', from: a.classification, to, reason,
     });
+    refreshAssetOutcomes(ctx, [id]);
   });
   return toAsset(getAsset(ctx.db, id)!);
 }
@@ -82,12 +100,14 @@ export function editAsset(ctx: ApiContext, id: number, edits: AssetEdits, by?: s
   const at = ctx.now().toISOString();
   inTransaction(ctx.db, () => {
     for (const c of changes) {
+      if (c.field === 'toolId') replacePrimaryInChain(ctx, id, a.tool_id, c.value as number);
       setAssetColumn(ctx.db, id, c.field, c.value);
       appendAssetEvent(ctx.db, {
         assetId: id, at, by: by ?? ctx.actor(), action: 'edited',
         field: c.field === 'toolId' ? 'tool' : c.field, from: c.from, to: c.to, reason: reason ?? null,
       });
     }
+    if (changes.some((c) => c.field === 'toolId')) refreshAssetOutcomes(ctx, [id]);
   });
   return toAsset(getAsset(ctx.db, id)!);
 }

@@ -20,6 +20,10 @@ export interface Asset {
   retired: boolean;
   retiredAt: string | null;
   retiredReason: string | null;
+  /** Compliance outcome (disclose | escalate | blocked | cleared); null until assessed. */
+  outcome: AssetRow['outcome'];
+  /** The planned use the asset was logged against, if any. */
+  plannedUseId: number | null;
 }
 
 export interface HistoryEvent {
@@ -51,9 +55,28 @@ export function toAsset(r: AssetRow): Asset {
     retired: r.retired_at !== null,
     retiredAt: r.retired_at,
     retiredReason: r.retired_reason,
+    outcome: r.outcome,
+    plannedUseId: r.planned_use_id,
   };
 }
 
 export function toHistoryEvent(e: AssetEventRow): HistoryEvent {
   return { at: e.at, by: e.by, action: e.action, field: e.field, from: e.from_value, to: e.to_value, reason: e.reason };
+}
+
+/**
+ * Keys ingest adds to an asset where the caller read its ingest columns (getAsset, `genlog log DIR` results); list
+ * rows do not carry them.
+ */
+export interface AssetIngestKeys {
+  /** First and last frame of an image sequence logged as one asset; null for a single file. */
+  frameRange: { first: number; last: number } | null;
+  /** Whether a thumbnail is cached (fetch it with getThumbnail). */
+  thumbnail: boolean;
+}
+
+export function toIngestKeys(cols: { frame_first: number | null; frame_last: number | null; thumbnail: string | null } | undefined): AssetIngestKeys {
+  const first = cols?.frame_first ?? null;
+  const last = cols?.frame_last ?? null;
+  return { frameRange: first !== null && last !== null ? { first, last } : null, thumbnail: Boolean(cols?.thumbnail) };
 }

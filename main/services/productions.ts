@@ -17,6 +17,8 @@ export interface Production {
   vendor: string;
   episodes: string[];
   createdAt: string;
+  /** Temporary assets older than this many days are listed for review (genlog stale). */
+  staleDays: number;
 }
 
 export interface ProductionInput {
@@ -25,6 +27,8 @@ export interface ProductionInput {
   contactEmail: string;
   vendor: string;
   episodes: string[];
+  /** Omitted: 30 for a new production, unchanged on edit. */
+  staleDays?: number;
 }
 
 export function toProduction(r: ProductionRow): Production {
@@ -36,6 +40,7 @@ export function toProduction(r: ProductionRow): Production {
     vendor: r.vendor,
     episodes: JSON.parse(r.episodes) as string[],
     createdAt: r.created_at,
+    staleDays: r.stale_days,
   };
 }
 

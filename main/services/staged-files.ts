@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const STAGED_TTL_MS = 60 * 60 * 1000;
 
 export interface StagedFile {
   fileName: string;
   sha256: string;
   size: number;
   stagedAt: number;
+  /** Only for uploads kept as evidence (`/api/upload?keep=1`): where the bytes wait under <dataDir>/staging. */
+  storedPath?: string;
 }
 
 /**
  * A browser cannot tell us where a dropped file lives, so `genlog serve` hashes the upload as it streams in and
- * keeps only the hash here until the artist logs it. Media bytes are never stored.
+ * keeps only the hash here until the artist logs it. Media bytes are never stored; evidence uploads (approval
+ * emails, signed consents) are kept in the staging folder until they expire, because they must be copied into the
+ * evidence store.
  */
 export class StagedFiles {
   private readonly files = new Map<string, StagedFile>();
-  constructor(private readonly ttlMs = 60 * 60 * 1000) {}
+  constructor(private readonly ttlMs = STAGED_TTL_MS) {}
 
   add(file: Omit<StagedFile, 'stagedAt'>): string {
     this.prune();
@@ -28,11 +36,41 @@ export class StagedFiles {
   }
 
   delete(id: string): void {
+    const f = this.files.get(id);
     this.files.delete(id);
+    if (f?.storedPath) removeQuietly(f.storedPath);
   }
 
   private prune(): void {
     const cutoff = Date.now() - this.ttlMs;
-    for (const [id, f] of this.files) if (f.stagedAt < cutoff) this.files.delete(id);
+    for (const [id, f] of this.files) if (f.stagedAt < cutoff) this.delete(id);
+  }
+}
+
+/** Kept uploads left behind by an earlier `genlog serve` (its staged ids died with it) are removed once they expire. */
+export function clearExpiredStaging(dataDir: string, ttlMs = STAGED_TTL_MS): void {
+  const dir = join(dataDir, 'staging');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const cutoff = Date.now() - ttlMs;
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      if (statSync(path).mtimeMs < cutoff) unlinkSync(path);
+    } catch {
+      // removed meanwhile
+    }
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
   }
 }

@@ -1,6 +1,11 @@
 import type { ApiContext } from '../api/context';
 import { conflict, notFound } from '../api/envelope';
 import { getToolById, getToolByName, insertTool, listTools, updateTool, type NewTool, type ToolRow } from '../../db/tools';
+import { inTransaction } from '../../db/connection';
+import { assetsUsingTool } from '../../db/asset-tools';
+import { usesUsingTool } from '../../db/planned-uses';
+import { Assessor } from './compliance/assessor';
+import { refreshAssetOutcomes, refreshUseOutcomes } from './compliance/refresh';
 
 export interface Tool {
   id: number;
@@ -42,11 +47,26 @@ export function addTool(ctx: ApiContext, input: NewTool): Tool {
   return toTool(getToolById(ctx.db, id)!);
 }
 
+/** Whether a change touches what the rule engine judges a tool on (P2, P3, blocked data rules). */
+function termsChanged(old: ToolRow, next: NewTool): boolean {
+  return old.hosting !== next.hosting || old.enterprise !== next.enterprise ||
+    old.trains_on_inputs !== next.trainsOnInputs || old.retains_data !== next.retainsData;
+}
+
+/** Saves the tool; when its terms change, every asset and planned use made with it is re-judged in the same transaction. */
 export function editTool(ctx: ApiContext, id: number, input: NewTool): Tool {
-  if (!getToolById(ctx.db, id)) throw notFound(`No tool with id ${id}.`);
+  const old = getToolById(ctx.db, id);
+  if (!old) throw notFound(`No tool with id ${id}.`);
   const clash = getToolByName(ctx.db, input.name);
   if (clash && clash.id !== id) throw conflict(`A tool named "${input.name}" already exists.`);
-  updateTool(ctx.db, id, input);
+  inTransaction(ctx.db, () => {
+    updateTool(ctx.db, id, input);
+    if (termsChanged(old, input)) {
+      const assessor = new Assessor(ctx.db, ctx.now());
+      refreshAssetOutcomes(ctx, assetsUsingTool(ctx.db, id), assessor);
+      refreshUseOutcomes(ctx, usesUsingTool(ctx.db, id), assessor);
+    }
+  });
   return toTool(getToolById(ctx.db, id)!);
 }
 

@@ -8,6 +8,8 @@ import { listAssetPage } from '../../services/list-assets';
 import { editAsset, markAsset, retireAsset, showAsset } from '../../services/asset-changes';
 import { readSettings, writeSettings } from '../../services/settings';
 import { distinctArtists, SORT_COLUMNS } from '../../../db/assets';
+import { OUTCOMES } from '../../compliance';
+import { factsUpdateSchema, toolChainSchema } from '../../services/compliance/facts-input';
 
 const episodes = z
   .array(z.string().trim().min(1).max(100))
@@ -21,6 +23,8 @@ const productionFields = z.object({
   contactEmail: z.email('contactEmail must be an email address like name@netflix.com'),
   vendor: z.string().trim().max(200).default(''),
   episodes,
+  /** Temporary assets older than this are listed for review; omitted: 30 when adding, unchanged when editing. */
+  staleDays: z.number().int().min(1, 'staleDays must be at least 1').max(3650, 'staleDays must be at most 3650').optional(),
 });
 
 const toolFields = z.object({
@@ -51,6 +55,7 @@ export const listRequest = z.object({
   to: s.isoDate.optional(),
   search: z.string().max(500).optional(),
   retired: z.enum(['include', 'exclude', 'only']).default('include'),
+  outcome: z.enum(OUTCOMES).optional(),
   sort: z.enum(Object.keys(SORT_COLUMNS) as [keyof typeof SORT_COLUMNS, ...(keyof typeof SORT_COLUMNS)[]]).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.coerce.number().int().min(0).default(0),
@@ -76,7 +81,13 @@ export const logMethods = {
       prompt: s.optionalText,
       notes: s.optionalText,
       episode: z.string().trim().max(100).default(''),
-      classification: s.classification.default('temporary'),
+      /** Omitted: the planned use's classification, else temporary. */
+      classification: s.classification.optional(),
+      /** A planned use of the same production: its facts, tools and classification become the defaults. */
+      use: z.coerce.number().int().positive('planned use ids are positive whole numbers').optional(),
+      facts: factsUpdateSchema.optional(),
+      /** The whole tool chain; the logged tool is added first when missing. */
+      tools: toolChainSchema.optional(),
     }),
     'Hash and log generated files',
     (ctx, i) => logAssets(ctx, i),

@@ -2,10 +2,12 @@ import type { Command } from '../command';
 import { bytes, keyValues, table } from '../format';
 import type { Asset, HistoryEvent } from '../../services/asset-json';
 import type { LoggedAsset } from '../../services/log-assets';
+import { FACT_FLAGS_USAGE, factFlags, factOptions } from './compliance-commands';
+import { FOLDER_INGEST_USAGE, folderIngestOptions, runFolderIngest, wantsFolderIngest } from './ingest-commands';
 
 export const assetTable = (as: Asset[]) =>
-  table(['ID', 'PROD', 'EP', 'CLASS', 'MEDIA', 'TOOL', 'BY', 'CREATED', 'FILE'],
-    as.map((a) => [a.id, a.production, a.episode, a.retired ? `${a.classification} (retired)` : a.classification,
+  table(['ID', 'PROD', 'EP', 'CLASS', 'OUTCOME', 'MEDIA', 'TOOL', 'BY', 'CREATED', 'FILE'],
+    as.map((a) => [a.id, a.production, a.episode, a.retired ? `${a.classification} (retired)` : a.classification, a.outcome,
       a.mediaType, a.tool, a.createdBy, a.createdAt.slice(0, 16).replace('T', ' '), a.fileName]));
 
 function clip(s: string | null, n = 60): string {
@@ -18,24 +20,27 @@ export const assetDetail = (a: Asset & { history: HistoryEvent[] }) =>
   keyValues([
     ['id', a.id], ['production', a.production], ['episode', a.episode], ['file', a.fileName], ['path', a.path],
     ['sha256', a.sha256], ['size', `${bytes(a.size)} (${a.size} bytes)`], ['media', a.mediaType],
-    ['classification', a.classification], ['tool', a.tool], ['created by', a.createdBy], ['created at', a.createdAt],
+    ['classification', a.classification], ['outcome', a.outcome ?? 'not assessed'], ['tool', a.tool], ['created by', a.createdBy], ['created at', a.createdAt],
     ['prompt', a.prompt], ['notes', a.notes], ['retired', a.retired ? `${a.retiredAt} — ${a.retiredReason}` : 'no'],
   ]) + '\nHistory\n' + table(['AT', 'BY', 'ACTION', 'FIELD', 'FROM', 'TO', 'REASON'],
     a.history.map((e) => [e.at.slice(0, 19).replace('T', ' '), e.by, e.action, e.field, clip(e.from, 20), clip(e.to, 20), clip(e.reason)]));
 
 export const logOptions = {
   production: { type: 'string' }, tool: { type: 'string' }, by: { type: 'string' }, prompt: { type: 'string' },
-  notes: { type: 'string' }, episode: { type: 'string' }, class: { type: 'string' },
+  notes: { type: 'string' }, episode: { type: 'string' }, class: { type: 'string' }, use: { type: 'string' }, ...factOptions,
 } as const;
 
 export const assetCommands: Command[] = [
   {
     name: 'log',
-    usage: 'genlog log FILE... --production CODE --tool NAME --by ARTIST [--prompt TEXT] [--notes TEXT] [--episode E] [--class temporary|deliverable]',
-    summary: 'Hash and log generated files (all or none)',
-    options: logOptions,
+    usage: 'genlog log FILE|DIR... --production CODE [--tool NAME] --by ARTIST [--prompt TEXT] [--notes TEXT] [--episode E] ' +
+      `[--class temporary|deliverable] [--use PLANNED-USE-ID] ${FOLDER_INGEST_USAGE} ${FACT_FLAGS_USAGE}`,
+    summary: 'Hash and log generated files (all or none); folders are logged in batches with progress, sequences as one asset ' +
+      'each; without --tool each file gets the listed tool its metadata names',
+    options: { ...logOptions, ...folderIngestOptions },
     positionals: 'some',
     async run(r) {
+      if (wantsFolderIngest(r)) return runFolderIngest(r, assetTable);
       const assets = await r.call<LoggedAsset[]>('logAssets', {
         files: r.positionals.map((path) => ({ path })),
         production: r.required('production'),
@@ -45,6 +50,8 @@ export const assetCommands: Command[] = [
         notes: r.optional('notes'),
         episode: r.optional('episode'),
         classification: r.optional('class'),
+        use: r.optional('use'),
+        ...factFlags(r),
       });
       const dups = assets.filter((a) => a.duplicate).length;
       r.io.stderr(`Logged ${assets.length - dups} new asset(s)${dups ? `, ${dups} already in the log` : ''}.\n`);
@@ -56,7 +63,7 @@ export const assetCommands: Command[] = [
     name: 'list',
     usage: 'genlog list [--production CODE] [--class temporary|deliverable] [--media image|video|audio|text|3d|other] ' +
       '[--tool NAME] [--by ARTIST] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--search TEXT] [--retired include|exclude|only] ' +
-      '[--sort createdAt|fileName|size|id] [--asc] [--limit N] [--offset N]',
+      '[--outcome disclose|escalate|blocked|cleared] [--sort createdAt|fileName|size|id|outcome] [--asc] [--limit N] [--offset N]',
     summary: 'List assets, newest first',
     options: {
       production: { type: 'string' }, class: { type: 'string' }, media: { type: 'string' }, tool: { type: 'string' },
