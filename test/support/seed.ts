@@ -20,10 +20,14 @@ export function seedSynthetic(db: Db, count: number, opts: { productions?: numbe
     const tIds = db.prepare("SELECT id FROM tools WHERE name LIKE 'SeedTool%' ORDER BY id").all() as { id: number }[];
     const firstP = pIds[0]!.id;
     const firstT = tIds[0]!.id;
+    // What the rule engine gives these rows (default facts leave P1 unsure; seed tools are local and keep nothing),
+    // stored so opening a seeded db does not spend a minute assessing a million rows. Older schemas (migration
+    // tests) have no outcome column.
+    const hasOutcome = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('assets') WHERE name = 'outcome'").get() as { n: number }).n > 0;
     db.prepare(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
       INSERT INTO assets (production_id, episode, file_name, path, sha256, size, media_type, classification, tool_id,
-        created_by, created_at, prompt, notes)
+        created_by, created_at, prompt, notes${hasOutcome ? ', outcome' : ''})
       SELECT ? + (i % ?), 'E' || (1 + i % 10), 'shot_' || i || '.png', '/renders/shot_' || i || '.png',
         lower(hex(randomblob(32))), 1000 + (i * 7919) % 50000000,
         CASE i % 6 WHEN 0 THEN 'image' WHEN 1 THEN 'video' WHEN 2 THEN 'audio' WHEN 3 THEN 'text' WHEN 4 THEN '3d' ELSE 'other' END,
@@ -35,6 +39,7 @@ export function seedSynthetic(db: Db, count: number, opts: { productions?: numbe
                    WHEN 2 THEN 'crowd extension stadium night ' || i
                    ELSE 'sky replacement overcast ' || i END,
         CASE WHEN i % 97 = 0 THEN 'client review needed' ELSE '' END
+        ${hasOutcome ? ", 'escalate'" : ''}
       FROM n`).run(count, firstP, pIds.length, firstT, tIds.length);
   })();
 }

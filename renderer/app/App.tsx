@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import type { DesktopBridge } from '../../preload/desktop-bridge';
+import type { Stores } from '../stores';
+import { FileIntake } from '../logging/FileIntake';
+import { LogFilesDialog } from '../logging/LogFilesDialog';
+import { Toasts } from '../ui/Toasts';
+import { Nav } from './Nav';
+import { findScreen } from './screens';
+import { StoresProvider, useApp, useStores } from './stores-context';
+import { useShortcuts } from './useShortcuts';
+
+export interface AppProps {
+  stores: Stores;
+  /** The Electron bridge (menu commands); null in a browser and in tests. */
+  desktop?: DesktopBridge | null;
+}
+
+export function App({ stores, desktop = null }: AppProps) {
+  return (
+    <StoresProvider stores={stores}>
+      <Shell desktop={desktop} />
+    </StoresProvider>
+  );
+}
+
+function Shell({ desktop }: { desktop: DesktopBridge | null }) {
+  const stores = useStores();
+  const screen = useApp('ui', (s) => s.screen);
+  useShortcuts(stores, desktop);
+
+  useEffect(() => {
+    void stores.settings.getState().load();
+    void stores.catalog.getState().load();
+  }, [stores]);
+
+  const { Component } = findScreen(screen);
+  return (
+    <div className="app">
+      <Nav mode={desktop ? 'desktop' : 'browser'} />
+      <main className="workspace">
+        <Component />
+      </main>
+      <FileIntake />
+      <LogFilesDialog />
+      <Toasts />
+    </div>
+  );
+}

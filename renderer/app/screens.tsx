@@ -1,0 +1,40 @@
+import type { ComponentType } from 'react';
+import type { AppCommand } from './shortcuts';
+import { LogView } from '../log/LogView';
+import { ProductionsPage } from '../catalog/ProductionsPage';
+import { ToolsPage } from '../catalog/ToolsPage';
+import { SettingsPage } from '../settings/SettingsPage';
+
+export interface ScreenDef {
+  id: string;
+  label: string;
+  Component: ComponentType;
+  /** The command (and so the shortcut) that opens it, if any. */
+  command?: AppCommand;
+}
+
+export interface NavSection {
+  title: string;
+  screens: ScreenDef[];
+}
+
+/**
+ * The left navigation, in order. Later features add sections here (Compliance: dashboard, approvals, consent,
+ * planned uses; Disclosure: packets, outbox; Ingest: watch folders, inbox) without touching the shell.
+ */
+export const NAV_SECTIONS: NavSection[] = [
+  { title: 'Assets', screens: [{ id: 'log', label: 'Asset log', Component: LogView, command: 'go-log' }] },
+  {
+    title: 'Catalog',
+    screens: [
+      { id: 'productions', label: 'Productions', Component: ProductionsPage, command: 'go-productions' },
+      { id: 'tools', label: 'AI tools', Component: ToolsPage, command: 'go-tools' },
+    ],
+  },
+  { title: 'App', screens: [{ id: 'settings', label: 'Settings', Component: SettingsPage, command: 'go-settings' }] },
+];
+
+export function findScreen(id: string): ScreenDef {
+  const all = NAV_SECTIONS.flatMap((s) => s.screens);
+  return all.find((s) => s.id === id) ?? all[0]!;
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import type { Asset, SortColumn } from '../api-types';
+import { ClassificationBadge } from '../ui/ClassificationBadge';
+import { formatDateTime, MEDIA_LABELS } from '../ui/format';
+
+export interface LogColumn {
+  /** Also the API sort key. */
+  id: SortColumn;
+  label: string;
+  render(a: Asset): ReactNode;
+  /** Plain text for the cell's tooltip when it may be cut off. */
+  title?(a: Asset): string;
+  align?: 'end';
+}
+
+/** The log table's columns, in order. Widths live in styles/log.css (.asset-row grid) so rows stay one class. */
+export const LOG_COLUMNS: LogColumn[] = [
+  { id: 'id', label: 'ID', render: (a) => a.id, align: 'end' },
+  { id: 'production', label: 'Production', render: (a) => a.production, title: (a) => a.production },
+  { id: 'episode', label: 'Ep/Reel', render: (a) => a.episode || '—', title: (a) => a.episode },
+  { id: 'fileName', label: 'File name', render: (a) => a.fileName, title: (a) => a.fileName },
+  { id: 'mediaType', label: 'Media', render: (a) => MEDIA_LABELS[a.mediaType] },
+  { id: 'classification', label: 'Class', render: (a) => <ClassificationBadge value={a.classification} retired={a.retired} compact /> },
+  { id: 'tool', label: 'Tool', render: (a) => a.tool ?? '—', title: (a) => a.tool ?? '' },
+  { id: 'createdBy', label: 'Artist', render: (a) => a.createdBy, title: (a) => a.createdBy },
+  { id: 'createdAt', label: 'Created', render: (a) => formatDateTime(a.createdAt), title: (a) => a.createdAt },
+];

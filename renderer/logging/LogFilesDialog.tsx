@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import type { Classification } from '../api-types';
+import { fieldErrors } from '../stores/call';
+import type { LogForm } from '../stores/ingest-store';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
+import { formatBytes, plural } from '../ui/format';
+import { IngestProgressView } from './IngestProgressView';
+import { LogResults } from './LogResults';
+
+const FORM_FIELDS = ['production', 'episode', 'tool', 'prompt', 'notes', 'classification', 'by'] as const;
+
+/** The log dialog: which files, then who/what/where, then progress and what happened (new or duplicate). */
+export function LogFilesDialog() {
+  const phase = useApp('ingest', (s) => s.phase);
+  if (phase === 'closed') return null;
+  return <LogFilesDialogOpen />;
+}
+
+function LogFilesDialogOpen() {
+  const { ingest, ui } = useStores();
+  const phase = useApp('ingest', (s) => s.phase);
+  const files = useApp('ingest', (s) => s.files);
+  const remembered = useApp('ingest', (s) => s.remembered);
+  const productions = useApp('catalog', (s) => s.productions);
+  const tools = useApp('catalog', (s) => s.tools);
+  const artistName = useApp('settings', (s) => s.settings?.artistName ?? '');
+
+  const only = <T,>(list: T[]) => (list.length === 1 ? list[0] : undefined);
+  const [form, setForm] = useState<LogForm>(() => ({
+    production: remembered.production ?? only(productions)?.code ?? '',
+    episode: remembered.episode ?? '',
+    tool: remembered.tool ?? only(tools)?.name ?? '',
+    prompt: '',
+    notes: '',
+    classification: 'temporary',
+    by: remembered.by || artistName,
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const production = productions.find((p) => p.code === form.production);
+  const episodes = production?.episodes ?? [];
+  const set = (patch: Partial<LogForm>) => setForm((f) => ({ ...f, ...patch }));
+
+  if (phase === 'done') return <LogResults />;
+
+  const working = phase === 'uploading' || phase === 'logging';
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+
+  async function submit() {
+    const local: Record<string, string> = {};
+    if (!form.production) local.production = 'Choose the production these files belong to.';
+    if (!form.tool) local.tool = 'Choose the AI tool that generated them.';
+    if (!form.by.trim()) local.by = 'Who made these? Your name is recorded in the history.';
+    setErrors(local);
+    setGeneral(null);
+    if (Object.keys(local).length) return;
+    const res = await ingest.getState().submit(form);
+    if (!res.ok) {
+      const f = fieldErrors(res.error, FORM_FIELDS);
+      setErrors(f.fields);
+      setGeneral(f.general);
+    }
+  }
+
+  const goTo = (screen: string) => {
+    ingest.getState().close();
+    ui.getState().navigate(screen);
+  };
+
+  return (
+    <Dialog
+      title={`Log ${plural(files.length, 'file')}`}
+      className="dialog-wide"
+      confirmLabel={working ? 'Logging…' : `Log ${plural(files.length, 'file')}`}
+      onConfirm={() => void submit()}
+      onCancel={() => ingest.getState().cancel()}
+      busy={working}
+      cancelWhileBusy={phase === 'uploading'}
+    >
+      <div className="file-list" aria-label="Files to log">
+        <div className="file-list-head muted">{plural(files.length, 'file')} · {formatBytes(totalBytes)}</div>
+        <ul>
+          {files.map((f, i) => (
+            <li key={`${f.name}-${f.size}-${f.lastModified}`} className="file-item">
+              <span className="file-name" title={f.name}>{f.name}</span>
+              <span className="muted">{formatBytes(f.size)}</span>
+              <button type="button" className="btn btn-icon btn-small" aria-label={`Remove ${f.name}`} disabled={working}
+                onClick={() => ingest.getState().removeFile(i)}>×</button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {working ? <IngestProgressView /> : null}
+      {general ? <div className="form-error" role="alert">{general}</div> : null}
+      {productions.length === 0 || tools.length === 0 ? (
+        <div className="notice" role="note">
+          Logging needs at least one production and one AI tool.{' '}
+          {productions.length === 0 ? <button type="button" className="btn btn-small" onClick={() => goTo('productions')}>Add a production</button> : null}{' '}
+          {tools.length === 0 ? <button type="button" className="btn btn-small" onClick={() => goTo('tools')}>Add a tool</button> : null}
+        </div>
+      ) : null}
+      <fieldset className="form-grid" disabled={working}>
+        <Field label="Production" error={errors.production}>
+          <select className="input" value={form.production} data-autofocus={!form.production || undefined}
+            onChange={(e) => set({ production: e.target.value, episode: '' })}>
+            <option value="">Choose…</option>
+            {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
+          </select>
+        </Field>
+        <Field label="Episode / reel" error={errors.episode}>
+          {episodes.length > 0 ? (
+            <select className="input" value={form.episode} onChange={(e) => set({ episode: e.target.value })}>
+              <option value="">(none)</option>
+              {episodes.map((ep) => <option key={ep} value={ep}>{ep}</option>)}
+            </select>
+          ) : (
+            <input className="input" value={form.episode} placeholder="optional" onChange={(e) => set({ episode: e.target.value })} />
+          )}
+        </Field>
+        <Field label="AI tool" error={errors.tool}>
+          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
+            <option value="">Choose…</option>
+            {tools.map((t) => <option key={t.id} value={t.name}>{t.name}{t.version ? ` ${t.version}` : ''}</option>)}
+          </select>
+        </Field>
+        <Field label="Artist" error={errors.by}>
+          <input className="input" value={form.by} onChange={(e) => set({ by: e.target.value })} />
+        </Field>
+        <Field label="Prompt" error={errors.prompt} className="span-2">
+          <textarea className="input" rows={3} value={form.prompt} data-autofocus={form.production ? true : undefined}
+            placeholder="The prompt or settings used (search finds it later)" onChange={(e) => set({ prompt: e.target.value })} />
+        </Field>
+        <Field label="Notes" error={errors.notes} className="span-2">
+          <textarea className="input" rows={2} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />
+        </Field>
+        <div className="field span-2" role="radiogroup" aria-label="Classification">
+          <span className="field-label">Classification</span>
+          <div className="radio-row">
+            {(['temporary', 'deliverable'] as Classification[]).map((c) => (
+              <label key={c} className="checkbox-label">
+                <input type="radio" name="classification" value={c} checked={form.classification === c}
+                  onChange={() => set({ classification: c })} />
+                <span className={`badge badge-${c}`}>{c}</span>
+                <span className="muted">{c === 'temporary' ? 'ideation, previs, temp (default)' : 'may appear in the final product'}</span>
+              </label>
+            ))}
+          </div>
+        </div>
+      </fieldset>
+    </Dialog>
+  );
+}

@@ -1,0 +1,35 @@
+import { useApp, useStores } from '../app/stores-context';
+import { Dialog } from '../ui/Dialog';
+import { ClassificationBadge } from '../ui/ClassificationBadge';
+import { plural } from '../ui/format';
+
+/** What logging did: new assets, and files that were already in the log (same content, same production). */
+export function LogResults() {
+  const { ingest, log, ui } = useStores();
+  const result = useApp('ingest', (s) => s.result) ?? [];
+  const dupes = result.filter((a) => a.duplicate).length;
+  const close = () => ingest.getState().close();
+  const show = (id: number) => {
+    close();
+    ui.getState().navigate('log');
+    log.getState().selectId(id);
+    ui.getState().focusDetail();
+  };
+  return (
+    <Dialog title={`Logged ${plural(result.length - dupes, 'new asset')}`} confirmLabel="Done" onConfirm={close} onCancel={close} hideCancel
+      className="dialog-wide">
+      {dupes ? <p className="dialog-text">{plural(dupes, 'file was', 'files were')} already in the log for this production; the existing asset is shown instead of a second row.</p> : null}
+      <ul className="result-list" aria-label="Logged files">
+        {result.map((a) => (
+          <li key={a.id} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
+            <span className="detail-id">#{a.id}</span>
+            <span className="file-name" title={a.fileName}>{a.fileName}</span>
+            <ClassificationBadge value={a.classification} retired={a.retired} />
+            <span className={a.duplicate ? 'tag tag-warn' : 'tag tag-ok'}>{a.duplicate ? 'already logged' : 'new'}</span>
+            <button type="button" className="btn btn-small" onClick={() => show(a.id)}>Show</button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import { createStore } from 'zustand/vanilla';
+import type { GenlogClient } from '../../main/api/table';
+import type { Production, ProductionInput, Tool, ToolInput } from '../api-types';
+import type { Call, Outcome } from './call';
+
+export interface CatalogState {
+  productions: Production[];
+  tools: Tool[];
+  /** Everyone who has logged an asset (for the artist filter). */
+  artists: string[];
+  loaded: boolean;
+  load(): Promise<void>;
+  loadArtists(): Promise<void>;
+  saveProduction(input: ProductionInput, id?: number): Promise<Outcome<Production>>;
+  saveTool(input: ToolInput, id?: number): Promise<Outcome<Tool>>;
+  productionByCode(code: string): Production | undefined;
+}
+
+const byCode = (a: Production, b: Production) => a.code.localeCompare(b.code);
+const byName = (a: Tool, b: Tool) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+
+/** Productions, the AI tool list and the artist list: small lists every screen picks from. */
+export function createCatalogStore(api: GenlogClient, call: Call, notify: (message: string) => void) {
+  return createStore<CatalogState>()((set, get) => ({
+    productions: [],
+    tools: [],
+    artists: [],
+    loaded: false,
+    async load() {
+      const [p, t] = await Promise.all([
+        call(api.listProductions({}), 'load the productions'),
+        call(api.listTools({}), 'load the AI tool list'),
+      ]);
+      set({
+        productions: p.ok ? [...p.value].sort(byCode) : get().productions,
+        tools: t.ok ? [...t.value].sort(byName) : get().tools,
+        loaded: true,
+      });
+      await get().loadArtists();
+    },
+    async loadArtists() {
+      const a = await call(api.listArtists({}), 'load the artist list');
+      if (a.ok) set({ artists: a.value });
+    },
+    async saveProduction(input, id) {
+      const res = id === undefined
+        ? await call(api.addProduction(input), `add production ${input.code}`)
+        : await call(api.editProduction({ ...input, id }), `save production ${input.code}`);
+      if (res.ok) {
+        set((s) => ({ productions: [...s.productions.filter((p) => p.id !== res.value.id), res.value].sort(byCode) }));
+        notify(`Production ${res.value.code} saved.`);
+      }
+      return res;
+    },
+    async saveTool(input, id) {
+      const res = id === undefined
+        ? await call(api.addTool(input), `add tool ${input.name}`)
+        : await call(api.editTool({ ...input, id }), `save tool ${input.name}`);
+      if (res.ok) {
+        set((s) => ({ tools: [...s.tools.filter((t) => t.id !== res.value.id), res.value].sort(byName) }));
+        notify(`Tool ${res.value.name} saved.`);
+      }
+      return res;
+    },
+    productionByCode(code) {
+      const c = code.toLowerCase();
+      return get().productions.find((p) => p.code.toLowerCase() === c);
+    },
+  }));
+}
+
+export type CatalogStore = ReturnType<typeof createCatalogStore>;

@@ -1,0 +1,37 @@
+import type { GenlogClient } from '../../main/api/table';
+import type { FileStager } from '../file-stager';
+import { createCall } from './call';
+import { createCatalogStore } from './catalog-store';
+import { createDetailStore } from './detail-store';
+import { createIngestStore } from './ingest-store';
+import { createLogStore } from './log-store';
+import { createNotificationStore } from './notifications';
+import { createSettingsStore } from './settings-store';
+import { createUiStore } from './ui-store';
+
+/** Every store of the app, wired to one API object. Tests build this with an in-process API. */
+export function createStores(api: GenlogClient, files: FileStager) {
+  const notifications = createNotificationStore();
+  const call = createCall(notifications);
+  const notify = (message: string) => void notifications.getState().push('success', message);
+  const settings = createSettingsStore(api, call, notify);
+  const catalog = createCatalogStore(api, call, notify);
+  const log = createLogStore(api, call);
+  const assetsChanged = () => {
+    log.getState().refresh();
+    void catalog.getState().loadArtists();
+  };
+  const detail = createDetailStore(api, call, {
+    actor: () => settings.getState().settings?.artistName,
+    changed: assetsChanged,
+    notify,
+  });
+  const ingest = createIngestStore(api, call, files, {
+    changed: assetsChanged,
+    notify: (kind, m) => void notifications.getState().push(kind, m),
+  });
+  const ui = createUiStore();
+  return { api, call, notifications, settings, catalog, log, detail, ingest, ui };
+}
+
+export type Stores = ReturnType<typeof createStores>;

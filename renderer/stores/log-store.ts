@@ -1,0 +1,191 @@
+import { createStore } from 'zustand/vanilla';
+import type { GenlogClient } from '../../main/api/table';
+import type { Asset, Classification, ListQuery, MediaType, SortColumn, SortDirection } from '../api-types';
+import type { Call } from './call';
+
+export const PAGE_SIZE = 200;
+/** Pages kept in memory (8,000 rows); the farthest from what the user looks at go first. */
+const MAX_CACHED_PAGES = 40;
+
+export interface LogFilters {
+  production: string;
+  classification: Classification | '';
+  mediaType: MediaType | '';
+  tool: string;
+  artist: string;
+  from: string;
+  to: string;
+  search: string;
+  showRetired: boolean;
+}
+
+export const EMPTY_FILTERS: LogFilters = {
+  production: '', classification: '', mediaType: '', tool: '', artist: '', from: '', to: '', search: '', showRetired: true,
+};
+
+export interface LogSort {
+  column: SortColumn;
+  direction: SortDirection;
+}
+
+export interface LogState {
+  filters: LogFilters;
+  sort: LogSort;
+  /** Rows matching the filters; null until the first page of a query arrives. */
+  total: number | null;
+  /** Why the current query could not be loaded (already reported as a notification); null when it loaded. */
+  loadError: string | null;
+  /** Loaded pages by page number; rows not in a loaded page are shown as placeholders. */
+  pages: Record<number, Asset[]>;
+  /** Bumped whenever the query changes or data is refreshed: answers from an older generation are dropped. */
+  generation: number;
+  /** Bumped only when filters or order change (the table scrolls back to the top). */
+  queryVersion: number;
+  /** Keyboard cursor (row index in the current order) and the asset it points at. */
+  selectedIndex: number | null;
+  selectedId: number | null;
+
+  setFilters(patch: Partial<LogFilters>): void;
+  clearFilters(): void;
+  sortBy(column: SortColumn): void;
+  /** Makes sure rows start..end (inclusive) are loaded or on their way. */
+  ensureRange(start: number, end: number): void;
+  rowAt(index: number): Asset | undefined;
+  select(index: number | null): void;
+  selectId(id: number | null): void;
+  /** Reloads after a change (logged, re-tagged, edited), keeping filters, order and selection. */
+  refresh(): void;
+}
+
+/** Columns whose natural first look is newest/largest first. */
+const DESCENDING_FIRST: ReadonlySet<SortColumn> = new Set<SortColumn>(['createdAt', 'size']);
+
+export function toListQuery(filters: LogFilters, sort: LogSort): ListQuery {
+  const q: ListQuery = { sort: sort.column, direction: sort.direction, retired: filters.showRetired ? 'include' : 'exclude' };
+  if (filters.production) q.production = filters.production;
+  if (filters.classification) q.classification = filters.classification;
+  if (filters.mediaType) q.mediaType = filters.mediaType;
+  if (filters.tool) q.tool = filters.tool;
+  if (filters.artist) q.artist = filters.artist;
+  if (filters.from) q.from = filters.from;
+  if (filters.to) q.to = filters.to;
+  if (filters.search.trim()) q.search = filters.search.trim();
+  return q;
+}
+
+function evict(pages: Record<number, Asset[]>, around: number): Record<number, Asset[]> {
+  const keys = Object.keys(pages).map(Number);
+  if (keys.length <= MAX_CACHED_PAGES) return pages;
+  keys.sort((a, b) => Math.abs(a - around) - Math.abs(b - around));
+  const kept: Record<number, Asset[]> = {};
+  for (const k of keys.slice(0, MAX_CACHED_PAGES)) kept[k] = pages[k]!;
+  return kept;
+}
+
+/**
+ * The log table's data: a window of pages over a query that can match a million rows. Pages are fetched by
+ * offset on demand and cached; the total comes with every page so it stays current as others log assets.
+ */
+export function createLogStore(api: GenlogClient, call: Call) {
+  const inFlight = new Set<string>();
+  let visible = { start: 0, end: 0 };
+
+  return createStore<LogState>()((set, get) => {
+    function restart(patch: Partial<LogState>): void {
+      inFlight.clear();
+      set((s) => ({ ...patch, pages: {}, generation: s.generation + 1, queryVersion: s.queryVersion + 1, selectedIndex: null }));
+    }
+
+    async function fetchPage(page: number): Promise<void> {
+      const { generation, filters, sort } = get();
+      const key = `${generation}:${page}`;
+      if (inFlight.has(key)) return;
+      inFlight.add(key);
+      const res = await call(api.listAssets({ ...toListQuery(filters, sort), offset: page * PAGE_SIZE, limit: PAGE_SIZE }), 'load the asset log');
+      inFlight.delete(key);
+      if (get().generation !== generation) return;
+      if (!res.ok) {
+        // Nothing to show for this query: say so instead of leaving placeholder rows spinning.
+        set({ loadError: res.error.message, total: 0, pages: {} });
+        return;
+      }
+      set((s) => {
+        const pages = evict({ ...s.pages, [page]: res.value.rows }, page);
+        const patch: Partial<LogState> = { pages, total: res.value.total, loadError: null };
+        // A cursor moved onto a row that was not loaded yet (PageDown, End) gets its asset now.
+        if (s.selectedIndex !== null && Math.floor(s.selectedIndex / PAGE_SIZE) === page) {
+          patch.selectedId = res.value.rows[s.selectedIndex % PAGE_SIZE]?.id ?? s.selectedId;
+        }
+        return patch;
+      });
+    }
+
+    return {
+      filters: EMPTY_FILTERS,
+      sort: { column: 'createdAt', direction: 'desc' },
+      total: null,
+      loadError: null,
+      pages: {},
+      generation: 0,
+      queryVersion: 0,
+      selectedIndex: null,
+      selectedId: null,
+
+      setFilters(patch) {
+        const filters = { ...get().filters, ...patch };
+        if (JSON.stringify(filters) === JSON.stringify(get().filters)) return;
+        restart({ filters });
+      },
+      clearFilters() {
+        restart({ filters: EMPTY_FILTERS });
+      },
+      sortBy(column) {
+        const { sort } = get();
+        const direction: SortDirection = sort.column === column
+          ? (sort.direction === 'asc' ? 'desc' : 'asc')
+          : (DESCENDING_FIRST.has(column) ? 'desc' : 'asc');
+        restart({ sort: { column, direction } });
+      },
+      ensureRange(start, end) {
+        visible = { start, end };
+        const { pages, total } = get();
+        const last = total === null ? Math.floor(start / PAGE_SIZE) : Math.floor(Math.max(0, total - 1) / PAGE_SIZE);
+        const from = Math.max(0, Math.floor(start / PAGE_SIZE));
+        const to = Math.min(last, Math.floor(Math.max(start, end) / PAGE_SIZE));
+        for (let p = from; p <= to; p++) if (!pages[p]) void fetchPage(p);
+      },
+      rowAt(index) {
+        return get().pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
+      },
+      select(index) {
+        if (index === null) return set({ selectedIndex: null });
+        const { total } = get();
+        const clamped = Math.max(0, Math.min(index, (total ?? 1) - 1));
+        const row = get().rowAt(clamped);
+        set({ selectedIndex: clamped, selectedId: row ? row.id : get().selectedId });
+        if (!row) get().ensureRange(clamped, clamped);
+      },
+      selectId(id) {
+        set({ selectedId: id });
+      },
+      refresh() {
+        inFlight.clear();
+        const first = Math.floor(visible.start / PAGE_SIZE);
+        const last = Math.floor(visible.end / PAGE_SIZE);
+        // Rows on screen stay until fresh ones replace them, so the table does not blink; the rest is reloaded
+        // when scrolled to.
+        set((s) => {
+          const kept: Record<number, Asset[]> = {};
+          for (let p = first; p <= last; p++) {
+            const rows = s.pages[p];
+            if (rows) kept[p] = rows;
+          }
+          return { generation: s.generation + 1, pages: kept };
+        });
+        for (let p = first; p <= last; p++) void fetchPage(p);
+      },
+    };
+  });
+}
+
+export type LogStore = ReturnType<typeof createLogStore>;

@@ -1,0 +1,98 @@
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export interface DialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+  /** Styles the confirm button as a warning (retire). */
+  danger?: boolean;
+  /** Working: confirm is disabled, and so is cancel unless cancelWhileBusy. */
+  busy?: boolean;
+  cancelWhileBusy?: boolean;
+  cancelLabel?: string;
+  /** Only the confirm button (a final "Done" step). */
+  hideCancel?: boolean;
+  describedBy?: string;
+  className?: string;
+}
+
+/**
+ * A modal form: focus moves in and is trapped while open, Esc cancels, Enter confirms (Ctrl/Cmd+Enter from a
+ * multi-line field), and focus goes back where it was when the dialog closes.
+ */
+export function Dialog({
+  title, children, confirmLabel, onConfirm, onCancel, danger, busy, cancelWhileBusy, cancelLabel, hideCancel, describedBy, className,
+}: DialogProps) {
+  const titleId = useId();
+  const canCancel = !busy || Boolean(cancelWhileBusy);
+  const ref = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    const el = ref.current;
+    const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>(FOCUSABLE);
+    first?.focus();
+    return () => {
+      if (before && document.contains(before)) before.focus();
+    };
+  }, []);
+
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (canCancel) onCancel();
+      return;
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target instanceof HTMLTextAreaElement) {
+      e.preventDefault();
+      ref.current?.requestSubmit();
+      return;
+    }
+    if (e.key !== 'Tab' || !ref.current) return;
+    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = items[0];
+    const last = items.at(-1);
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!busy) onConfirm();
+  }
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget && canCancel) onCancel(); }}>
+      <form
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={describedBy}
+        className={`dialog ${className ?? ''}`}
+        onKeyDown={onKeyDown}
+        onSubmit={submit}
+        noValidate
+      >
+        <h2 id={titleId} className="dialog-title">{title}</h2>
+        <div className="dialog-body">{children}</div>
+        <div className="dialog-actions">
+          <span className="dialog-hint">Enter confirms · Esc cancels</span>
+          {hideCancel ? null : <button type="button" className="btn" onClick={onCancel} disabled={!canCancel}>{cancelLabel ?? 'Cancel'}</button>}
+          <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>{confirmLabel}</button>
+        </div>
+      </form>
+    </div>
+  );
+}

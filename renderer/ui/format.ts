@@ -1,0 +1,33 @@
+/** Display helpers: fixed locale so the UI reads the same on every machine (and in tests). */
+const numberFormat = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** "2026-03-04 14:05" in local time: dense, sortable, unambiguous. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
+}
+
+export const MEDIA_LABELS = { image: 'Image', video: 'Video', audio: 'Audio', text: 'Text', '3d': '3D', other: 'Other' } as const;
+export const HOSTING_LABELS = { local: 'Local', 'enterprise-cloud': 'Enterprise cloud', 'public-cloud': 'Public cloud', unsure: 'Unsure' } as const;

@@ -1,0 +1,219 @@
+// Browser end-to-end test: `genlog serve` on a temp db, driven in Debian's chromium as a user would.
+// Run after the build (npm run test:e2e). Prints each check and ends with "e2e: N passed, M failed".
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { assert, checkRunner, chromiumPath, genlog, resultsDir, seededDb, serve } from './support.mjs';
+
+const MILLION = 1_000_000;
+const tmp = mkdtempSync(join(tmpdir(), 'genlog-e2e-'));
+const servers = [];
+let browser;
+const { check, summary } = checkRunner();
+
+async function cleanup() {
+  await browser?.close().catch(() => {});
+  await Promise.all(servers.map((s) => s.stop()));
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+const shot = (page, name) => page.screenshot({ path: join(resultsDir, name) });
+const rowsInDom = (page) => page.locator('[role=grid][aria-label="Asset log"] [role=row]:not(.asset-header)').count();
+const statusTotal = (page) => page.getByTestId('asset-total');
+
+try {
+  mkdirSync(resultsDir, { recursive: true });
+  const db = join(tmp, 'genlog.db');
+  genlog(db, ['production', 'add', '--code', 'SHOW1', '--title', 'The Lighthouse', '--contact', 'amy@netflix.com', '--vendor', 'Pixel Works', '--episodes', 'E101,E102']);
+  genlog(db, ['tool', 'add', '--name', 'Firefly', '--vendor', 'Adobe', '--version', '3', '--hosting', 'enterprise-cloud', '--enterprise', 'yes',
+    '--trains-on-inputs', 'no', '--retains-data', 'no']);
+  const renders = join(tmp, 'renders');
+  mkdirSync(renders);
+  const plate = join(renders, 'harbour_plate_v001.png');
+  const sky = join(renders, 'matte_sky_v002.exr');
+  writeFileSync(plate, randomBytes(300_000));
+  writeFileSync(sky, randomBytes(120_000));
+
+  const server = await serve(db);
+  servers.push(server);
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  page.setDefaultTimeout(15_000);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  const grid = page.getByRole('grid', { name: 'Asset log' });
+  const rowFor = (name) => grid.locator('[role=row]', { hasText: name });
+
+  await check('opens the printed URL; the token leaves the address bar', async () => {
+    await page.goto(server.url);
+    await grid.waitFor();
+    await statusTotal(page).filter({ hasText: '0 assets' }).waitFor();
+    assert(!page.url().includes('token'), `token still in the address bar: ${page.url()}`);
+    assert(await page.evaluate(() => sessionStorage.getItem('genlog.token')) === server.token, 'token not kept for the tab');
+  });
+
+  await check('logs two files with the file picker, then sees a re-logged file marked as duplicate', async () => {
+    await page.getByTestId('file-input').setInputFiles([plate, sky]);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Log 2 files' }).waitFor();
+    await dialog.getByLabel('Episode / reel').selectOption('E101');
+    await dialog.getByLabel('Prompt').fill('dragon flying over the harbour at dusk, wide shot');
+    await shot(page, 'log-dialog.png');
+    await dialog.getByRole('button', { name: 'Log 2 files' }).click();
+    await dialog.getByRole('heading', { name: 'Logged 2 new assets' }).waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await statusTotal(page).filter({ hasText: '2 assets' }).waitFor();
+    await rowFor('harbour_plate_v001.png').waitFor();
+    await rowFor('matte_sky_v002.exr').waitFor();
+
+    await page.getByTestId('file-input').setInputFiles([plate]);
+    await dialog.getByRole('button', { name: 'Log 1 file' }).click();
+    await dialog.getByRole('heading', { name: 'Logged 0 new assets' }).waitFor();
+    assert(await dialog.getByText('already logged').count() === 1, 'the duplicate is not marked');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await statusTotal(page).filter({ hasText: '2 assets' }).waitFor();
+  });
+
+  await check('full-text search narrows the log', async () => {
+    await page.keyboard.press('Control+f');
+    const search = page.getByRole('searchbox', { name: 'Search the log' });
+    assert(await search.evaluate((el) => el === document.activeElement), 'Ctrl+F did not focus the search box');
+    await search.fill('plate');
+    await statusTotal(page).filter({ hasText: '1 asset' }).waitFor();
+    assert(await rowsInDom(page) === 1, 'search left more than one row');
+    await rowFor('harbour_plate_v001.png').waitFor();
+  });
+
+  await check('re-tags the asset deliverable with a required reason; history shows the event', async () => {
+    await rowFor('harbour_plate_v001.png').click();
+    const pane = page.getByRole('complementary', { name: 'Asset detail' });
+    await pane.getByRole('heading', { name: 'harbour_plate_v001.png' }).waitFor();
+    await shot(page, 'detail.png');
+    await page.keyboard.press('t');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /as deliverable/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.getByText('A reason is required').waitFor();
+    await dialog.getByLabel('Reason (required)').fill('Approved by the director for the final cut of E101');
+    await shot(page, 'retag-dialog.png');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await rowFor('harbour_plate_v001.png').locator('.badge-deliverable').waitFor();
+    await pane.getByRole('tab', { name: /History/ }).click();
+    const event = pane.getByRole('listitem').filter({ hasText: 'Re-tagged' });
+    await event.waitFor();
+    const text = await event.innerText();
+    for (const part of ['classification', 'temporary', 'deliverable', 'Approved by the director']) {
+      assert(text.includes(part), `history event lacks "${part}": ${text}`);
+    }
+    await shot(page, 'history.png');
+    const shown = genlog(db, ['show', '1']);
+    assert(shown.classification === 'deliverable' && shown.history.some((h) => h.action === 'classified'), 'the db does not have the change');
+  });
+
+  await check('retires another asset with a reason and an explicit confirmation', async () => {
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await statusTotal(page).filter({ hasText: '2 assets' }).waitFor();
+    await rowFor('matte_sky_v002.exr').click();
+    await page.getByRole('complementary', { name: 'Asset detail' }).getByRole('heading', { name: 'matte_sky_v002.exr' }).waitFor();
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: /Retire asset/ }).waitFor();
+    await dialog.getByLabel('Reason (required)').fill('Sky replaced by a practical plate');
+    await dialog.getByRole('button', { name: 'Retire asset' }).click();
+    await dialog.getByText('Tick the box to confirm').waitFor();
+    await dialog.getByRole('checkbox').check();
+    await dialog.getByRole('button', { name: 'Retire asset' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await rowFor('matte_sky_v002.exr').getByText('retired', { exact: true }).waitFor();
+    assert(genlog(db, ['show', '2']).retired === true, 'the db does not show the asset retired');
+    await rowFor('harbour_plate_v001.png').click();
+    await page.getByRole('complementary', { name: 'Asset detail' }).getByRole('heading', { name: 'harbour_plate_v001.png' }).waitFor();
+    await shot(page, 'log-view.png');
+  });
+
+  await check('keyboard reaches every screen: productions, tools, settings and back to the log', async () => {
+    await page.getByRole('grid', { name: 'Asset log' }).focus();
+    await page.keyboard.press('Control+2');
+    await page.getByRole('table', { name: 'Productions' }).getByRole('button', { name: 'Edit production SHOW1' }).waitFor();
+    await page.getByRole('button', { name: 'Edit production SHOW1' }).click();
+    await page.getByRole('form', { name: 'Edit production SHOW1' }).waitFor();
+    await shot(page, 'productions.png');
+    await page.keyboard.press('Control+3');
+    await page.getByRole('table', { name: 'AI tools' }).getByRole('button', { name: 'Edit tool Firefly' }).waitFor();
+    await shot(page, 'tools.png');
+    await page.keyboard.press('Control+,');
+    const dataFolder = page.getByRole('textbox', { name: 'Data folder' });
+    await dataFolder.waitFor();
+    assert(await dataFolder.inputValue() === tmp, `settings show ${await dataFolder.inputValue()} as the data folder`);
+    await shot(page, 'settings.png');
+    await page.keyboard.press('Control+1');
+    await grid.waitFor();
+  });
+
+  await check('the API refuses a request without the token (401) and from a foreign Origin (403)', async () => {
+    const api = `http://127.0.0.1:${server.port}/api/listAssets`;
+    const noToken = await fetch(api, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    assert(noToken.status === 401, `without token: ${noToken.status}`);
+    const foreign = await fetch(api, {
+      method: 'POST', body: '{}',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, origin: 'http://evil.example' },
+    });
+    assert(foreign.status === 403, `foreign origin: ${foreign.status}`);
+    const good = await fetch(api, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
+    assert(good.status === 200 && (await good.json()).value.total === 2, 'the same request with the token should work');
+  });
+
+  let big;
+  await check('a 1,000,000-asset log shows its total while the DOM holds under 100 rows', async () => {
+    const seeded = await seededDb(MILLION);
+    console.log(seeded.seconds === null
+      ? `     reusing the seeded db ${seeded.path}`
+      : `     seeded ${MILLION.toLocaleString('en-US')} assets in ${seeded.seconds.toFixed(1)} s`);
+    big = await serve(seeded.path);
+    servers.push(big);
+    await page.goto(big.url);
+    await statusTotal(page).filter({ hasText: '1,000,000 assets' }).waitFor({ timeout: 30_000 });
+    await grid.locator('[role=row][data-asset-id]').first().waitFor();
+    const rows = await rowsInDom(page);
+    assert(rows > 10 && rows < 100, `expected a window of rows, found ${rows} in the DOM`);
+    assert(await grid.getAttribute('aria-rowcount') === String(MILLION + 1), 'aria-rowcount does not announce the full log');
+    await shot(page, 'log-view-1m.png');
+  });
+
+  await check('scrolling to the middle of the million rows shows loaded rows there', async () => {
+    await grid.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+    // Every row in the DOM is near the middle and none is still a placeholder.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[role=grid] [role=row]:not(.asset-header)')];
+      return rows.length > 0 && rows.every((r) => r.hasAttribute('data-asset-id') && Number(r.getAttribute('aria-rowindex')) > 400_000);
+    }, null, { timeout: 20_000 });
+    const middle = grid.locator('[role=row][data-asset-id]').first();
+    const index = Number(await middle.getAttribute('aria-rowindex'));
+    assert(index > 400_000 && index < 600_000, `first row after scrolling is ${index}`);
+    const rows = await rowsInDom(page);
+    assert(rows < 100, `${rows} rows in the DOM after scrolling`);
+    assert((await middle.innerText()).includes('shot_'), 'the middle rows have no content');
+    await shot(page, 'log-view-1m-middle.png');
+  });
+
+  await check('no errors in the page console', async () => {
+    assert(pageErrors.length === 0, pageErrors.join('\n'));
+  });
+} catch (err) {
+  await check('e2e setup', () => { throw err; });
+} finally {
+  await cleanup();
+}
+
+const { passed, failed } = summary();
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ok, realApi, renderApp, type RealApi } from './support/app';
+
+// No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
+const user = userEvent.setup({ delay: null });
+
+describe('productions, tools and settings pages', () => {
+  let real: RealApi;
+  beforeEach(() => {
+    real = realApi();
+  });
+  afterEach(() => {
+    cleanup();
+    real.ctx.db.close();
+  });
+
+  const nav = (name: string) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: new RegExp(name) }));
+
+  it('adds a production, showing the API\'s validation messages next to the fields', async () => {
+    renderApp(real.api);
+    await nav('Productions');
+    const form = await screen.findByRole('form', { name: 'New production' });
+    await user.type(within(form).getByRole('textbox', { name: 'Code' }), 'bad code!');
+    await user.type(within(form).getByRole('textbox', { name: 'Title' }), 'The Lighthouse');
+    await user.type(within(form).getByRole('textbox', { name: 'Netflix contact email' }), 'not-an-email');
+    await user.click(within(form).getByRole('button', { name: 'Add production' }));
+
+    const code = within(form).getByRole('textbox', { name: 'Code' });
+    await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByText(/use 1-32 letters/)).toBeTruthy();
+    expect(within(form).getByRole('textbox', { name: 'Netflix contact email' }).getAttribute('aria-invalid')).toBe('true');
+    // The same failure is also in the one notification area.
+    expect(screen.getByText(/Could not add production bad code!/)).toBeTruthy();
+    expect(ok(await real.api.listProductions({}))).toEqual([]);
+
+    await user.clear(code);
+    await user.type(code, 'LH1');
+    const email = within(form).getByRole('textbox', { name: 'Netflix contact email' });
+    await user.clear(email);
+    await user.type(email, 'amy@netflix.com');
+    await user.type(within(form).getByRole('textbox', { name: /Episodes/ }), 'E101{Enter}E102, E103');
+    await user.click(within(form).getByRole('button', { name: 'Add production' }));
+    const table = await screen.findByRole('table', { name: 'Productions' });
+    await within(table).findByRole('button', { name: 'Edit production LH1' });
+    expect(ok(await real.api.listProductions({}))[0]).toMatchObject({ code: 'LH1', episodes: ['E101', 'E102', 'E103'] });
+
+    // A second production with the same code: the conflict is shown on the Code field.
+    await user.click(screen.getByRole('button', { name: 'New production' }));
+    const second = await screen.findByRole('form', { name: 'New production' });
+    await user.type(within(second).getByRole('textbox', { name: 'Code' }), 'lh1');
+    await user.type(within(second).getByRole('textbox', { name: 'Title' }), 'Again');
+    await user.type(within(second).getByRole('textbox', { name: 'Netflix contact email' }), 'bo@netflix.com');
+    await user.click(within(second).getByRole('button', { name: 'Add production' }));
+    await within(second).findByText(/already exists/);
+    expect(within(second).getByRole('textbox', { name: 'Code' }).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('adds and edits an AI tool with every field of the disclosure list', async () => {
+    renderApp(real.api);
+    await nav('AI tools');
+    const form = await screen.findByRole('form', { name: 'New tool' });
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Midjourney');
+    await user.type(within(form).getByRole('textbox', { name: 'Vendor' }), 'Midjourney Inc');
+    await user.type(within(form).getByRole('textbox', { name: 'Version' }), '7');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Hosting' }), 'public-cloud');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Trains on inputs' }), 'yes');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Retains data' }), 'no');
+    await user.click(within(form).getByRole('button', { name: 'Add tool' }));
+    const table = await screen.findByRole('table', { name: 'AI tools' });
+    await user.click(await within(table).findByRole('button', { name: 'Edit tool Midjourney' }));
+    const edit = await screen.findByRole('form', { name: 'Edit tool Midjourney' });
+    await user.selectOptions(within(edit).getByRole('combobox', { name: 'Netflix enterprise agreement' }), 'yes');
+    await user.click(within(edit).getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Tool Midjourney saved.');
+    expect(ok(await real.api.listTools({}))).toEqual([
+      expect.objectContaining({ name: 'Midjourney', vendor: 'Midjourney Inc', version: '7', hosting: 'public-cloud', enterprise: 'yes', trainsOnInputs: 'yes', retainsData: 'no' }),
+    ]);
+  });
+
+  it('shows the artist name (the OS user by default), the data folder and the db path, and saves a new name', async () => {
+    const defaults = ok(await real.api.getSettings({}));
+    renderApp(real.api);
+    await nav('Settings');
+    const name = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Artist name' });
+    await waitFor(() => expect(name.value).toBe(defaults.artistName));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Data folder' }).value).toBe(defaults.dataDir);
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Database file' }).readOnly).toBe(true);
+    await user.clear(name);
+    await user.type(name, 'Ana Ortiz{Enter}');
+    await screen.findByText('Artist name set to Ana Ortiz.');
+    expect(ok(await real.api.getSettings({})).artistName).toBe('Ana Ortiz');
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByText('Ana Ortiz')).toBeTruthy();
+  });
+});

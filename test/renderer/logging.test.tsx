@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathStager } from '../../renderer/file-stager';
+import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
+import { stubGridLayout } from './support/layout';
+
+// No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
+const user = userEvent.setup({ delay: null });
+
+/**
+ * Logging as in the desktop app: real files on disk, each File mapped to its path (what Electron's
+ * webUtils.getPathForFile does), hashed by the real API.
+ */
+describe('logging files from the picker and by drag and drop', () => {
+  let real: RealApi;
+  let dir: string;
+  let restoreLayout: () => void;
+  const paths = new Map<File, string>();
+
+  function diskFile(name: string, content: string): File {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const file = new File([content], name);
+    paths.set(file, path);
+    return file;
+  }
+
+  beforeAll(() => {
+    restoreLayout = stubGridLayout();
+  });
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'genlog-renderer-'));
+    real = realApi();
+    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com', episodes: ['E101', 'E102'] }));
+    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
+    ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
+  });
+  afterEach(() => {
+    cleanup();
+    real.ctx.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => restoreLayout());
+
+  const stager = () => pathStager((f) => paths.get(f) ?? '');
+
+  it('logs picked files as temporary with the form values, and reports a re-logged file as a duplicate', async () => {
+    renderApp(real.api, stager());
+    await screen.findByText('0 assets');
+    const input = screen.getByTestId('file-input');
+    const plate = diskFile('harbour_plate_v001.png', 'pixels-1');
+    await user.upload(input, [plate, diskFile('crowd_v003.mov', 'frames-2')]);
+
+    const dialog = await screen.findByRole('dialog', { name: 'Log 2 files' });
+    await waitFor(() => expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'Production' }).value).toBe('SHOW1'));
+    expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'AI tool' }).value).toBe('Firefly');
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Artist' }).value).toBe('Ana Ortiz');
+    expect(within(dialog).getByRole<HTMLInputElement>('radio', { name: /temporary/ }).checked).toBe(true);
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Episode / reel' }), 'E102');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Prompt' }), 'dragon over the harbour');
+    await user.click(within(dialog).getByRole('button', { name: 'Log 2 files' }));
+
+    const done = await screen.findByRole('dialog', { name: 'Logged 2 new assets' });
+    expect(within(done).getAllByText('new')).toHaveLength(2);
+    await user.click(within(done).getByRole('button', { name: 'Done' }));
+    await screen.findByText('2 assets');
+    const logged = ok(await real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
+    expect(logged.map((a) => [a.fileName, a.classification, a.episode, a.tool, a.createdBy, a.prompt, a.path])).toEqual([
+      ['crowd_v003.mov', 'temporary', 'E102', 'Firefly', 'Ana Ortiz', 'dragon over the harbour', paths.get([...paths.keys()][1]!)],
+      ['harbour_plate_v001.png', 'temporary', 'E102', 'Firefly', 'Ana Ortiz', 'dragon over the harbour', paths.get(plate)],
+    ]);
+
+    await user.upload(input, [plate]);
+    const again = await screen.findByRole('dialog', { name: 'Log 1 file' });
+    await user.click(within(again).getByRole('button', { name: 'Log 1 file' }));
+    const result = await screen.findByRole('dialog', { name: 'Logged 0 new assets' });
+    expect(within(result).getByText('already logged')).toBeTruthy();
+    expect(within(result).getByText(/already in the log/)).toBeTruthy();
+    await user.click(within(result).getByRole('button', { name: 'Done' }));
+    expect(ok(await real.api.listAssets({})).total).toBe(2);
+  });
+
+  it('accepts files dropped anywhere on the window and shows the drop overlay while dragging', async () => {
+    renderApp(real.api, stager());
+    const grid = await screen.findByRole('grid', { name: 'Asset log' });
+    const file = diskFile('matte_sky_v002.exr', 'sky');
+    const dataTransfer = { types: ['Files'], files: [file], items: [], dropEffect: 'none' };
+    const dragEvent = (type: string) => Object.assign(new Event(type, { bubbles: true, cancelable: true }), { dataTransfer });
+
+    act(() => void window.dispatchEvent(dragEvent('dragenter')));
+    expect(screen.getByText('Drop to log')).toBeTruthy();
+    act(() => void window.dispatchEvent(dragEvent('drop')));
+    expect(screen.queryByText('Drop to log')).toBeNull();
+
+    const dialog = await screen.findByRole('dialog', { name: 'Log 1 file' });
+    expect(within(dialog).getByText('matte_sky_v002.exr')).toBeTruthy();
+    await user.click(within(dialog).getByRole('radio', { name: /deliverable/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Logged 1 new asset' })).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(loadedRows(grid)).toHaveLength(1));
+    expect(within(loadedRows(grid)[0]!).getByText('deliverable')).toBeTruthy();
+  });
+
+  it('names the problem when a file cannot be read, and logs nothing', async () => {
+    renderApp(real.api, stager());
+    await screen.findByText('0 assets');
+    const good = diskFile('good.png', 'ok');
+    const gone = diskFile('gone.png', 'soon deleted');
+    rmSync(paths.get(gone)!);
+    await user.upload(screen.getByTestId('file-input'), [good, gone]);
+    const dialog = await screen.findByRole('dialog', { name: 'Log 2 files' });
+    await user.click(within(dialog).getByRole('button', { name: 'Log 2 files' }));
+    const toast = await screen.findByText(/Could not log 2 files/);
+    expect(toast.textContent).toMatch(/gone\.png/);
+    expect(screen.getByRole('dialog', { name: 'Log 2 files' })).toBeTruthy();
+    expect(ok(await real.api.listAssets({})).total).toBe(0);
+  });
+});

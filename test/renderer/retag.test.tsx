@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
+import { stubGridLayout } from './support/layout';
+
+// No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
+const user = userEvent.setup({ delay: null });
+
+describe('re-tagging and retiring from the detail pane', () => {
+  let real: RealApi;
+  let restoreLayout: () => void;
+
+  beforeAll(() => {
+    restoreLayout = stubGridLayout();
+  });
+  beforeEach(async () => {
+    real = realApi(40);
+    ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
+  });
+  afterEach(() => {
+    cleanup();
+    real.ctx.db.close();
+  });
+  afterAll(() => restoreLayout());
+
+  /** Opens the log and selects the first temporary asset; returns it as the API sees it. */
+  async function selectTemporaryAsset() {
+    const first = ok(await real.api.listAssets({ classification: 'temporary', sort: 'id', direction: 'asc', limit: 1 })).rows[0]!;
+    renderApp(real.api);
+    const grid = await screen.findByRole('grid', { name: 'Asset log' });
+    await waitFor(() => expect(loadedRows(grid).length).toBeGreaterThan(0));
+    await user.click(within(grid).getByRole('button', { name: /^ID/ }));
+    await waitFor(() => expect(loadedRows(grid)[0]!.dataset.assetId).toBe('1'));
+    const row = loadedRows(grid).find((r) => r.dataset.assetId === String(first.id))!;
+    await user.click(within(row).getByText(first.fileName));
+    const pane = screen.getByRole('complementary', { name: 'Asset detail' });
+    await within(pane).findByRole('heading', { name: first.fileName });
+    return { asset: first, grid, pane, row };
+  }
+
+  it('requires a reason, then re-tags and shows the event in the history', async () => {
+    const { asset, pane } = await selectTemporaryAsset();
+    await user.click(within(pane).getByRole('button', { name: 'Re-tag…' }));
+    const dialog = await screen.findByRole('dialog', { name: `Re-tag asset #${asset.id} as deliverable` });
+    const reason = within(dialog).getByRole('textbox', { name: 'Reason (required)' });
+    expect(document.activeElement).toBe(reason);
+
+    // Enter with no reason: refused in place, nothing sent to the API.
+    const callsBefore = real.calls.length;
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/A reason is required/);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(real.calls.slice(callsBefore)).not.toContain('markAsset');
+
+    await user.type(reason, 'Director approved it for the final cut');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    const stored = ok(await real.api.getAsset({ id: asset.id }));
+    expect(stored.classification).toBe('deliverable');
+    await within(pane).findByText('deliverable', { selector: '.detail-actions .badge' });
+
+    await user.click(within(pane).getByRole('tab', { name: /History/ }));
+    const list = within(pane).getByRole('list', { name: `History of asset ${asset.id}` });
+    const event = within(list).getAllByRole('listitem')[0]!;
+    expect(event.textContent).toContain('Re-tagged');
+    expect(event.textContent).toContain('classification');
+    expect(within(event).getByText('temporary')).toBeTruthy();
+    expect(within(event).getByText('deliverable')).toBeTruthy();
+    expect(event.textContent).toContain('Ana Ortiz');
+    expect(event.textContent).toContain('Director approved it for the final cut');
+    expect(stored.history.at(-1)).toMatchObject({ action: 'classified', by: 'Ana Ortiz', from: 'temporary', to: 'deliverable' });
+  });
+
+  it('cancels with Escape, keeps focus inside the dialog, and changes nothing', async () => {
+    const { asset, grid } = await selectTemporaryAsset();
+    fireEvent.keyDown(grid, { key: 't' });
+    const dialog = await screen.findByRole('dialog');
+    const reason = within(dialog).getByRole('textbox', { name: 'Reason (required)' });
+    await user.type(reason, 'not sure yet');
+    const confirm = within(dialog).getByRole('button', { name: 'Re-tag as deliverable' });
+    confirm.focus();
+    await user.tab();
+    expect(document.activeElement).toBe(reason);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(confirm);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const stored = ok(await real.api.getAsset({ id: asset.id }));
+    expect(stored.classification).toBe('temporary');
+    expect(stored.history).toEqual([]);
+  });
+
+  it('retires only with a reason and an explicit confirmation', async () => {
+    const { asset, grid } = await selectTemporaryAsset();
+    fireEvent.keyDown(grid, { key: 'r' });
+    const dialog = await screen.findByRole('dialog', { name: `Retire asset #${asset.id}` });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason (required)' }), 'Cut from the episode');
+    await user.click(within(dialog).getByRole('button', { name: 'Retire asset' }));
+    expect(within(dialog).getByText('Tick the box to confirm.')).toBeTruthy();
+    expect(ok(await real.api.getAsset({ id: asset.id })).retired).toBe(false);
+
+    await user.click(within(dialog).getByRole('checkbox'));
+    await user.click(within(dialog).getByRole('button', { name: 'Retire asset' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const stored = ok(await real.api.getAsset({ id: asset.id }));
+    expect(stored).toMatchObject({ retired: true, retiredReason: 'Cut from the episode' });
+    const row = await waitFor(() => {
+      const r = loadedRows(grid).find((x) => x.dataset.assetId === String(asset.id))!;
+      expect(r.className).toContain('is-retired');
+      return r;
+    });
+    expect(within(row).getByText('retired')).toBeTruthy();
+    // A retired asset can no longer be re-tagged: the key explains instead of opening a dialog.
+    fireEvent.keyDown(grid, { key: 't' });
+    await screen.findByText(`Asset #${asset.id} is retired and can no longer be changed.`);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('edits prompt, notes and tool with save/cancel, one history event per changed field', async () => {
+    ok(await real.api.addTool({ name: 'Flux', hosting: 'local' }));
+    const { asset, pane } = await selectTemporaryAsset();
+    await user.click(within(pane).getByRole('button', { name: 'Edit fields…' }));
+    let form = within(pane).getByRole('form', { name: `Edit asset ${asset.id}` });
+    await user.type(within(form).getByRole('textbox', { name: 'Notes' }), 'throwaway');
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(ok(await real.api.getAsset({ id: asset.id })).notes).toBe(asset.notes);
+
+    await user.click(within(pane).getByRole('button', { name: 'Edit fields…' }));
+    form = within(pane).getByRole('form', { name: `Edit asset ${asset.id}` });
+    const prompt = within(form).getByRole('textbox', { name: 'Prompt' });
+    await user.clear(prompt);
+    await user.type(prompt, 'castle at dawn, wide');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Tool' }), 'Flux');
+    await user.type(within(form).getByRole('textbox', { name: /Reason for the change/ }), 'prompt was mistyped');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await within(pane).findByText('castle at dawn, wide');
+
+    const stored = ok(await real.api.getAsset({ id: asset.id }));
+    expect(stored).toMatchObject({ prompt: 'castle at dawn, wide', tool: 'Flux', notes: asset.notes });
+    expect(stored.history.map((h) => [h.action, h.field, h.to, h.reason, h.by])).toEqual([
+      ['edited', 'prompt', 'castle at dawn, wide', 'prompt was mistyped', 'Ana Ortiz'],
+      ['edited', 'tool', 'Flux', 'prompt was mistyped', 'Ana Ortiz'],
+    ]);
+    await user.click(within(pane).getByRole('tab', { name: /History/ }));
+    expect(within(pane).getAllByRole('listitem').filter((li) => li.textContent?.includes('Edited'))).toHaveLength(2);
+  });
+});
