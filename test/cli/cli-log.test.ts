@@ -71,6 +71,15 @@ describe('genlog CLI (spawned as a user would)', () => {
     expect(run('--json', 'production', 'list').json()).toHaveLength(1);
   });
 
+  it('edits a production, keeping what is not given, and validates stale days', () => {
+    const { run } = fresh();
+    expect(run('--json', 'production', 'edit', 'show1', '--stale-days', '14', '--title', 'Renamed').json()).toMatchObject({ code: 'SHOW1', title: 'Renamed', staleDays: 14, episodes: ['E1', 'E2'], contactEmail: 'amy@netflix.com' });
+    expect(run('production', 'edit', 'SHOW1', '--stale-days', 'soon').code).toBe(2);
+    expect(run('production', 'edit', 'SHOW1', '--stale-days', '0').code).toBe(2);
+    expect(run('production', 'edit', 'NOPE', '--title', 'x').code).toBe(1);
+    expect(run('--json', 'production', 'list').json()[0]).toMatchObject({ title: 'Renamed', staleDays: 14 });
+  });
+
   it('finds the db from GENLOG_DB when --db is absent', () => {
     const dir = tempDir();
     const db = join(dir, 'env.db');

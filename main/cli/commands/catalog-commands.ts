@@ -1,4 +1,11 @@
-import type { Command } from '../command';
+import { CliError, usageError, type Command } from '../command';
+
+function staleDays(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw usageError(`--stale-days must be a whole number of days, not "${v}".`);
+  return n;
+}
 import { keyValues, list, table } from '../format';
 import type { Production } from '../../services/productions';
 import type { Tool } from '../../services/tools';
@@ -9,16 +16,42 @@ const productionTable = (ps: Production[]) =>
 export const catalogCommands: Command[] = [
   {
     name: 'production add',
-    usage: 'genlog production add --code CODE --title TITLE --contact EMAIL [--vendor NAME] [--episodes E1,E2]',
-    summary: 'Add a production',
-    options: { code: { type: 'string' }, title: { type: 'string' }, contact: { type: 'string' }, vendor: { type: 'string' }, episodes: { type: 'string' } },
+    usage: 'genlog production add --code CODE --title TITLE --contact EMAIL [--vendor NAME] [--episodes E1,E2] [--stale-days N]',
+    summary: 'Add a production (--stale-days: after how many days a temporary asset is listed for review; default 30)',
+    options: { code: { type: 'string' }, title: { type: 'string' }, contact: { type: 'string' }, vendor: { type: 'string' }, episodes: { type: 'string' },
+      'stale-days': { type: 'string' } },
     run: (r) => r.call('addProduction', {
       code: r.required('code'),
       title: r.required('title'),
       contactEmail: r.required('contact'),
       vendor: r.optional('vendor') ?? '',
       episodes: list(r.optional('episodes') ?? ''),
+      staleDays: staleDays(r.optional('stale-days')),
     }),
+    human: (p: Production) => productionTable([p]),
+  },
+  {
+    name: 'production edit',
+    usage: 'genlog production edit CODE [--code NEW] [--title TITLE] [--contact EMAIL] [--vendor NAME] [--episodes E1,E2] [--stale-days N]',
+    summary: 'Change a production; flags not given keep their value',
+    options: { code: { type: 'string' }, title: { type: 'string' }, contact: { type: 'string' }, vendor: { type: 'string' }, episodes: { type: 'string' },
+      'stale-days': { type: 'string' } },
+    positionals: 1,
+    async run(r) {
+      const all = await r.call<Production[]>('listProductions', {});
+      const p = all.find((x) => x.code.toLowerCase() === r.positionals[0]!.toLowerCase());
+      if (!p) throw new CliError(`No production with code "${r.positionals[0]}".`, 1);
+      const episodes = r.optional('episodes');
+      return r.call('editProduction', {
+        id: p.id,
+        code: r.optional('code') ?? p.code,
+        title: r.optional('title') ?? p.title,
+        contactEmail: r.optional('contact') ?? p.contactEmail,
+        vendor: r.optional('vendor') ?? p.vendor,
+        episodes: episodes === undefined ? p.episodes : list(episodes),
+        staleDays: staleDays(r.optional('stale-days')) ?? p.staleDays,
+      });
+    },
     human: (p: Production) => productionTable([p]),
   },
   {

@@ -261,8 +261,9 @@ export const complianceCommands: Command[] = [
     human: staleTable,
   },
   {
-    name: 'inbox',
-    usage: 'genlog inbox [--production CODE] [--limit N] [--offset N]',
+    // `genlog inbox ...` is the watch-folder inbox (issue 5); this is the approvals inbox.
+    name: 'approval inbox',
+    usage: 'genlog approval inbox [--production CODE] [--limit N] [--offset N]',
     summary: 'Assets and planned uses awaiting written approval, oldest first, with their open findings',
     options: { production: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
     async run(r) {
