@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposerClass from 'nodemailer/lib/mail-composer';
+import { lazyRequire } from '../lazy-require';
+
+const MailComposer = lazyRequire<typeof MailComposerClass>('nodemailer/lib/mail-composer');
 import type Mail from 'nodemailer/lib/mailer';
 import type { MimeNodeHeader } from 'nodemailer/lib/mime-node';
 import { emailHtml, emailSubject, emailText } from './email-body';
@@ -69,5 +72,6 @@ function withHeader(given: Mail.Headers | undefined, key: string, value: string)
  * when there is no SMTP server. It is marked unsent so Outlook opens it ready to send.
  */
 export async function buildEml(options: Mail.Options): Promise<Buffer> {
-  return new MailComposer({ ...options, headers: withHeader(options.headers, 'X-Unsent', '1') }).compile().build();
+  const Composer = MailComposer();
+  return new Composer({ ...options, headers: withHeader(options.headers, 'X-Unsent', '1') }).compile().build();
 }

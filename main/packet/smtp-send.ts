@@ -1,4 +1,7 @@
-import nodemailer from 'nodemailer';
+import type nodemailerModule from 'nodemailer';
+import { lazyRequire } from '../lazy-require';
+
+const nodemailer = lazyRequire<typeof nodemailerModule>('nodemailer');
 import type Mail from 'nodemailer/lib/mailer';
 import { parseSmtpUrl, smtpTransportOptions } from './smtp-url';
 import type { SmtpSettings, SmtpTimeouts } from './smtp-url';
@@ -65,7 +68,7 @@ export async function sendEmail(smtpUrl: string, options: Mail.Options, timeouts
   } catch (err) {
     return { status: 'failed', permanent: true, error: (err as Error).message };
   }
-  const transporter = nodemailer.createTransport(smtpTransportOptions(settings, timeouts));
+  const transporter = nodemailer().createTransport(smtpTransportOptions(settings, timeouts));
   try {
     const info = await transporter.sendMail(options);
     const list = (xs: unknown[] | undefined) => (xs ?? []).map((x) => (typeof x === 'string' ? x : (x as { address: string }).address));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type Ajv2020Module from 'ajv/dist/2020.js';
+import { lazyRequire } from '../lazy-require';
 import { isDate, isDateTime, isEmail } from './formats';
 import { consistencyProblems } from './manifest-consistency';
 import type { PacketManifest } from './manifest-types';
@@ -14,6 +15,7 @@ export class ManifestInvalidError extends Error {
   }
 }
 
+const ajvModule = lazyRequire<{ default: typeof Ajv2020Module }>('ajv/dist/2020.js');
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
@@ -25,6 +27,7 @@ function validator(): ValidateFunction {
   } catch (err) {
     throw new Error(`The manifest schema ${file} cannot be read: ${(err as Error).message}`, { cause: err });
   }
+  const Ajv2020 = ajvModule().default;
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
   ajv.addFormat('date', { type: 'string', validate: isDate });
   ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
