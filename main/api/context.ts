@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import type { StagedFiles } from '../services/staged-files';
+import type { KeyProtector } from '../packet/keys';
 
 /** Everything a handler may touch. Built once per process by the transport (Electron, server, CLI). */
 export interface ApiContext {
@@ -14,4 +15,6 @@ export interface ApiContext {
   staged: StagedFiles;
   /** Which transport is calling: some methods (file dialogs) only make sense in the desktop app. */
   transport: 'electron' | 'http' | 'cli' | 'test';
+  /** Encrypts secrets at rest (the facility signing key, the SMTP password): Electron safeStorage in the app; absent in the CLI. */
+  protector?: KeyProtector;
 }

@@ -29,6 +29,8 @@ export interface Command {
   options: OptionSpec;
   /** Exact count of positional arguments, or 'some' for one or more. Default none. */
   positionals?: number | 'some';
+  /** False for commands that work on files alone (packet verify): they must not create or need a database. */
+  needsDb?: boolean;
   /** Commands like `serve` manage their own lifetime and output. */
   run(r: CommandRun): Promise<unknown>;
   /** Human rendering of the result for stdout; omitted -> nothing printed but a stderr summary. */

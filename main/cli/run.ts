@@ -68,7 +68,8 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
     const json = Boolean(parsed.values.json);
     const values = parsed.values as CommandRun['values'];
     const by = typeof values.by === 'string' ? values.by : undefined;
-    ctx = createContext({ dbPath: resolveDbPath(parsed.values.db as string | undefined, env), transport: 'cli', actor: by });
+    const dbPath = command.needsDb === false ? ':memory:' : resolveDbPath(parsed.values.db as string | undefined, env);
+    ctx = createContext({ dbPath, transport: 'cli', actor: by });
     const c = ctx;
     const run: CommandRun = {
       ctx: c,

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createContext } from '../app-context';
@@ -6,6 +6,7 @@ import { appRoot } from '../app-root';
 import { methodTable } from '../api/table';
 import type { ApiContext } from '../api/context';
 import { DB_FILE_NAME } from '../paths';
+import { OutboxWorker, protectorFromSafeStorage } from '../services/packets';
 import { MENU_CHANNEL } from '../../preload/desktop-bridge';
 import { registerApiIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -18,10 +19,16 @@ const indexHtml = join(root, 'dist', 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexHtml).href;
 let mainWindow: BrowserWindow | undefined;
 let ctx: ApiContext | undefined;
+let outbox: OutboxWorker | undefined;
+let quitting = false;
+/** How often the outbox looks for due packets; each packet's own retry time is the backoff. */
+const OUTBOX_INTERVAL_MS = 60_000;
 
 function openDatabase(): ApiContext {
   const dbPath = process.env.GENLOG_DB || join(app.getPath('userData'), DB_FILE_NAME);
-  return createContext({ dbPath, transport: 'electron', nativeBinding: electronNativeBinding(root, app.isPackaged) });
+  return createContext({
+    dbPath, transport: 'electron', nativeBinding: electronNativeBinding(root, app.isPackaged), protector: protectorFromSafeStorage(safeStorage),
+  });
 }
 
 function hardenSessions(): void {
@@ -100,6 +107,9 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerApiIpc(ipcMain, methodTable, ctx, makeSenderCheck(() => mainWindow?.webContents, indexUrl));
+    // Rounds are no-ops until an SMTP server is set in settings, so a server set later is used without a restart.
+    outbox = new OutboxWorker(ctx, { onRound: ({ run, error }) => console.log('[outbox]', error ? error.message : JSON.stringify(run)) });
+    outbox.start(OUTBOX_INTERVAL_MS);
     installMenu();
     createWindow();
     app.on('activate', () => {
@@ -112,5 +122,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => ctx?.db.close());
+  app.on('will-quit', (event) => {
+    // Let a send in progress record its result before the db closes (else it would come back as 'unknown').
+    if (outbox && !quitting) {
+      event.preventDefault();
+      quitting = true;
+      void outbox.stop().finally(() => app.quit());
+      return;
+    }
+    ctx?.db.close();
+  });
 }

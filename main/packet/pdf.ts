@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Doc } from './pdf-layout';
 import { renderCover } from './pdf-cover';
 import { renderApprovalsAndConsents, renderAssets, renderFindings, renderPlannedUses, renderTools, renderVerification } from './pdf-sections';
@@ -33,7 +32,10 @@ function footers(doc: Doc, m: PacketManifest): void {
  * approval, then the assets, findings, planned uses, tools, approvals, consents and how to verify.
  * The same manifest always gives the same bytes (the dates come from the manifest).
  */
-export function renderSummaryPdf(manifest: PacketManifest): Promise<Buffer> {
+export async function renderSummaryPdf(manifest: PacketManifest): Promise<Buffer> {
+  // pdfkit and its font stack take about a third of a second to load: only what renders a PDF pays for it,
+  // not every CLI command (the CLI bundle imports the whole API table).
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const m = manifest;
     const doc = new PDFDocument({
