@@ -9,6 +9,16 @@ export const METHOD_NAMES = [
   'listTools', 'addTool', 'editTool',
   'logAssets', 'listAssets', 'getAsset', 'markAsset', 'retireAsset', 'editAsset', 'listArtists',
   'getSettings', 'setSettings',
+  'setFacts', 'assessAsset',
+  'addPlannedUse', 'listPlannedUses', 'getPlannedUse', 'setPlannedUseFacts', 'assessPlannedUse',
+  'addConsent', 'listConsents',
+  'addApproval', 'previewEmlApproval', 'listApprovals',
+  'getDashboard', 'listApprovalInbox', 'listStaleTemporaries', 'getComplianceCatalog',
+  'buildPacket', 'rebuildPacket', 'listPackets', 'getPacket', 'getPacketPdf', 'approvePacket', 'exportPacketEml',
+  'listOutbox', 'sendOutbox', 'confirmPacketSent', 'resendPacket', 'verifyPacketFile', 'getPacketSettings', 'setPacketSettings',
+  'readFileProvenance', 'startIngest', 'getIngestJob', 'cancelIngest', 'getThumbnail',
+  'addWatchFolder', 'listWatchFolders', 'enableWatchFolder', 'removeWatchFolder', 'scanWatchFolders',
+  'listInbox', 'getInboxItem', 'confirmInbox', 'dismissInbox',
 ] as const satisfies readonly MethodName[];
 
 type Listed = (typeof METHOD_NAMES)[number];

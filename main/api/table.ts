@@ -1,10 +1,16 @@
 import type { InputOf, MethodDef, ResultOf } from './method';
 import type { Envelope } from './envelope';
 import { logMethods } from './methods/log-methods';
+import { complianceMethods } from './methods/compliance-methods';
+import { ingestMethods } from './methods/ingest-methods';
+import { packetMethods } from './methods/packet-methods';
 
 /** The one API: every transport (Electron IPC, loopback HTTP, CLI) calls these handlers and nothing else. */
 export const apiTable = {
   ...logMethods,
+  ...complianceMethods,
+  ...ingestMethods,
+  ...packetMethods,
 };
 
 export type ApiTable = typeof apiTable;

@@ -9,6 +9,7 @@ import { DB_FILE_NAME } from '../paths';
 import { OutboxWorker, protectorFromSafeStorage } from '../services/packets';
 import { MENU_CHANNEL } from '../../preload/desktop-bridge';
 import { registerApiIpc } from './ipc';
+import { startWatchRunner, type WatchRunner } from '../services/ingest/watch-runner';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { makeSenderCheck } from './trusted-sender';
@@ -20,6 +21,7 @@ const indexUrl = pathToFileURL(indexHtml).href;
 let mainWindow: BrowserWindow | undefined;
 let ctx: ApiContext | undefined;
 let outbox: OutboxWorker | undefined;
+let watchRunner: WatchRunner | undefined;
 let quitting = false;
 /** How often the outbox looks for due packets; each packet's own retry time is the backoff. */
 const OUTBOX_INTERVAL_MS = 60_000;
@@ -110,6 +112,9 @@ if (!app.requestSingleInstanceLock()) {
     // Rounds are no-ops until an SMTP server is set in settings, so a server set later is used without a restart.
     outbox = new OutboxWorker(ctx, { onRound: ({ run, error }) => console.log('[outbox]', error ? error.message : JSON.stringify(run)) });
     outbox.start(OUTBOX_INTERVAL_MS);
+    // Watch folders fill the inbox while the app is open (a catch-up scan first); a folder's problem never stops the app.
+    void startWatchRunner(ctx, {}, (e) => { if (e.type === 'error') console.warn('[watch]', e.message); })
+      .then((runner) => { watchRunner = runner; }, (err: unknown) => console.warn('[watch] not started:', String(err)));
     installMenu();
     createWindow();
     app.on('activate', () => {
@@ -127,7 +132,7 @@ if (!app.requestSingleInstanceLock()) {
     if (outbox && !quitting) {
       event.preventDefault();
       quitting = true;
-      void outbox.stop().finally(() => app.quit());
+      void Promise.all([outbox.stop(), watchRunner?.stop()]).finally(() => app.quit());
       return;
     }
     ctx?.db.close();

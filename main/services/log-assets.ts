@@ -4,15 +4,24 @@ import { invalid, notFound } from '../api/envelope';
 import { inTransaction } from '../../db/connection';
 import { findAssetByHash, getAsset, insertAsset, type Classification, type MediaType } from '../../db/assets';
 import { appendAssetEvent } from '../../db/asset-events';
+import { setAssetChainRows } from '../../db/asset-tools';
 import { hashFile } from '../ingest/hash-file';
 import { mediaTypeOf } from '../ingest/media-type';
+import { defaultFacts } from '../compliance';
 import { requireProduction } from './productions';
 import { requireTool } from './tools';
 import { toAsset, type Asset } from './asset-json';
+import { Assessor } from './compliance/assessor';
+import { planNewAssets, type NewAssetCompliance, type NewAssetFacts } from './compliance/new-assets';
+import { chainRowsToStore } from './compliance/tool-chain';
+import { recordIngestDetails, type FilePrefill, type IngestDetails } from './ingest/ingest-details';
+import { readProvenanceOfRefs, withProvenance } from './ingest/log-provenance';
+import { queueLoggedThumbnails } from './ingest/thumbnails';
+import { factsJson } from './compliance/facts-input';
 
 export type FileRef = { path: string } | { stagedId: string };
 
-export interface LogRequest {
+export interface LogRequest extends NewAssetFacts {
   files: FileRef[];
   production: string;
   tool: string;
@@ -20,7 +29,8 @@ export interface LogRequest {
   prompt: string;
   notes: string;
   episode: string;
-  classification: Classification;
+  /** Omitted -> the planned use's classification, else temporary. */
+  classification?: Classification;
 }
 
 export interface HashedFile {
@@ -29,9 +39,23 @@ export interface HashedFile {
   sha256: string;
   size: number;
   mediaType: MediaType;
+  /** Values for fields the request leaves empty, read from the file itself (prompt, model note, creation time). */
+  prefill?: FilePrefill;
+  /** Provenance and image-sequence frames stored with the new asset (see services/ingest). */
+  ingest?: IngestDetails;
 }
 
 export type LoggedAsset = Asset & { duplicate: boolean };
+
+export interface InsertRequest {
+  by?: string;
+  prompt: string;
+  notes: string;
+  episode: string;
+  classification?: Classification;
+  /** Facts, chain and planned use for every new asset; omitted -> cautious default facts, chain = the tool. */
+  compliance?: NewAssetCompliance;
+}
 
 async function hashRef(ctx: ApiContext, ref: FileRef): Promise<HashedFile> {
   if ('stagedId' in ref) {
@@ -59,22 +83,37 @@ export async function logAssets(ctx: ApiContext, req: LogRequest): Promise<Logge
   const production = requireProduction(ctx, req.production);
   const tool = requireTool(ctx, req.tool);
   validateEpisode(JSON.parse(production.episodes) as string[], req.episode, production.code);
+  const compliance = planNewAssets(ctx, production, tool.id, req);
+  // Provenance is read while the files are hashed; it never fails the request (errors are stored on the asset).
+  const provenance = readProvenanceOfRefs(req.files);
   const hashed: HashedFile[] = [];
   for (const ref of req.files) hashed.push(await hashRef(ctx, ref));
-  return insertHashed(ctx, production.id, tool.id, req, hashed);
+  const described = withProvenance(ctx, hashed, await provenance);
+  const logged = insertHashed(ctx, production.id, tool.id, { ...req, classification: compliance.classification, compliance }, described);
+  queueLoggedThumbnails(ctx, logged); // made after the commit; a failure never touches the log
+  return logged;
 }
 
+/**
+ * Inserts already-hashed files in one transaction. Every new asset in a batch shares facts, classification, chain
+ * and production and has no approvals yet, so the rule engine runs once per batch, not once per file.
+ */
 export function insertHashed(
   ctx: ApiContext,
   productionId: number,
   toolId: number | null,
-  req: Omit<LogRequest, 'files' | 'production' | 'tool'>,
+  req: InsertRequest,
   hashed: HashedFile[],
 ): LoggedAsset[] {
   const by = req.by ?? ctx.actor();
   const at = ctx.now().toISOString();
-  const logged = inTransaction(ctx.db, () =>
-    hashed.map((h) => {
+  const classification = req.classification ?? req.compliance?.classification ?? 'temporary';
+  const plan = req.compliance ?? { facts: defaultFacts(), chain: toolId === null ? [] : [toolId], classification, plannedUseId: null };
+  const facts = factsJson(plan.facts);
+  const chainRows = chainRowsToStore(toolId, plan.chain);
+  const logged = inTransaction(ctx.db, () => {
+    const { outcome } = new Assessor(ctx.db, ctx.now()).assess({ productionId, classification, facts: plan.facts, chain: plan.chain }, []);
+    return hashed.map((h) => {
       const existing = findAssetByHash(ctx.db, productionId, h.sha256);
       if (existing) return { id: existing.id, duplicate: true };
       const id = insertAsset(ctx.db, {
@@ -85,16 +124,21 @@ export function insertHashed(
         sha256: h.sha256,
         size: h.size,
         mediaType: h.mediaType,
-        classification: req.classification,
+        classification,
         toolId,
         createdBy: by,
-        createdAt: at,
-        prompt: req.prompt,
-        notes: req.notes,
+        createdAt: h.prefill?.createdAt ?? at,
+        prompt: req.prompt || (h.prefill?.prompt ?? ''),
+        notes: req.notes || (h.prefill?.notes ?? ''),
+        plannedUseId: plan.plannedUseId,
+        facts,
+        outcome,
       });
+      if (chainRows.length > 0) setAssetChainRows(ctx.db, id, chainRows);
       appendAssetEvent(ctx.db, { assetId: id, at, by, action: 'logged', to: h.sha256, reason: null });
+      if (h.ingest) recordIngestDetails(ctx.db, id, h.ingest, at);
       return { id, duplicate: false };
-    }),
-  );
+    });
+  });
   return logged.map((l) => ({ ...toAsset(getAsset(ctx.db, l.id)!), duplicate: l.duplicate }));
 }

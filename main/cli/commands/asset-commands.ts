@@ -3,7 +3,8 @@ import { bytes, keyValues, table } from '../format';
 import type { Asset, HistoryEvent } from '../../services/asset-json';
 import type { LoggedAsset } from '../../services/log-assets';
 import { FACT_FLAGS_USAGE, factFlags, factOptions } from './compliance-commands';
-import { FOLDER_INGEST_USAGE, folderIngestOptions, runFolderIngest, wantsFolderIngest } from './ingest-commands';
+import { FOLDER_INGEST_USAGE, folderIngestOptions, ingestDetailText, releasingParser, runFolderIngest, wantsFolderIngest } from './ingest-commands';
+import type { AssetIngestDetail } from '../../services/ingest/asset-ingest';
 
 export const assetTable = (as: Asset[]) =>
   table(['ID', 'PROD', 'EP', 'CLASS', 'OUTCOME', 'MEDIA', 'TOOL', 'BY', 'CREATED', 'FILE'],
@@ -16,13 +17,13 @@ function clip(s: string | null, n = 60): string {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
-export const assetDetail = (a: Asset & { history: HistoryEvent[] }) =>
+export const assetDetail = (a: Asset & Partial<AssetIngestDetail> & { history: HistoryEvent[] }) =>
   keyValues([
     ['id', a.id], ['production', a.production], ['episode', a.episode], ['file', a.fileName], ['path', a.path],
     ['sha256', a.sha256], ['size', `${bytes(a.size)} (${a.size} bytes)`], ['media', a.mediaType],
     ['classification', a.classification], ['outcome', a.outcome ?? 'not assessed'], ['tool', a.tool], ['created by', a.createdBy], ['created at', a.createdAt],
     ['prompt', a.prompt], ['notes', a.notes], ['retired', a.retired ? `${a.retiredAt} — ${a.retiredReason}` : 'no'],
-  ]) + '\nHistory\n' + table(['AT', 'BY', 'ACTION', 'FIELD', 'FROM', 'TO', 'REASON'],
+  ]) + ingestDetailText(a) + '\nHistory\n' + table(['AT', 'BY', 'ACTION', 'FIELD', 'FROM', 'TO', 'REASON'],
     a.history.map((e) => [e.at.slice(0, 19).replace('T', ' '), e.by, e.action, e.field, clip(e.from, 20), clip(e.to, 20), clip(e.reason)]));
 
 export const logOptions = {
@@ -41,7 +42,7 @@ export const assetCommands: Command[] = [
     positionals: 'some',
     async run(r) {
       if (wantsFolderIngest(r)) return runFolderIngest(r, assetTable);
-      const assets = await r.call<LoggedAsset[]>('logAssets', {
+      const assets = await releasingParser(() => r.call<LoggedAsset[]>('logAssets', {
         files: r.positionals.map((path) => ({ path })),
         production: r.required('production'),
         tool: r.required('tool'),
@@ -52,7 +53,7 @@ export const assetCommands: Command[] = [
         classification: r.optional('class'),
         use: r.optional('use'),
         ...factFlags(r),
-      });
+      }));
       const dups = assets.filter((a) => a.duplicate).length;
       r.io.stderr(`Logged ${assets.length - dups} new asset(s)${dups ? `, ${dups} already in the log` : ''}.\n`);
       return assets;

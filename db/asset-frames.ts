@@ -1,0 +1,44 @@
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+export interface FrameRow {
+  asset_id: number;
+  frame: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+}
+
+export interface NewFrame {
+  frame: number;
+  fileName: string;
+  sha256: string;
+  size: number;
+}
+
+/** The columns ingest adds to assets (0004); the shared asset query does not select them. */
+export interface AssetIngestColumns {
+  frame_first: number | null;
+  frame_last: number | null;
+  thumbnail: string | null;
+}
+
+/** Records an image sequence's frames and range on its (just inserted) asset. */
+export function insertFrames(db: Db, assetId: number, first: number, last: number, frames: readonly NewFrame[]): void {
+  stmt(db, 'UPDATE assets SET frame_first = ?, frame_last = ? WHERE id = ?').run(first, last, assetId);
+  const add = stmt(db, 'INSERT INTO asset_frames (asset_id, frame, file_name, sha256, size) VALUES (?, ?, ?, ?, ?)');
+  for (const f of frames) add.run(assetId, f.frame, f.fileName, f.sha256, f.size);
+}
+
+export function listFrames(db: Db, assetId: number): FrameRow[] {
+  return stmt<[number], FrameRow>(db, 'SELECT * FROM asset_frames WHERE asset_id = ? ORDER BY frame').all(assetId);
+}
+
+export function assetIngestColumns(db: Db, assetId: number): AssetIngestColumns | undefined {
+  return stmt<[number], AssetIngestColumns>(db, 'SELECT frame_first, frame_last, thumbnail FROM assets WHERE id = ?').get(assetId);
+}
+
+/** The cached thumbnail's file name (under <dataDir>/thumbnails), or null when none could be made. */
+export function setThumbnail(db: Db, assetId: number, fileName: string | null): void {
+  stmt(db, 'UPDATE assets SET thumbnail = ? WHERE id = ?').run(fileName, assetId);
+}

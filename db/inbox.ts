@@ -1,0 +1,82 @@
+import type { Db } from './connection';
+import type { MediaType } from './assets';
+import { stmt } from './statements';
+
+export type InboxStatus = 'pending' | 'confirmed' | 'dismissed';
+
+export interface InboxRow {
+  id: number;
+  watch_id: number | null;
+  kind: 'file' | 'sequence';
+  /** The file, or for a sequence its folder joined with the frame pattern ("/r/shot.####.exr"). */
+  path: string;
+  file_name: string;
+  size: number;
+  mtime_ms: number;
+  sha256: string;
+  media_type: MediaType;
+  /** JSON InboxFrame[] for a sequence. */
+  frames: string | null;
+  /** JSON ProvenanceRecord. */
+  provenance: string | null;
+  /** JSON: the defaults and what the file said, used when the item is confirmed. */
+  prefill: string;
+  status: InboxStatus;
+  asset_id: number | null;
+  found_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface NewInboxItem {
+  watchId: number | null;
+  kind: 'file' | 'sequence';
+  path: string;
+  fileName: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  mediaType: MediaType;
+  frames: string | null;
+  provenance: string | null;
+  prefill: string;
+  foundAt: string;
+}
+
+/** Adds a draft; a file version already in the inbox (same path, size and mtime) is not added twice. */
+export function insertInboxItem(db: Db, i: NewInboxItem): number | null {
+  const r = stmt(db, `INSERT INTO inbox (watch_id, kind, path, file_name, size, mtime_ms, sha256, media_type, frames, provenance,
+    prefill, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path, size, mtime_ms) DO NOTHING`)
+    .run(i.watchId, i.kind, i.path, i.fileName, i.size, i.mtimeMs, i.sha256, i.mediaType, i.frames, i.provenance, i.prefill, i.foundAt);
+  return r.changes > 0 ? Number(r.lastInsertRowid) : null;
+}
+
+export function getInboxItem(db: Db, id: number): InboxRow | undefined {
+  return stmt<[number], InboxRow>(db, 'SELECT * FROM inbox WHERE id = ?').get(id);
+}
+
+export function listInboxItems(db: Db, status: InboxStatus | 'all', limit: number, offset: number): InboxRow[] {
+  if (status === 'all') return stmt<[number, number], InboxRow>(db, 'SELECT * FROM inbox ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset);
+  return stmt<[string, number, number], InboxRow>(db, 'SELECT * FROM inbox WHERE status = ? ORDER BY id DESC LIMIT ? OFFSET ?')
+    .all(status, limit, offset);
+}
+
+export function countInboxItems(db: Db, status: InboxStatus | 'all'): number {
+  if (status === 'all') return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM inbox').get()!.n;
+  return stmt<[string], { n: number }>(db, 'SELECT count(*) AS n FROM inbox WHERE status = ?').get(status)!.n;
+}
+
+/** Every inbox row of a watch (what a catch-up scan must not report again). */
+export function watchInboxItems(db: Db, watchId: number): InboxRow[] {
+  return stmt<[number], InboxRow>(db, 'SELECT * FROM inbox WHERE watch_id = ?').all(watchId);
+}
+
+export function decideInboxItem(db: Db, id: number, status: Exclude<InboxStatus, 'pending'>, assetId: number | null, at: string, by: string): void {
+  stmt(db, "UPDATE inbox SET status = ?, asset_id = ?, decided_at = ?, decided_by = ? WHERE id = ? AND status = 'pending'")
+    .run(status, assetId, at, by, id);
+}
+
+/** A draft superseded by a newer grouping (a sequence that grew); only undecided drafts are ever removed. */
+export function deletePendingInboxItem(db: Db, id: number): void {
+  stmt(db, "DELETE FROM inbox WHERE id = ? AND status = 'pending'").run(id);
+}

@@ -1,0 +1,351 @@
+import { statSync } from 'node:fs';
+import { CliError, usageError, type Command, type CommandRun } from '../command';
+import { bytes, keyValues, list, table } from '../format';
+import type { LoggedAsset } from '../../services/log-assets';
+import type { AssetIngestKeys } from '../../services/asset-json';
+import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
+import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
+import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
+import type { InboxItem } from '../../services/ingest/inbox-json';
+import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
+import type { WatchFolder } from '../../services/ingest/watch-folders';
+import { startWatchRunner, type WatchEvent } from '../../services/ingest/watch-runner';
+import { closeParserThread } from '../../provenance';
+import { FACT_FLAGS_USAGE, factFlags, factOptions } from './compliance-commands';
+
+/**
+ * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
+ * message port keeps a short-lived CLI process from exiting (its listeners are attached after it is unref'd).
+ */
+export async function releasingParser<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await closeParserThread();
+  }
+}
+
+/** Flags `genlog log` takes for folders. */
+export const folderIngestOptions = { recursive: { type: 'boolean' }, include: { type: 'string' }, exclude: { type: 'string' } } as const;
+export const FOLDER_INGEST_USAGE = '[--recursive] [--include GLOB,GLOB] [--exclude GLOB,GLOB]';
+
+/** Folders, globs or no --tool (the files name their tool) need the batched ingest; plain files keep `logAssets`. */
+export function wantsFolderIngest(r: CommandRun): boolean {
+  if (r.values.recursive || r.optional('include') !== undefined || r.optional('exclude') !== undefined || !r.optional('tool')) return true;
+  return r.positionals.some((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+const POLL_MS = 100;
+const PLAIN_PROGRESS_EVERY_MS = 2000;
+
+function duration(seconds: number | null): string {
+  if (seconds === null) return '…';
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.ceil(seconds % 60)} s`;
+}
+
+export function progressLine(p: IngestJobProgress): string {
+  if (p.phase === 'scanning') return 'Scanning…';
+  const share = p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 1;
+  const reused = p.filesReused > 0 ? `, ${p.filesReused} unchanged (not re-read)` : '';
+  return `${Math.floor(share * 100)}%  ${p.filesDone}/${p.filesTotal} files, ${bytes(p.bytesDone)} of ${bytes(p.bytesTotal)}${reused}, ` +
+    `${p.itemsLogged} logged, ETA ${p.phase === 'done' ? '0 s' : duration(p.etaSeconds)}`;
+}
+
+/** Progress on stderr: one line rewritten in place on a terminal, a line every few seconds otherwise (logs, CI). */
+function progressPrinter(r: CommandRun): { show(p: IngestJobProgress): void; end(): void } {
+  const tty = process.stderr.isTTY === true;
+  let lastAt = -Infinity;
+  let last = '';
+  return {
+    show(p) {
+      const line = progressLine(p);
+      if (line === last) return;
+      if (tty) r.io.stderr(`\r\x1b[K${line}`);
+      else if (Date.now() - lastAt >= PLAIN_PROGRESS_EVERY_MS || p.phase === 'done') {
+        r.io.stderr(`${line}\n`);
+        lastAt = Date.now();
+      } else return; // not printed: a later report with the same text must still be shown
+      last = line;
+    },
+    end() {
+      if (tty && last) r.io.stderr('\n');
+    },
+  };
+}
+
+/** `genlog log DIR --recursive ...`: a background ingest job polled for progress; Ctrl+C cancels it cleanly. */
+export function runFolderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
+  return releasingParser(() => folderIngest(r, render));
+}
+
+async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
+  const { jobId } = await r.call<{ jobId: string }>('startIngest', {
+    paths: r.positionals,
+    recursive: Boolean(r.values.recursive),
+    include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
+    exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
+    production: r.required('production'),
+    tool: r.optional('tool'),
+    by: r.required('by'),
+    prompt: r.optional('prompt'),
+    notes: r.optional('notes'),
+    episode: r.optional('episode'),
+    classification: r.optional('class'),
+    use: r.optional('use'),
+    ...factFlags(r),
+  });
+  const printer = progressPrinter(r);
+  const cancel = () => {
+    r.io.stderr('\nCancelling: the batch being hashed is dropped, finished batches stay logged…\n');
+    void r.call('cancelIngest', { jobId }).catch(() => undefined);
+  };
+  process.once('SIGINT', cancel);
+  let status: IngestJobStatus;
+  try {
+    for (;;) {
+      status = await r.call<IngestJobStatus>('getIngestJob', { jobId });
+      printer.show(status.progress);
+      if (status.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } finally {
+    process.removeListener('SIGINT', cancel);
+    printer.end();
+  }
+  const final = await r.call<IngestJobStatus>('getIngestJob', { jobId, includeAssets: true });
+  if (final.state !== 'done') throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
+  const sequences = (final.assets ?? []).filter((a) => a.frameRange && !a.duplicate).length;
+  r.io.stderr(`Logged ${final.logged} new asset(s)${sequences ? ` (${sequences} image sequence(s))` : ''}` +
+    `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
+    `${final.progress.filesReused} unchanged file(s) not re-read.\n`);
+  for (const s of final.skipped) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
+  const assets = final.assets ?? [];
+  if (final.needTool.length > 0) {
+    // What was logged is printed as usual; the exit code tells scripts that not everything was.
+    r.io.stdout(r.json ? `${JSON.stringify(assets, null, 2)}\n` : render(assets));
+    throw new CliError(`${final.needTool.length} file(s) were not logged: no --tool was given and they name no tool in the tool list:\n` +
+      `${final.needTool.map((p) => `  ${p}`).join('\n')}\nLog them with --tool NAME.`, 1);
+  }
+  return assets;
+}
+
+const yesNo = (v: boolean | null) => (v === null ? 'not stated' : v ? 'yes' : 'no');
+
+function provenanceText(p: FileProvenance): string {
+  const s = p.summary;
+  const pairs: [string, string | null | undefined][] = [
+    ['file', p.path],
+    ['made by AI', `${yesNo(s.aiGenerated)}${s.digitalSourceType ? ` (${s.digitalSourceType})` : ''}`],
+    ['tool in list', p.matchedTool ?? 'none matched'],
+    ['software named', s.toolHints.join(', ') || 'none'],
+    ['prompt', s.prompt], ['negative', s.negativePrompt], ['model', s.model], ['created', s.createdAt],
+  ];
+  if (p.c2pa) {
+    const c = p.c2pa;
+    pairs.push(['C2PA', `${c.source} manifest by ${c.claimGenerator ?? 'unknown generator'}`],
+      ['  signer', `${c.signer ?? 'unknown'}${c.issuer ? ` (${c.issuer})` : ''}${c.signingTime ? `, signed ${c.signingTime}` : ''}`],
+      ['  validation', `${c.validation.state}${c.validation.problems.length ? `: ${c.validation.problems.join('; ')}` : ''}`]);
+    for (const a of c.actions) pairs.push(['  action', `${a.action}${a.digitalSourceType ? ` [${a.digitalSourceType.split('/').pop()}]` : ''}${a.softwareAgent ? ` by ${a.softwareAgent}` : ''}`]);
+  }
+  if (p.iptc) pairs.push(['IPTC', [p.iptc.aiSystemUsed, p.iptc.aiSystemVersionUsed, p.iptc.creatorTool].filter(Boolean).join(', ') || 'digital source type only']);
+  if (p.exif) pairs.push(['EXIF', [p.exif.software, p.exif.make, p.exif.model, p.exif.dateTimeOriginal].filter(Boolean).join(', ')]);
+  if (p.a1111) pairs.push(['A1111', Object.entries(p.a1111.params).map(([k, v]) => `${k}: ${v}`).join(', ')]);
+  if (p.comfy) pairs.push(['ComfyUI', [...p.comfy.checkpoints, ...p.comfy.loras].join(', ') || 'graph without model names']);
+  for (const m of p.mismatches) pairs.push(['MISMATCH', m]);
+  for (const e of p.errors) pairs.push(['ERROR', e]);
+  return keyValues(pairs.filter((pair) => pair[1] !== undefined && pair[1] !== null && pair[1] !== ''));
+}
+
+const watchTable = (ws: WatchFolder[]) =>
+  table(['ID', 'ON', 'PROD', 'TOOL', 'ARTIST', 'CLASS', 'SUBFOLDERS', 'LAST SCAN', 'PATH'],
+    ws.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.production, w.tool, w.artist, w.classification, w.recursive ? 'yes' : 'no',
+      w.lastScanAt?.slice(0, 16).replace('T', ' ') ?? 'never', w.path]));
+
+function frames(i: InboxItem): string {
+  return i.frameRange ? `${i.frameCount} (${i.frameRange.first}-${i.frameRange.last})` : '';
+}
+
+const inboxTable = (items: InboxItem[]) =>
+  table(['ID', 'STATUS', 'PROD', 'TOOL', 'FRAMES', 'SIZE', 'FOUND', 'ISSUES', 'PATH'],
+    items.map((i) => [i.id, i.assetId ? `${i.status} #${i.assetId}` : i.status, i.prefill.production, i.prefill.tool ?? i.prefill.matchedTool,
+      frames(i), bytes(i.size), i.foundAt.slice(0, 16).replace('T', ' '),
+      (i.provenance?.errors.length ?? 0) + (i.provenance?.mismatches.length ?? 0) || '', i.path]));
+
+function describeEvent(e: WatchEvent): string {
+  switch (e.type) {
+    case 'watching':
+      return `Watching ${e.watch.path} for ${e.watch.production}${e.watch.recursive ? ' (with subfolders)' : ''}.\n`;
+    case 'caught-up':
+      return `Catch-up scan of ${e.result.path}: ${e.result.filesScanned} file(s), ${e.result.filesNew} new or changed, ${e.result.found.length} inbox item(s) added.\n`;
+    case 'found':
+      return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)} frames]` : ''} (${bytes(e.item.size)})` +
+        `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}.\n`;
+    case 'error':
+      return `Watch ${e.watchId ?? ''} problem: ${e.message}\n`;
+  }
+}
+
+function positiveMs(r: CommandRun, flag: string): number | undefined {
+  const v = r.optional(flag);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 10 || n > 600_000) throw usageError(`--${flag} must be milliseconds from 10 to 600000, not "${v}".`);
+  return n;
+}
+
+const idArg = (r: CommandRun) => r.positionals[0];
+
+export const ingestCommands: Command[] = [
+  {
+    name: 'provenance',
+    usage: 'genlog provenance FILE',
+    summary: 'Print what a file says about its origin: C2PA, IPTC/XMP, EXIF, Stable Diffusion or ComfyUI settings',
+    options: {},
+    positionals: 1,
+    run: (r) => releasingParser(() => r.call('readFileProvenance', { path: r.positionals[0] })),
+    human: provenanceText,
+  },
+  {
+    name: 'watch add',
+    usage: 'genlog watch add DIR --production CODE [--tool NAME] [--by ARTIST] [--class temporary|deliverable] [--use ID] ' +
+      '[--include GLOB,GLOB] [--exclude GLOB,GLOB] [--no-recursive]',
+    summary: 'Watch a render folder: new files wait in the inbox with these defaults',
+    options: {
+      production: { type: 'string' }, tool: { type: 'string' }, by: { type: 'string' }, class: { type: 'string' }, use: { type: 'string' },
+      include: { type: 'string' }, exclude: { type: 'string' }, 'no-recursive': { type: 'boolean' },
+    },
+    positionals: 1,
+    run: (r) => r.call('addWatchFolder', {
+      path: r.positionals[0], production: r.required('production'), tool: r.optional('tool'), artist: r.optional('by'),
+      classification: r.optional('class'), use: r.optional('use'),
+      include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
+      exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
+      recursive: !r.values['no-recursive'],
+    }),
+    human: (w: WatchFolder) => watchTable([w]),
+  },
+  {
+    name: 'watch list',
+    usage: 'genlog watch list',
+    summary: 'List watch folders',
+    options: {},
+    run: (r) => r.call('listWatchFolders', {}),
+    human: watchTable,
+  },
+  ...(['enable', 'disable'] as const).map((verb): Command => ({
+    name: `watch ${verb}`,
+    usage: `genlog watch ${verb} ID`,
+    summary: verb === 'enable' ? 'Resume watching a folder' : 'Pause watching a folder (catch-up finds what arrived meanwhile)',
+    options: {},
+    positionals: 1,
+    run: (r) => r.call('enableWatchFolder', { id: idArg(r), enabled: verb === 'enable' }),
+    human: (w: WatchFolder) => watchTable([w]),
+  })),
+  {
+    name: 'watch remove',
+    usage: 'genlog watch remove ID',
+    summary: 'Stop watching a folder (its inbox history is kept)',
+    options: {},
+    positionals: 1,
+    run: (r) => r.call('removeWatchFolder', { id: idArg(r) }),
+    human: (w: WatchFolder) => `Removed watch folder ${w.id} (${w.path}); its inbox items are kept.\n`,
+  },
+  {
+    name: 'watch run',
+    usage: 'genlog watch run [--stable-ms N] [--settle-ms N] [--poll]',
+    summary: 'Watch every enabled watch folder in the foreground (render nodes): catch-up scan, then new files, until Ctrl+C',
+    options: { 'stable-ms': { type: 'string' }, 'settle-ms': { type: 'string' }, poll: { type: 'boolean' } },
+    async run(r) {
+      const enabled = (await r.call<WatchFolder[]>('listWatchFolders', {})).filter((w) => w.enabled);
+      if (enabled.length === 0) throw new CliError('No enabled watch folders. Add one with genlog watch add DIR --production CODE.', 1);
+      const onEvent = (e: WatchEvent) => {
+        r.io.stderr(describeEvent(e));
+        if (r.json && e.type === 'found') r.io.stdout(`${JSON.stringify(e.item)}\n`);
+      };
+      const runner = await startWatchRunner(r.ctx, { stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), usePolling: Boolean(r.values.poll) }, onEvent);
+      r.io.stderr(`Watching ${runner.watching().length} folder(s) into ${r.ctx.dbPath}; press Ctrl+C to stop.\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await runner.stop();
+      await closeParserThread();
+      r.io.stderr('Stopped watching.\n');
+      return undefined;
+    },
+  },
+  {
+    name: 'inbox list',
+    usage: 'genlog inbox list [--status pending|confirmed|dismissed|all] [--limit N] [--offset N]',
+    summary: 'Files found in watch folders, waiting to be confirmed or dismissed',
+    options: { status: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+    async run(r) {
+      const page = await r.call<InboxPage>('listInbox', { status: r.optional('status'), limit: r.optional('limit'), offset: r.optional('offset') });
+      r.io.stderr(`${page.rows.length} of ${page.total} inbox item(s).\n`);
+      return page.rows;
+    },
+    human: inboxTable,
+  },
+  {
+    name: 'inbox show',
+    usage: 'genlog inbox show ID',
+    summary: 'One inbox item with its provenance and frames',
+    options: {},
+    positionals: 1,
+    run: (r) => r.call('getInboxItem', { id: idArg(r) }),
+    human: (i: InboxItem) => inboxTable([i]) + (i.provenance ? `\nprompt: ${i.prefill.prompt ?? ''}\n${[...i.provenance.mismatches, ...i.provenance.errors].map((m) => `! ${m}\n`).join('')}` : ''),
+  },
+  {
+    name: 'inbox confirm',
+    usage: 'genlog inbox confirm ID [--production CODE] [--tool NAME] [--by ARTIST] [--prompt TEXT] [--notes TEXT] [--episode E] ' +
+      `[--class temporary|deliverable] [--use ID] ${FACT_FLAGS_USAGE}`,
+    summary: 'Log an inbox item (values given here override the watch defaults and what the file said)',
+    options: {
+      production: { type: 'string' }, tool: { type: 'string' }, by: { type: 'string' }, prompt: { type: 'string' }, notes: { type: 'string' },
+      episode: { type: 'string' }, class: { type: 'string' }, use: { type: 'string' }, ...factOptions,
+    },
+    positionals: 1,
+    async run(r) {
+      const done = await r.call<ConfirmedInboxItem>('confirmInbox', {
+        id: idArg(r), production: r.optional('production'), tool: r.optional('tool'), by: r.optional('by'), prompt: r.optional('prompt'),
+        notes: r.optional('notes'), episode: r.optional('episode'), classification: r.optional('class'), use: r.optional('use'), ...factFlags(r),
+      });
+      r.io.stderr(`Inbox item ${done.item.id} ${done.asset.duplicate ? `was already in the log as asset ${done.asset.id}` : `logged as asset ${done.asset.id}`}.\n`);
+      return done;
+    },
+    human: (d: ConfirmedInboxItem) => `${d.asset.id}\n`,
+  },
+  {
+    name: 'inbox dismiss',
+    usage: 'genlog inbox dismiss ID [--by NAME]',
+    summary: 'Dismiss an inbox item (kept as dismissed; the same file version is not offered again)',
+    options: { by: { type: 'string' } },
+    positionals: 1,
+    run: (r) => r.call('dismissInbox', { id: idArg(r), by: r.optional('by') }),
+    human: (i: InboxItem) => inboxTable([i]),
+  },
+];
+
+/** The frames and provenance part of `genlog show`: what the Provenance panel shows, in text. */
+export function ingestDetailText(a: Partial<AssetIngestDetail>): string {
+  const pairs: [string, string | null][] = [];
+  if (a.frameRange) pairs.push(['frames', `${a.frames?.length ?? 0} (${a.frameRange.first}-${a.frameRange.last}), one SHA-256 each (--json)`]);
+  const p = a.provenance;
+  if (p) {
+    pairs.push(['made by AI', `${yesNo(p.aiGenerated)}${p.digitalSourceType ? ` (${p.digitalSourceType})` : ''}`]);
+    if (p.record.c2pa) pairs.push(['C2PA', `${p.record.c2pa.signer ?? 'unknown signer'}: ${p.record.c2pa.validation.state}`]);
+    if (p.record.summary.toolHints.length) pairs.push(['software named', p.record.summary.toolHints.join(', ')]);
+    for (const m of p.mismatches) pairs.push(['MISMATCH', m]);
+    for (const e of p.errors) pairs.push(['PROVENANCE ERROR', e]);
+  } else if (a.provenance === null) {
+    pairs.push(['provenance', 'not read (logged before GenLog read provenance, or uploaded through a browser)']);
+  }
+  return pairs.length ? `\nProvenance\n${keyValues(pairs)}` : '';
+}

@@ -1,0 +1,57 @@
+import type { ApiContext } from '../../api/context';
+import { watchInboxItems } from '../../../db/inbox';
+import { listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
+import { createHashPool, scanFolder, type HashPool } from '../../ingest';
+import { draftFiles, inboxKeys, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
+import { createLimiter } from './limiter';
+import { PROVENANCE_CONCURRENCY } from './provenance-capture';
+import { requireWatchFolder } from './watch-folders';
+
+export interface CatchUpResult extends DraftResult {
+  watchId: number;
+  path: string;
+  /** Files in the folder that belong to the watch. */
+  filesScanned: number;
+  /** Of those, files not yet in the inbox (new, or a new version). */
+  filesNew: number;
+}
+
+/**
+ * Finds what arrived in a watch folder while nobody watched (the app was closed): lists the folder, drops every
+ * file version the inbox already holds, and drafts the rest. Unchanged files are never read again: the inbox and
+ * the file index both know them by path, size and modification time.
+ */
+export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promise<CatchUpResult> {
+  const errors: string[] = [];
+  const files = await scanFolder(watch.path, {
+    recursive: watch.recursive === 1,
+    include: JSON.parse(watch.include_globs) as string[],
+    exclude: JSON.parse(watch.exclude_globs) as string[],
+    onSkip: (s) => errors.push(`${s.path}: ${s.reason}`),
+  });
+  const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id));
+  const fresh = files.filter((f) => !held.has(versionKey(f)));
+  const drafted = await draftFiles(env, watch, fresh);
+  setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
+  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, found: drafted.found, errors: [...errors, ...drafted.errors] };
+}
+
+/** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */
+export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<CatchUpResult[]> {
+  const watches = id === undefined ? listWatchFolders(ctx.db).filter((w) => w.enabled === 1) : [requireWatchFolder(ctx, id)];
+  const pool: HashPool = createHashPool();
+  const env: DraftEnv = { ctx, pool, readLimit: createLimiter(PROVENANCE_CONCURRENCY) };
+  try {
+    const results: CatchUpResult[] = [];
+    for (const w of watches) {
+      try {
+        results.push(await catchUpWatch(env, w));
+      } catch (error) {
+        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, found: [], errors: [error instanceof Error ? error.message : String(error)] });
+      }
+    }
+    return results;
+  } finally {
+    await pool.close();
+  }
+}

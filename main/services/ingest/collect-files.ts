@@ -1,0 +1,33 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { scanFolder, type ScanSkip, type ScannedFile } from '../../ingest';
+import { fileReadError } from '../../ingest/file-errors';
+
+export interface CollectOptions {
+  /** Enter subfolders of the folders given. */
+  recursive: boolean;
+  /** Globs applied inside the folders given (see scanFolder); files named directly are always taken. */
+  include?: string[];
+  exclude?: string[];
+  onSkip?: (skip: ScanSkip) => void;
+}
+
+/** Files named directly and the files of folders named, each once, with size and modification time. */
+export async function collectFiles(paths: readonly string[], o: CollectOptions): Promise<ScannedFile[]> {
+  const found = new Map<string, ScannedFile>();
+  for (const given of paths) {
+    const path = resolve(given);
+    const s = await stat(path).catch((error: unknown) => {
+      throw fileReadError(path, error);
+    });
+    if (s.isDirectory()) {
+      const files = await scanFolder(path, { recursive: o.recursive, include: o.include, exclude: o.exclude, onSkip: o.onSkip });
+      for (const f of files) found.set(f.path, f);
+    } else if (s.isFile()) {
+      found.set(path, { path, size: s.size, mtimeMs: s.mtimeMs });
+    } else {
+      throw fileReadError(path, { code: 'ENOTFILE' });
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,204 @@
+import type { ApiContext } from '../../api/context';
+import { invalid } from '../../api/envelope';
+import { inTransaction } from '../../../db/connection';
+import { findAssetByHash } from '../../../db/assets';
+import { knownHashes, rememberHash, type FileVersion } from '../../../db/file-index';
+import { listTools } from '../../../db/tools';
+import { createHashPool, groupSequences, type HashPool, type IngestItem, type ScanSkip } from '../../ingest';
+import type { ProvenanceRecord } from '../../provenance';
+import { toAsset } from '../asset-json';
+import type { LoggedAsset } from '../log-assets';
+import { collectFiles } from './collect-files';
+import { describeItem, hashFresh, itemPath, itemPaths, knownItemHash, leadPath } from './hashed-items';
+import { IngestProgressTracker, type IngestJobProgress } from './ingest-progress';
+import { createLimiter } from './limiter';
+import { logPrepared, resolveTarget, toolFor, type LogDefaults, type PreparedFile } from './log-prepared';
+import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './provenance-capture';
+import { queueThumbnails, type ThumbnailJob } from './thumbnails';
+
+export interface FolderIngestRequest extends LogDefaults {
+  /** Files and folders, mixed. */
+  paths: string[];
+  recursive: boolean;
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface FolderIngestOptions {
+  /** Stops hashing; batches already committed stay logged, the unfinished one logs nothing. */
+  signal?: AbortSignal;
+  onProgress?: (p: IngestJobProgress) => void;
+  /** Default: a pool of os.availableParallelism() workers, closed at the end. */
+  pool?: Pick<HashPool, 'hash'>;
+  /** Items (files or whole sequences) committed per transaction. */
+  batchSize?: number;
+  /** Default true; the benchmark turns it off to measure what reading provenance costs. */
+  readProvenance?: boolean;
+}
+
+export interface FolderIngestResult {
+  assets: LoggedAsset[];
+  /** Files (or sequences) not logged: no tool was given and their provenance names no tool in the tool list. */
+  needTool: string[];
+  /** Subfolders and entries the scan could not use. */
+  skipped: ScanSkip[];
+  filesHashed: number;
+  filesReused: number;
+}
+
+/** Thrown when an ingest stops early; `logged` holds the assets of the batches committed before it stopped. */
+export class IngestStoppedError extends Error {
+  constructor(message: string, readonly logged: LoggedAsset[], readonly cancelled: boolean) {
+    super(message);
+    this.name = 'IngestStoppedError';
+  }
+}
+
+/** Big enough that commits cost little, small enough that a crash loses little. */
+export const INGEST_BATCH_ITEMS = 500;
+
+interface PreparedBatch {
+  items: IngestItem[];
+  fresh: Map<string, string>;
+  records: (ProvenanceRecord | null)[];
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function chunk<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+function stoppedMessage(error: unknown, logged: number, cancelled: boolean): string {
+  const earlier = logged > 0
+    ? `${logged} asset(s) from batches finished before that stay logged; nothing from the unfinished batch was logged.`
+    : 'Nothing was logged.';
+  if (cancelled) return `Ingest cancelled. ${earlier}`;
+  return `${error instanceof Error ? error.message : String(error)}. ${earlier}`;
+}
+
+/**
+ * Logs files and folders (sequences grouped into one asset each): files unchanged since GenLog last hashed them
+ * are not read again, the rest are hashed on the worker pool while their provenance is read alongside, and items
+ * are committed one batch per transaction, so a crash or cancel loses at most the batch in flight and never leaves
+ * half an asset. Two batches are in flight at once so the pool never idles while a batch is written.
+ */
+export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o: FolderIngestOptions = {}): Promise<FolderIngestResult> {
+  const target = resolveTarget(ctx, req);
+  const progress = new IngestProgressTracker(o.onProgress);
+  const skipped: ScanSkip[] = [];
+  const files = await collectFiles(req.paths, { recursive: req.recursive, include: req.include, exclude: req.exclude, onSkip: (s) => skipped.push(s) });
+  if (files.length === 0) throw invalid(`No files to log in ${req.paths.join(', ')}${req.recursive ? '' : ' (add --recursive to include subfolders)'}.`);
+  const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
+  const items = groupSequences(files.map((f) => f.path));
+  const known = knownHashes(ctx.db, files);
+  const toRead = files.filter((f) => !known.has(f.path));
+  progress.begin({ filesTotal: files.length, filesReused: known.size, bytesTotal: toRead.reduce((s, f) => s + f.size, 0), itemsTotal: items.length });
+
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  if (o.signal?.aborted) stop.abort();
+  const ownPool: HashPool | null = o.pool ? null : createHashPool();
+  const pool = o.pool ?? (ownPool as HashPool);
+  const readLimit = createLimiter(PROVENANCE_CONCURRENCY);
+  const toolNames = listTools(ctx.db).map((t) => t.name);
+  const wantsProvenance = o.readProvenance !== false;
+
+  const alreadyLogged = (item: IngestItem) => {
+    const sha = knownItemHash(item, known);
+    return sha !== undefined && findAssetByHash(ctx.db, target.production.id, sha) !== undefined;
+  };
+  const provenanceOf = (item: IngestItem): Promise<ProvenanceRecord | null> => {
+    if (!wantsProvenance || alreadyLogged(item)) return Promise.resolve(null);
+    return readLimit(() => (stop.signal.aborted ? Promise.resolve(null) : captureProvenance(leadPath(item))));
+  };
+
+  const prepare = async (batch: IngestItem[], index: number): Promise<Settled<PreparedBatch>> => {
+    try {
+      const records = Promise.all(batch.map(provenanceOf));
+      const todo = batch.flatMap(itemPaths).filter((p) => !known.has(p)).map((p) => versions.get(p) as FileVersion);
+      const fresh = await hashFresh(todo, pool, { signal: stop.signal, onProgress: progress.forBatch(index) });
+      return { ok: true, value: { items: batch, fresh, records: await records } };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+
+  const logged: LoggedAsset[] = [];
+  const needTool: string[] = [];
+  let filesHashed = 0;
+
+  const write = (batch: PreparedBatch, index: number) => {
+    const hashes = new Map([...known, ...batch.fresh]);
+    const now = ctx.now();
+    const prepared: PreparedFile[] = [];
+    const order: ({ kind: 'new'; at: number } | { kind: 'existing'; asset: LoggedAsset })[] = [];
+    batch.items.forEach((item, i) => {
+      const described = describeItem(item, versions, hashes);
+      const record = batch.records[i] ?? null;
+      const prefill = record ? prefillFrom(record, toolNames, now) : {};
+      const tool = toolFor(ctx, target, prefill.tool);
+      if (!tool) {
+        const existing = findAssetByHash(ctx.db, target.production.id, described.sha256);
+        if (existing) order.push({ kind: 'existing', asset: { ...toAsset(existing), duplicate: true } });
+        else needTool.push(itemPath(item));
+        return;
+      }
+      order.push({ kind: 'new', at: prepared.length });
+      const { sequence, ...file } = described;
+      prepared.push({
+        ...file,
+        toolId: tool.id,
+        prefill: { prompt: prefill.prompt, notes: prefill.notes, createdAt: prefill.createdAt },
+        ingest: { provenance: record, ...(sequence ? { sequence } : {}) },
+      });
+    });
+    const at = now.toISOString();
+    const written = inTransaction(ctx.db, () => {
+      for (const [path, sha256] of batch.fresh) rememberHash(ctx.db, { ...(versions.get(path) as FileVersion), sha256 }, at);
+      return logPrepared(ctx, target, prepared);
+    });
+    filesHashed += batch.fresh.size;
+    const results = order.map((o) => (o.kind === 'existing' ? o.asset : (written[o.at] as LoggedAsset)));
+    logged.push(...results);
+    const fresh = results.filter((a) => !a.duplicate);
+    progress.committed(index, fresh.length, results.length - fresh.length);
+    queueThumbnails(ctx, thumbnailJobs(batch.items, written, prepared));
+  };
+
+  const batches = chunk(items, o.batchSize ?? INGEST_BATCH_ITEMS);
+  const inFlight: Promise<Settled<PreparedBatch>>[] = [];
+  try {
+    for (let b = 0; b < Math.min(2, batches.length); b++) inFlight.push(prepare(batches[b] as IngestItem[], b));
+    for (let b = 0; b < batches.length; b++) {
+      const settled = await (inFlight.shift() as Promise<Settled<PreparedBatch>>);
+      if (!settled.ok) throw settled.error;
+      if (stop.signal.aborted) throw new Error('cancelled');
+      if (b + 2 < batches.length) inFlight.push(prepare(batches[b + 2] as IngestItem[], b + 2));
+      write(settled.value, b);
+    }
+  } catch (error) {
+    stop.abort();
+    await Promise.all(inFlight);
+    const cancelled = o.signal?.aborted === true;
+    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), logged, cancelled);
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    await ownPool?.close();
+  }
+  progress.done();
+  return { assets: logged, needTool, skipped, filesHashed, filesReused: known.size };
+}
+
+/** New image assets get a thumbnail from their file (a sequence: its first frame), made after the commit. */
+function thumbnailJobs(items: IngestItem[], written: LoggedAsset[], prepared: PreparedFile[]): ThumbnailJob[] {
+  const leadByPath = new Map(items.map((item) => [itemPath(item), leadPath(item)]));
+  return written.flatMap((asset, i) => {
+    const file = prepared[i];
+    if (asset.duplicate || !file || asset.mediaType !== 'image') return [];
+    return [{ assetId: asset.id, sha256: asset.sha256, source: leadByPath.get(file.path) ?? file.path }];
+  });
+}

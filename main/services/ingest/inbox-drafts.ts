@@ -1,0 +1,156 @@
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { ApiContext } from '../../api/context';
+import { inTransaction } from '../../../db/connection';
+import { findAssetByHash } from '../../../db/assets';
+import { knownHashes, mtimeKey, rememberHash, type FileVersion } from '../../../db/file-index';
+import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
+import { listTools } from '../../../db/tools';
+import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
+import { groupSequences, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
+import type { ProvenanceRecord } from '../../provenance';
+import { hashFresh, itemPath, itemPaths, knownItemHash, leadPath } from './hashed-items';
+import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
+import type { Limiter } from './limiter';
+import { captureProvenance, prefillFrom } from './provenance-capture';
+
+/** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
+export interface DraftEnv {
+  ctx: ApiContext;
+  pool: Pick<HashPool, 'hash'>;
+  readLimit: Limiter;
+}
+
+export interface DraftResult {
+  /** New drafts added to the inbox. */
+  found: InboxItem[];
+  /** Files that could not be hashed, one sentence each; they are tried again when they change or on the next scan. */
+  errors: string[];
+}
+
+export function versionKey(f: FileVersion): string {
+  return `${f.path}\0${f.size}\0${mtimeKey(f.mtimeMs)}`;
+}
+
+/** Every file version a watch's inbox already holds, pending or decided: a scan must not report them again. */
+export function inboxKeys(rows: readonly InboxRow[]): Set<string> {
+  return new Set(rows.flatMap((r) => rowFiles(r).map(versionKey)));
+}
+
+interface HashedDraft {
+  item: IngestItem;
+  hashes: Map<string, string>;
+  fresh: Map<string, string>;
+}
+
+async function restat(paths: readonly string[]): Promise<FileVersion[]> {
+  const stats = await Promise.all(paths.map((p) => stat(p).then((s) => (s.isFile() ? { path: p, size: s.size, mtimeMs: s.mtimeMs } : null), () => null)));
+  return stats.filter((s): s is FileVersion => s !== null);
+}
+
+function prefillFor(watch: WatchFolderRow, record: ProvenanceRecord | null, toolNames: string[], now: Date): InboxPrefill {
+  const base: InboxPrefill = {
+    production: watch.production_code,
+    plannedUseId: watch.planned_use_id,
+    tool: watch.tool_name,
+    artist: watch.artist,
+    classification: watch.classification,
+  };
+  if (!record) return base;
+  const { tool, ...found } = prefillFrom(record, toolNames, now);
+  return { ...base, ...found, ...(tool ? { matchedTool: tool } : {}) };
+}
+
+/**
+ * Turns new files of a watch folder into pending inbox drafts. Pending drafts in the same folders are regrouped
+ * with the new files, so frames of a sequence that arrive over time end up in one draft (the older, smaller draft
+ * is replaced; decided items are never touched). Files already hashed at this size and modification time are not
+ * read again; content already in the production's log is not drafted.
+ */
+export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: readonly FileVersion[]): Promise<DraftResult> {
+  const { ctx } = env;
+  const rows = watchInboxItems(ctx.db, watch.id);
+  const held = inboxKeys(rows);
+  const fresh = files.filter((f) => !held.has(versionKey(f)));
+  if (fresh.length === 0) return { found: [], errors: [] };
+
+  const dirs = new Set(fresh.map((f) => dirname(f.path)));
+  const pending = rows.filter((r) => r.status === 'pending' && dirs.has(dirname(r.path)));
+  const candidates = new Map<string, FileVersion>();
+  for (const v of await restat(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
+  for (const f of fresh) candidates.set(f.path, f);
+  const items = groupSequences([...candidates.keys()].sort());
+  const known = knownHashes(ctx.db, [...candidates.values()]);
+
+  const errors: string[] = [];
+  const hashedDrafts = await Promise.all(items.map(async (item): Promise<HashedDraft | null> => {
+    const todo = itemPaths(item).filter((p) => !known.has(p)).map((p) => candidates.get(p) as FileVersion);
+    try {
+      const freshHashes = await hashFresh(todo, env.pool);
+      const hashes = new Map<string, string>();
+      for (const p of itemPaths(item)) hashes.set(p, freshHashes.get(p) ?? (known.get(p) as string));
+      return { item, fresh: freshHashes, hashes };
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+      return null;
+    }
+  }));
+
+  const productionId = watch.production_id;
+  const pendingByKey = new Map(pending.map((r) => [`${r.path}\0${r.size}\0${r.mtime_ms}\0${r.sha256}`, r]));
+  const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((d) => {
+    const sha = knownItemHash(d.item, d.hashes) as string;
+    const mtimeMs = Math.max(...itemPaths(d.item).map((p) => mtimeKey((candidates.get(p) as FileVersion).mtimeMs)));
+    const size = itemPaths(d.item).reduce((s, p) => s + (candidates.get(p) as FileVersion).size, 0);
+    const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
+    const logged = findAssetByHash(ctx.db, productionId, sha) !== undefined;
+    return { ...d, sha, mtimeMs, size, unchanged, logged };
+  });
+
+  const toolNames = listTools(ctx.db).map((t) => t.name);
+  const records = await Promise.all(drafts.map((d) =>
+    (d.unchanged || d.logged ? Promise.resolve(null) : env.readLimit(() => captureProvenance(leadPath(d.item))))));
+
+  const now = ctx.now();
+  const at = now.toISOString();
+  const insertedIds = inTransaction(ctx.db, () => {
+    // Removed while its files were being read: nothing is drafted for a watch that no longer exists.
+    if (!getWatchFolder(ctx.db, watch.id)) return [];
+    for (const d of drafts) {
+      for (const [path, sha256] of d.fresh) rememberHash(ctx.db, { ...(candidates.get(path) as FileVersion), sha256 }, at);
+    }
+    const kept = new Set(drafts.flatMap((d) => (d.unchanged ? [d.unchanged.id] : [])));
+    for (const r of pending) {
+      if (!kept.has(r.id) && rowFiles(r).some((f) => candidates.has(f.path))) deletePendingInboxItem(ctx.db, r.id);
+    }
+    const ids: number[] = [];
+    drafts.forEach((d, i) => {
+      if (d.unchanged || d.logged) return;
+      const path = itemPath(d.item);
+      const frames: InboxFrame[] | null = d.item.kind === 'sequence'
+        ? d.item.frames.map((f) => {
+          const v = candidates.get(f.path) as FileVersion;
+          return { frame: f.frame, fileName: basename(f.path), sha256: d.hashes.get(f.path) as string, size: v.size, mtimeMs: mtimeKey(v.mtimeMs) };
+        })
+        : null;
+      const record = records[i] ?? null;
+      const id = insertInboxItem(ctx.db, {
+        watchId: watch.id,
+        kind: d.item.kind,
+        path,
+        fileName: basename(path),
+        size: d.size,
+        mtimeMs: d.mtimeMs,
+        sha256: d.sha,
+        mediaType: mediaTypeOf(path),
+        frames: frames ? JSON.stringify(frames) : null,
+        provenance: record ? JSON.stringify(record) : null,
+        prefill: JSON.stringify(prefillFor(watch, record, toolNames, now)),
+        foundAt: at,
+      });
+      if (id !== null) ids.push(id);
+    });
+    return ids;
+  });
+  return { found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)), errors };
+}

@@ -1,0 +1,106 @@
+import { dirname, join } from 'node:path';
+import type { Classification } from '../../../db/assets';
+import type { InboxRow } from '../../../db/inbox';
+import type { ProvenanceRecord, ProvenanceSummary } from '../../provenance';
+import { mismatchesWhenLogged } from './provenance-capture';
+
+/** One frame of a sequence found in a watch folder. */
+export interface InboxFrame {
+  frame: number;
+  fileName: string;
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The watch folder's defaults and what the file said, as they were when the item was found. */
+export interface InboxPrefill {
+  production: string;
+  plannedUseId: number | null;
+  /** The watch folder's tool. */
+  tool: string | null;
+  artist: string | null;
+  classification: Classification;
+  prompt?: string;
+  notes?: string;
+  model?: string;
+  createdAt?: string;
+  /** The listed tool the file's provenance names. */
+  matchedTool?: string;
+}
+
+export interface InboxProvenanceBrief {
+  summary: ProvenanceSummary;
+  errors: string[];
+  /** Where the file contradicts being logged as generative-AI output. */
+  mismatches: string[];
+}
+
+/** An inbox item as scripts and the UI see it. */
+export interface InboxItem {
+  id: number;
+  watchId: number | null;
+  kind: 'file' | 'sequence';
+  path: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  mediaType: InboxRow['media_type'];
+  frameRange: { first: number; last: number } | null;
+  frameCount: number;
+  status: InboxRow['status'];
+  /** The asset it was logged as, once confirmed. */
+  assetId: number | null;
+  foundAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  prefill: InboxPrefill;
+  provenance: InboxProvenanceBrief | null;
+}
+
+export type InboxItemDetail = InboxItem & { record: ProvenanceRecord | null; frames: InboxFrame[] };
+
+export function rowFrames(r: InboxRow): InboxFrame[] {
+  return r.frames ? (JSON.parse(r.frames) as InboxFrame[]) : [];
+}
+
+export function rowRecord(r: InboxRow): ProvenanceRecord | null {
+  return r.provenance ? (JSON.parse(r.provenance) as ProvenanceRecord) : null;
+}
+
+/** Every file an inbox row stands for, with the version that was found. */
+export function rowFiles(r: InboxRow): { path: string; size: number; mtimeMs: number }[] {
+  if (r.kind === 'file') return [{ path: r.path, size: r.size, mtimeMs: r.mtime_ms }];
+  const dir = dirname(r.path);
+  return rowFrames(r).map((f) => ({ path: join(dir, f.fileName), size: f.size, mtimeMs: f.mtimeMs }));
+}
+
+export function toInboxItem(r: InboxRow): InboxItem {
+  const frames = rowFrames(r);
+  const record = rowRecord(r);
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  return {
+    id: r.id,
+    watchId: r.watch_id,
+    kind: r.kind,
+    path: r.path,
+    fileName: r.file_name,
+    size: r.size,
+    sha256: r.sha256,
+    mediaType: r.media_type,
+    frameRange: first && last ? { first: first.frame, last: last.frame } : null,
+    frameCount: r.kind === 'file' ? 1 : frames.length,
+    status: r.status,
+    assetId: r.asset_id,
+    foundAt: r.found_at,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    prefill: JSON.parse(r.prefill) as InboxPrefill,
+    provenance: record ? { summary: record.summary, errors: record.errors, mismatches: mismatchesWhenLogged(record) } : null,
+  };
+}
+
+export function toInboxDetail(r: InboxRow): InboxItemDetail {
+  return { ...toInboxItem(r), record: rowRecord(r), frames: rowFrames(r) };
+}

@@ -1,0 +1,135 @@
+import { stat } from 'node:fs/promises';
+import type { ApiContext } from '../../api/context';
+import { conflict, invalid, notFound } from '../../api/envelope';
+import { inTransaction } from '../../../db/connection';
+import type { Classification } from '../../../db/assets';
+import { countInboxItems, decideInboxItem, getInboxItem, listInboxItems, type InboxRow, type InboxStatus } from '../../../db/inbox';
+import { listTools } from '../../../db/tools';
+import { mtimeKey } from '../../../db/file-index';
+import { matchTool } from '../../provenance';
+import type { FactsUpdate } from '../compliance/facts-input';
+import type { LoggedAsset } from '../log-assets';
+import { rowFiles, rowFrames, rowRecord, toInboxDetail, toInboxItem, type InboxItem, type InboxItemDetail, type InboxPrefill } from './inbox-json';
+import { logPrepared, resolveTarget, toolFor, type LogDefaults } from './log-prepared';
+import { queueThumbnails } from './thumbnails';
+
+export interface InboxPage {
+  total: number;
+  rows: InboxItem[];
+}
+
+export function listInbox(ctx: ApiContext, q: { status: InboxStatus | 'all'; limit: number; offset: number }): InboxPage {
+  return { total: countInboxItems(ctx.db, q.status), rows: listInboxItems(ctx.db, q.status, q.limit, q.offset).map(toInboxItem) };
+}
+
+function requireInboxRow(ctx: ApiContext, id: number): InboxRow {
+  const r = getInboxItem(ctx.db, id);
+  if (!r) throw notFound(`No inbox item with id ${id}.`);
+  return r;
+}
+
+function requirePending(r: InboxRow): void {
+  if (r.status === 'pending') return;
+  const how = r.status === 'confirmed' ? `confirmed as asset ${r.asset_id}` : 'dismissed';
+  throw conflict(`Inbox item ${r.id} was already ${how} on ${(r.decided_at ?? '').slice(0, 10)} by ${r.decided_by}.`);
+}
+
+export function getInboxDetail(ctx: ApiContext, id: number): InboxItemDetail {
+  return toInboxDetail(requireInboxRow(ctx, id));
+}
+
+/** What the artist may change when confirming; everything omitted comes from the watch folder and the file. */
+export interface InboxConfirmation {
+  id: number;
+  production?: string;
+  tool?: string;
+  by?: string;
+  prompt?: string;
+  notes?: string;
+  episode?: string;
+  classification?: Classification;
+  use?: number;
+  facts?: FactsUpdate;
+  tools?: string[];
+}
+
+/** The files must still be the versions that were found, or the log would vouch for content nobody saw. */
+async function requireUnchanged(r: InboxRow): Promise<void> {
+  for (const f of rowFiles(r)) {
+    const s = await stat(f.path).catch(() => null);
+    if (!s) throw conflict(`${f.path} is gone (moved or deleted) since it was found; dismiss inbox item ${r.id}.`);
+    if (s.size !== f.size || mtimeKey(s.mtimeMs) !== f.mtimeMs) {
+      throw conflict(`${f.path} has changed since it was found; the watcher lists the new version as a new inbox item. Dismiss item ${r.id}.`);
+    }
+  }
+}
+
+export interface ConfirmedInboxItem {
+  item: InboxItem;
+  /** The logged asset; `duplicate` when the content was already in the log (the existing asset is returned). */
+  asset: LoggedAsset;
+}
+
+/** Logs a pending inbox item through the normal logging path, with the artist's edits, and marks it confirmed. */
+export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promise<ConfirmedInboxItem> {
+  const row = requireInboxRow(ctx, c.id);
+  requirePending(row);
+  const prefill = JSON.parse(row.prefill) as InboxPrefill;
+  const defaults: LogDefaults = {
+    production: c.production ?? prefill.production,
+    tool: c.tool ?? prefill.tool ?? undefined,
+    by: c.by ?? prefill.artist ?? undefined,
+    prompt: c.prompt ?? '',
+    notes: c.notes ?? '',
+    episode: c.episode ?? '',
+    // A planned use chosen now brings its own classification unless one is given.
+    classification: c.classification ?? (c.use === undefined ? prefill.classification : undefined),
+    use: c.use ?? prefill.plannedUseId ?? undefined,
+    facts: c.facts,
+    tools: c.tools,
+  };
+  const target = resolveTarget(ctx, defaults);
+  const record = rowRecord(row);
+  const named = (record && matchTool(record, listTools(ctx.db).map((t) => t.name))) ?? prefill.matchedTool;
+  const tool = toolFor(ctx, target, named);
+  if (!tool) {
+    throw invalid(`Inbox item ${row.id} needs a tool: its watch folder sets none and the file names no tool in the tool list. Confirm it with a tool (--tool NAME).`);
+  }
+  await requireUnchanged(row);
+  const frames = rowFrames(row);
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  const by = defaults.by ?? ctx.actor();
+  const asset = inTransaction(ctx.db, () => {
+    const [logged] = logPrepared(ctx, target, [{
+      fileName: row.file_name,
+      path: row.path,
+      sha256: row.sha256,
+      size: row.size,
+      mediaType: row.media_type,
+      toolId: tool.id,
+      prefill: { prompt: prefill.prompt, notes: prefill.notes, createdAt: prefill.createdAt },
+      ingest: {
+        provenance: record,
+        ...(row.kind === 'sequence' && first && last
+          ? { sequence: { first: first.frame, last: last.frame, frames: frames.map(({ frame, fileName, sha256, size }) => ({ frame, fileName, sha256, size })) } }
+          : {}),
+      },
+    }]);
+    if (!logged) throw new Error(`Internal error: inbox item ${row.id} was not logged`);
+    decideInboxItem(ctx.db, row.id, 'confirmed', logged.id, ctx.now().toISOString(), by);
+    return logged;
+  });
+  if (!asset.duplicate && asset.mediaType === 'image') {
+    queueThumbnails(ctx, [{ assetId: asset.id, sha256: asset.sha256, source: rowFiles(row)[0]?.path ?? row.path }]);
+  }
+  return { item: toInboxItem(requireInboxRow(ctx, row.id)), asset };
+}
+
+/** Keeps the item as dismissed (never deleted): the same file version is not offered again. */
+export function dismissInbox(ctx: ApiContext, id: number, by?: string): InboxItem {
+  const row = requireInboxRow(ctx, id);
+  requirePending(row);
+  decideInboxItem(ctx.db, id, 'dismissed', null, ctx.now().toISOString(), by ?? ctx.actor());
+  return toInboxItem(requireInboxRow(ctx, id));
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../../../db/connection';
+import { insertFrames, type NewFrame } from '../../../db/asset-frames';
+import { upsertProvenance } from '../../../db/provenance';
+import type { ProvenanceRecord } from '../../provenance';
+import { mismatchesWhenLogged } from './provenance-capture';
+
+/** An image sequence logged as one asset. */
+export interface SequenceDetails {
+  first: number;
+  last: number;
+  frames: NewFrame[];
+}
+
+/** What ingest knows about a file beyond its hash, stored with the asset when it is logged. */
+export interface IngestDetails {
+  /** What the file said about itself; null when it could not be read at all (a browser upload has no path). */
+  provenance: ProvenanceRecord | null;
+  sequence?: SequenceDetails;
+}
+
+/** Per-file values used where the artist gave none (the request's own values always win). */
+export interface FilePrefill {
+  prompt?: string;
+  notes?: string;
+  /** ISO time the file says it was made; else the logging time. */
+  createdAt?: string;
+}
+
+/** Writes provenance and frames for a just-inserted asset, inside the caller's transaction. */
+export function recordIngestDetails(db: Db, assetId: number, details: IngestDetails, at: string): void {
+  const record = details.provenance;
+  if (record) {
+    upsertProvenance(db, {
+      assetId,
+      record: JSON.stringify(record),
+      aiGenerated: record.summary.aiGenerated,
+      digitalSourceType: record.summary.digitalSourceType ?? null,
+      mismatches: mismatchesWhenLogged(record),
+      errors: record.errors,
+      readAt: at,
+    });
+  }
+  if (details.sequence) insertFrames(db, assetId, details.sequence.first, details.sequence.last, details.sequence.frames);
+}

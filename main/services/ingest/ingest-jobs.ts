@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiContext } from '../../api/context';
+import { notFound } from '../../api/envelope';
+import type { ScanSkip } from '../../ingest';
+import type { LoggedAsset } from '../log-assets';
+import { IngestStoppedError, ingestFolder, type FolderIngestRequest } from './folder-ingest';
+import type { IngestJobProgress } from './ingest-progress';
+import { resolveTarget } from './log-prepared';
+import { assetIngestKeys } from './asset-ingest';
+import type { AssetIngestKeys } from '../asset-json';
+
+export type IngestJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** What a UI poll or the CLI sees of an ingest job. */
+export interface IngestJobStatus {
+  jobId: string;
+  state: IngestJobState;
+  progress: IngestJobProgress;
+  /** New assets logged so far (committed batches). */
+  logged: number;
+  duplicates: number;
+  needTool: string[];
+  skipped: ScanSkip[];
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Every logged asset, once the job has ended, when asked for (includeAssets). */
+  assets?: (LoggedAsset & AssetIngestKeys)[];
+}
+
+interface Job {
+  status: Omit<IngestJobStatus, 'assets'>;
+  assets: LoggedAsset[];
+  controller: AbortController;
+  finished: Promise<void>;
+}
+
+/** Ended jobs kept for polling; the oldest are forgotten first. */
+const KEEP_ENDED = 50;
+const jobsByContext = new WeakMap<ApiContext, Map<string, Job>>();
+
+function jobsOf(ctx: ApiContext): Map<string, Job> {
+  let jobs = jobsByContext.get(ctx);
+  if (!jobs) {
+    jobs = new Map();
+    jobsByContext.set(ctx, jobs);
+  }
+  return jobs;
+}
+
+function forgetOldJobs(jobs: Map<string, Job>): void {
+  const ended = [...jobs].filter(([, j]) => j.status.state !== 'running');
+  for (const [id] of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED))) jobs.delete(id);
+}
+
+const EMPTY_PROGRESS: IngestJobProgress = {
+  phase: 'scanning', filesTotal: 0, filesDone: 0, filesReused: 0, bytesTotal: 0, bytesDone: 0, etaSeconds: null,
+  itemsTotal: 0, itemsLogged: 0, duplicates: 0,
+};
+
+/**
+ * Starts logging files and folders in the background and returns at once; poll getIngestJob for progress and the
+ * result, cancelIngest to stop. The request is checked (production, tool, planned use) before the job starts.
+ */
+export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId: string } {
+  resolveTarget(ctx, req);
+  const jobs = jobsOf(ctx);
+  forgetOldJobs(jobs);
+  const jobId = randomUUID();
+  const controller = new AbortController();
+  const status: Job['status'] = {
+    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], error: null,
+    startedAt: ctx.now().toISOString(), finishedAt: null,
+  };
+  const job: Job = { status, assets: [], controller, finished: Promise.resolve() };
+  const end = (state: IngestJobState, assets: LoggedAsset[], error: string | null) => {
+    job.assets = assets;
+    status.state = state;
+    status.error = error;
+    status.logged = assets.filter((a) => !a.duplicate).length;
+    status.duplicates = assets.length - status.logged;
+    status.finishedAt = ctx.now().toISOString();
+  };
+  job.finished = ingestFolder(ctx, req, { signal: controller.signal, onProgress: (p) => { status.progress = p; } })
+    .then((result) => {
+      status.needTool = result.needTool;
+      status.skipped = result.skipped;
+      end('done', result.assets, null);
+    })
+    .catch((error: unknown) => {
+      if (error instanceof IngestStoppedError) end(error.cancelled ? 'cancelled' : 'failed', error.logged, error.message);
+      else end('failed', [], error instanceof Error ? error.message : String(error));
+    });
+  jobs.set(jobId, job);
+  return { jobId };
+}
+
+function requireJob(ctx: ApiContext, jobId: string): Job {
+  const job = jobsOf(ctx).get(jobId);
+  if (!job) throw notFound(`No ingest job ${jobId} (jobs are forgotten when the app restarts).`);
+  return job;
+}
+
+export function getIngestJob(ctx: ApiContext, jobId: string, includeAssets = false): IngestJobStatus {
+  const job = requireJob(ctx, jobId);
+  const status = { ...job.status, progress: { ...job.status.progress } };
+  if (includeAssets && status.state !== 'running') {
+    return { ...status, assets: job.assets.map((a) => ({ ...a, ...assetIngestKeys(ctx, a.id) })) };
+  }
+  return status;
+}
+
+/** Asks the job to stop and waits until it has: committed batches stay logged, the unfinished one is dropped. */
+export async function cancelIngest(ctx: ApiContext, jobId: string): Promise<IngestJobStatus> {
+  const job = requireJob(ctx, jobId);
+  job.controller.abort();
+  await job.finished;
+  return getIngestJob(ctx, jobId);
+}
+
+/** Resolves when the job has ended (tests, and the CLI waiting for its own job). */
+export async function ingestJobEnded(ctx: ApiContext, jobId: string): Promise<void> {
+  await requireJob(ctx, jobId).finished;
+}

@@ -1,0 +1,62 @@
+import { matchTool, provenanceMismatches, readProvenance, type ProvenanceRecord } from '../../provenance';
+
+/**
+ * Files whose provenance is read at the same time. The C2PA signature check runs on one parser thread, but file
+ * reads and the rest of the parsing overlap, and hashing keeps the other cores busy meanwhile.
+ */
+export const PROVENANCE_CONCURRENCY = 8;
+
+/** What a file says that fills an asset's fields when the artist typed nothing. */
+export interface ProvenancePrefill {
+  prompt?: string;
+  /** "Model: ..." (the log has no model column; the full record keeps it too). */
+  notes?: string;
+  model?: string;
+  /** ISO time the file says it was made. */
+  createdAt?: string;
+  /** The tool-list entry the file names, when one matches. */
+  tool?: string;
+}
+
+/** Earliest creation time believed: older EXIF dates are unset clocks ("1970:01:01", "0000:00:00"). */
+const EARLIEST_CREATED = Date.parse('1990-01-01T00:00:00Z');
+/** Clocks drift; a date further in the future than this is wrong, not early. */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** readProvenance never rejects because of a file; this also turns a bug or bad option into a recorded error. */
+export async function captureProvenance(path: string): Promise<ProvenanceRecord> {
+  try {
+    return await readProvenance(path);
+  } catch (error) {
+    const message = `Provenance could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { c2pa: null, iptc: null, exif: null, a1111: null, comfy: null, errors: [message], summary: { toolHints: [], aiGenerated: null } };
+  }
+}
+
+/** The file's own creation time as an ISO instant, or undefined when it is missing or implausible. */
+export function plausibleCreatedAt(text: string | undefined, now: Date): string | undefined {
+  if (!text) return undefined;
+  const at = Date.parse(text);
+  if (Number.isNaN(at) || at < EARLIEST_CREATED || at > now.getTime() + FUTURE_SLACK_MS) return undefined;
+  return new Date(at).toISOString();
+}
+
+export function prefillFrom(record: ProvenanceRecord, toolNames: readonly string[], now: Date): ProvenancePrefill {
+  const s = record.summary;
+  const prefill: ProvenancePrefill = {};
+  if (s.prompt?.trim()) prefill.prompt = s.prompt;
+  if (s.model?.trim()) {
+    prefill.model = s.model;
+    prefill.notes = `Model: ${s.model}`;
+  }
+  const createdAt = plausibleCreatedAt(s.createdAt, now);
+  if (createdAt) prefill.createdAt = createdAt;
+  const tool = matchTool(record, [...toolNames]);
+  if (tool) prefill.tool = tool;
+  return prefill;
+}
+
+/** Contradictions between the file and how GenLog logs it: always as generative-AI output. */
+export function mismatchesWhenLogged(record: ProvenanceRecord): string[] {
+  return provenanceMismatches(record, { generated: true });
+}

@@ -1,0 +1,231 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, relative, sep } from 'node:path';
+import { watch as watchPaths, type FSWatcher } from 'chokidar';
+import type { ApiContext } from '../../api/context';
+import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
+import type { FileVersion } from '../../../db/file-index';
+import { createHashPool, type HashPool } from '../../ingest';
+import { catchUpWatch, type CatchUpResult } from './catch-up';
+import { draftFiles, type DraftEnv } from './inbox-drafts';
+import type { InboxItem } from './inbox-json';
+import { createLimiter } from './limiter';
+import { PROVENANCE_CONCURRENCY } from './provenance-capture';
+import { registerRunner } from './runner-registry';
+import { compileFilter, type CompiledFilter } from './watch-globs';
+import { toWatchFolder, type WatchFolder } from './watch-folders';
+
+export interface WatchRunnerOptions {
+  /** A file counts as written once its size has not changed for this long (ms). */
+  stabilityMs?: number;
+  /** How often a file being written is checked (ms). */
+  pollMs?: number;
+  /** Quiet time per folder before its new files are drafted, so a sequence being rendered lands as one draft (ms). */
+  settleMs?: number;
+  /** Longest a folder that keeps receiving files waits; frames arriving later join the same draft (ms). */
+  maxWaitMs?: number;
+  /** Default: a pool using half the cores, so a render node keeps rendering. */
+  pool?: Pick<HashPool, 'hash'>;
+  /** Poll instead of native events (network shares that send none). */
+  usePolling?: boolean;
+}
+
+export type WatchEvent =
+  | { type: 'watching'; watch: WatchFolder }
+  | { type: 'caught-up'; result: CatchUpResult }
+  | { type: 'found'; item: InboxItem }
+  | { type: 'error'; watchId: number | null; message: string };
+
+interface FolderBatch {
+  paths: Set<string>;
+  firstAt: number;
+  timer?: NodeJS.Timeout;
+}
+
+interface ActiveWatch {
+  id: number;
+  signature: string;
+  watcher: FSWatcher;
+  filter: CompiledFilter;
+  root: string;
+  folders: Map<string, FolderBatch>;
+}
+
+const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000 };
+
+function signatureOf(w: WatchFolderRow): string {
+  return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
+}
+
+function relativeOf(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/**
+ * Watches every enabled watch folder: new files, once completely written, become pending inbox drafts with their
+ * provenance read and their hash taken; frames arriving together become one sequence draft. On start (and when a
+ * folder is added or re-enabled) a catch-up scan finds what arrived while nothing watched. Work runs one step at a
+ * time, so drafts of one folder never race each other.
+ */
+export class WatchRunner {
+  private readonly options: typeof DEFAULTS & Pick<WatchRunnerOptions, 'usePolling'>;
+  private readonly active = new Map<number, ActiveWatch>();
+  private readonly ownPool: HashPool | null;
+  private readonly env: DraftEnv;
+  private work: Promise<void> = Promise.resolve();
+  private reloading: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly ctx: ApiContext, options: WatchRunnerOptions = {}, private readonly onEvent: (e: WatchEvent) => void = () => undefined) {
+    this.options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+    this.ownPool = options.pool ? null : createHashPool({ concurrency: Math.max(1, Math.floor(availableParallelism() / 2)) });
+    this.env = { ctx, pool: options.pool ?? (this.ownPool as HashPool), readLimit: createLimiter(PROVENANCE_CONCURRENCY) };
+  }
+
+  /** Folders being watched now. */
+  watching(): number[] {
+    return [...this.active.keys()];
+  }
+
+  /** Starts or stops watchers to match the enabled watch folders; new ones get a catch-up scan. */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => this.sync()).catch((error: unknown) => this.report(null, error));
+    return this.reloading;
+  }
+
+  /** Resolves once every queued scan and draft is done. */
+  async idle(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.work) {
+      seen = this.work;
+      await seen;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.reloading.catch(() => undefined);
+    for (const a of this.active.values()) await this.close(a);
+    this.active.clear();
+    await this.idle();
+    await this.ownPool?.close();
+    registerRunner(this.ctx, null);
+  }
+
+  private report(watchId: number | null, error: unknown): void {
+    this.onEvent({ type: 'error', watchId, message: error instanceof Error ? error.message : String(error) });
+  }
+
+  private enqueue(watchId: number | null, task: () => Promise<void>): void {
+    this.work = this.work.then(task).catch((error: unknown) => this.report(watchId, error));
+  }
+
+  private async sync(): Promise<void> {
+    if (this.stopped) return;
+    const wanted = new Map(listWatchFolders(this.ctx.db).filter((w) => w.enabled === 1).map((w) => [w.id, w]));
+    for (const a of [...this.active.values()]) {
+      const w = wanted.get(a.id);
+      if (!w || signatureOf(w) !== a.signature) {
+        await this.close(a);
+        this.active.delete(a.id);
+      }
+    }
+    for (const w of wanted.values()) {
+      if (this.active.has(w.id) || this.stopped) continue;
+      try {
+        await this.open(w);
+      } catch (error) {
+        this.report(w.id, error);
+      }
+    }
+  }
+
+  private async open(w: WatchFolderRow): Promise<void> {
+    const s = await stat(w.path).catch(() => null);
+    if (!s?.isDirectory()) throw new Error(`Watch folder ${w.id} (${w.path}) is missing or not a folder; it is skipped until it exists.`);
+    const filter = compileFilter({ include: JSON.parse(w.include_globs) as string[], exclude: JSON.parse(w.exclude_globs) as string[] });
+    const root = w.path;
+    const watcher = watchPaths(root, {
+      ignoreInitial: true,
+      persistent: true,
+      ...(w.recursive === 1 ? {} : { depth: 0 }),
+      awaitWriteFinish: { stabilityThreshold: this.options.stabilityMs, pollInterval: this.options.pollMs },
+      usePolling: this.options.usePolling ?? false,
+      ignored: (path, stats) => {
+        const rel = relativeOf(root, path);
+        if (rel === '' || rel.startsWith('..')) return false;
+        if (stats?.isFile()) return !filter.file(rel);
+        return filter.folderExcluded(rel);
+      },
+    });
+    const active: ActiveWatch = { id: w.id, signature: signatureOf(w), watcher, filter, root, folders: new Map() };
+    watcher.on('add', (path) => this.noted(active, path));
+    watcher.on('change', (path) => this.noted(active, path));
+    watcher.on('error', (error) => this.report(w.id, error));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    this.active.set(w.id, active);
+    this.onEvent({ type: 'watching', watch: toWatchFolder(w) });
+    // Scanned after the watcher is ready, so nothing written meanwhile falls between the two.
+    this.enqueue(w.id, async () => {
+      const row = this.current(w.id);
+      if (!row) return;
+      const result = await catchUpWatch(this.env, row);
+      this.announce(w.id, result.found, result.errors);
+      this.onEvent({ type: 'caught-up', result });
+    });
+  }
+
+  private current(id: number): WatchFolderRow | null {
+    if (this.stopped) return null;
+    const row = getWatchFolder(this.ctx.db, id);
+    return row && row.enabled === 1 ? row : null;
+  }
+
+  private announce(watchId: number, found: InboxItem[], errors: string[]): void {
+    for (const item of found) this.onEvent({ type: 'found', item });
+    for (const message of errors) this.onEvent({ type: 'error', watchId, message });
+  }
+
+  private async close(a: ActiveWatch): Promise<void> {
+    for (const f of a.folders.values()) clearTimeout(f.timer);
+    a.folders.clear();
+    await a.watcher.close();
+  }
+
+  /** A file finished writing: drafted once its folder has been quiet for settleMs (or after maxWaitMs). */
+  private noted(a: ActiveWatch, path: string): void {
+    if (this.stopped || !a.filter.file(relativeOf(a.root, path))) return;
+    const folder = dirname(path);
+    const now = Date.now();
+    let batch = a.folders.get(folder);
+    if (!batch) {
+      batch = { paths: new Set<string>(), firstAt: now };
+      a.folders.set(folder, batch);
+    }
+    clearTimeout(batch.timer);
+    batch.paths.add(path);
+    const wait = Math.max(0, Math.min(this.options.settleMs, batch.firstAt + this.options.maxWaitMs - now));
+    batch.timer = setTimeout(() => this.flush(a, folder), wait);
+  }
+
+  private flush(a: ActiveWatch, folder: string): void {
+    const batch = a.folders.get(folder);
+    if (!batch) return;
+    a.folders.delete(folder);
+    this.enqueue(a.id, async () => {
+      const row = this.current(a.id);
+      if (!row) return;
+      const versions = await Promise.all([...batch.paths].map((p) => stat(p).then((s): FileVersion | null => (s.isFile() ? { path: p, size: s.size, mtimeMs: s.mtimeMs } : null), () => null)));
+      const result = await draftFiles(this.env, row, versions.filter((v): v is FileVersion => v !== null));
+      this.announce(a.id, result.found, result.errors);
+    });
+  }
+}
+
+/** Starts a runner for the context (the desktop app, `genlog watch run`); API changes to watch folders reach it. */
+export async function startWatchRunner(ctx: ApiContext, options: WatchRunnerOptions = {}, onEvent?: (e: WatchEvent) => void): Promise<WatchRunner> {
+  const runner = new WatchRunner(ctx, options, onEvent);
+  registerRunner(ctx, runner);
+  await runner.reload();
+  return runner;
+}

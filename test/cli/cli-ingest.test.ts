@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { genlog } from '../support/cli';
+import { tempDir } from '../support/context';
+import { captureJpeg, comfyPng, framePng, titanPath, truncatedPng } from '../ingest-api/fixtures';
+
+/** A db with SHOW1 and just the tools a test needs (each CLI start costs most of a second). */
+function fresh(...tools: string[]) {
+  const dir = tempDir('genlog-cli-ingest-');
+  const db = join(dir, 'g.db');
+  const run = (...args: string[]) => genlog(['--db', db, ...args]);
+  expect(run('production', 'add', '--code', 'SHOW1', '--title', 'The Show', '--contact', 'amy@netflix.com').code).toBe(0);
+  for (const name of tools) expect(run('tool', 'add', '--name', name, '--hosting', 'local').code).toBe(0);
+  const file = (name: string, content: string | Buffer) => {
+    const p = join(dir, name);
+    mkdirSync(join(p, '..'), { recursive: true });
+    writeFileSync(p, content);
+    return p;
+  };
+  return { dir, db, run, file };
+}
+
+describe('genlog ingest commands (spawned)', () => {
+  it('log DIR --recursive groups sequences, shows progress on stderr, and never re-reads unchanged files', async () => {
+    const { dir, run, file } = fresh('LocalSD');
+    for (let f = 1; f <= 3; f++) file(`out/sh050/sh050.${1000 + f}.png`, await framePng(f));
+    file('out/ComfyUI_00001_.png', await comfyPng());
+    const r = run('--json', 'log', join(dir, 'out'), '--recursive', '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(r.code).toBe(0);
+    const assets = r.json();
+    expect(assets.map((a: { fileName: string }) => a.fileName).sort()).toEqual(['ComfyUI_00001_.png', 'sh050.####.png']);
+    expect(assets.find((a: { fileName: string }) => a.fileName === 'sh050.####.png')).toMatchObject({ frameRange: { first: 1001, last: 1003 }, tool: 'LocalSD', duplicate: false });
+    expect(r.stderr).toMatch(/100%\s+4\/4 files/);
+    expect(r.stderr).toMatch(/Logged 2 new asset\(s\) \(1 image sequence\(s\)\)/);
+    const again = run('log', join(dir, 'out'), '--recursive', '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/Logged 0 new asset\(s\), 2 already in the log; 4 unchanged file\(s\) not re-read/);
+  });
+
+  it('log without --tool takes the tool each file names, and exits 1 naming the files that name none', async () => {
+    const { run, file } = fresh('ComfyUI');
+    const comfy = file('c.png', await comfyPng());
+    const plain = file('plain.txt', 'nothing to say');
+    const r = run('--json', 'log', comfy, plain, '--production', 'SHOW1', '--by', 'ana');
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual([expect.objectContaining({ fileName: 'c.png', tool: 'ComfyUI', prompt: expect.stringMatching(/glass bottle/) })]);
+    expect(r.stderr).toMatch(/1 file\(s\) were not logged[\s\S]*plain\.txt[\s\S]*--tool NAME/);
+  });
+
+  it('provenance FILE prints what the file says; --json gives the record', () => {
+    const { run } = fresh('Amazon Titan Image Generator');
+    const r = run('--json', 'provenance', titanPath());
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ matchedTool: 'Amazon Titan Image Generator', summary: { aiGenerated: true, digitalSourceType: 'trainedAlgorithmicMedia' }, c2pa: { validation: { state: 'untrusted' } }, errors: [] });
+    const human = run('provenance', titanPath()).stdout;
+    expect(human).toMatch(/made by AI\s+yes \(trainedAlgorithmicMedia\)/);
+    expect(human).toMatch(/validation\s+untrusted/);
+    expect(run('provenance', '/no/such/file.png')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
+  });
+
+  it('watch add/list, then watch run drafts a copied-in file into the inbox; confirm, dismiss; SIGTERM exits 0', async () => {
+    const { dir, db, run, file } = fresh('Amazon Titan Image Generator');
+    const renders = join(dir, 'renders');
+    file('renders/old.png', await framePng(77));
+    const added = run('--json', 'watch', 'add', renders, '--production', 'SHOW1', '--by', 'ana', '--class', 'deliverable', '--include', '*.png,*.exr', '--no-recursive');
+    expect(added.code).toBe(0);
+    expect(added.json()).toMatchObject({ path: renders, artist: 'ana', classification: 'deliverable', include: ['*.png', '*.exr'], recursive: false, tool: null });
+    expect(run('--json', 'watch', 'list').json()).toHaveLength(1);
+    expect(run('watch', 'add', join(dir, 'nope'), '--production', 'SHOW1')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
+
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, 'watch', 'run', '--stable-ms', '300', '--settle-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const waitFor = async (test: () => boolean, what: string) => {
+      const end = Date.now() + 15_000;
+      while (!test()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr so far:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await waitFor(() => /Catch-up scan of .*1 inbox item\(s\) added/.test(stderr), 'the catch-up scan');
+      copyFileSync(titanPath(), join(renders, 'titan.png'));
+      await waitFor(() => /Inbox #\d+: .*titan\.png/.test(stderr), 'titan.png to reach the inbox');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(stderr).toMatch(/Stopped watching/);
+
+    const pending = run('--json', 'inbox', 'list').json();
+    expect(pending.map((i: { fileName: string }) => i.fileName).sort()).toEqual(['old.png', 'titan.png']);
+    const titan = pending.find((i: { fileName: string }) => i.fileName === 'titan.png');
+    expect(titan.prefill).toMatchObject({ matchedTool: 'Amazon Titan Image Generator', artist: 'ana', classification: 'deliverable' });
+    const confirmed = run('--json', 'inbox', 'confirm', String(titan.id), '--prompt', 'hero lighthouse');
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.json().asset).toMatchObject({ tool: 'Amazon Titan Image Generator', prompt: 'hero lighthouse', classification: 'deliverable', createdBy: 'ana', createdAt: '2024-09-25T08:29:07.629Z' });
+    expect(confirmed.stderr).toMatch(/logged as asset \d+/);
+    const old = pending.find((i: { fileName: string }) => i.fileName === 'old.png');
+    expect(run('inbox', 'confirm', String(old.id))).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs a tool/) });
+    expect(run('--json', 'inbox', 'dismiss', String(old.id), '--by', 'lead').json()).toMatchObject({ status: 'dismissed', decidedBy: 'lead' });
+    expect(run('--json', 'inbox', 'list').json()).toEqual([]);
+    expect(run('--json', 'inbox', 'list', '--status', 'all').json()).toHaveLength(2);
+    expect(run('inbox', 'list', '--status', 'all').stdout).toMatch(/confirmed #\d+/);
+  });
+
+  it('show prints the provenance panel: mismatches and read errors of logged files', async () => {
+    const { run, file } = fresh('LocalSD');
+    const [plate, broken] = run('--json', 'log', file('plate.jpg', await captureJpeg()), file('broken.png', await truncatedPng()),
+      '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(run('show', String(plate.id)).stdout).toMatch(/Provenance[\s\S]*made by AI\s+no \(digitalCapture\)[\s\S]*MISMATCH\s+.*logged as a generative-AI asset/);
+    expect(run('show', String(broken.id)).stdout).toMatch(/PROVENANCE ERROR\s+\S/);
+  });
+
+  it('watch run without any watch folder says how to add one', () => {
+    const { run } = fresh();
+    expect(run('watch', 'run')).toMatchObject({ code: 1, stderr: expect.stringMatching(/genlog watch add DIR --production CODE/) });
+  });
+});

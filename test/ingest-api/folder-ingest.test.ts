@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeParserThread } from '../../main/provenance';
+import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
+import { createContext } from '../../main/app-context';
+import { IngestStoppedError, ingestFolder } from '../../main/services/ingest/folder-ingest';
+import type { IngestJobProgress } from '../../main/services/ingest/ingest-progress';
+import { thumbnailsIdle } from '../../main/services/ingest/thumbnails';
+import { ok, seedCatalog, tempDir, testClient } from '../support/context';
+import { sparseFile, a1111Png, framePng, ingestWorld, write } from './fixtures';
+
+afterAll(closeParserThread);
+
+const base = { production: 'SHOW1', tool: 'LocalSD', by: 'ana', prompt: '', notes: '', episode: '', recursive: true };
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** A pool that counts what it hashes (the real pool does the work). */
+function countingPool(): { pool: Pick<HashPool, 'hash'>; hashed: string[]; close: () => Promise<void> } {
+  const real = createHashPool({ concurrency: 2 });
+  const hashed: string[] = [];
+  return { pool: { hash: (path, o) => { hashed.push(path); return real.hash(path, o); } }, hashed, close: () => real.close() };
+}
+
+async function renderFolder(dir: string) {
+  const frames: Buffer[] = [];
+  for (let f = 1001; f <= 1005; f++) {
+    const bytes = await framePng(f);
+    frames.push(bytes);
+    write(dir, `shots/sh010/sh010_comp_v001.${f}.png`, bytes);
+  }
+  write(dir, 'shots/sh010/notes.txt', 'client notes');
+  write(dir, 'stills/hero.png', await a1111Png(3));
+  return frames;
+}
+
+describe('folder ingest', () => {
+  it('logs an image sequence as one asset with its frame range, per-frame hashes and the sequence hash', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const frames = await renderFolder(dir);
+    const progress: IngestJobProgress[] = [];
+    const { assets, filesHashed } = await ingestFolder(ctx, { ...base, paths: [dir] }, { onProgress: (p) => progress.push(p) });
+    expect(filesHashed).toBe(7);
+    expect(assets.map((a) => a.fileName).sort()).toEqual(['hero.png', 'notes.txt', 'sh010_comp_v001.####.png']);
+    const seq = assets.find((a) => a.fileName.includes('####'))!;
+    expect(seq.path).toBe(join(dir, 'shots/sh010/sh010_comp_v001.####.png'));
+    expect(seq.sha256).toBe(createHash('sha256').update(frames.map(sha).join('\n')).digest('hex'));
+    expect(seq.size).toBe(frames.reduce((s, b) => s + b.length, 0));
+    const detail = ok(await api.getAsset({ id: seq.id }));
+    expect(detail.frameRange).toEqual({ first: 1001, last: 1005 });
+    expect(detail.frames.map((f) => [f.frame, f.sha256])).toEqual(frames.map((b, i) => [1001 + i, sha(b)]));
+    expect(detail.frames[0]?.fileName).toBe('sh010_comp_v001.1001.png');
+
+    // Progress: files, bytes and an ETA, counting up to everything, ending in "done".
+    expect(progress[0]).toMatchObject({ phase: 'hashing', filesTotal: 7, itemsTotal: 3 });
+    const last = progress[progress.length - 1]!;
+    expect(last).toMatchObject({ phase: 'done', filesDone: 7, itemsLogged: 3, etaSeconds: 0 });
+    expect(last.bytesDone).toBe(last.bytesTotal);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.bytesDone).toBeGreaterThanOrEqual(progress[i - 1]!.bytesDone);
+  });
+
+  it('never re-reads a file unchanged since it was hashed, and hashes what changed', async () => {
+    const { ctx, dir } = await ingestWorld();
+    await renderFolder(dir);
+    const first = countingPool();
+    await ingestFolder(ctx, { ...base, paths: [dir] }, { pool: first.pool });
+    expect(first.hashed).toHaveLength(7);
+    write(dir, 'stills/new.png', await a1111Png(9));
+    const second = countingPool();
+    const again = await ingestFolder(ctx, { ...base, paths: [dir] }, { pool: second.pool });
+    expect(second.hashed).toEqual([join(dir, 'stills/new.png')]);
+    expect(again.filesReused).toBe(7);
+    expect(again.assets.filter((a) => !a.duplicate).map((a) => a.fileName)).toEqual(['new.png']);
+    expect(again.assets.filter((a) => a.duplicate)).toHaveLength(3);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('commits one batch per transaction: a file that cannot be read loses only its own batch', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);
+    const real = createHashPool({ concurrency: 2 });
+    // The disk refuses one file (as a permission error would); every other file is really hashed.
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => (path.endsWith('f4.txt') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : real.hash(path, o)),
+    };
+    const error = await ingestFolder(ctx, { ...base, paths: [dir] }, { batchSize: 2, pool }).then(() => null, (e: unknown) => e);
+    await real.close();
+    expect(error).toBeInstanceOf(IngestStoppedError);
+    expect((error as Error).message).toMatch(/f4\.txt.*permission denied.*4 asset\(s\) from batches finished before that stay logged/s);
+    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['f0.txt', 'f1.txt', 'f2.txt', 'f3.txt']);
+    // No half-logged batch: f5 (same batch as f4) is neither logged nor indexed.
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM file_index WHERE path LIKE '%f5.txt'").get()).toEqual({ n: 0 });
+  });
+
+  it('cancelled before the first batch commits, it logs nothing and leaves no file in the index', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    sparseFile(dir, 'huge.mov', 2 * 1024 * 1024 * 1024);
+    write(dir, 'small.png', await a1111Png(5));
+    const controller = new AbortController();
+    const run = ingestFolder(ctx, { ...base, paths: [dir] }, {
+      signal: controller.signal,
+      onProgress: (p) => { if (p.bytesDone > 0) controller.abort(); },
+    });
+    const error = await run.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestStoppedError);
+    expect(error).toMatchObject({ cancelled: true, message: expect.stringMatching(/cancelled.*Nothing was logged/) });
+    expect(ok(await api.listAssets({})).total).toBe(0);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM file_index').get()).toEqual({ n: 0 });
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM provenance').get()).toEqual({ n: 0 });
+  });
+
+  it('makes WebP thumbnails for logged images after the commit and serves them as data: URLs', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    await renderFolder(dir);
+    const { assets } = await ingestFolder(ctx, { ...base, paths: [dir] });
+    await thumbnailsIdle(ctx);
+    const hero = assets.find((a) => a.fileName === 'hero.png')!;
+    const seq = assets.find((a) => a.fileName.includes('####'))!;
+    for (const a of [hero, seq]) {
+      expect(existsSync(join(ctx.dataDir, 'thumbnails', `${a.sha256}.webp`))).toBe(true);
+      const thumb = ok(await api.getThumbnail({ id: a.id }));
+      expect(thumb.dataUrl).toMatch(/^data:image\/webp;base64,/);
+      expect(Buffer.from(thumb.dataUrl!.split(',')[1]!, 'base64').subarray(8, 12).toString()).toBe('WEBP');
+    }
+    expect(ok(await api.getAsset({ id: hero.id })).thumbnail).toBe(true);
+    const notes = assets.find((a) => a.fileName === 'notes.txt')!;
+    expect(ok(await api.getThumbnail({ id: notes.id }))).toMatchObject({ dataUrl: null, reason: expect.stringMatching(/No preview for \.txt/) });
+  });
+
+  it('makes a missing thumbnail on request (CLI-logged assets), but not from a file that changed since it was logged', async () => {
+    const dir = tempDir();
+    const cli = createContext({ dbPath: join(dir, 'cli.db'), transport: 'cli', actor: 'ana' });
+    const api = testClient(cli);
+    await seedCatalog(api);
+    const kept = write(dir, 'kept.png', await a1111Png(4));
+    const moved = write(dir, 'moved.png', await a1111Png(5));
+    const [a, b] = ok(await api.logAssets({ files: [{ path: kept }, { path: moved }], production: 'SHOW1', tool: 'Firefly' }));
+    expect(ok(await api.getAsset({ id: a!.id })).thumbnail).toBe(false); // the CLI does not wait for thumbnails
+    expect(ok(await api.getThumbnail({ id: a!.id })).dataUrl).toMatch(/^data:image\/webp;base64,/);
+    expect(ok(await api.getAsset({ id: a!.id })).thumbnail).toBe(true);
+    write(dir, 'moved.png', await a1111Png(6));
+    expect(ok(await api.getThumbnail({ id: b!.id }))).toMatchObject({ dataUrl: null, reason: expect.stringMatching(/changed since it was logged/) });
+    cli.db.close();
+  });
+});

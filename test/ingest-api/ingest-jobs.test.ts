@@ -1,0 +1,54 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeParserThread } from '../../main/provenance';
+import { ingestJobEnded } from '../../main/services/ingest/ingest-jobs';
+import { ok } from '../support/context';
+import { sparseFile, a1111Png, comfyPng, framePng, ingestWorld, write } from './fixtures';
+
+afterAll(closeParserThread);
+
+describe('ingest jobs through the API (what the UI and the CLI poll)', () => {
+  it('starts a job, reports progress and returns the logged assets with their frame range', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    for (let f = 1; f <= 4; f++) write(dir, `plate_${String(f).padStart(4, '0')}.png`, await framePng(f));
+    write(dir, 'ComfyUI_00002_.png', await comfyPng());
+    const { jobId } = ok(await api.startIngest({ paths: [dir], production: 'SHOW1', by: 'ana' }));
+    await ingestJobEnded(ctx, jobId);
+    const done = ok(await api.getIngestJob({ jobId, includeAssets: true }));
+    // The sequence names no tool and none was given: reported, not logged; the ComfyUI still names its tool.
+    expect(done).toMatchObject({ state: 'done', logged: 1, duplicates: 0, needTool: [`${dir}/plate_####.png`], error: null });
+    expect(done.progress).toMatchObject({ phase: 'done', filesTotal: 5, filesDone: 5, itemsTotal: 2 });
+    expect(done.assets?.map((a) => [a.fileName, a.tool, a.frameRange])).toEqual([['ComfyUI_00002_.png', 'ComfyUI', null]]);
+
+    const withTool = ok(await api.startIngest({ paths: [dir], production: 'SHOW1', tool: 'LocalSD', by: 'ana' }));
+    await ingestJobEnded(ctx, withTool.jobId);
+    const second = ok(await api.getIngestJob({ jobId: withTool.jobId, includeAssets: true }));
+    expect(second).toMatchObject({ state: 'done', logged: 1, duplicates: 1 });
+    expect(second.progress.filesReused).toBe(5); // the first job hashed every file, logged or not
+    expect(second.assets?.find((a) => a.frameRange)).toMatchObject({ fileName: 'plate_####.png', frameRange: { first: 1, last: 4 }, tool: 'LocalSD' });
+    expect(ok(await api.getIngestJob({ jobId })).assets).toBeUndefined();
+  });
+
+  it('checks the request before starting and says what is wrong', async () => {
+    const { api, dir } = await ingestWorld();
+    expect(await api.startIngest({ paths: [dir], production: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/No production with code "NOPE"/) } });
+    expect(await api.startIngest({ paths: [dir], production: 'SHOW1', tool: 'Nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await api.startIngest({ paths: [], production: 'SHOW1' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await api.getIngestJob({ jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('cancels a running job: nothing from the unfinished batch is logged', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    sparseFile(dir, 'huge.mov', 2 * 1024 * 1024 * 1024);
+    write(dir, 'a.png', await a1111Png(2));
+    const { jobId } = ok(await api.startIngest({ paths: [dir], production: 'SHOW1', tool: 'LocalSD', by: 'ana' }));
+    for (;;) {
+      const s = ok(await api.getIngestJob({ jobId }));
+      if (s.progress.bytesDone > 0 || s.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const cancelled = ok(await api.cancelIngest({ jobId }));
+    expect(cancelled).toMatchObject({ state: 'cancelled', logged: 0, error: expect.stringMatching(/cancelled/) });
+    await ingestJobEnded(ctx, jobId);
+    expect(ok(await api.listAssets({})).total).toBe(0);
+  });
+});

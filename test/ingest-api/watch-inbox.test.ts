@@ -1,0 +1,127 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeParserThread } from '../../main/provenance';
+import { createHashPool, type HashPool } from '../../main/ingest';
+import { catchUpWatch } from '../../main/services/ingest/catch-up';
+import { createLimiter } from '../../main/services/ingest/limiter';
+import { getWatchFolder } from '../../db/watch-folders';
+import { ok } from '../support/context';
+import { a1111Png, comfyPng, copyTitan, framePng, ingestWorld, write } from './fixtures';
+
+afterAll(closeParserThread);
+
+function countingEnv(ctx: Awaited<ReturnType<typeof ingestWorld>>['ctx']) {
+  const real = createHashPool({ concurrency: 2 });
+  const hashed: string[] = [];
+  const pool: Pick<HashPool, 'hash'> = { hash: (path, o) => { hashed.push(path); return real.hash(path, o); } };
+  return { env: { ctx, pool, readLimit: createLimiter(4) }, hashed, close: () => real.close() };
+}
+
+describe('watch folders', () => {
+  it('adds, lists, pauses and removes watch folders, refusing what cannot work', async () => {
+    const { api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'keep.txt', 'x');
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'ComfyUI', artist: 'ana', include: ['*.png', '*.exr'], exclude: ['cache/**'] }));
+    expect(w).toMatchObject({ path: renders, production: 'SHOW1', tool: 'ComfyUI', artist: 'ana', classification: 'temporary', recursive: true, enabled: true, include: ['*.png', '*.exr'], exclude: ['cache/**'] });
+    expect(await api.addWatchFolder({ path: renders, production: 'SHOW1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.addWatchFolder({ path: join(renders, 'sub'), production: 'SHOW1' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not exist/) } });
+    write(renders, 'sub/x.txt', 'x');
+    expect(await api.addWatchFolder({ path: join(renders, 'sub'), production: 'SHOW1' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already watched by watch folder/) } });
+    expect(await api.addWatchFolder({ path: join(renders, 'keep.txt'), production: 'SHOW1' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is a file, not a folder/) } });
+    expect(await api.addWatchFolder({ path: dir, production: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(ok(await api.enableWatchFolder({ id: w.id, enabled: false })).enabled).toBe(false);
+    expect(ok(await api.listWatchFolders({}))).toHaveLength(1);
+    expect(ok(await api.removeWatchFolder({ id: w.id })).id).toBe(w.id);
+    expect(ok(await api.listWatchFolders({}))).toEqual([]);
+  });
+
+  it('catch-up drafts what arrived while closed, never re-hashes unchanged files, skips content already logged', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'ComfyUI_00001_.png', await comfyPng());
+    for (let f = 1; f <= 3; f++) write(renders, `shot/sh020.${1000 + f}.png`, await framePng(f));
+    const logged = write(renders, 'already.png', await a1111Png(8));
+    ok(await api.logAssets({ files: [{ path: logged }], production: 'SHOW1', tool: 'LocalSD' }));
+    write(renders, 'cache/skip.png', await a1111Png(9));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', artist: 'ana', exclude: ['cache'] }));
+    const row = getWatchFolder(ctx.db, w.id)!;
+
+    const first = countingEnv(ctx);
+    const r1 = await catchUpWatch(first.env, row);
+    expect(r1).toMatchObject({ filesScanned: 5, filesNew: 5 });
+    expect(r1.found.map((i) => [i.kind, i.fileName]).sort()).toEqual([['file', 'ComfyUI_00001_.png'], ['sequence', 'sh020.####.png']]);
+    // already.png was hashed when it was logged: the file index vouches for it, so it is not read again.
+    expect(first.hashed.sort()).toEqual([join(renders, 'ComfyUI_00001_.png'), ...[1, 2, 3].map((f) => join(renders, `shot/sh020.${1000 + f}.png`))].sort());
+    const comfy = r1.found.find((i) => i.kind === 'file')!;
+    expect(comfy).toMatchObject({ status: 'pending', prefill: { production: 'SHOW1', artist: 'ana', matchedTool: 'ComfyUI', tool: null, prompt: expect.stringMatching(/glass bottle/) } });
+    expect(r1.found.find((i) => i.kind === 'sequence')).toMatchObject({ frameRange: { first: 1001, last: 1003 }, frameCount: 3 });
+
+    const titan = copyTitan(renders, 'titan.png');
+    const second = countingEnv(ctx);
+    const r2 = await catchUpWatch(second.env, getWatchFolder(ctx.db, w.id)!);
+    expect(second.hashed).toEqual([titan]);
+    expect(r2.found.map((i) => i.fileName)).toEqual(['titan.png']);
+    expect(r2.found[0]?.prefill).toMatchObject({ matchedTool: 'Amazon Titan Image Generator', createdAt: '2024-09-25T08:29:07.629Z' });
+    expect(getWatchFolder(ctx.db, w.id)?.last_scan_at).not.toBeNull();
+    expect(ok(await api.listInbox({})).total).toBe(3);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('confirms with edits through the normal logging path, dismisses (kept), and never offers a decided file again', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'ComfyUI_00001_.png', await comfyPng());
+    for (let f = 1; f <= 3; f++) write(renders, `sh030.${1000 + f}.png`, await framePng(10 + f));
+    write(renders, 'plain.txt', 'no provenance');
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', classification: 'deliverable' }));
+    const env = countingEnv(ctx);
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    const items = ok(await api.listInbox({})).rows;
+    const byName = (n: string) => items.find((i) => i.fileName === n)!;
+
+    const confirmed = ok(await api.confirmInbox({ id: byName('ComfyUI_00001_.png').id, prompt: 'bottle, final wording', by: 'ana' }));
+    expect(confirmed.asset).toMatchObject({ tool: 'ComfyUI', prompt: 'bottle, final wording', classification: 'deliverable', createdBy: 'ana', duplicate: false });
+    expect(confirmed.item).toMatchObject({ status: 'confirmed', assetId: confirmed.asset.id, decidedBy: 'ana' });
+    expect(ok(await api.getAsset({ id: confirmed.asset.id })).provenance?.record.comfy?.checkpoints).toEqual(['v1-5-pruned-emaonly.safetensors']);
+    expect(await api.confirmInbox({ id: byName('ComfyUI_00001_.png').id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already confirmed as asset/) } });
+
+    const seqItem = byName('sh030.####.png');
+    expect(await api.confirmInbox({ id: seqItem.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/needs a tool/) } });
+    const seq = ok(await api.confirmInbox({ id: seqItem.id, tool: 'LocalSD', classification: 'temporary', facts: { onScreen: 'incidental' } }));
+    const seqDetail = ok(await api.getAsset({ id: seq.asset.id }));
+    expect(seqDetail).toMatchObject({ classification: 'temporary', frameRange: { first: 1001, last: 1003 }, sha256: seqItem.sha256 });
+    expect(seqDetail.frames).toHaveLength(3);
+
+    const dismissed = ok(await api.dismissInbox({ id: byName('plain.txt').id, by: 'lead' }));
+    expect(dismissed).toMatchObject({ status: 'dismissed', decidedBy: 'lead', assetId: null });
+    expect(ok(await api.listInbox({ status: 'all' })).total).toBe(3);
+    expect(ok(await api.listInbox({})).total).toBe(0);
+
+    // A rescan finds nothing new; removing the watch keeps the history.
+    expect((await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found).toEqual([]);
+    ok(await api.removeWatchFolder({ id: w.id }));
+    expect(ok(await api.listInbox({ status: 'all' })).rows.map((i) => i.watchId)).toEqual([null, null, null]);
+    await env.close();
+  });
+
+  it('confirming content already logged returns the existing asset, and a changed file cannot be confirmed', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    const a = write(renders, 'a.png', await a1111Png(11));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    const [item] = ok(await api.listInbox({})).rows;
+    const [logged] = ok(await api.logAssets({ files: [{ path: a }], production: 'SHOW1', tool: 'LocalSD' }));
+    expect(ok(await api.confirmInbox({ id: item!.id })).asset).toMatchObject({ id: logged!.id, duplicate: true });
+
+    const b = write(renders, 'b.png', await a1111Png(12));
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    const [bItem] = ok(await api.listInbox({})).rows;
+    appendFileSync(b, 'more bytes');
+    expect(await api.confirmInbox({ id: bItem!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/has changed since it was found/) } });
+    await env.close();
+  });
+});

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeParserThread } from '../../main/provenance';
+import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
+import { ok } from '../support/context';
+import { comfyPng, framePng, ingestWorld, write } from './fixtures';
+
+afterAll(closeParserThread);
+
+const FAST = { stabilityMs: 400, pollMs: 50, settleMs: 300 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+let running: WatchRunner | undefined;
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+describe('watch runner', () => {
+  it('catches up on start, then drafts a new file only once it is completely written', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'before.png', await comfyPng());
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['before.png']);
+
+    const path = join(renders, 'slow.exr');
+    const chunks = Array.from({ length: 5 }, (_, i) => Buffer.alloc(64 * 1024, i + 1));
+    writeFileSync(path, chunks[0]!);
+    for (const chunk of chunks.slice(1)) {
+      await sleep(150);
+      appendFileSync(path, chunk);
+      expect(ok(await api.listInbox({})).total).toBe(1); // still being written: not in the inbox yet
+    }
+    const found = await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'slow.exr'), 'slow.exr in the inbox');
+    const whole = Buffer.concat(chunks);
+    expect(found).toMatchObject({ item: { size: whole.length, sha256: createHash('sha256').update(whole).digest('hex'), status: 'pending', mediaType: 'image' } });
+    expect(ok(await api.listInbox({})).total).toBe(2);
+  });
+
+  it('lands frames rendered together as one sequence draft, and frames arriving later join it', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'readme.txt', 'x');
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', include: ['*.png'] }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    for (let f = 1001; f <= 1004; f++) {
+      write(renders, `sh040/sh040_v002.${f}.png`, await framePng(f));
+      await sleep(60);
+    }
+    const first = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.frameCount === 4), 'the sequence draft');
+    expect(first).toMatchObject({ fileName: 'sh040_v002.####.png', frameRange: { first: 1001, last: 1004 }, frameCount: 4 });
+    expect(ok(await api.listInbox({})).total).toBe(1);
+
+    for (let f = 1005; f <= 1006; f++) write(renders, `sh040/sh040_v002.${f}.png`, await framePng(f));
+    const grown = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.frameCount === 6), 'the grown sequence draft');
+    expect(grown.frameRange).toEqual({ first: 1001, last: 1006 });
+    expect(ok(await api.listInbox({ status: 'all' })).total).toBe(1); // the 4-frame draft was replaced, not kept beside it
+    expect(ok(await api.getInboxItem({ id: grown.id })).frames.map((f) => f.frame)).toEqual([1001, 1002, 1003, 1004, 1005, 1006]);
+  });
+
+  it('starts watching a folder added through the API while it runs, and stops watching a removed one', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
+    expect(running.watching()).toEqual([]);
+    const renders = join(dir, 'late');
+    write(renders, 'keep.txt', 'x');
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
+    await until(() => (running?.watching().includes(w.id) ? true : undefined), 'the new watch to start');
+    ok(await api.removeWatchFolder({ id: w.id }));
+    await until(() => (running?.watching().length === 0 ? true : undefined), 'the removed watch to stop');
+    expect(events.filter((e) => e.type === 'error')).toEqual([]);
+  });
+});
