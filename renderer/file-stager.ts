@@ -1,5 +1,5 @@
 import type { Envelope } from '../main/api/envelope';
-import type { FileRef } from './api-types';
+import type { FileRef, InputOf } from './api-types';
 import { uploadFile } from './http-client';
 
 /**
@@ -10,10 +10,23 @@ export interface FileStager {
   /** 'path': nothing to upload (progress comes from the log call); 'upload': bytes travel first. */
   readonly mode: 'path' | 'upload';
   stage(file: File, onProgress: (loadedBytes: number) => void): Promise<Envelope<FileRef>>;
+  /** An evidence file (approval email, signed consent): the server must keep its bytes, not only their hash. */
+  stageEvidence(file: File, onProgress: (loadedBytes: number) => void): Promise<Envelope<StagedEvidence>>;
+}
+
+/** How addApproval, addConsent and previewEmlApproval name an evidence file. */
+export type EvidenceRef = InputOf<'addApproval'>['evidence'];
+
+export interface StagedEvidence {
+  ref: EvidenceRef;
+  fileName: string;
+  size: number;
+  /** Known at once for a browser upload (the server hashes it as it arrives); the desktop app hashes on saving. */
+  sha256: string | null;
 }
 
 export function pathStager(pathForFile: (file: File) => string): FileStager {
-  return {
+  const stager: FileStager = {
     mode: 'path',
     async stage(file, onProgress) {
       let path: string;
@@ -28,7 +41,12 @@ export function pathStager(pathForFile: (file: File) => string): FileStager {
       onProgress(file.size);
       return { ok: true, value: { path } };
     },
+    async stageEvidence(file, onProgress) {
+      const res = await stager.stage(file, onProgress);
+      return res.ok ? { ok: true, value: { ref: res.value as EvidenceRef, fileName: file.name, size: file.size, sha256: null } } : res;
+    },
   };
+  return stager;
 }
 
 export function uploadStager(token: string): FileStager {
@@ -37,6 +55,12 @@ export function uploadStager(token: string): FileStager {
     async stage(file, onProgress) {
       const res = await uploadFile(token, file, onProgress);
       return res.ok ? { ok: true, value: { stagedId: res.value.stagedId } } : res;
+    },
+    async stageEvidence(file, onProgress) {
+      const res = await uploadFile(token, file, onProgress, { keep: true });
+      if (!res.ok) return res;
+      const { stagedId, fileName, size, sha256 } = res.value;
+      return { ok: true, value: { ref: { stagedId }, fileName, size, sha256 } };
     },
   };
 }

@@ -47,10 +47,16 @@ export interface StagedUpload {
  * Streams one file to the server, which hashes it as it arrives (browsers cannot tell us where a dropped file
  * lives). XMLHttpRequest rather than fetch because only it reports upload progress.
  */
-export function uploadFile(token: string, file: File, onProgress: (loaded: number) => void): Promise<Envelope<StagedUpload>> {
+export function uploadFile(
+  token: string,
+  file: File,
+  onProgress: (loaded: number) => void,
+  /** keep: the server keeps the bytes (evidence for an approval or consent), not only their hash. */
+  options: { keep?: boolean } = {},
+): Promise<Envelope<StagedUpload>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/upload?name=${encodeURIComponent(file.name)}`);
+    xhr.open('POST', `/api/upload?name=${encodeURIComponent(file.name)}${options.keep ? '&keep=1' : ''}`);
     xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => onProgress(e.loaded);

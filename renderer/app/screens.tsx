@@ -4,6 +4,12 @@ import { LogView } from '../log/LogView';
 import { ProductionsPage } from '../catalog/ProductionsPage';
 import { ToolsPage } from '../catalog/ToolsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { DashboardPage } from '../compliance/DashboardPage';
+import { InboxPage } from '../compliance/InboxPage';
+import { PlannedUsesPage } from '../compliance/PlannedUsesPage';
+import { ConsentsPage } from '../compliance/ConsentsPage';
+import { OutboxPage } from '../packets/OutboxPage';
+import { PacketsPage } from '../packets/PacketsPage';
 
 export interface ScreenDef {
   id: string;
@@ -24,6 +30,22 @@ export interface NavSection {
  */
 export const NAV_SECTIONS: NavSection[] = [
   { title: 'Assets', screens: [{ id: 'log', label: 'Asset log', Component: LogView, command: 'go-log' }] },
+  {
+    title: 'Compliance',
+    screens: [
+      { id: 'dashboard', label: 'Dashboard', Component: DashboardPage },
+      { id: 'approvals', label: 'Approvals inbox', Component: InboxPage },
+      { id: 'uses', label: 'Planned uses', Component: PlannedUsesPage },
+      { id: 'consents', label: 'Consents', Component: ConsentsPage },
+    ],
+  },
+  {
+    title: 'Disclosure',
+    screens: [
+      { id: 'packets', label: 'Packets', Component: PacketsPage },
+      { id: 'outbox', label: 'Outbox', Component: OutboxPage },
+    ],
+  },
   {
     title: 'Catalog',
     screens: [

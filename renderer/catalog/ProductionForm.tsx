@@ -4,7 +4,7 @@ import type { Production } from '../api-types';
 import { fieldErrors } from '../stores/call';
 import { Field } from '../ui/Field';
 
-const FIELDS = ['code', 'title', 'contactEmail', 'vendor', 'episodes'] as const;
+const FIELDS = ['code', 'title', 'contactEmail', 'vendor', 'episodes', 'staleDays'] as const;
 
 /** Episodes/reels typed one per line or separated by commas. */
 export function parseEpisodes(text: string): string[] {
@@ -19,6 +19,7 @@ export function ProductionForm({ production, onDone }: { production: Production 
     contactEmail: production?.contactEmail ?? '',
     vendor: production?.vendor ?? '',
     episodes: production?.episodes.join('\n') ?? '',
+    staleDays: String(production?.staleDays ?? 30),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -27,8 +28,13 @@ export function ProductionForm({ production, onDone }: { production: Production 
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    const staleDays = Number(form.staleDays);
+    if (!/^\d+$/.test(form.staleDays.trim()) || staleDays < 1) {
+      setErrors({ staleDays: 'Use a whole number of days, at least 1.' });
+      return;
+    }
     setBusy(true);
-    const res = await catalog.getState().saveProduction({ ...form, episodes: parseEpisodes(form.episodes) }, production?.id);
+    const res = await catalog.getState().saveProduction({ ...form, episodes: parseEpisodes(form.episodes), staleDays }, production?.id);
     setBusy(false);
     if (res.ok) {
       setErrors({});
@@ -59,6 +65,11 @@ export function ProductionForm({ production, onDone }: { production: Production 
       </Field>
       <Field label="Episodes / reels (optional)" error={errors.episodes} hint="One per line or comma separated. When set, assets must name one of them.">
         <textarea className="input mono" rows={5} value={form.episodes} onChange={(e) => set('episodes', e.target.value)} spellCheck={false} />
+      </Field>
+      <Field label="Review temporary assets after (days)" error={errors.staleDays}
+        hint="Temporary assets older than this are listed on the dashboard for review.">
+        <input className="input input-number" type="number" min={1} max={3650} step={1} value={form.staleDays}
+          onChange={(e) => set('staleDays', e.target.value)} />
       </Field>
       <div className="form-actions">
         <button type="button" className="btn" onClick={() => onDone()} disabled={busy}>Cancel</button>

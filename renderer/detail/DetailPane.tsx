@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useFocusRequest } from '../app/useFocusRequest';
 import { useApp, useStores } from '../app/stores-context';
 import { ClassificationBadge } from '../ui/ClassificationBadge';
+import { OutcomeBadge } from '../compliance/badges';
 import { Tabs } from '../ui/Tabs';
 import { DETAIL_TABS } from './tabs';
 
@@ -40,6 +41,7 @@ export function DetailPane() {
             </div>
             <div className="detail-actions">
               <ClassificationBadge value={asset.classification} retired={asset.retired} />
+              <OutcomeBadge outcome={asset.assessment.outcome} />
               <span className="spacer" />
               <button type="button" className="btn btn-small" disabled={asset.retired} title="Re-tag (T)"
                 onClick={() => ui.getState().openDialog('retag')}>

@@ -2,6 +2,8 @@ import type { ComponentType, ReactNode } from 'react';
 import type { AssetDetail } from '../api-types';
 import { DetailsTab } from './DetailsTab';
 import { HistoryTab } from './HistoryTab';
+import { FindingsTab } from '../compliance/FindingsTab';
+import { FactsTab } from '../compliance/FactsTab';
 
 export interface DetailTabDef {
   id: string;
@@ -16,5 +18,12 @@ export interface DetailTabDef {
  */
 export const DETAIL_TABS: DetailTabDef[] = [
   { id: 'details', label: 'Details', Panel: DetailsTab },
+  {
+    id: 'findings',
+    label: 'Findings',
+    badge: (a) => a.assessment.findings.filter((f) => f.coveredBy.length === 0).length || undefined,
+    Panel: FindingsTab,
+  },
+  { id: 'facts', label: 'Questions', Panel: FactsTab },
   { id: 'history', label: 'History', badge: (a) => a.history.length, Panel: HistoryTab },
 ];

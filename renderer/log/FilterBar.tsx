@@ -4,6 +4,7 @@ import { useFocusRequest } from '../app/useFocusRequest';
 import { EMPTY_FILTERS, type LogFilters } from '../stores/log-store';
 import { MEDIA_LABELS } from '../ui/format';
 import { modKeyLabel } from '../app/shortcuts';
+import { OUTCOME_LABELS } from '../compliance/labels';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -74,6 +75,11 @@ export function FilterBar() {
         <option value="">Any class</option>
         <option value="temporary">Temporary</option>
         <option value="deliverable">Deliverable</option>
+      </select>
+      <select className="input" aria-label="Outcome" value={filters.outcome}
+        onChange={(e) => set({ outcome: e.target.value as LogFilters['outcome'] })}>
+        <option value="">Any outcome</option>
+        {Object.entries(OUTCOME_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>
       <select className="input" aria-label="Media type" value={filters.mediaType}
         onChange={(e) => set({ mediaType: e.target.value as LogFilters['mediaType'] })}>

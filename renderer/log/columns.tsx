@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Asset, SortColumn } from '../api-types';
 import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { formatDateTime, MEDIA_LABELS } from '../ui/format';
+import { OutcomeBadge } from '../compliance/badges';
 
 export interface LogColumn {
   /** Also the API sort key. */
@@ -21,6 +22,7 @@ export const LOG_COLUMNS: LogColumn[] = [
   { id: 'fileName', label: 'File name', render: (a) => a.fileName, title: (a) => a.fileName },
   { id: 'mediaType', label: 'Media', render: (a) => MEDIA_LABELS[a.mediaType] },
   { id: 'classification', label: 'Class', render: (a) => <ClassificationBadge value={a.classification} retired={a.retired} compact /> },
+  { id: 'outcome', label: 'Outcome', render: (a) => <OutcomeBadge outcome={a.outcome} /> },
   { id: 'tool', label: 'Tool', render: (a) => a.tool ?? '—', title: (a) => a.tool ?? '' },
   { id: 'createdBy', label: 'Artist', render: (a) => a.createdBy, title: (a) => a.createdBy },
   { id: 'createdAt', label: 'Created', render: (a) => formatDateTime(a.createdAt), title: (a) => a.createdAt },

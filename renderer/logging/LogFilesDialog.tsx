@@ -8,6 +8,7 @@ import { Field } from '../ui/Field';
 import { formatBytes, plural } from '../ui/format';
 import { IngestProgressView } from './IngestProgressView';
 import { LogResults } from './LogResults';
+import { LogCompliance } from './LogCompliance';
 
 const FORM_FIELDS = ['production', 'episode', 'tool', 'prompt', 'notes', 'classification', 'by'] as const;
 
@@ -34,8 +35,11 @@ function LogFilesDialogOpen() {
     tool: remembered.tool ?? only(tools)?.name ?? '',
     prompt: '',
     notes: '',
-    classification: 'temporary',
+    // A remembered planned use brings back the class chosen with it; otherwise every batch starts temporary.
+    classification: remembered.use !== undefined ? remembered.classification ?? 'temporary' : 'temporary',
     by: remembered.by || artistName,
+    // The use belongs to the remembered production, which is the one preselected.
+    use: remembered.use,
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -104,7 +108,7 @@ function LogFilesDialogOpen() {
       <fieldset className="form-grid" disabled={working}>
         <Field label="Production" error={errors.production}>
           <select className="input" value={form.production} data-autofocus={!form.production || undefined}
-            onChange={(e) => set({ production: e.target.value, episode: '' })}>
+            onChange={(e) => set({ production: e.target.value, episode: '', use: undefined })}>
             <option value="">Choose…</option>
             {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
           </select>
@@ -148,6 +152,9 @@ function LogFilesDialogOpen() {
             ))}
           </div>
         </div>
+        <LogCompliance production={form.production} use={form.use} facts={form.facts}
+          onUse={(u) => set({ use: u?.id, classification: u?.classification ?? form.classification })}
+          onFacts={(facts) => set({ facts })} />
       </fieldset>
     </Dialog>
   );

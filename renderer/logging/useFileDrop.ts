@@ -4,6 +4,11 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
+/** Elements marked data-drop-zone take their own drops (an evidence file in a dialog): not a file to log. */
+function overDropZone(e: DragEvent): boolean {
+  return e.target instanceof Element && e.target.closest('[data-drop-zone]') !== null;
+}
+
 export interface DroppedFiles {
   files: File[];
   /** Names of dropped folders: logging whole folders comes with folder ingest, not here. */
@@ -35,18 +40,18 @@ export function useFileDrop(onDrop: (drop: DroppedFiles) => void): boolean {
   useEffect(() => {
     let depth = 0;
     const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!hasFiles(e) || overDropZone(e)) return;
       e.preventDefault();
       depth++;
       setDragging(true);
     };
     const over = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!hasFiles(e) || overDropZone(e)) return;
       e.preventDefault();
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     };
     const leave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!hasFiles(e) || overDropZone(e)) return;
       depth = Math.max(0, depth - 1);
       if (depth === 0) setDragging(false);
     };
@@ -55,7 +60,7 @@ export function useFileDrop(onDrop: (drop: DroppedFiles) => void): boolean {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      if (e.dataTransfer) onDrop(readDrop(e.dataTransfer));
+      if (e.dataTransfer && !overDropZone(e)) onDrop(readDrop(e.dataTransfer));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

@@ -3,6 +3,7 @@ import { useApp, useStores } from '../app/stores-context';
 import { GLOBAL_SHORTCUTS, modKeyLabel, TABLE_KEYS } from '../app/shortcuts';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
+import { EmailSigningSection } from './EmailSigningSection';
 
 function ReadOnlyPath({ label, value }: { label: string; value: string }) {
   return (
@@ -61,6 +62,8 @@ export function SettingsPage() {
               : 'Served by genlog serve on 127.0.0.1 only; this browser tab talks to the database above.'}
           </p>
         </section>
+
+        <EmailSigningSection />
 
         <section className="settings-section" aria-labelledby="settings-catalog">
           <h2 id="settings-catalog" className="section-title">Catalog</h2>

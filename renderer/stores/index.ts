@@ -8,6 +8,11 @@ import { createLogStore } from './log-store';
 import { createNotificationStore } from './notifications';
 import { createSettingsStore } from './settings-store';
 import { createUiStore } from './ui-store';
+import { createComplianceStore } from './compliance-store';
+import { createConsentStore } from './consent-store';
+import { createPlannedUseStore } from './planned-use-store';
+import { createReviewStore } from './review-store';
+import { createPacketStores } from './packet-stores';
 
 /** Every store of the app, wired to one API object. Tests build this with an in-process API. */
 export function createStores(api: GenlogClient, files: FileStager) {
@@ -31,7 +36,26 @@ export function createStores(api: GenlogClient, files: FileStager) {
     notify: (kind, m) => void notifications.getState().push(kind, m),
   });
   const ui = createUiStore();
-  return { api, call, notifications, settings, catalog, log, detail, ingest, ui };
+  const actor = () => settings.getState().settings?.artistName;
+  const compliance = createComplianceStore(api, call, files, {
+    actor,
+    showAsset: (asset) => {
+      if (detail.getState().asset?.id === asset.id) detail.setState({ asset });
+    },
+    outcomesChanged: ({ detail: reloadDetail }) => {
+      log.getState().refresh();
+      if (reloadDetail) void detail.getState().reload();
+    },
+    notify,
+  });
+  const plannedUses = createPlannedUseStore(api, call, { actor, changed: () => compliance.getState().changed({ assets: false }), notify });
+  const consents = createConsentStore(api, call);
+  const review = createReviewStore(api, call);
+  const disclosure = createPacketStores(api, call, {
+    actor: () => settings.getState().settings?.artistName,
+    notify: (kind, m) => void notifications.getState().push(kind, m),
+  });
+  return { api, call, notifications, settings, catalog, log, detail, ingest, ui, compliance, plannedUses, consents, review, ...disclosure };
 }
 
 export type Stores = ReturnType<typeof createStores>;

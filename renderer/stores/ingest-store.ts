@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { GenlogClient } from '../../main/api/table';
-import type { Classification, FileRef, LoggedAsset } from '../api-types';
+import type { Classification, FileRef, InputOf, LoggedAsset } from '../api-types';
 import type { FileStager } from '../file-stager';
 import type { Call, Outcome } from './call';
 
@@ -12,6 +12,10 @@ export interface LogForm {
   notes: string;
   classification: Classification;
   by: string;
+  /** A planned use of the production: its facts, tools and classification become the defaults. */
+  use?: number;
+  /** Questionnaire answers given while logging (only those answered; the rest come from the use or the defaults). */
+  facts?: NonNullable<InputOf<'logAssets'>['facts']>;
 }
 
 export interface IngestProgress {

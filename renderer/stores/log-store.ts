@@ -17,10 +17,12 @@ export interface LogFilters {
   to: string;
   search: string;
   showRetired: boolean;
+  /** Compliance outcome (disclose, escalate, blocked, cleared). */
+  outcome: NonNullable<ListQuery['outcome']> | '';
 }
 
 export const EMPTY_FILTERS: LogFilters = {
-  production: '', classification: '', mediaType: '', tool: '', artist: '', from: '', to: '', search: '', showRetired: true,
+  production: '', classification: '', mediaType: '', tool: '', artist: '', from: '', to: '', search: '', showRetired: true, outcome: '',
 };
 
 export interface LogSort {
@@ -70,6 +72,7 @@ export function toListQuery(filters: LogFilters, sort: LogSort): ListQuery {
   if (filters.from) q.from = filters.from;
   if (filters.to) q.to = filters.to;
   if (filters.search.trim()) q.search = filters.search.trim();
+  if (filters.outcome) q.outcome = filters.outcome;
   return q;
 }
 

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { assert, checkRunner, chromiumPath, genlog, resultsDir, seededDb, serve } from './support.mjs';
+import { complianceChecks } from './compliance.mjs';
+import { packetChecks } from './packets.mjs';
 
 const MILLION = 1_000_000;
 const tmp = mkdtempSync(join(tmpdir(), 'genlog-e2e-'));
@@ -171,6 +173,9 @@ try {
     const good = await fetch(api, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` } });
     assert(good.status === 200 && (await good.json()).value.total === 2, 'the same request with the token should work');
   });
+
+  await complianceChecks({ page, server, db, tmp, check, shot });
+  await packetChecks({ page, db, check, shot });
 
   let big;
   await check('a 1,000,000-asset log shows its total while the DOM holds under 100 rows', async () => {
