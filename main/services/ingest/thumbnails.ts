@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
+import type sharpModule from 'sharp';
 import type { ApiContext } from '../../api/context';
 import { notFound } from '../../api/envelope';
 import { getAsset } from '../../../db/assets';
@@ -9,6 +9,10 @@ import { assetIngestColumns, listFrames, setThumbnail } from '../../../db/asset-
 import { knownHashes } from '../../../db/file-index';
 import { extensionOf, hashFile } from '../../ingest';
 import { createLimiter } from './limiter';
+import { lazyRequire } from '../../lazy-require';
+
+// sharp loads libvips (tens of MB): only thumbnail work should pay for it, not every CLI start.
+const sharp = lazyRequire<typeof sharpModule>('sharp');
 
 /** Longest side of a thumbnail: enough for the table and the detail view on a high-density screen. */
 export const THUMBNAIL_PX = 256;
@@ -33,7 +37,7 @@ export async function renderThumbnail(source: string, dir: string, sha256: strin
   await mkdir(dir, { recursive: true });
   const partial = `${dest}.${randomBytes(6).toString('hex')}.partial`;
   try {
-    await sharp(source, { failOn: 'none', sequentialRead: true })
+    await sharp()(source, { failOn: 'none', sequentialRead: true })
       .rotate()
       .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 70 })
