@@ -9,6 +9,7 @@ import type { MethodDef } from '../api/method';
 import { checkRequest } from './guard';
 import { clearExpiredStaging } from '../services/staged-files';
 import { CSP, serveStatic } from './static-files';
+import { receiveMediaUpload } from './media-upload';
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
 /** Evidence (approval emails, signed consent PDFs) is small; anything larger is refused before it fills the disk. */
@@ -22,6 +23,8 @@ export interface ServeOptions {
   token?: string;
   /** Cap for uploads kept as evidence (`?keep=1`); defaults to MAX_KEPT_UPLOAD_BYTES. */
   maxKeptUploadBytes?: number;
+  /** Largest media upload whose provenance is read (it is copied to staging meanwhile); defaults to MAX_PROVENANCE_SPOOL_BYTES. */
+  maxProvenanceSpoolBytes?: number;
 }
 
 export interface RunningServer {
@@ -62,7 +65,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
 
 class UploadTooLarge extends Error {}
 
-type Received = { stagedId: string; fileName: string; sha256: string; size: number; kept: boolean };
+type Received = { stagedId: string; fileName: string; sha256: string; size: number; kept: true };
 
 /**
  * Keeps a browser upload meant as evidence under <dataDir>/staging, hashing as it streams, so an approval or
@@ -106,24 +109,6 @@ function receiveKeptUpload(ctx: ApiContext, req: IncomingMessage, name: string, 
   });
 }
 
-/** Hashes a browser upload as it streams in; only the hash, size and name are kept (media is never stored). */
-function receiveUpload(ctx: ApiContext, req: IncomingMessage, name: string): Promise<Received> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      hash.update(c);
-    });
-    req.on('end', () => {
-      const sha256 = hash.digest('hex');
-      const fileName = basename(name) || 'upload';
-      resolve({ stagedId: ctx.staged.add({ fileName, sha256, size }), fileName, sha256, size, kept: false });
-    });
-    req.on('error', reject);
-  });
-}
-
 export function startServer(o: ServeOptions): Promise<RunningServer> {
   clearExpiredStaging(o.ctx.dataDir);
   const token = o.token ?? randomBytes(24).toString('base64url');
@@ -152,7 +137,7 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
     if (url.pathname === '/api/upload') {
       const name = url.searchParams.get('name') ?? 'upload';
       if (url.searchParams.get('keep') !== '1') {
-        sendJson(res, 200, { ok: true, value: await receiveUpload(o.ctx, req, name) });
+        sendJson(res, 200, { ok: true, value: await receiveMediaUpload(o.ctx, req, name, o.maxProvenanceSpoolBytes) });
         return;
       }
       const limit = o.maxKeptUploadBytes ?? MAX_KEPT_UPLOAD_BYTES;

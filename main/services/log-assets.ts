@@ -85,7 +85,7 @@ export async function logAssets(ctx: ApiContext, req: LogRequest): Promise<Logge
   validateEpisode(JSON.parse(production.episodes) as string[], req.episode, production.code);
   const compliance = planNewAssets(ctx, production, tool.id, req);
   // Provenance is read while the files are hashed; it never fails the request (errors are stored on the asset).
-  const provenance = readProvenanceOfRefs(req.files);
+  const provenance = readProvenanceOfRefs(req.files, ctx.staged);
   const hashed: HashedFile[] = [];
   for (const ref of req.files) hashed.push(await hashRef(ctx, ref));
   const described = withProvenance(ctx, hashed, await provenance);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ProvenanceRecord } from '../provenance';
 
 export const STAGED_TTL_MS = 60 * 60 * 1000;
 
@@ -11,11 +12,17 @@ export interface StagedFile {
   stagedAt: number;
   /** Only for uploads kept as evidence (`/api/upload?keep=1`): where the bytes wait under <dataDir>/staging. */
   storedPath?: string;
+  /**
+   * What a media upload said about its origin, read from a short-lived copy in the staging folder (the copy is gone
+   * by the time this is set). Logging the staged id stores it as the asset's provenance record.
+   */
+  provenance?: ProvenanceRecord;
 }
 
 /**
  * A browser cannot tell us where a dropped file lives, so `genlog serve` hashes the upload as it streams in and
- * keeps only the hash here until the artist logs it. Media bytes are never stored; evidence uploads (approval
+ * keeps only the hash (and the provenance read from it) here until the artist logs it. Media bytes are never kept;
+ * they wait in the staging folder only while their provenance is read. Evidence uploads (approval
  * emails, signed consents) are kept in the staging folder until they expire, because they must be copied into the
  * evidence store.
  */

@@ -6,7 +6,7 @@ import type { AssetIngestKeys } from '../../services/asset-json';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
 import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
-import type { InboxItem } from '../../services/ingest/inbox-json';
+import type { InboxItem, InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
 import type { WatchFolder } from '../../services/ingest/watch-folders';
 import { startWatchRunner, type WatchEvent } from '../../services/ingest/watch-runner';
@@ -163,6 +163,14 @@ function provenanceText(p: FileProvenance): string {
   return keyValues(pairs.filter((pair) => pair[1] !== undefined && pair[1] !== null && pair[1] !== ''));
 }
 
+/** The inbox row, then what the file says about itself exactly as `genlog provenance` prints it. */
+function inboxDetailText(i: InboxItemDetail): string {
+  const head = inboxTable([i]);
+  const frameList = i.frames.length ? `\n${i.frames.length} frame(s), first ${i.frames[0]?.fileName ?? ''}, last ${i.frames.at(-1)?.fileName ?? ''}\n` : '';
+  if (!i.record || !i.provenance) return `${head}${frameList}\nNo provenance was read for this file.\n`;
+  return `${head}${frameList}\n${provenanceText({ ...i.record, path: i.path, matchedTool: i.prefill.matchedTool ?? null, mismatches: i.provenance.mismatches })}`;
+}
+
 const watchTable = (ws: WatchFolder[]) =>
   table(['ID', 'ON', 'PROD', 'TOOL', 'ARTIST', 'CLASS', 'SUBFOLDERS', 'LAST SCAN', 'PATH'],
     ws.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.production, w.tool, w.artist, w.classification, w.recursive ? 'yes' : 'no',
@@ -300,7 +308,7 @@ export const ingestCommands: Command[] = [
     options: {},
     positionals: 1,
     run: (r) => r.call('getInboxItem', { id: idArg(r) }),
-    human: (i: InboxItem) => inboxTable([i]) + (i.provenance ? `\nprompt: ${i.prefill.prompt ?? ''}\n${[...i.provenance.mismatches, ...i.provenance.errors].map((m) => `! ${m}\n`).join('')}` : ''),
+    human: inboxDetailText,
   },
   {
     name: 'inbox confirm',

@@ -1,28 +1,60 @@
 import { join } from 'node:path';
-import type { Command } from '../command';
+import type { Command, CommandRun } from '../command';
 import { usageError } from '../command';
 import { methodTable } from '../../api/table';
 import { appRoot } from '../../app-root';
+import { closeParserThread } from '../../provenance';
 import { startServer } from '../../server/http-server';
+import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../services/ingest/watch-runner';
+
+/** One stderr line per watch event, so the terminal running `serve --watch` shows what reached the inbox. */
+function watchLine(e: WatchEvent): string {
+  switch (e.type) {
+    case 'watching': return `Watching ${e.watch.path} for ${e.watch.production}.\n`;
+    case 'caught-up': return `Catch-up scan of ${e.result.path}: ${e.result.filesNew} new or changed file(s), ${e.result.found.length} inbox item(s) added.\n`;
+    case 'found': return `New files inbox #${e.item.id}: ${e.item.path}\n`;
+    case 'error': return `Watch folder ${e.watchId ?? ''} problem: ${e.message}\n`;
+  }
+}
+
+async function startWatching(r: CommandRun): Promise<WatchRunner> {
+  const runner = await startWatchRunner(r.ctx, {}, (e) => r.io.stderr(watchLine(e)));
+  r.io.stderr(`Watching ${runner.watching().length} enabled watch folder(s); folders added or resumed in the UI are watched too.\n`);
+  return runner;
+}
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'genlog serve [--port N]',
-  summary: 'Serve the GenLog UI for a browser on 127.0.0.1 only (prints a URL with a one-run token)',
-  options: { port: { type: 'string' } },
+  usage: 'genlog serve [--port N] [--watch]',
+  summary: 'Serve the GenLog UI for a browser on 127.0.0.1 only (prints a URL with a one-run token); ' +
+    '--watch also watches the enabled watch folders while serving (a catch-up scan first, new files then reach the New files inbox)',
+  options: { port: { type: 'string' }, watch: { type: 'boolean' } },
   async run(r) {
     const portFlag = r.optional('port');
     const port = portFlag === undefined ? 0 : Number(portFlag);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, not "${portFlag}".`);
     const s = await startServer({ ctx: r.ctx, table: methodTable, port, staticDir: join(appRoot(), 'dist', 'renderer') });
+    let runner: WatchRunner | null = null;
+    try {
+      if (r.values.watch) runner = await startWatching(r);
+    } catch (error) {
+      await s.close();
+      throw error;
+    }
     if (r.json) r.io.stdout(`${JSON.stringify({ url: s.url, port: s.port, token: s.token, db: r.ctx.dbPath })}\n`);
     else r.io.stdout(`${s.url}\n`);
     r.io.stderr(`GenLog is serving ${r.ctx.dbPath} on 127.0.0.1:${s.port}. Open the URL above; press Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
-      const stop = () => void s.close().then(resolve);
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
     });
+    // The watcher stops first: a draft being written finishes before the database closes with the process.
+    if (runner) {
+      await runner.stop();
+      await closeParserThread();
+      r.io.stderr('Stopped watching.\n');
+    }
+    await s.close();
     return undefined;
   },
 };

@@ -26,6 +26,8 @@ export interface DraftResult {
   found: InboxItem[];
   /** Files that could not be hashed, one sentence each; they are tried again when they change or on the next scan. */
   errors: string[];
+  /** Files not drafted because their content is already in the production's log. */
+  alreadyLogged: number;
 }
 
 export function versionKey(f: FileVersion): string {
@@ -72,7 +74,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const rows = watchInboxItems(ctx.db, watch.id);
   const held = inboxKeys(rows);
   const fresh = files.filter((f) => !held.has(versionKey(f)));
-  if (fresh.length === 0) return { found: [], errors: [] };
+  if (fresh.length === 0) return { found: [], errors: [], alreadyLogged: 0 };
 
   const dirs = new Set(fresh.map((f) => dirname(f.path)));
   const pending = rows.filter((r) => r.status === 'pending' && dirs.has(dirname(r.path)));
@@ -152,5 +154,6 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     });
     return ids;
   });
-  return { found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)), errors };
+  const alreadyLogged = drafts.reduce((n, d) => n + (d.logged && !d.unchanged ? itemPaths(d.item).length : 0), 0);
+  return { found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)), errors, alreadyLogged };
 }

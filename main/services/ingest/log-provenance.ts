@@ -5,6 +5,7 @@ import { rememberHash, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
 import type { ProvenanceRecord } from '../../provenance';
 import type { FileRef, HashedFile } from '../log-assets';
+import type { StagedFiles } from '../staged-files';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './provenance-capture';
 
@@ -15,13 +16,18 @@ export interface FileSighting {
 }
 
 /**
- * Starts reading provenance of every file given by path (a browser upload has no path: null), a few at a time.
- * Never rejects, so it can run while the files are hashed and simply be dropped if hashing fails.
+ * Starts reading provenance of every file given by path, a few at a time. A browser upload's provenance was read
+ * when it arrived (`genlog serve` keeps the record with the staged entry, see main/server/media-upload.ts); it is
+ * taken from there, so a browser-logged asset gets the same record as a desktop one. Never rejects, so it can run
+ * while the files are hashed and simply be dropped if hashing fails.
  */
-export function readProvenanceOfRefs(refs: readonly FileRef[]): Promise<(FileSighting | null)[]> {
+export function readProvenanceOfRefs(refs: readonly FileRef[], staged?: Pick<StagedFiles, 'get'>): Promise<(FileSighting | null)[]> {
   const limit = createLimiter(PROVENANCE_CONCURRENCY);
   return Promise.all(refs.map((ref) => {
-    if (!('path' in ref)) return Promise.resolve(null);
+    if (!('path' in ref)) {
+      const record = staged?.get(ref.stagedId)?.provenance;
+      return Promise.resolve(record ? { record, version: null } : null);
+    }
     const path = resolve(ref.path);
     return limit(async () => {
       const s = await stat(path).catch(() => null);
