@@ -103,7 +103,7 @@ async function writeCorpus(dir: string, fileCount: number): Promise<Corpus> {
   const a1111 = await readFile(join(root, 'test/fixtures/provenance/a1111-parameters.txt'), 'utf8');
   const comfyPrompt = await readFile(join(root, 'test/fixtures/provenance/comfy-sd15-prompt.json'), 'utf8');
   const comfyWorkflow = await readFile(join(root, 'test/fixtures/provenance/comfy-sd15-workflow.json'), 'utf8');
-  const titan = join(root, '../shared/fixtures/c2pa/amazon-titan-g1.png');
+  const titan = join(root, 'test/fixtures/c2pa/amazon-titan-g1.png');
   const hasTitan = existsSync(titan);
   const random = xorshift(7);
   const counts: Record<string, number> = { a1111: 0, comfy: 0, iptc: 0, c2pa: 0, plain: 0 };

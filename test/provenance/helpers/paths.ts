@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Signed C2PA samples shared beside the repository (see shared/fixtures/c2pa/README.md). */
+/** Real C2PA-signed samples, kept in the repository so a clean clone tests them (see test/fixtures/c2pa/README.md). */
 export function sharedC2paFixture(name: string): string {
-  return path.resolve(repoRoot, '../shared/fixtures/c2pa', name);
+  return path.resolve(repoRoot, 'test/fixtures/c2pa', name);
 }
 
 export function provenanceFixtureText(name: string): string {
