@@ -1,5 +1,10 @@
-import yauzl from 'yauzl';
-import yazl from 'yazl';
+import type * as yauzlTypes from 'yauzl';
+import type * as yazlTypes from 'yazl';
+import { lazyRequire } from '../lazy-require';
+
+// Only packet commands zip or unzip; loading these on first use keeps every other CLI start fast.
+const yauzl = lazyRequire<typeof yauzlTypes>('yauzl');
+const yazl = lazyRequire<typeof yazlTypes>('yazl');
 
 export interface ZipEntry {
   name: string;
@@ -14,7 +19,7 @@ export interface ZipEntry {
 export function zipBuffer(entries: ZipEntry[], mtime: Date): Promise<Buffer> {
   const local = new Date(mtime.getUTCFullYear(), mtime.getUTCMonth(), mtime.getUTCDate(), mtime.getUTCHours(), mtime.getUTCMinutes(), mtime.getUTCSeconds());
   return new Promise((resolve, reject) => {
-    const zip = new yazl.ZipFile();
+    const zip = new (yazl().ZipFile)();
     for (const e of entries) zip.addBuffer(e.data, e.name, { mtime: local, mode: 0o100644, compress: true, forceDosTimestamp: true });
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
@@ -41,16 +46,16 @@ export interface ZipContents {
   unreadable: Set<string>;
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+function openZip(file: string): Promise<yauzlTypes.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, zip) => {
+    yauzl().open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) reject(err ?? new Error('no ZIP'));
       else resolve(zip);
     });
   });
 }
 
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+function readEntry(zip: yauzlTypes.ZipFile, entry: yauzlTypes.Entry): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(err ?? new Error('no stream'));
@@ -64,7 +69,7 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
 
 /** Every entry of a ZIP file in memory. Throws a readable Error when the file is not a readable ZIP. */
 export async function readZip(file: string, limits: ZipReadLimits = DEFAULT_ZIP_LIMITS): Promise<ZipContents> {
-  let zip: yauzl.ZipFile;
+  let zip: yauzlTypes.ZipFile;
   try {
     zip = await openZip(file);
   } catch (err) {
@@ -84,7 +89,7 @@ export async function readZip(file: string, limits: ZipReadLimits = DEFAULT_ZIP_
   return new Promise((resolve, reject) => {
     zip.on('error', (err: Error) => reject(new Error(`the ZIP is damaged or truncated: ${file} (${err.message})`)));
     zip.on('end', () => resolve({ files, problems, unreadable }));
-    zip.on('entry', (entry: yauzl.Entry) => {
+    zip.on('entry', (entry: yauzlTypes.Entry) => {
       const name = entry.fileName;
       const next = () => zip.readEntry();
       if (files.has(name)) {

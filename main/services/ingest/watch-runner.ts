@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, relative, sep } from 'node:path';
-import { watch as watchPaths, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import type { FileVersion } from '../../../db/file-index';
@@ -145,6 +145,8 @@ export class WatchRunner {
     if (!s?.isDirectory()) throw new Error(`Watch folder ${w.id} (${w.path}) is missing or not a folder; it is skipped until it exists.`);
     const filter = compileFilter({ include: JSON.parse(w.include_globs) as string[], exclude: JSON.parse(w.exclude_globs) as string[] });
     const root = w.path;
+    // Imported here: only a running watcher needs chokidar, and every CLI start would otherwise pay for it.
+    const { watch: watchPaths } = await import('chokidar');
     const watcher = watchPaths(root, {
       ignoreInitial: true,
       persistent: true,
