@@ -124,4 +124,24 @@ describe('watch folders', () => {
     expect(await api.confirmInbox({ id: bItem!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/has changed since it was found/) } });
     await env.close();
   });
+  it('records who decided apart from the artist, and a confirmation can drop the folder\'s planned use', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'a.png', await a1111Png(21));
+    write(renders, 'b.png', await a1111Png(22));
+    const use = ok(await api.addPlannedUse({ production: 'SHOW1', title: 'Key art', preset: 'key-visual', tools: ['LocalSD'] }));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD', artist: 'ana', use: use.id }));
+    const env = countingEnv(ctx);
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    const [first, second] = ok(await api.listInbox({})).rows;
+
+    const kept = ok(await api.confirmInbox({ id: first!.id }));
+    expect(kept.asset).toMatchObject({ createdBy: 'ana', plannedUseId: use.id });
+    expect(kept.item).toMatchObject({ decidedBy: 'tester' });
+
+    const dropped = ok(await api.confirmInbox({ id: second!.id, use: null, decidedBy: 'Dana Lee' }));
+    expect(dropped.asset).toMatchObject({ createdBy: 'ana', plannedUseId: null, classification: w.classification });
+    expect(dropped.item).toMatchObject({ decidedBy: 'Dana Lee' });
+    await env.close();
+  });
 });

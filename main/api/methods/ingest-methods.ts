@@ -94,9 +94,11 @@ export const ingestMethods = {
       notes: z.string().max(100_000).optional(),
       episode: z.string().trim().max(100).optional(),
       classification: s.classification.optional(),
-      use: useId.optional(),
+      /** null: no planned use, even when the watch folder names one. */
+      use: useId.nullable().optional(),
       facts: factsUpdateSchema.optional(),
       tools: toolChainSchema.optional(),
+      decidedBy: s.actorName.optional(),
     }),
     'Log an inbox item (edits allowed); content already logged returns the existing asset',
     (ctx, i) => confirmInbox(ctx, i),

@@ -48,9 +48,12 @@ export interface InboxConfirmation {
   notes?: string;
   episode?: string;
   classification?: Classification;
-  use?: number;
+  /** null: no planned use, even when the watch folder names one. */
+  use?: number | null;
   facts?: FactsUpdate;
   tools?: string[];
+  /** Who decided (default: `by` when given, else the person using GenLog); the folder's artist made the file, not the decision. */
+  decidedBy?: string;
 }
 
 /** The files must still be the versions that were found, or the log would vouch for content nobody saw. */
@@ -83,8 +86,8 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
     notes: c.notes ?? '',
     episode: c.episode ?? '',
     // A planned use chosen now brings its own classification unless one is given.
-    classification: c.classification ?? (c.use === undefined ? prefill.classification : undefined),
-    use: c.use ?? prefill.plannedUseId ?? undefined,
+    classification: c.classification ?? (typeof c.use === 'number' ? undefined : prefill.classification),
+    use: c.use === null ? undefined : c.use ?? prefill.plannedUseId ?? undefined,
     facts: c.facts,
     tools: c.tools,
   };
@@ -99,7 +102,6 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
   const frames = rowFrames(row);
   const first = frames[0];
   const last = frames[frames.length - 1];
-  const by = defaults.by ?? ctx.actor();
   const asset = inTransaction(ctx.db, () => {
     const [logged] = logPrepared(ctx, target, [{
       fileName: row.file_name,
@@ -117,7 +119,7 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
       },
     }]);
     if (!logged) throw new Error(`Internal error: inbox item ${row.id} was not logged`);
-    decideInboxItem(ctx.db, row.id, 'confirmed', logged.id, ctx.now().toISOString(), by);
+    decideInboxItem(ctx.db, row.id, 'confirmed', logged.id, ctx.now().toISOString(), c.decidedBy ?? c.by ?? ctx.actor());
     return logged;
   });
   if (!asset.duplicate && asset.mediaType === 'image') {
