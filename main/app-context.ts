@@ -1,4 +1,6 @@
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { openDb, type OpenOptions } from '../db/connection';
 import type { ApiContext } from './api/context';
 import { StagedFiles } from './services/staged-files';
@@ -21,7 +23,8 @@ export function createContext(o: ContextOptions): ApiContext {
   const ctx: ApiContext = {
     db,
     dbPath,
-    dataDir: dbPath === ':memory:' ? process.cwd() : dirname(dbPath),
+    // An in-memory db (tests, `packet verify`) must never drop keys or thumbnails into the working directory.
+    dataDir: dbPath === ':memory:' ? join(tmpdir(), `genlog-memory-${randomBytes(6).toString('hex')}`) : dirname(dbPath),
     actor: () => o.actor ?? artistName(db),
     now: o.now ?? (() => new Date()),
     staged: new StagedFiles(),

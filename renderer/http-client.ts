@@ -1,6 +1,7 @@
 import { makeClient } from '../main/api/client';
 import type { Envelope } from '../main/api/envelope';
 import type { GenlogClient } from '../main/api/table';
+import type { FileProvenance } from './provenance/types';
 
 const UNREACHABLE = 'The GenLog server is not answering. Is `genlog serve` still running? Start it again and open the new URL.';
 
@@ -41,6 +42,8 @@ export interface StagedUpload {
   fileName: string;
   sha256: string;
   size: number;
+  /** Media uploads: what the file says about its origin (null when it is of a kind that carries none). */
+  provenance?: FileProvenance | null;
 }
 
 /**

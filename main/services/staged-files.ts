@@ -17,6 +17,8 @@ export interface StagedFile {
    * by the time this is set). Logging the staged id stores it as the asset's provenance record.
    */
   provenance?: ProvenanceRecord;
+  /** Name of the thumbnail made from the upload (in the thumbnails cache), for images that decode. */
+  thumbnail?: string;
 }
 
 /**

@@ -24,6 +24,7 @@ export function Nav({ mode }: { mode: 'desktop' | 'browser' }) {
                   <button type="button" className="nav-item" aria-current={screen === s.id ? 'page' : undefined}
                     onClick={() => ui.getState().navigate(s.id)}>
                     <span>{s.label}</span>
+                    {s.Badge ? <s.Badge /> : null}
                     {key ? <kbd className="nav-key">{modKeyLabel()}+{key.toUpperCase()}</kbd> : null}
                   </button>
                 </li>

@@ -10,6 +10,9 @@ import { PlannedUsesPage } from '../compliance/PlannedUsesPage';
 import { ConsentsPage } from '../compliance/ConsentsPage';
 import { OutboxPage } from '../packets/OutboxPage';
 import { PacketsPage } from '../packets/PacketsPage';
+import { DraftsInboxPage } from '../ingest/DraftsInboxPage';
+import { NewFilesBadge } from '../ingest/NewFilesBadge';
+import { WatchFoldersPage } from '../ingest/WatchFoldersPage';
 
 export interface ScreenDef {
   id: string;
@@ -17,6 +20,8 @@ export interface ScreenDef {
   Component: ComponentType;
   /** The command (and so the shortcut) that opens it, if any. */
   command?: AppCommand;
+  /** A small live count shown beside the label in the navigation. */
+  Badge?: ComponentType;
 }
 
 export interface NavSection {
@@ -30,6 +35,14 @@ export interface NavSection {
  */
 export const NAV_SECTIONS: NavSection[] = [
   { title: 'Assets', screens: [{ id: 'log', label: 'Asset log', Component: LogView, command: 'go-log' }] },
+  {
+    // 'drafts', not 'inbox': the approvals inbox of the Compliance section is a different thing.
+    title: 'Ingest',
+    screens: [
+      { id: 'drafts', label: 'New files inbox', Component: DraftsInboxPage, Badge: NewFilesBadge },
+      { id: 'watch-folders', label: 'Watch folders', Component: WatchFoldersPage },
+    ],
+  },
   {
     title: 'Compliance',
     screens: [

@@ -4,6 +4,7 @@ import type { AssetDetail } from '../api-types';
 import { CopyButton } from '../ui/CopyButton';
 import { formatBytes, formatDateTime, MEDIA_LABELS } from '../ui/format';
 import { EditAssetForm } from './EditAssetForm';
+import { Thumbnail } from '../thumbnails/Thumbnail';
 
 function Row({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -28,6 +29,7 @@ export function DetailsTab({ asset }: { asset: AssetDetail }) {
           Retired {asset.retiredAt ? formatDateTime(asset.retiredAt) : ''}: {asset.retiredReason}. It stays in the log as evidence and can no longer be changed.
         </div>
       ) : null}
+      <div className="detail-preview"><Thumbnail asset={asset} size="large" /></div>
       <dl className="kv-list">
         <Row label="Production">{asset.production}{production ? <span className="muted"> · {production.title}</span> : null}</Row>
         <Row label="Episode / reel">{asset.episode || <span className="muted">—</span>}</Row>

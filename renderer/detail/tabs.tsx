@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { AssetDetail } from '../api-types';
 import { DetailsTab } from './DetailsTab';
 import { HistoryTab } from './HistoryTab';
+import { ProvenanceTab } from './ProvenanceTab';
 import { FindingsTab } from '../compliance/FindingsTab';
 import { FactsTab } from '../compliance/FactsTab';
 
@@ -25,5 +26,12 @@ export const DETAIL_TABS: DetailTabDef[] = [
     Panel: FindingsTab,
   },
   { id: 'facts', label: 'Questions', Panel: FactsTab },
+  {
+    id: 'provenance',
+    label: 'Provenance',
+    // Mismatches and errors are what the reviewer must see; a clean record needs no count.
+    badge: (a) => ((a.provenance?.mismatches.length ?? 0) + (a.provenance?.errors.length ?? 0)) || undefined,
+    Panel: ProvenanceTab,
+  },
   { id: 'history', label: 'History', badge: (a) => a.history.length, Panel: HistoryTab },
 ];

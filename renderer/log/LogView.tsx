@@ -9,6 +9,7 @@ import { AssetTable } from './AssetTable';
 import { EmptyLog } from './EmptyLog';
 import { FilterBar } from './FilterBar';
 import { StatusBar } from './StatusBar';
+import { LogFolderButton } from '../ingest/LogFolderButton';
 
 /** How long the cursor rests on a row before its detail loads (holding an arrow key stays smooth). */
 const DETAIL_DELAY_MS = 60;
@@ -51,6 +52,7 @@ export function LogView() {
         <button type="button" className="btn btn-primary" onClick={() => ui.getState().pickFiles()} title={`Log files (${modKeyLabel()}+O)`}>
           Log files…
         </button>
+        <LogFolderButton />
         <span className="toolbar-hint">or drop files anywhere</span>
         <span className="spacer" />
         <button type="button" className="btn btn-small" aria-pressed={detailOpen} onClick={() => ui.getState().setDetailOpen(!detailOpen)}

@@ -3,6 +3,7 @@ import type { Asset, SortColumn } from '../api-types';
 import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { formatDateTime, MEDIA_LABELS } from '../ui/format';
 import { OutcomeBadge } from '../compliance/badges';
+import { Thumbnail } from '../thumbnails/Thumbnail';
 
 export interface LogColumn {
   /** Also the API sort key. */
@@ -19,7 +20,13 @@ export const LOG_COLUMNS: LogColumn[] = [
   { id: 'id', label: 'ID', render: (a) => a.id, align: 'end' },
   { id: 'production', label: 'Production', render: (a) => a.production, title: (a) => a.production },
   { id: 'episode', label: 'Ep/Reel', render: (a) => a.episode || '—', title: (a) => a.episode },
-  { id: 'fileName', label: 'File name', render: (a) => a.fileName, title: (a) => a.fileName },
+  {
+    id: 'fileName',
+    label: 'File name',
+    // The thumbnail shares the name's cell: it is not a sort key, and the row grid stays one column per sort key.
+    render: (a) => <><Thumbnail asset={a} size="row" /><span className="cell-text">{a.fileName}</span></>,
+    title: (a) => a.fileName,
+  },
   { id: 'mediaType', label: 'Media', render: (a) => MEDIA_LABELS[a.mediaType] },
   { id: 'classification', label: 'Class', render: (a) => <ClassificationBadge value={a.classification} retired={a.retired} compact /> },
   { id: 'outcome', label: 'Outcome', render: (a) => <OutcomeBadge outcome={a.outcome} /> },

@@ -1,20 +1,49 @@
 import { useApp } from '../app/stores-context';
-import { formatBytes } from '../ui/format';
+import { formatBytes, plural } from '../ui/format';
 
-/** Upload progress by bytes in a browser; in the desktop app the files are hashed in place (indeterminate). */
+function eta(seconds: number | null): string {
+  if (seconds === null) return 'estimating time left';
+  if (seconds < 1) return 'almost done';
+  if (seconds < 90) return `about ${Math.ceil(seconds)} s left`;
+  return `about ${Math.ceil(seconds / 60)} min left`;
+}
+
+/**
+ * Browser: upload progress by bytes (the server hashes as the bytes arrive). Desktop: the ingest job's hashing
+ * progress (files, bytes, time left). A browser's final logAssets call is short and shown as indeterminate.
+ */
 export function IngestProgressView() {
   const phase = useApp('ingest', (s) => s.phase);
+  const items = useApp('ingest', (s) => s.items);
   const p = useApp('ingest', (s) => s.progress);
-  const uploading = phase === 'uploading';
-  const label = uploading
-    ? `Uploading and hashing ${Math.min(p.filesDone + 1, p.filesTotal)} of ${p.filesTotal} · ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`
-    : `Hashing and logging ${p.filesTotal} file${p.filesTotal === 1 ? '' : 's'}…`;
+  const cancellable = useApp('ingest', (s) => s.cancellable);
+  const cancelling = useApp('ingest', (s) => s.cancelling);
+  if (phase === 'uploading') {
+    const total = items.reduce((n, i) => n + i.file.size, 0);
+    const done = items.reduce((n, i) => n + i.loaded, 0);
+    const ready = items.filter((i) => i.status !== 'staging').length;
+    return (
+      <div className="progress" role="status">
+        <div className="progress-label">Uploading and hashing {ready} of {items.length} done · {formatBytes(done)} of {formatBytes(total)}</div>
+        <progress value={done} max={Math.max(1, total)} aria-label="Upload progress" />
+      </div>
+    );
+  }
+  if (cancellable || cancelling) {
+    return (
+      <div className="progress" role="status">
+        <div className="progress-label">
+          {cancelling ? 'Cancelling… ' : 'Hashing '}
+          {p.filesDone} of {plural(p.filesTotal, 'file')} · {formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)} · {eta(p.etaSeconds)}
+        </div>
+        <progress value={p.bytesDone} max={Math.max(1, p.bytesTotal)} aria-label="Hashing progress" />
+      </div>
+    );
+  }
   return (
     <div className="progress" role="status">
-      <div className="progress-label">{label}</div>
-      {uploading && p.bytesTotal > 0
-        ? <progress value={p.bytesDone} max={p.bytesTotal} aria-label="Upload progress" />
-        : <progress aria-label="Logging in progress" />}
+      <div className="progress-label">Logging {plural(items.length, 'file')}…</div>
+      <progress aria-label="Logging in progress" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import type { Classification } from '../api-types';
 import { fieldErrors } from '../stores/call';
@@ -9,6 +9,9 @@ import { formatBytes, plural } from '../ui/format';
 import { IngestProgressView } from './IngestProgressView';
 import { LogResults } from './LogResults';
 import { LogCompliance } from './LogCompliance';
+import { FileFindings } from './FileFindings';
+import { ToolNotices } from './ToolNotices';
+import { prefillFromFiles } from '../provenance/prefill';
 
 const FORM_FIELDS = ['production', 'episode', 'tool', 'prompt', 'notes', 'classification', 'by'] as const;
 
@@ -22,7 +25,8 @@ export function LogFilesDialog() {
 function LogFilesDialogOpen() {
   const { ingest, ui } = useStores();
   const phase = useApp('ingest', (s) => s.phase);
-  const files = useApp('ingest', (s) => s.files);
+  const items = useApp('ingest', (s) => s.items);
+  const cancellable = useApp('ingest', (s) => s.cancellable);
   const remembered = useApp('ingest', (s) => s.remembered);
   const productions = useApp('catalog', (s) => s.productions);
   const tools = useApp('catalog', (s) => s.tools);
@@ -41,6 +45,17 @@ function LogFilesDialogOpen() {
     // The use belongs to the remembered production, which is the one preselected.
     use: remembered.use,
   }));
+  // What the files say fills the prompt and tool until the artist changes them; nothing is typed when they say enough.
+  const prefill = useMemo(() => prefillFromFiles(items.map((i) => ({ name: i.file.name, provenance: i.provenance }))), [items]);
+  const [touched, setTouched] = useState<{ prompt?: boolean; tool?: boolean }>({});
+  const toolRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    setForm((f) => ({
+      ...f,
+      ...(touched.prompt ? {} : { prompt: prefill.prompt ?? '' }),
+      ...(touched.tool || !prefill.tool ? {} : { tool: prefill.tool }),
+    }));
+  }, [prefill.prompt, prefill.tool, touched.prompt, touched.tool]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const production = productions.find((p) => p.code === form.production);
@@ -50,7 +65,8 @@ function LogFilesDialogOpen() {
   if (phase === 'done') return <LogResults />;
 
   const working = phase === 'uploading' || phase === 'logging';
-  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const totalBytes = items.reduce((n, i) => n + i.file.size, 0);
+  const fromFile = (field: 'prompt' | 'tool') => !touched[field] && Boolean(prefill[field]) && form[field] === prefill[field];
 
   async function submit() {
     const local: Record<string, string> = {};
@@ -75,26 +91,17 @@ function LogFilesDialogOpen() {
 
   return (
     <Dialog
-      title={`Log ${plural(files.length, 'file')}`}
+      title={`Log ${plural(items.length, 'file')}`}
       className="dialog-wide"
-      confirmLabel={working ? 'Logging…' : `Log ${plural(files.length, 'file')}`}
+      confirmLabel={working ? 'Logging…' : `Log ${plural(items.length, 'file')}`}
       onConfirm={() => void submit()}
       onCancel={() => ingest.getState().cancel()}
       busy={working}
-      cancelWhileBusy={phase === 'uploading'}
+      cancelWhileBusy={cancellable}
     >
       <div className="file-list" aria-label="Files to log">
-        <div className="file-list-head muted">{plural(files.length, 'file')} · {formatBytes(totalBytes)}</div>
-        <ul>
-          {files.map((f, i) => (
-            <li key={`${f.name}-${f.size}-${f.lastModified}`} className="file-item">
-              <span className="file-name" title={f.name}>{f.name}</span>
-              <span className="muted">{formatBytes(f.size)}</span>
-              <button type="button" className="btn btn-icon btn-small" aria-label={`Remove ${f.name}`} disabled={working}
-                onClick={() => ingest.getState().removeFile(i)}>×</button>
-            </li>
-          ))}
-        </ul>
+        <div className="file-list-head muted">{plural(items.length, 'file')} · {formatBytes(totalBytes)}</div>
+        <FileFindings items={items} disabled={working} showPrompts={prefill.filesWithOwnPrompt > 0} />
       </div>
       {working ? <IngestProgressView /> : null}
       {general ? <div className="form-error" role="alert">{general}</div> : null}
@@ -123,8 +130,9 @@ function LogFilesDialogOpen() {
             <input className="input" value={form.episode} placeholder="optional" onChange={(e) => set({ episode: e.target.value })} />
           )}
         </Field>
-        <Field label="AI tool" error={errors.tool}>
-          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
+        <Field label="AI tool" error={errors.tool} hint={fromFile('tool') ? 'from the file' : undefined}>
+          <select ref={toolRef} className="input" value={form.tool}
+            onChange={(e) => { setTouched((t) => ({ ...t, tool: true })); set({ tool: e.target.value }); }}>
             <option value="">Choose…</option>
             {tools.map((t) => <option key={t.id} value={t.name}>{t.name}{t.version ? ` ${t.version}` : ''}</option>)}
           </select>
@@ -132,12 +140,18 @@ function LogFilesDialogOpen() {
         <Field label="Artist" error={errors.by}>
           <input className="input" value={form.by} onChange={(e) => set({ by: e.target.value })} />
         </Field>
-        <Field label="Prompt" error={errors.prompt} className="span-2">
+        <ToolNotices prefill={prefill} onPick={() => toolRef.current?.focus()} onAddTool={() => goTo('tools')} />
+        <Field label="Prompt" error={errors.prompt} className="span-2" hint={fromFile('prompt') ? 'from the file' : undefined}>
           <textarea className="input" rows={3} value={form.prompt} data-autofocus={form.production ? true : undefined}
-            placeholder="The prompt or settings used (search finds it later)" onChange={(e) => set({ prompt: e.target.value })} />
+            placeholder={prefill.filesWithOwnPrompt > 0
+              ? `Left empty, each file keeps its own prompt (${prefill.filesWithOwnPrompt} of ${items.length} carry one). Typing here gives every file this prompt.`
+              : 'The prompt or settings used (search finds it later)'}
+            onChange={(e) => { setTouched((t) => ({ ...t, prompt: true })); set({ prompt: e.target.value }); }} />
         </Field>
         <Field label="Notes" error={errors.notes} className="span-2">
-          <textarea className="input" rows={2} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />
+          <textarea className="input" rows={2} value={form.notes}
+            placeholder={prefill.models.length ? `Left empty, the model the file names is noted (Model: ${prefill.models.join(', ')})` : undefined}
+            onChange={(e) => set({ notes: e.target.value })} />
         </Field>
         <div className="field span-2" role="radiogroup" aria-label="Classification">
           <span className="field-label">Classification</span>

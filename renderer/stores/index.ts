@@ -13,6 +13,8 @@ import { createConsentStore } from './consent-store';
 import { createPlannedUseStore } from './planned-use-store';
 import { createReviewStore } from './review-store';
 import { createPacketStores } from './packet-stores';
+import { createThumbnailCache } from '../thumbnails/thumbnail-cache';
+import { createFolderIngestStores } from './folder-ingest-stores';
 
 /** Every store of the app, wired to one API object. Tests build this with an in-process API. */
 export function createStores(api: GenlogClient, files: FileStager) {
@@ -55,7 +57,13 @@ export function createStores(api: GenlogClient, files: FileStager) {
     actor: () => settings.getState().settings?.artistName,
     notify: (kind, m) => void notifications.getState().push(kind, m),
   });
-  return { api, call, notifications, settings, catalog, log, detail, ingest, ui, compliance, plannedUses, consents, review, ...disclosure };
+  const folders = createFolderIngestStores(api, call, {
+    actor,
+    notify: (kind, m) => void notifications.getState().push(kind, m),
+    assetsChanged,
+  });
+  const thumbnails = createThumbnailCache(api);
+  return { api, call, notifications, settings, catalog, log, detail, ingest, ui, compliance, plannedUses, consents, review, thumbnails, ...disclosure, ...folders };
 }
 
 export type Stores = ReturnType<typeof createStores>;

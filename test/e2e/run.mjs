@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 import { assert, checkRunner, chromiumPath, genlog, resultsDir, seededDb, serve } from './support.mjs';
 import { complianceChecks } from './compliance.mjs';
 import { packetChecks } from './packets.mjs';
+import { ingestChecks } from './ingest.mjs';
+import { provenanceChecks } from './provenance.mjs';
 
 const MILLION = 1_000_000;
 const tmp = mkdtempSync(join(tmpdir(), 'genlog-e2e-'));
@@ -176,6 +178,8 @@ try {
 
   await complianceChecks({ page, server, db, tmp, check, shot });
   await packetChecks({ page, db, check, shot });
+  await ingestChecks({ page, db, tmp, check, shot });
+  await provenanceChecks({ page, db, tmp, check, shot });
 
   let big;
   await check('a 1,000,000-asset log shows its total while the DOM holds under 100 rows', async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection';
-import { insertFrames, type NewFrame } from '../../../db/asset-frames';
+import { insertFrames, setThumbnail, type NewFrame } from '../../../db/asset-frames';
 import { upsertProvenance } from '../../../db/provenance';
 import type { ProvenanceRecord } from '../../provenance';
 import { mismatchesWhenLogged } from './provenance-capture';
@@ -16,6 +16,8 @@ export interface IngestDetails {
   /** What the file said about itself; null when it could not be read at all (a browser upload has no path). */
   provenance: ProvenanceRecord | null;
   sequence?: SequenceDetails;
+  /** A thumbnail already made (a browser upload's, made while its bytes were briefly staged): file name in the cache. */
+  thumbnail?: string;
 }
 
 /** Per-file values used where the artist gave none (the request's own values always win). */
@@ -40,5 +42,6 @@ export function recordIngestDetails(db: Db, assetId: number, details: IngestDeta
       readAt: at,
     });
   }
+  if (details.thumbnail) setThumbnail(db, assetId, details.thumbnail);
   if (details.sequence) insertFrames(db, assetId, details.sequence.first, details.sequence.last, details.sequence.frames);
 }

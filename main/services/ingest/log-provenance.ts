@@ -13,6 +13,8 @@ import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './proven
 export interface FileSighting {
   record: ProvenanceRecord;
   version: FileVersion | null;
+  /** A browser upload's thumbnail, made while its bytes were staged. */
+  thumbnail?: string;
 }
 
 /**
@@ -25,8 +27,9 @@ export function readProvenanceOfRefs(refs: readonly FileRef[], staged?: Pick<Sta
   const limit = createLimiter(PROVENANCE_CONCURRENCY);
   return Promise.all(refs.map((ref) => {
     if (!('path' in ref)) {
-      const record = staged?.get(ref.stagedId)?.provenance;
-      return Promise.resolve(record ? { record, version: null } : null);
+      const entry = staged?.get(ref.stagedId);
+      if (!entry?.provenance) return Promise.resolve(null);
+      return Promise.resolve({ record: entry.provenance, version: null, ...(entry.thumbnail ? { thumbnail: entry.thumbnail } : {}) });
     }
     const path = resolve(ref.path);
     return limit(async () => {
@@ -49,6 +52,7 @@ export function withProvenance(ctx: ApiContext, hashed: HashedFile[], sightings:
     if (!seen) return h;
     if (seen.version && seen.version.size === h.size) rememberHash(ctx.db, { ...seen.version, sha256: h.sha256 }, now.toISOString());
     const { prompt, notes, createdAt } = prefillFrom(seen.record, toolNames, now);
-    return { ...h, prefill: { prompt, notes, createdAt }, ingest: { provenance: seen.record } };
+    const thumbnail = seen.thumbnail ? { thumbnail: seen.thumbnail } : {};
+    return { ...h, prefill: { prompt, notes, createdAt }, ingest: { provenance: seen.record, ...thumbnail } };
   });
 }

@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import type { Classification } from '../api-types';
+import { usePlannedUsesOf } from '../compliance/usePlannedUses';
+import { Field } from '../ui/Field';
+import { draftTool } from './draft-labels';
+import { errorsByField } from './error-fields';
+import type { DraftDetail } from './types';
+
+const FIELDS = ['production', 'tool', 'prompt', 'notes', 'episode', 'classification', 'use'] as const;
+
+interface FormState {
+  production: string;
+  tool: string;
+  prompt: string;
+  notes: string;
+  episode: string;
+  classification: Classification;
+  use: string;
+}
+
+/** Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. */
+export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onDismiss(): void }) {
+  const { drafts } = useStores();
+  const productions = useApp('catalog', (s) => s.productions);
+  const tools = useApp('catalog', (s) => s.tools);
+  const busy = useApp('drafts', (s) => s.busy);
+  const [form, setForm] = useState<FormState>(() => ({
+    production: draft.prefill.production,
+    tool: draftTool(draft) ?? '',
+    prompt: draft.prefill.prompt ?? '',
+    notes: draft.prefill.notes ?? '',
+    episode: '',
+    classification: draft.prefill.classification,
+    use: draft.prefill.plannedUseId === null ? '' : String(draft.prefill.plannedUseId),
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const uses = usePlannedUsesOf(form.production);
+  const episodes = productions.find((p) => p.code === form.production)?.episodes ?? [];
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!form.tool) local.tool = 'Choose the AI tool that made this file: neither the watch folder nor the file names one.';
+    setErrors(local);
+    setGeneral(null);
+    if (Object.keys(local).length) return;
+    const res = await drafts.getState().confirm(draft.id, {
+      production: form.production,
+      tool: form.tool,
+      prompt: form.prompt,
+      notes: form.notes,
+      episode: form.episode,
+      classification: form.classification,
+      use: form.use ? Number(form.use) : null,
+    });
+    if (res.ok) return;
+    const split = errorsByField(res.error, FIELDS, 'production');
+    setErrors(split.fields);
+    setGeneral(split.general);
+  }
+
+  return (
+    <form className="draft-form" aria-label={`Confirm ${draft.fileName}`} data-draft-form onSubmit={(e) => void submit(e)} noValidate
+      onKeyDown={(e) => {
+        // Enter confirms from any control but a text box (where it is a new line; Ctrl+Enter confirms there).
+        const textBox = e.target instanceof HTMLTextAreaElement;
+        if (e.key === 'Enter' && (textBox ? e.ctrlKey || e.metaKey : e.target instanceof HTMLSelectElement)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}>
+      {general ? <div className="form-error" role="alert">{general}</div> : null}
+      <div className="form-grid">
+        <Field label="Production" error={errors.production}>
+          <select className="input" value={form.production} onChange={(e) => set({ production: e.target.value, use: '', episode: '' })}>
+            {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
+          </select>
+        </Field>
+        <Field label="Tool" error={errors.tool} hint={draft.prefill.matchedTool && !draft.prefill.tool ? 'Named by the file' : undefined}>
+          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
+            {!form.tool ? <option value="">Choose…</option> : null}
+            {tools.map((t) => <option key={t.id} value={t.name}>{t.name}</option>)}
+          </select>
+        </Field>
+        <Field label="Episode / reel" error={errors.episode}>
+          <select className="input" value={form.episode} onChange={(e) => set({ episode: e.target.value })}>
+            <option value="">None</option>
+            {episodes.map((ep) => <option key={ep} value={ep}>{ep}</option>)}
+          </select>
+        </Field>
+        <Field label="Classification" error={errors.classification}>
+          <select className="input" value={form.classification} onChange={(e) => set({ classification: e.target.value as Classification })}>
+            <option value="temporary">Temporary</option>
+            <option value="deliverable">Deliverable</option>
+          </select>
+        </Field>
+        <Field label="Planned use" error={errors.use} className="span-2">
+          <select className="input" value={form.use} onChange={(e) => set({ use: e.target.value })}>
+            <option value="">None</option>
+            {uses.map((u) => <option key={u.id} value={u.id}>#{u.id} {u.title}</option>)}
+          </select>
+        </Field>
+        <Field label="Prompt" error={errors.prompt} className="span-2" hint={draft.prefill.prompt ? 'From the file' : undefined}>
+          <textarea className="input" rows={3} value={form.prompt} onChange={(e) => set({ prompt: e.target.value })} />
+        </Field>
+        <Field label="Notes" error={errors.notes} className="span-2">
+          <textarea className="input" rows={2} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <span className="dialog-hint">Enter confirms (Ctrl+Enter in a text box)</span>
+        <button type="button" className="btn btn-danger-outline" disabled={busy} onClick={onDismiss}>Dismiss…</button>
+        <button type="submit" className="btn btn-primary" disabled={busy} data-draft-confirm>Confirm and log</button>
+      </div>
+    </form>
+  );
+}

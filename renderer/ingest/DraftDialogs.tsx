@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import { Dialog } from '../ui/Dialog';
+import { plural } from '../ui/format';
+import { draftTool } from './draft-labels';
+
+/** Dismissing cannot be undone: the file version is kept as dismissed and never offered again. */
+export function DismissDraftDialog({ id, onClose }: { id: number; onClose(): void }) {
+  const { drafts } = useStores();
+  const draft = useApp('drafts', (s) => s.items.find((d) => d.id === id));
+  const busy = useApp('drafts', (s) => s.busy);
+  async function dismiss() {
+    await drafts.getState().dismiss(id);
+    onClose();
+  }
+  return (
+    <Dialog title={`Dismiss ${draft?.fileName ?? `#${id}`}?`} confirmLabel="Dismiss" danger busy={busy} onConfirm={() => void dismiss()} onCancel={onClose}>
+      <p className="dialog-text">
+        It will not be logged. The inbox keeps it as dismissed (see the Dismissed filter) and does not offer this version of
+        the file again. This cannot be undone; a changed version of the file comes back as a new draft.
+      </p>
+    </Dialog>
+  );
+}
+
+/** Logs the ticked drafts with their watch folders' defaults and what each file said, without edits. */
+export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
+  const { drafts } = useStores();
+  const picked = useApp('drafts', (s) => s.picked);
+  const items = useApp('drafts', (s) => s.items);
+  const [busy, setBusy] = useState(false);
+  const chosen = items.filter((d) => picked.includes(d.id));
+  const noTool = chosen.filter((d) => !draftTool(d)).length;
+  async function confirm() {
+    setBusy(true);
+    await drafts.getState().confirmPicked();
+    setBusy(false);
+    onClose();
+  }
+  return (
+    <Dialog title={`Log ${plural(chosen.length, 'file')}?`} confirmLabel={busy ? 'Logging…' : `Log ${plural(chosen.length, 'file')}`} busy={busy}
+      onConfirm={() => void confirm()} onCancel={onClose}>
+      <p className="dialog-text">
+        Each is logged with its watch folder's production, tool, artist and class, and the prompt its file states. To change
+        any of that, confirm them one at a time instead.
+      </p>
+      {noTool ? (
+        <div className="notice notice-warn" role="note">
+          {plural(noTool, 'file')} name no tool and their folder sets none: they will not be logged and stay selected.
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

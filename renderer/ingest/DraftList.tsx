@@ -1,0 +1,88 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import { formatBytes, formatDateTime } from '../ui/format';
+import { draftTool, folderOf, frameText, mediaLabel } from './draft-labels';
+import { ProvenanceBrief } from './ProvenanceBrief';
+
+/**
+ * The drafts, newest first. With focus on the list: arrows move, Space ticks, Enter opens the selected draft's
+ * confirm form, Delete asks to dismiss it.
+ */
+export function DraftList({ onOpen, onDismiss }: { onOpen(): void; onDismiss(id: number): void }) {
+  const { drafts } = useStores();
+  const items = useApp('drafts', (s) => s.items);
+  const selectedId = useApp('drafts', (s) => s.selectedId);
+  const picked = useApp('drafts', (s) => s.picked);
+  const status = useApp('drafts', (s) => s.status);
+  const listRef = useRef<HTMLDivElement>(null);
+  const pending = items.filter((d) => d.status === 'pending');
+  const allPicked = pending.length > 0 && pending.every((d) => picked.includes(d.id));
+
+  useEffect(() => {
+    listRef.current?.querySelector('tr.is-selected')?.scrollIntoView?.({ block: 'nearest' });
+  }, [selectedId]);
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLButtonElement) {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    }
+    const selected = items.find((d) => d.id === selectedId);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => drafts.getState().move(1),
+      ArrowUp: () => drafts.getState().move(-1),
+      Home: () => drafts.getState().move(-items.length),
+      End: () => drafts.getState().move(items.length),
+      Enter: () => { if (selected) onOpen(); },
+      Delete: () => { if (selected?.status === 'pending') onDismiss(selected.id); },
+      ' ': () => { if (selected?.status === 'pending') drafts.getState().togglePicked(selected.id, !picked.includes(selected.id)); },
+    };
+    const run = keys[e.key];
+    if (!run) return;
+    e.preventDefault();
+    run();
+  }
+
+  return (
+    <div ref={listRef} className="draft-list" tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
+      onFocus={(e) => { if (e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id); }}>
+      <table className="data-table draft-table" aria-label="New files">
+        <thead>
+          <tr>
+            <th scope="col" className="cell-check">
+              <input type="checkbox" aria-label="Select all pending" checked={allPicked} disabled={pending.length === 0}
+                onChange={(e) => drafts.getState().pickAll(e.target.checked)} tabIndex={-1} />
+            </th>
+            <th scope="col">File</th><th scope="col">Folder</th><th scope="col" className="num">Size</th><th scope="col">Type</th>
+            <th scope="col">Frames</th><th scope="col">Tool</th><th scope="col">Provenance</th><th scope="col">Found</th>
+            {status !== 'pending' ? <th scope="col">Status</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => {
+            const on = picked.includes(d.id);
+            return (
+              <tr key={d.id} data-draft-id={d.id} className={d.id === selectedId ? 'is-selected' : undefined} aria-selected={d.id === selectedId}
+                onClick={() => void drafts.getState().select(d.id)} onDoubleClick={onOpen}>
+                <td className="cell-check" onClick={(e) => e.stopPropagation()}>
+                  {d.status === 'pending' ? (
+                    <input type="checkbox" aria-label={`Select ${d.fileName}`} checked={on} tabIndex={-1}
+                      onChange={(e) => drafts.getState().togglePicked(d.id, e.target.checked)} />
+                  ) : null}
+                </td>
+                <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>
+                <td className="truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
+                <td className="num">{formatBytes(d.size)}</td>
+                <td>{mediaLabel(d)}</td>
+                <td className="nowrap">{frameText(d)}</td>
+                <td className="truncate">{draftTool(d) ?? <span className="muted">none</span>}</td>
+                <td className="truncate"><ProvenanceBrief draft={d} /></td>
+                <td className="muted nowrap">{formatDateTime(d.foundAt)}</td>
+                {status !== 'pending' ? <td>{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useApp, useStores } from '../app/stores-context';
+import { openAsset } from '../compliance/navigate';
+import { formatBytes, formatDateTime } from '../ui/format';
+import { ConfirmDraftForm } from './ConfirmDraftForm';
+import { folderOf, frameText, mediaLabel } from './draft-labels';
+import type { DraftDetail } from './types';
+
+const yesNo = (v: boolean | null) => (v === null ? 'not stated' : v ? 'yes' : 'no');
+
+function ProvenanceSection({ d }: { d: DraftDetail }) {
+  const r = d.record;
+  if (!r) return <p className="muted small">No provenance was read for this file (content already logged elsewhere, or not readable).</p>;
+  const s = r.summary;
+  const rows: [string, string | undefined][] = [
+    ['Made by AI', `${yesNo(s.aiGenerated)}${s.digitalSourceType ? ` (${s.digitalSourceType})` : ''}`],
+    ['Tool in the list', d.prefill.matchedTool ?? 'none matched'],
+    ['Software named', s.toolHints.join(', ') || 'none'],
+    ['Model', s.model],
+    ['Prompt', s.prompt],
+    ['Negative prompt', s.negativePrompt],
+    ['Made', s.createdAt],
+    ['C2PA', r.c2pa ? `${r.c2pa.signer ?? 'unknown signer'} · ${r.c2pa.validation.state}` : undefined],
+  ];
+  return (
+    <>
+      {d.provenance?.mismatches.map((m) => <div key={m} className="callout callout-bad" role="note"><strong>Mismatch:</strong> {m}</div>)}
+      {r.errors.map((e) => <div key={e} className="callout callout-warn" role="note"><strong>Read error:</strong> {e}</div>)}
+      <dl className="kv-list">
+        {rows.filter(([, v]) => v).map(([k, v]) => (
+          <div key={k} className={`kv${k.includes('rompt') ? ' kv-wide' : ''}`}><dt>{k}</dt><dd className={k.includes('rompt') ? 'prose' : undefined}>{v}</dd></div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+function Frames({ d }: { d: DraftDetail }) {
+  if (d.frames.length === 0) return null;
+  return (
+    <details className="draft-frames">
+      <summary>{d.frames.length} frames, {frameText(d)}: one SHA-256 each</summary>
+      <ol className="frame-list">
+        {d.frames.map((f) => <li key={f.frame}><span className="mono">{f.fileName}</span> <span className="muted mono hash">{f.sha256.slice(0, 16)}…</span> {formatBytes(f.size)}</li>)}
+      </ol>
+    </details>
+  );
+}
+
+/** The selected draft: what was found, what the file says, and the confirm form (or how it was decided). */
+export function DraftPane({ onDismiss }: { onDismiss(id: number): void }) {
+  const stores = useStores();
+  const selectedId = useApp('drafts', (s) => s.selectedId);
+  const d = useApp('drafts', (s) => s.detail);
+  if (selectedId === null) {
+    return <aside className="detail-pane draft-pane" aria-label="New file detail"><div className="empty-state">Select a file to see what it says about itself and log it.</div></aside>;
+  }
+  if (!d || d.id !== selectedId) return <aside className="detail-pane draft-pane" aria-label="New file detail"><div className="empty-state">Loading…</div></aside>;
+  return (
+    <aside className="detail-pane draft-pane" aria-label="New file detail">
+      <header className="detail-header">
+        <div className="detail-title-row">
+          <span className="detail-id">#{d.id}</span>
+          <h2 className="detail-title" title={d.path}>{d.fileName}</h2>
+        </div>
+        <div className="muted small mono" title={d.path}>{folderOf(d.path)}</div>
+        <div className="muted small">{mediaLabel(d)} · {formatBytes(d.size)}{d.frameRange ? ` · frames ${frameText(d)}` : ''} · found {formatDateTime(d.foundAt)}</div>
+      </header>
+      <div className="draft-pane-body">
+        {d.status === 'pending' ? (
+          <ConfirmDraftForm key={d.id} draft={d} onDismiss={() => onDismiss(d.id)} />
+        ) : (
+          <div className="notice" role="status">
+            {d.status === 'confirmed' ? 'Confirmed' : 'Dismissed'} by {d.decidedBy} on {d.decidedAt ? formatDateTime(d.decidedAt) : '?'}.
+            {d.assetId !== null ? <> <button type="button" className="link-button" onClick={() => openAsset(stores, d.assetId as number, 'details')}>Open asset #{d.assetId} in the log</button></> : null}
+          </div>
+        )}
+        <h3 className="section-title">What the file says</h3>
+        <ProvenanceSection d={d} />
+        <Frames d={d} />
+      </div>
+    </aside>
+  );
+}

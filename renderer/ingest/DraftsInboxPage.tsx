@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import { ModalGuard } from '../compliance/ModalGuard';
+import { formatCount } from '../ui/format';
+import { DraftList } from './DraftList';
+import { DraftPane } from './DraftPane';
+import { ConfirmPickedDialog, DismissDraftDialog } from './DraftDialogs';
+import { STATUS_LABELS } from './draft-labels';
+import { LogFolderButton } from './LogFolderButton';
+import type { DraftStatus } from './types';
+import '../styles/ingest.css';
+
+/** The watcher adds drafts on its own (desktop app, serve --watch): the list is looked at again this often. */
+const REFRESH_MS = 10_000;
+
+/** New files found in watch folders, waiting to be confirmed into the log or dismissed. Not the approvals inbox. */
+export function DraftsInboxPage() {
+  const { drafts, watchFolders, ui } = useStores();
+  const status = useApp('drafts', (s) => s.status);
+  const items = useApp('drafts', (s) => s.items);
+  const total = useApp('drafts', (s) => s.total);
+  const picked = useApp('drafts', (s) => s.picked);
+  const busy = useApp('drafts', (s) => s.busy);
+  const scanning = useApp('watchFolders', (s) => s.scanning);
+  const [dismissing, setDismissing] = useState<number | null>(null);
+  const [confirmingPicked, setConfirmingPicked] = useState(false);
+
+  useEffect(() => {
+    void drafts.getState().load();
+    const t = setInterval(() => {
+      // Not while the artist is deciding: a list changing under the keyboard would move the selection.
+      if (!drafts.getState().busy && drafts.getState().picked.length === 0) void drafts.getState().load();
+    }, REFRESH_MS);
+    return () => clearInterval(t);
+  }, [drafts]);
+
+  const openForm = () => {
+    // Enter again confirms with what is shown; Shift+Tab reaches the fields to edit first.
+    document.querySelector<HTMLElement>('[data-draft-confirm]')?.focus();
+  };
+
+  return (
+    <section className="screen drafts-page" aria-labelledby="drafts-title">
+      <header className="toolbar">
+        <h1 id="drafts-title" className="screen-title">New files inbox</h1>
+        <label className="inline-label">
+          Show
+          <select className="input" value={status} onChange={(e) => drafts.getState().setStatus(e.target.value as DraftStatus)}>
+            {(Object.keys(STATUS_LABELS) as DraftStatus[]).map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          </select>
+        </label>
+        <button type="button" className="btn btn-primary" disabled={picked.length === 0 || busy} onClick={() => setConfirmingPicked(true)}>
+          Confirm selected{picked.length ? ` (${picked.length})` : ''}…
+        </button>
+        <button type="button" className="btn" disabled={scanning !== null} onClick={() => void watchFolders.getState().scan()}>
+          {scanning !== null ? 'Scanning…' : 'Scan watch folders now'}
+        </button>
+        <LogFolderButton />
+        <span className="spacer" />
+        <span className="muted">{total === null ? 'Loading…' : `${formatCount(total)} ${STATUS_LABELS[status].toLowerCase()}`}</span>
+      </header>
+      <div className="drafts-body">
+        <div className="catalog-list">
+          <DraftList onOpen={openForm} onDismiss={setDismissing} />
+          {total === 0 ? (
+            <div className="empty-state">
+              {status === 'pending' ? (
+                <>Nothing new. Files written into a <button type="button" className="link-button" onClick={() => ui.getState().navigate('watch-folders')}>watch folder</button> show up here to be confirmed or dismissed.</>
+              ) : 'No files with this status.'}
+            </div>
+          ) : null}
+          {total !== null && items.length < total ? (
+            <div className="inbox-more">
+              <span className="muted">Showing {formatCount(items.length)} of {formatCount(total)}, newest first.</span>
+              <button type="button" className="btn btn-small" onClick={() => void drafts.getState().load(true)}>Show more</button>
+            </div>
+          ) : null}
+        </div>
+        <DraftPane onDismiss={setDismissing} />
+      </div>
+      {dismissing !== null ? <ModalGuard><DismissDraftDialog id={dismissing} onClose={() => setDismissing(null)} /></ModalGuard> : null}
+      {confirmingPicked ? <ModalGuard><ConfirmPickedDialog onClose={() => setConfirmingPicked(false)} /></ModalGuard> : null}
+    </section>
+  );
+}

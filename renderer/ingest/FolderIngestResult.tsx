@@ -1,0 +1,53 @@
+import { useApp, useStores } from '../app/stores-context';
+import { Dialog } from '../ui/Dialog';
+import { formatBytes, formatCount, plural } from '../ui/format';
+
+/** What the ingest did: assets logged, duplicates, sequences with their frame ranges, and files it skipped. */
+export function FolderIngestResult() {
+  const { folderIngest } = useStores();
+  const job = useApp('folderIngest', (s) => s.job);
+  const close = () => folderIngest.getState().close();
+  if (!job) {
+    return <Dialog title="Folder ingest" confirmLabel="Close" hideCancel onConfirm={close} onCancel={close}><p className="dialog-text">The ingest could not be followed.</p></Dialog>;
+  }
+  const assets = job.assets ?? [];
+  const sequences = assets.filter((a) => a.frameRange);
+  const title = job.state === 'done' ? `Logged ${plural(job.logged, 'new asset')}`
+    : job.state === 'cancelled' ? `Cancelled: ${plural(job.logged, 'asset')} logged` : 'The folder ingest stopped';
+  return (
+    <Dialog title={title} confirmLabel="Done" hideCancel onConfirm={close} onCancel={close} className="dialog-wide">
+      {job.state === 'cancelled' ? (
+        <div className="notice" role="status">Cancelled. Batches finished before the cancel stay logged; the unfinished batch was dropped.</div>
+      ) : null}
+      {job.state === 'failed' ? <div className="form-error" role="alert">{job.error}</div> : null}
+      <ul className="ingest-summary" aria-label="Ingest summary">
+        <li><strong>{formatCount(job.logged)}</strong> new {job.logged === 1 ? 'asset' : 'assets'} logged</li>
+        <li><strong>{formatCount(job.duplicates)}</strong> already in the log (duplicates)</li>
+        <li><strong>{formatCount(sequences.length)}</strong> image {sequences.length === 1 ? 'sequence' : 'sequences'} grouped</li>
+        <li><strong>{formatCount(job.progress.filesDone)}</strong> of {formatCount(job.progress.filesTotal)} files read ({formatBytes(job.progress.bytesDone)})</li>
+      </ul>
+      {assets.length ? (
+        <ul className="result-list" aria-label="Logged assets">
+          {assets.map((a) => (
+            <li key={a.id} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
+              <span className="mono muted">#{a.id}</span>
+              <span className="file-name" title={a.path}>{a.fileName}</span>
+              {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
+              <span className="muted">{a.tool}</span>
+              {a.duplicate ? <span className="tag tag-warn">already logged</span> : <span className="tag tag-ok">new</span>}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {job.needTool.length || job.skipped.length ? (
+        <section className="ingest-skipped" aria-label="Skipped files">
+          <h3 className="section-title">Not logged</h3>
+          <ul className="result-list">
+            {job.needTool.map((p) => <li key={p} className="result-item"><span className="file-name mono" title={p}>{p}</span><span className="muted">names no listed tool: choose a tool and log it again</span></li>)}
+            {job.skipped.map((s) => <li key={s.path} className="result-item"><span className="file-name mono" title={s.path}>{s.path}</span><span className="muted">{s.reason}</span></li>)}
+          </ul>
+        </section>
+      ) : null}
+    </Dialog>
+  );
+}

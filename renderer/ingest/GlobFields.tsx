@@ -1,0 +1,20 @@
+import { Field } from '../ui/Field';
+
+/** Include/exclude globs: one per line or comma separated, matched against file names or paths with "/". */
+export function GlobFields({ include, exclude, onChange, errors }: {
+  include: string;
+  exclude: string;
+  onChange(patch: { include?: string; exclude?: string }): void;
+  errors: { include?: string; exclude?: string };
+}) {
+  return (
+    <div className="form-grid">
+      <Field label="Include only" error={errors.include} hint="e.g. *.exr, *.png — empty: every file">
+        <textarea className="input glob-input" rows={2} value={include} onChange={(e) => onChange({ include: e.target.value })} />
+      </Field>
+      <Field label="Exclude" error={errors.exclude} hint="e.g. *.tmp, cache/** — hidden files are always skipped">
+        <textarea className="input glob-input" rows={2} value={exclude} onChange={(e) => onChange({ exclude: e.target.value })} />
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import type { Classification } from '../api-types';
+import { usePlannedUsesOf } from '../compliance/usePlannedUses';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
+import { errorsByField } from './error-fields';
+import { FolderIngestProgress } from './FolderIngestProgress';
+import { FolderIngestResult } from './FolderIngestResult';
+import { GlobFields } from './GlobFields';
+import { globsText, parseGlobs } from './globs';
+
+const FIELDS = ['paths', 'production', 'tool', 'use', 'classification', 'include', 'exclude', 'episode', 'by'] as const;
+
+interface FormState {
+  path: string;
+  recursive: boolean;
+  include: string;
+  exclude: string;
+  production: string;
+  tool: string;
+  use: string;
+  classification: '' | Classification;
+  episode: string;
+}
+
+/** Log a whole folder: the form, then a progress bar (files, bytes, ETA) with Cancel, then what was logged. */
+export function LogFolderDialog() {
+  const phase = useApp('folderIngest', (s) => s.phase);
+  if (phase === 'running') return <FolderIngestProgress />;
+  if (phase === 'ended') return <FolderIngestResult />;
+  return <LogFolderForm />;
+}
+
+function LogFolderForm() {
+  const { folderIngest } = useStores();
+  const productions = useApp('catalog', (s) => s.productions);
+  const tools = useApp('catalog', (s) => s.tools);
+  const artistName = useApp('settings', (s) => s.settings?.artistName ?? '');
+  const remembered = useApp('folderIngest', (s) => s.remembered);
+  const [form, setForm] = useState<FormState>(() => ({
+    path: remembered.paths?.[0] ?? '',
+    recursive: remembered.recursive ?? true,
+    include: globsText(remembered.include ?? []),
+    exclude: globsText(remembered.exclude ?? []),
+    production: remembered.production ?? (productions.length === 1 ? productions[0]!.code : ''),
+    tool: remembered.tool ?? '',
+    use: remembered.use === undefined ? '' : String(remembered.use),
+    classification: remembered.classification ?? '',
+    episode: remembered.episode ?? '',
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const uses = usePlannedUsesOf(form.production);
+  const episodes = productions.find((p) => p.code === form.production)?.episodes ?? [];
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit() {
+    const local: Record<string, string> = {};
+    if (!form.path.trim()) local.paths = "Type the folder's full path, e.g. /mnt/renders/sh010.";
+    if (!form.production) local.production = 'Choose the production these files belong to.';
+    setErrors(local);
+    setGeneral(null);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    const res = await folderIngest.getState().start({
+      paths: [form.path.trim()],
+      recursive: form.recursive,
+      include: parseGlobs(form.include),
+      exclude: parseGlobs(form.exclude),
+      production: form.production,
+      tool: form.tool || undefined,
+      use: form.use ? Number(form.use) : undefined,
+      classification: form.classification || undefined,
+      episode: form.episode,
+      by: artistName || undefined,
+    });
+    setBusy(false);
+    if (res.ok) return;
+    const split = errorsByField(res.error, FIELDS, 'paths');
+    setErrors(split.fields);
+    setGeneral(split.general);
+  }
+
+  return (
+    <Dialog title="Log a folder" confirmLabel="Log folder" busy={busy} className="dialog-wide"
+      onConfirm={() => void submit()} onCancel={() => folderIngest.getState().close()}>
+      {general ? <div className="form-error" role="alert">{general}</div> : null}
+      <Field label="Folder path" error={errors.paths} hint="Numbered frames (shot_v001.1001.exr …) become one asset with a frame range.">
+        <input className="input mono" value={form.path} onChange={(e) => set({ path: e.target.value })} placeholder="/mnt/renders/sh010" spellCheck={false} data-autofocus />
+      </Field>
+      <div className="field">
+        <label className="checkbox-label">
+          <input type="checkbox" checked={form.recursive} onChange={(e) => set({ recursive: e.target.checked })} />
+          Include subfolders
+        </label>
+      </div>
+      <GlobFields include={form.include} exclude={form.exclude} errors={errors} onChange={set} />
+      <div className="form-grid">
+        <Field label="Production" error={errors.production}>
+          <select className="input" value={form.production} onChange={(e) => set({ production: e.target.value, use: '', episode: '' })}>
+            {!form.production ? <option value="">Choose…</option> : null}
+            {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
+          </select>
+        </Field>
+        <Field label="Episode / reel" error={errors.episode}>
+          <select className="input" value={form.episode} onChange={(e) => set({ episode: e.target.value })}>
+            <option value="">None</option>
+            {episodes.map((ep) => <option key={ep} value={ep}>{ep}</option>)}
+          </select>
+        </Field>
+        <Field label="Tool" error={errors.tool} hint="Empty: each file gets the listed tool its provenance names; files naming none are listed, not logged.">
+          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
+            <option value="">From each file</option>
+            {tools.map((t) => <option key={t.id} value={t.name}>{t.name}</option>)}
+          </select>
+        </Field>
+        <Field label="Classification" error={errors.classification}>
+          <select className="input" value={form.classification} onChange={(e) => set({ classification: e.target.value as FormState['classification'] })}>
+            <option value="">Default (the planned use's, else temporary)</option>
+            <option value="temporary">Temporary</option>
+            <option value="deliverable">Deliverable</option>
+          </select>
+        </Field>
+        <Field label="Planned use (optional)" error={errors.use} className="span-2">
+          <select className="input" value={form.use} onChange={(e) => set({ use: e.target.value })} disabled={!form.production}>
+            <option value="">None</option>
+            {uses.map((u) => <option key={u.id} value={u.id}>#{u.id} {u.title}</option>)}
+          </select>
+        </Field>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Draft } from './types';
+
+/** What the file said about itself, in one line: prompt/tool/model found, and any mismatch or read error flagged. */
+export function ProvenanceBrief({ draft }: { draft: Draft }) {
+  const p = draft.provenance;
+  if (!p) return <span className="muted">not read</span>;
+  const s = p.summary;
+  const found = [
+    s.prompt ? 'prompt' : null,
+    draft.prefill.matchedTool ? `tool ${draft.prefill.matchedTool}` : s.toolHints[0] ? `names ${s.toolHints[0]}` : null,
+    s.model ? `model ${s.model}` : null,
+  ].filter(Boolean);
+  return (
+    <span className="prov-brief">
+      {found.length ? <span title={s.prompt}>{found.join(' · ')}</span> : <span className="muted">nothing stated</span>}
+      {p.mismatches.length ? <span className="tag tag-bad" title={p.mismatches.join('\n')}>mismatch</span> : null}
+      {p.errors.length ? <span className="tag tag-warn" title={p.errors.join('\n')}>read error</span> : null}
+    </span>
+  );
+}

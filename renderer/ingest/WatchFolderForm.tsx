@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import type { Classification } from '../api-types';
+import { usePlannedUsesOf } from '../compliance/usePlannedUses';
+import { Field } from '../ui/Field';
+import { errorsByField } from './error-fields';
+import { GlobFields } from './GlobFields';
+import { parseGlobs } from './globs';
+
+const FIELDS = ['path', 'production', 'use', 'tool', 'artist', 'classification', 'include', 'exclude'] as const;
+
+interface FormState {
+  path: string;
+  production: string;
+  use: string;
+  tool: string;
+  artist: string;
+  classification: '' | Classification;
+  include: string;
+  exclude: string;
+  recursive: boolean;
+}
+
+/** Adds a watch folder: its path, the production its files belong to, and the defaults drafts start with. */
+export function WatchFolderForm() {
+  const { watchFolders } = useStores();
+  const productions = useApp('catalog', (s) => s.productions);
+  const tools = useApp('catalog', (s) => s.tools);
+  const artistName = useApp('settings', (s) => s.settings?.artistName ?? '');
+  const blank = (): FormState => ({
+    path: '', production: productions.length === 1 ? productions[0]!.code : '', use: '', tool: '', artist: artistName,
+    classification: '', include: '', exclude: '', recursive: true,
+  });
+  const [form, setForm] = useState<FormState>(blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const uses = usePlannedUsesOf(form.production);
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!form.path.trim()) local.path = "Type the folder's full path, e.g. /mnt/renders/sh010.";
+    if (!form.production) local.production = 'Choose the production the files in this folder belong to.';
+    setErrors(local);
+    setGeneral(null);
+    if (Object.keys(local).length) return;
+    setSaving(true);
+    const res = await watchFolders.getState().add({
+      path: form.path.trim(),
+      production: form.production,
+      use: form.use ? Number(form.use) : undefined,
+      tool: form.tool || undefined,
+      artist: form.artist.trim() || undefined,
+      classification: form.classification || undefined,
+      include: parseGlobs(form.include),
+      exclude: parseGlobs(form.exclude),
+      recursive: form.recursive,
+      by: artistName || undefined,
+    });
+    setSaving(false);
+    if (res.ok) {
+      setForm(blank());
+      return;
+    }
+    const split = errorsByField(res.error, FIELDS);
+    setErrors(split.fields);
+    setGeneral(split.general);
+  }
+
+  return (
+    <form className="catalog-form watch-form" aria-label="Add a watch folder" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 className="form-title">Add a watch folder</h2>
+      {general ? <div className="form-error" role="alert">{general}</div> : null}
+      <Field label="Folder path" error={errors.path} hint="A folder on this machine or a mounted share; new files there land in the New files inbox.">
+        <input className="input mono" value={form.path} onChange={(e) => set({ path: e.target.value })} placeholder="/mnt/renders/sh010" spellCheck={false} />
+      </Field>
+      <Field label="Production" error={errors.production}>
+        <select className="input" value={form.production} onChange={(e) => set({ production: e.target.value, use: '' })}>
+          {!form.production ? <option value="">Choose…</option> : null}
+          {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
+        </select>
+      </Field>
+      <Field label="Planned use (optional)" error={errors.use} hint="Its facts, tools and class become the defaults.">
+        <select className="input" value={form.use} onChange={(e) => set({ use: e.target.value })} disabled={!form.production}>
+          <option value="">None</option>
+          {uses.map((u) => <option key={u.id} value={u.id}>#{u.id} {u.title}</option>)}
+        </select>
+      </Field>
+      <div className="form-grid">
+        <Field label="Tool (optional)" error={errors.tool} hint="Empty: the tool each file's provenance names.">
+          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
+            <option value="">From the file</option>
+            {tools.map((t) => <option key={t.id} value={t.name}>{t.name}</option>)}
+          </select>
+        </Field>
+        <Field label="Artist (optional)" error={errors.artist}>
+          <input className="input" value={form.artist} onChange={(e) => set({ artist: e.target.value })} />
+        </Field>
+      </div>
+      <Field label="Classification" error={errors.classification}>
+        <select className="input" value={form.classification} onChange={(e) => set({ classification: e.target.value as FormState['classification'] })}>
+          <option value="">Default (the planned use's, else temporary)</option>
+          <option value="temporary">Temporary</option>
+          <option value="deliverable">Deliverable</option>
+        </select>
+      </Field>
+      <GlobFields include={form.include} exclude={form.exclude} errors={errors} onChange={set} />
+      <div className="field">
+        <label className="checkbox-label">
+          <input type="checkbox" checked={form.recursive} onChange={(e) => set({ recursive: e.target.checked })} />
+          Include subfolders
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Adding…' : 'Watch folder'}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { useApp, useStores } from '../app/stores-context';
+import { ClassificationBadge } from '../ui/ClassificationBadge';
+import { formatDateTime } from '../ui/format';
+import type { WatchFolder } from './types';
+
+function Defaults({ f }: { f: WatchFolder }) {
+  const parts: [string, string][] = [
+    ['tool', f.tool ?? 'from the file'],
+    ...(f.artist ? [['artist', f.artist] as [string, string]] : []),
+    ...(f.plannedUseId !== null ? [['planned use', `#${f.plannedUseId}`] as [string, string]] : []),
+    ...(f.include.length ? [['include', f.include.join(', ')] as [string, string]] : []),
+    ...(f.exclude.length ? [['exclude', f.exclude.join(', ')] as [string, string]] : []),
+    ['subfolders', f.recursive ? 'yes' : 'no'],
+  ];
+  return (
+    <span className="watch-defaults">
+      {parts.map(([k, v]) => <span key={k} className="watch-default"><span className="muted">{k}</span> {v}</span>)}
+    </span>
+  );
+}
+
+/** Every watch folder with its defaults and status; each row's actions are named for screen readers. */
+export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]; onRemove(f: WatchFolder): void }) {
+  const { watchFolders } = useStores();
+  const pending = useApp('watchFolders', (s) => s.pending);
+  const scanning = useApp('watchFolders', (s) => s.scanning);
+  if (folders.length === 0) return null;
+  return (
+    <table className="data-table watch-table" aria-label="Watch folders">
+      <thead>
+        <tr>
+          <th scope="col">Folder</th><th scope="col">Production</th><th scope="col">Class</th><th scope="col">Defaults</th>
+          <th scope="col">Status</th><th scope="col">Last scan</th><th scope="col">Waiting</th>
+          <th scope="col"><span className="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {folders.map((f) => (
+          <tr key={f.id} className={f.enabled ? undefined : 'is-paused'}>
+            <td className="mono watch-path" title={f.path}>{f.path}</td>
+            <td>{f.production}</td>
+            <td><ClassificationBadge value={f.classification} /></td>
+            <td><Defaults f={f} /></td>
+            <td>{f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}</td>
+            <td className="muted nowrap">{f.lastScanAt ? formatDateTime(f.lastScanAt) : 'never'}</td>
+            <td className="num">{pending[f.id] ?? 0}</td>
+            <td className="cell-actions nowrap">
+              <button type="button" className="btn btn-small" aria-label={`Scan ${f.path} now`} disabled={scanning !== null}
+                onClick={() => void watchFolders.getState().scan(f.id)}>
+                {scanning === f.id ? 'Scanning…' : 'Scan now'}
+              </button>{' '}
+              <button type="button" className="btn btn-small" aria-label={`${f.enabled ? 'Pause' : 'Resume'} watching ${f.path}`}
+                onClick={() => void watchFolders.getState().setEnabled(f.id, !f.enabled)}>
+                {f.enabled ? 'Pause' : 'Resume'}
+              </button>{' '}
+              <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Remove watch folder ${f.path}`} onClick={() => onRemove(f)}>
+                Remove…
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

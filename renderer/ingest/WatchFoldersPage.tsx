@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { useApp, useStores } from '../app/stores-context';
+import { ModalGuard } from '../compliance/ModalGuard';
+import { plural } from '../ui/format';
+import { LogFolderButton } from './LogFolderButton';
+import { RemoveWatchDialog } from './RemoveWatchDialog';
+import { ScanReportView } from './ScanReportView';
+import { WatchFolderForm } from './WatchFolderForm';
+import { WatchFolderTable } from './WatchFolderTable';
+import type { WatchFolder } from './types';
+import '../styles/ingest.css';
+
+/** Folders GenLog watches for new renders: their defaults, pause/resume, remove, and scan now. */
+export function WatchFoldersPage() {
+  const { watchFolders, ui } = useStores();
+  const folders = useApp('watchFolders', (s) => s.folders);
+  const loaded = useApp('watchFolders', (s) => s.loaded);
+  const scanning = useApp('watchFolders', (s) => s.scanning);
+  const [removing, setRemoving] = useState<WatchFolder | null>(null);
+
+  useEffect(() => {
+    void watchFolders.getState().load();
+  }, [watchFolders]);
+
+  const enabled = folders.filter((f) => f.enabled).length;
+  return (
+    <section className="screen watch-page" aria-labelledby="watch-title">
+      <header className="toolbar">
+        <h1 id="watch-title" className="screen-title">Watch folders</h1>
+        <button type="button" className="btn" disabled={scanning !== null || enabled === 0} onClick={() => void watchFolders.getState().scan()}>
+          {scanning === 'all' ? 'Scanning…' : 'Scan all now'}
+        </button>
+        <LogFolderButton />
+        <span className="spacer" />
+        <button type="button" className="link-button" onClick={() => ui.getState().navigate('drafts')}>Open the New files inbox</button>
+        <span className="muted">{loaded ? `${plural(folders.length, 'folder')}, ${enabled} enabled` : 'Loading…'}</span>
+      </header>
+      <div className="catalog-body watch-body">
+        <div className="catalog-list">
+          <p className="watch-note muted small">
+            New files in an enabled folder are picked up while the desktop app, <code>genlog serve --watch</code> or{' '}
+            <code>genlog watch run</code> is running, and by the catch-up scan when one starts. <strong>Scan now</strong> looks right away.
+          </p>
+          <ScanReportView />
+          <WatchFolderTable folders={folders} onRemove={setRemoving} />
+          {loaded && folders.length === 0 ? (
+            <div className="empty-state">
+              No watch folders yet. Add a render folder on the right: new files there become drafts in the New files inbox,
+              with the production, tool and class you set here already filled in.
+            </div>
+          ) : null}
+        </div>
+        <WatchFolderForm />
+      </div>
+      {removing ? (
+        <ModalGuard>
+          <RemoveWatchDialog folder={removing} onClose={() => setRemoving(null)} />
+        </ModalGuard>
+      ) : null}
+    </section>
+  );
+}

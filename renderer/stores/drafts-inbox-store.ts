@@ -1,0 +1,182 @@
+import { createStore } from 'zustand/vanilla';
+import type { GenlogClient } from '../../main/api/table';
+import type { ConfirmedDraft, Draft, DraftDetail, DraftEdits, DraftStatus } from '../ingest/types';
+import type { Call, Outcome } from './call';
+
+/** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
+export const DRAFTS_PAGE = 500;
+
+export interface BatchOutcome {
+  logged: number;
+  duplicates: number;
+  /** "shot.####.exr: needs a tool ...", one per draft that could not be logged. */
+  failures: string[];
+}
+
+export interface DraftsInboxState {
+  status: DraftStatus;
+  items: Draft[];
+  total: number | null;
+  /** Pending drafts (the nav badge), whatever the status filter shows. */
+  pendingCount: number | null;
+  selectedId: number | null;
+  detail: DraftDetail | null;
+  /** Ticked drafts, for "Confirm selected". */
+  picked: number[];
+  busy: boolean;
+  load(more?: boolean): Promise<void>;
+  refreshPending(): Promise<void>;
+  setStatus(status: DraftStatus): void;
+  select(id: number | null): Promise<void>;
+  /** Moves the selection by `delta` rows (arrow keys). */
+  move(delta: number): void;
+  togglePicked(id: number, on: boolean): void;
+  pickAll(on: boolean): void;
+  confirm(id: number, edits: DraftEdits): Promise<Outcome<ConfirmedDraft>>;
+  /** Logs every ticked pending draft with its watch folder's defaults and what its file said. */
+  confirmPicked(): Promise<BatchOutcome>;
+  dismiss(id: number): Promise<Outcome<Draft>>;
+}
+
+export interface DraftsInboxDeps {
+  actor(): string | undefined;
+  notify(kind: 'info' | 'success' | 'error', message: string): void;
+  /** Assets were logged: the log and its filters reload. */
+  assetsChanged(): void;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The new-files inbox: drafts found in watch folders, confirmed into the log or dismissed (kept). */
+export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: DraftsInboxDeps) {
+  let listRequest = 0;
+  let detailRequest = 0;
+  const by = () => deps.actor()?.trim() || undefined;
+  return createStore<DraftsInboxState>()((set, get) => {
+    /** The watch folder's artist made the file; without one, the person confirming is recorded. */
+    const artistFor = (id: number) => (get().items.find((d) => d.id === id)?.prefill.artist ? undefined : by());
+
+    /** After a decision: the list, the count and the detail shown reflect it. */
+    async function decided(id: number) {
+      const { status, items, selectedId } = get();
+      if (status === 'pending') {
+        const at = items.findIndex((d) => d.id === id);
+        const rest = items.filter((d) => d.id !== id);
+        const next = selectedId === id ? (rest[Math.min(at, rest.length - 1)]?.id ?? null) : selectedId;
+        set((s) => ({ items: rest, total: s.total === null ? null : Math.max(0, s.total - 1), picked: s.picked.filter((p) => p !== id) }));
+        if (selectedId === id) await get().select(next);
+      } else {
+        await get().load();
+        if (selectedId === id) await get().select(id);
+      }
+      await get().refreshPending();
+    }
+
+    return {
+      status: 'pending',
+      items: [],
+      total: null,
+      pendingCount: null,
+      selectedId: null,
+      detail: null,
+      picked: [],
+      busy: false,
+      async load(more = false) {
+        const mine = ++listRequest;
+        const { status, items } = get();
+        const res = await call(api.listInbox({ status, limit: DRAFTS_PAGE, offset: more ? items.length : 0 }), 'load the New files inbox');
+        if (mine !== listRequest) return;
+        if (!res.ok) return set({ total: 0, items: more ? items : [] });
+        const rows = more ? [...items, ...res.value.rows] : res.value.rows;
+        set((s) => ({
+          items: rows,
+          total: res.value.total,
+          picked: s.picked.filter((id) => rows.some((d) => d.id === id && d.status === 'pending')),
+          ...(status === 'pending' ? { pendingCount: res.value.total } : {}),
+        }));
+        const { selectedId } = get();
+        if (selectedId !== null && !rows.some((d) => d.id === selectedId)) await get().select(null);
+      },
+      async refreshPending() {
+        const res = await api.listInbox({ status: 'pending', limit: 1 }).catch(() => null);
+        // The badge is a hint: a failed count is not worth an error notice (the list itself reports failures).
+        if (res?.ok) set({ pendingCount: res.value.total });
+      },
+      setStatus(status) {
+        set({ status, items: [], total: null, picked: [] });
+        void get().load();
+      },
+      async select(id) {
+        const mine = ++detailRequest;
+        set({ selectedId: id, ...(id === null || get().detail?.id !== id ? { detail: null } : {}) });
+        if (id === null) return;
+        const res = await call(api.getInboxItem({ id }), `open new file #${id}`);
+        if (mine !== detailRequest) return;
+        set({ detail: res.ok ? res.value : null });
+      },
+      move(delta) {
+        const { items, selectedId } = get();
+        if (items.length === 0) return;
+        const at = items.findIndex((d) => d.id === selectedId);
+        const next = at < 0 ? 0 : Math.max(0, Math.min(items.length - 1, at + delta));
+        void get().select(items[next]!.id);
+      },
+      togglePicked(id, on) {
+        set((s) => ({ picked: on ? [...new Set([...s.picked, id])] : s.picked.filter((p) => p !== id) }));
+      },
+      pickAll(on) {
+        set({ picked: on ? get().items.filter((d) => d.status === 'pending').map((d) => d.id) : [] });
+      },
+      async confirm(id, edits) {
+        set({ busy: true });
+        const res = await call(api.confirmInbox({ ...edits, id, by: edits.by ?? artistFor(id) }), `log new file #${id}`);
+        set({ busy: false });
+        if (!res.ok) return res;
+        const a = res.value.asset;
+        deps.notify('success', a.duplicate ? `${a.fileName} was already in the log as asset #${a.id}.` : `Logged ${a.fileName} as asset #${a.id}.`);
+        deps.assetsChanged();
+        await decided(id);
+        return res;
+      },
+      async confirmPicked() {
+        const ids = get().picked;
+        const out: BatchOutcome = { logged: 0, duplicates: 0, failures: [] };
+        if (ids.length === 0) return out;
+        set({ busy: true });
+        const names = new Map(get().items.map((d) => [d.id, d.fileName]));
+        const done: number[] = [];
+        // One at a time: each is its own transaction, and a failure (no tool known) must not stop the rest.
+        for (const id of ids) {
+          const res = await api.confirmInbox({ id, by: artistFor(id) }).catch((e: unknown) => ({ ok: false as const, error: { code: 'failed', message: errorText(e) } }));
+          if (res.ok) {
+            done.push(id);
+            if (res.value.asset.duplicate) out.duplicates++;
+            else out.logged++;
+          } else out.failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
+        }
+        set({ busy: false, picked: get().picked.filter((id) => !done.includes(id)) });
+        if (done.length) deps.assetsChanged();
+        const summary = `Logged ${out.logged} new asset${out.logged === 1 ? '' : 's'}${out.duplicates ? `; ${out.duplicates} already in the log` : ''}.`;
+        if (out.failures.length) {
+          // One notice for the whole batch: fifty identical "needs a tool" toasts would bury everything else.
+          deps.notify('error', `${summary} ${out.failures.length} could not be logged and stay selected:\n${out.failures.slice(0, 5).join('\n')}${out.failures.length > 5 ? `\n… and ${out.failures.length - 5} more` : ''}`);
+        } else deps.notify('success', summary);
+        await get().load();
+        if (get().selectedId !== null && done.includes(get().selectedId as number)) await get().select(get().items[0]?.id ?? null);
+        await get().refreshPending();
+        return out;
+      },
+      async dismiss(id) {
+        set({ busy: true });
+        const res = await call(api.dismissInbox({ id, by: by() }), `dismiss new file #${id}`);
+        set({ busy: false });
+        if (!res.ok) return res;
+        deps.notify('success', `Dismissed ${res.value.fileName}; it stays in the inbox history and is not offered again.`);
+        await decided(id);
+        return res;
+      },
+    };
+  });
+}
+
+export type DraftsInboxStore = ReturnType<typeof createDraftsInboxStore>;

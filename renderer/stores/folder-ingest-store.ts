@@ -1,0 +1,88 @@
+import { createStore } from 'zustand/vanilla';
+import type { GenlogClient } from '../../main/api/table';
+import type { FolderIngestInput, IngestJob } from '../ingest/types';
+import type { Call, Outcome } from './call';
+
+export const INGEST_POLL_MS = 200;
+
+export type FolderIngestPhase = 'closed' | 'form' | 'running' | 'ended';
+
+export interface FolderIngestState {
+  phase: FolderIngestPhase;
+  jobId: string | null;
+  /** The job as last polled; once ended, with every asset it logged. */
+  job: IngestJob | null;
+  cancelling: boolean;
+  /** The last request: a second folder for the same show needs no retyping. */
+  remembered: Partial<FolderIngestInput>;
+  open(): void;
+  close(): void;
+  start(input: FolderIngestInput): Promise<Outcome<{ jobId: string }>>;
+  /** Finished batches stay logged; the batch being hashed is dropped. */
+  cancel(): Promise<void>;
+}
+
+export interface FolderIngestDeps {
+  notify(kind: 'info' | 'success', message: string): void;
+  assetsChanged(): void;
+  /** Overridable in tests. */
+  pollMs?: number;
+}
+
+/** "Log a folder…": a background ingest job on the main side, polled here for its progress bar and result. */
+export function createFolderIngestStore(api: GenlogClient, call: Call, deps: FolderIngestDeps) {
+  const pollMs = deps.pollMs ?? INGEST_POLL_MS;
+  return createStore<FolderIngestState>()((set, get) => {
+    async function finish(jobId: string) {
+      const res = await call(api.getIngestJob({ jobId, includeAssets: true }), 'read the result of the folder ingest');
+      if (get().jobId !== jobId) return;
+      set({ phase: 'ended', cancelling: false, ...(res.ok ? { job: res.value } : {}) });
+      const job = res.ok ? res.value : get().job;
+      if (job && job.logged + job.duplicates > 0) deps.assetsChanged();
+      if (job?.state === 'done') deps.notify('success', `Logged ${job.logged} new asset${job.logged === 1 ? '' : 's'} from the folder.`);
+    }
+
+    async function poll(jobId: string) {
+      while (get().jobId === jobId && get().phase === 'running') {
+        const res = await call(api.getIngestJob({ jobId }), 'follow the folder ingest');
+        if (get().jobId !== jobId) return;
+        if (!res.ok) return set({ phase: 'ended', cancelling: false });
+        set({ job: res.value });
+        if (res.value.state !== 'running') return finish(jobId);
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+    }
+
+    return {
+      phase: 'closed',
+      jobId: null,
+      job: null,
+      cancelling: false,
+      remembered: {},
+      open() {
+        if (get().phase === 'closed') set({ phase: 'form', job: null, jobId: null });
+      },
+      close() {
+        if (get().phase === 'running') return;
+        set({ phase: 'closed', job: null, jobId: null });
+      },
+      async start(input) {
+        set({ remembered: input });
+        const res = await call(api.startIngest(input), `log ${input.paths.join(', ')}`);
+        if (!res.ok) return res;
+        set({ phase: 'running', jobId: res.value.jobId, job: null, cancelling: false });
+        void poll(res.value.jobId);
+        return res;
+      },
+      async cancel() {
+        const { jobId, phase } = get();
+        if (!jobId || phase !== 'running') return;
+        set({ cancelling: true });
+        const res = await call(api.cancelIngest({ jobId }), 'cancel the folder ingest');
+        if (!res.ok) set({ cancelling: false });
+      },
+    };
+  });
+}
+
+export type FolderIngestStore = ReturnType<typeof createFolderIngestStore>;

@@ -1,0 +1,94 @@
+import { createStore } from 'zustand/vanilla';
+import type { GenlogClient } from '../../main/api/table';
+import type { ScanResult, WatchFolder, WatchFolderInput } from '../ingest/types';
+import type { Call, Outcome } from './call';
+
+/** Pending drafts counted per watch folder: the inbox holds at most this many rows per look. */
+const PENDING_SCAN_LIMIT = 5000;
+
+export interface ScanReport {
+  /** Which folder was scanned; null: every enabled one. */
+  watchId: number | null;
+  at: string;
+  results: ScanResult[];
+}
+
+export interface WatchFoldersState {
+  folders: WatchFolder[];
+  loaded: boolean;
+  /** Pending drafts in the new-files inbox, per watch folder id. */
+  pending: Record<number, number>;
+  /** The folder being scanned now ('all' for every enabled one). */
+  scanning: number | 'all' | null;
+  lastScan: ScanReport | null;
+  load(): Promise<void>;
+  add(input: WatchFolderInput): Promise<Outcome<WatchFolder>>;
+  setEnabled(id: number, enabled: boolean): Promise<void>;
+  remove(id: number): Promise<Outcome<WatchFolder>>;
+  /** "Scan now": one folder, or every enabled one without an id. */
+  scan(id?: number): Promise<void>;
+}
+
+export interface WatchFoldersDeps {
+  notify(kind: 'info' | 'success', message: string): void;
+  /** New drafts may have reached the inbox. */
+  inboxChanged(): void;
+}
+
+/** The watch folders screen: folders with their defaults, pause/resume, remove, and scan now. */
+export function createWatchFoldersStore(api: GenlogClient, call: Call, deps: WatchFoldersDeps) {
+  let request = 0;
+  const store = createStore<WatchFoldersState>()((set, get) => ({
+    folders: [],
+    loaded: false,
+    pending: {},
+    scanning: null,
+    lastScan: null,
+    async load() {
+      const mine = ++request;
+      const [folders, inbox] = await Promise.all([
+        call(api.listWatchFolders({}), 'load the watch folders'),
+        call(api.listInbox({ status: 'pending', limit: PENDING_SCAN_LIMIT }), 'count the new files waiting'),
+      ]);
+      if (mine !== request) return;
+      const pending: Record<number, number> = {};
+      if (inbox.ok) for (const d of inbox.value.rows) if (d.watchId !== null) pending[d.watchId] = (pending[d.watchId] ?? 0) + 1;
+      set({ folders: folders.ok ? folders.value : get().folders, pending, loaded: true });
+    },
+    async add(input) {
+      const res = await call(api.addWatchFolder(input), `watch ${input.path || 'the folder'}`);
+      if (res.ok) {
+        deps.notify('success', `Watching ${res.value.path} for ${res.value.production}.`);
+        await get().load();
+      }
+      return res;
+    },
+    async setEnabled(id, enabled) {
+      const res = await call(api.enableWatchFolder({ id, enabled }), `${enabled ? 'resume' : 'pause'} watch folder ${id}`);
+      if (res.ok) set((s) => ({ folders: s.folders.map((f) => (f.id === id ? res.value : f)) }));
+    },
+    async remove(id) {
+      const res = await call(api.removeWatchFolder({ id }), `stop watching folder ${id}`);
+      if (res.ok) {
+        deps.notify('success', `Stopped watching ${res.value.path}; its files in the New files inbox are kept.`);
+        set((s) => ({ folders: s.folders.filter((f) => f.id !== id) }));
+      }
+      return res;
+    },
+    async scan(id) {
+      if (get().scanning !== null) return;
+      set({ scanning: id ?? 'all' });
+      const res = await call(api.scanWatchFolders({ id }), id === undefined ? 'scan the watch folders' : `scan watch folder ${id}`);
+      set({ scanning: null });
+      if (!res.ok) return;
+      set({ lastScan: { watchId: id ?? null, at: new Date().toISOString(), results: res.value } });
+      const found = res.value.reduce((n, r) => n + r.found.length, 0);
+      deps.notify(found ? 'success' : 'info', found ? `${found} new item${found === 1 ? '' : 's'} in the New files inbox.` : 'No new files found.');
+      deps.inboxChanged();
+      await get().load();
+    },
+  }));
+  return store;
+}
+
+export type WatchFoldersStore = ReturnType<typeof createWatchFoldersStore>;

@@ -1,0 +1,105 @@
+// Browser checks for watch folders, the New files inbox and "Log a folder…" (issue 5), run by run.mjs on its page and
+// `genlog serve` (without --watch: "Scan now" finds the files). SHOW1 and the Firefly tool exist by then.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assert, genlog } from './support.mjs';
+
+/**
+ * @param {object} o
+ * @param {import('playwright-core').Page} o.page
+ * @param {string} o.db
+ * @param {string} o.tmp a temp folder the test may fill
+ * @param {(name: string, fn: () => Promise<void>) => Promise<boolean>} o.check
+ * @param {(page: import('playwright-core').Page, name: string) => Promise<unknown>} o.shot
+ */
+export async function ingestChecks({ page, db, tmp, check, shot }) {
+  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: new RegExp(`^${name}`) });
+  const watched = join(tmp, 'watched-renders');
+  const sequenceDir = join(tmp, 'render-sh040');
+  mkdirSync(watched);
+  mkdirSync(sequenceDir);
+  const inbox = page.getByRole('table', { name: 'New files' });
+  const draftRow = (name) => inbox.getByRole('row').filter({ hasText: name });
+  const pane = page.getByRole('complementary', { name: 'New file detail' });
+  const grid = page.getByRole('grid', { name: 'Asset log' });
+
+  async function searchLog(text) {
+    await nav('Asset log').click();
+    // Earlier checks leave the log filtered (production, outcome): start from the whole log.
+    const clear = page.getByRole('button', { name: 'Clear', exact: true });
+    if (await clear.isEnabled()) await clear.click();
+    const search = page.getByRole('searchbox', { name: 'Search the log' });
+    await search.fill(text);
+    await search.press('Enter');
+  }
+
+  await check('adds a watch folder in the UI, scans it now, and the New files inbox shows the files', async () => {
+    await nav('Watch folders').click();
+    const form = page.getByRole('form', { name: 'Add a watch folder' });
+    await form.getByLabel('Folder path').fill(watched);
+    await form.getByLabel('Production').selectOption('SHOW1');
+    await form.getByLabel('Tool (optional)').selectOption('Firefly');
+    await form.getByRole('button', { name: 'Watch folder' }).click();
+    const row = page.getByRole('table', { name: 'Watch folders' }).getByRole('row').filter({ hasText: watched });
+    await row.getByText('Enabled').waitFor();
+    writeFileSync(join(watched, 'e2e_watch_hero_v001.png'), randomBytes(5000));
+    writeFileSync(join(watched, 'e2e_watch_reject_v001.exr'), randomBytes(7000));
+    await row.getByRole('button', { name: `Scan ${watched} now` }).click();
+    await page.getByRole('region', { name: 'Scan result' }).getByText(/2 files found · 2 new or changed · 2 new drafts · 0 already logged/).waitFor();
+    await shot(page, 'watch-folders.png');
+    await nav('New files inbox').click();
+    await draftRow('e2e_watch_hero_v001.png').waitFor();
+    await draftRow('e2e_watch_reject_v001.exr').waitFor();
+    await shot(page, 'new-files-inbox.png');
+  });
+
+  await check('confirms one draft and dismisses the other (asked first); the confirmed one is in the asset log', async () => {
+    await draftRow('e2e_watch_hero_v001.png').click();
+    await pane.getByRole('heading', { name: 'e2e_watch_hero_v001.png' }).waitFor();
+    await pane.getByLabel('Prompt').fill('lighthouse hero frame, dusk');
+    await pane.getByRole('button', { name: 'Confirm and log' }).click();
+    await draftRow('e2e_watch_hero_v001.png').waitFor({ state: 'detached' });
+
+    await draftRow('e2e_watch_reject_v001.exr').click();
+    await pane.getByRole('heading', { name: 'e2e_watch_reject_v001.exr' }).waitFor();
+    await pane.getByRole('button', { name: 'Dismiss…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dismiss e2e_watch_reject_v001.exr?' });
+    await dialog.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await draftRow('e2e_watch_reject_v001.exr').waitFor({ state: 'detached' });
+    const decided = genlog(db, ['inbox', 'list', '--status', 'all']).filter((i) => i.path.startsWith(watched));
+    assert(decided.map((i) => `${i.fileName}:${i.status}`).sort().join() === 'e2e_watch_hero_v001.png:confirmed,e2e_watch_reject_v001.exr:dismissed',
+      `the db has ${JSON.stringify(decided.map((i) => [i.fileName, i.status]))}`);
+
+    await searchLog('e2e_watch_hero');
+    await grid.locator('[role=row]', { hasText: 'e2e_watch_hero_v001.png' }).waitFor();
+    assert(await grid.locator('[role=row]', { hasText: 'e2e_watch_reject_v001.exr' }).count() === 0, 'the dismissed file is in the log');
+  });
+
+  await check('logs a folder with an image sequence: progress completes, one asset with its frame range', async () => {
+    for (let f = 1001; f <= 1010; f++) writeFileSync(join(sequenceDir, `sh040_comp_v001.${f}.exr`), randomBytes(20_000 + f));
+    await nav('Asset log').click();
+    await page.getByRole('button', { name: 'Log a folder…' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Log a folder' });
+    await dialog.getByLabel('Folder path').fill(sequenceDir);
+    await dialog.getByLabel('Production').selectOption('SHOW1');
+    await dialog.getByLabel('Tool', { exact: true }).selectOption('Firefly');
+    await dialog.getByRole('button', { name: 'Log folder' }).click();
+    dialog = page.getByRole('dialog', { name: 'Logged 1 new asset' });
+    await dialog.waitFor();
+    await dialog.getByText(/10 of 10 files read/).waitFor();
+    await dialog.getByRole('list', { name: 'Logged assets' }).getByText('frames 1001–1010').waitFor();
+    await shot(page, 'log-folder-result.png');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await searchLog('sh040_comp');
+    await grid.locator('[role=row]', { hasText: 'sh040_comp_v001.####.exr' }).waitFor();
+    const [asset] = genlog(db, ['list', '--search', 'sh040_comp']);
+    assert(asset, 'the sequence is not in the db');
+    const shown = genlog(db, ['show', String(asset.id)]);
+    assert(shown.frameRange?.first === 1001 && shown.frameRange?.last === 1010, `frame range in the db: ${JSON.stringify(shown.frameRange)}`);
+    await page.getByRole('searchbox', { name: 'Search the log' }).fill('');
+    await page.getByRole('searchbox', { name: 'Search the log' }).press('Enter');
+  });
+}

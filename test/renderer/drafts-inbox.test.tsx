@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { makeClient } from '../../main/api/client';
+import { dispatch } from '../../main/api/dispatch';
+import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { ApiContext } from '../../main/api/context';
+import { ok, seedCatalog, testContext } from '../support/context';
+import { captureJpeg } from '../ingest-api/fixtures';
+import { renderApp } from './support/app';
+
+const user = userEvent.setup({ delay: null });
+const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
+const table = () => screen.getByRole('table', { name: 'New files' });
+const rowOf = (name: RegExp) => within(table()).getByRole('row', { name });
+const pane = () => screen.getByRole('complementary', { name: 'New file detail' });
+const selectedRow = () => table().querySelector('tr.is-selected');
+
+describe('New files inbox', () => {
+  let ctx: ApiContext;
+  let api: GenlogClient;
+  let withTool: string;
+  let noTool: string;
+  beforeEach(async () => {
+    ctx = testContext({ actor: 'tester' });
+    api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
+    await seedCatalog(api);
+    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+    withTool = join(ctx.dataDir, 'renders');
+    noTool = join(ctx.dataDir, 'inbound');
+    mkdirSync(withTool);
+    mkdirSync(noTool);
+    for (let f = 1001; f <= 1010; f++) writeFileSync(join(withTool, `shot_v001.${f}.exr`), randomBytes(1500));
+    writeFileSync(join(withTool, 'matte_v002.exr'), randomBytes(2500));
+    writeFileSync(join(withTool, 'plate.jpg'), await captureJpeg());
+    writeFileSync(join(noTool, 'mystery_a.exr'), randomBytes(900));
+    writeFileSync(join(noTool, 'mystery_b.exr'), randomBytes(800));
+    ok(await api.addWatchFolder({ path: withTool, production: 'SHOW1', tool: 'Firefly', artist: 'Priya' }));
+    ok(await api.addWatchFolder({ path: noTool, production: 'SHOW1' }));
+    ok(await api.scanWatchFolders({}));
+  });
+  afterEach(() => {
+    cleanup();
+    ctx.db.close();
+  });
+
+  it('lists drafts newest first with frames and provenance flags; keyboard opens, confirms with edits, and dismisses after asking', async () => {
+    renderApp(api);
+    await waitFor(() => expect(screen.getByRole('button', { name: /^New files inbox/ }).textContent).toContain('5'));
+    await nav(/^New files inbox/);
+    await within(table()).findByText('plate.jpg');
+    const expected = ok(await api.listInbox({})).rows.map((d) => d.fileName);
+    const shown = within(table()).getAllByRole('row').slice(1).map((r) => r.querySelector('.draft-name')?.textContent);
+    expect(shown).toEqual(expected);
+    expect(rowOf(/shot_v001/).textContent).toContain('1001–1010 (10)');
+    expect(rowOf(/shot_v001/).textContent).toContain('Firefly');
+    expect(rowOf(/plate\.jpg/).querySelector('.tag-bad')?.textContent).toBe('mismatch');
+    expect(rowOf(/mystery_a/).textContent).toContain('none');
+
+    // Arrows move the selection from the first row; the pane follows.
+    const list = screen.getByRole('region', { name: 'New files list' });
+    list.focus();
+    await waitFor(() => expect(selectedRow()?.textContent).toContain(expected[0]!));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(selectedRow()?.textContent).toContain(expected[1]!));
+    await within(pane()).findByRole('heading', { name: expected[1]! });
+
+    // The sequence: its frames and what its files said, then Enter opens and confirms with edits.
+    await user.click(rowOf(/shot_v001/));
+    await within(pane()).findByRole('heading', { name: /shot_v001/ });
+    expect(pane().textContent).toContain('10 frames, 1001–1010 (10): one SHA-256 each');
+    list.focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement?.textContent).toBe('Confirm and log');
+    const form = within(pane()).getByRole('form', { name: /Confirm shot_v001/ });
+    await user.type(within(form).getByLabelText('Prompt'), 'storm over the harbour');
+    await user.selectOptions(within(form).getByLabelText('Episode / reel'), 'E101');
+    await user.selectOptions(within(form).getByLabelText('Classification'), 'deliverable');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(table()).queryByText(/shot_v001/)).toBeNull());
+    const [asset] = ok(await api.listAssets({ search: 'storm' })).rows;
+    // The watch folder's artist made the file.
+    expect(asset).toMatchObject({ production: 'SHOW1', tool: 'Firefly', episode: 'E101', classification: 'deliverable', createdBy: 'Priya', prompt: 'storm over the harbour' });
+    expect(ok(await api.getAsset({ id: asset!.id }))).toMatchObject({ frameRange: { first: 1001, last: 1010 }, frames: expect.arrayContaining([expect.objectContaining({ frame: 1010 })]) });
+    await waitFor(() => expect(screen.getByRole('button', { name: /^New files inbox/ }).textContent).toContain('4'));
+
+    // Delete asks first; Cancel keeps the draft, the confirmation dismisses it (kept as dismissed).
+    await user.click(rowOf(/plate\.jpg/));
+    await within(pane()).findByRole('heading', { name: 'plate.jpg' });
+    expect(pane().textContent).toMatch(/Mismatch:/);
+    list.focus();
+    await user.keyboard('{Delete}');
+    let dialog = await screen.findByRole('dialog', { name: 'Dismiss plate.jpg?' });
+    expect(dialog.textContent).toMatch(/cannot be undone/);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(ok(await api.listInbox({})).total).toBe(4);
+    list.focus();
+    await user.keyboard('{Delete}');
+    dialog = await screen.findByRole('dialog', { name: 'Dismiss plate.jpg?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(within(table()).queryByText('plate.jpg')).toBeNull());
+    expect(ok(await api.listInbox({ status: 'dismissed' })).rows.map((d) => [d.fileName, d.decidedBy])).toEqual([['plate.jpg', 'Ana Ortiz']]);
+
+    // The status filter shows decided drafts with how they were decided.
+    await user.selectOptions(screen.getByLabelText('Show'), 'all');
+    await within(table()).findByText('plate.jpg');
+    expect(rowOf(/plate\.jpg/).textContent).toContain('dismissed');
+    expect(rowOf(/shot_v001/).textContent).toContain(`confirmed #${asset!.id}`);
+    await user.click(rowOf(/shot_v001/));
+    await within(pane()).findByRole('button', { name: `Open asset #${asset!.id} in the log` });
+  });
+
+  it('"Confirm selected" logs ticked drafts with their folder defaults and keeps the ones that need a tool selected', async () => {
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('matte_v002.exr');
+    for (const name of ['matte_v002.exr', 'mystery_a.exr', 'mystery_b.exr']) await user.click(within(table()).getByRole('checkbox', { name: `Select ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (3)…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Log 3 files?' });
+    expect(dialog.textContent).toMatch(/2 files name no tool/);
+    await user.click(within(dialog).getByRole('button', { name: 'Log 3 files' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const notices = screen.getByLabelText('Notifications');
+    await within(notices).findByText(/Logged 1 new asset\. 2 could not be logged and stay selected/);
+    expect(notices.textContent).toMatch(/mystery_a\.exr: .*needs a tool/);
+    expect(ok(await api.listAssets({})).rows.map((a) => [a.fileName, a.tool, a.createdBy])).toEqual([['matte_v002.exr', 'Firefly', 'Priya']]);
+    await waitFor(() => expect(within(table()).queryByText('matte_v002.exr')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Confirm selected (2)…' })).toBeTruthy();
+
+    // Ticking all, then the one-by-one path for a draft without a tool: the form asks for one.
+    await user.click(rowOf(/mystery_a/));
+    const form = await within(pane()).findByRole('form', { name: 'Confirm mystery_a.exr' });
+    await user.click(within(form).getByRole('button', { name: 'Confirm and log' }));
+    await within(form).findByText(/Choose the AI tool/);
+    await user.selectOptions(within(form).getByLabelText('Tool'), 'Firefly');
+    await user.click(within(form).getByRole('button', { name: 'Confirm and log' }));
+    await waitFor(() => expect(within(table()).queryByText('mystery_a.exr')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Confirm selected (1)…' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { makeClient } from '../../main/api/client';
+import { dispatch } from '../../main/api/dispatch';
+import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { ApiContext } from '../../main/api/context';
+import { ok, seedCatalog, testContext } from '../support/context';
+import { sparseFile } from '../ingest-api/fixtures';
+import { renderApp } from './support/app';
+
+const user = userEvent.setup({ delay: null });
+const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
+
+describe('Log a folder…', () => {
+  let ctx: ApiContext;
+  let api: GenlogClient;
+  let folder: string;
+  beforeEach(async () => {
+    ctx = testContext({ actor: 'tester' });
+    api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
+    await seedCatalog(api);
+    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+    folder = join(ctx.dataDir, 'delivery');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+  });
+  afterEach(() => {
+    cleanup();
+    ctx.db.close();
+  });
+
+  it('from the asset log: logs a folder with an image sequence as one asset, shows the frame range and what was skipped', async () => {
+    for (let f = 1001; f <= 1010; f++) writeFileSync(join(folder, `shot_v001.${f}.exr`), randomBytes(700 + f));
+    writeFileSync(join(folder, 'sub', 'still_a.dat'), randomBytes(4000));
+    writeFileSync(join(folder, 'readme.txt'), 'not an asset');
+    renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+    within(dialog).getByText(/Type the folder's full path/);
+
+    await user.type(within(dialog).getByLabelText('Folder path'), folder);
+    await user.type(within(dialog).getByLabelText('Exclude'), '*.txt');
+    await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
+    await user.selectOptions(within(dialog).getByLabelText('Episode / reel'), 'E102');
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+
+    dialog = await screen.findByRole('dialog', { name: 'Logged 2 new assets' }, { timeout: 10_000 });
+    const summary = within(dialog).getByRole('list', { name: 'Ingest summary' });
+    expect(summary.textContent).toMatch(/2 new assets logged/);
+    expect(summary.textContent).toMatch(/0 already in the log/);
+    expect(summary.textContent).toMatch(/1 image sequence grouped/);
+    expect(summary.textContent).toMatch(/11 of 11 files read/);
+    const logged = within(dialog).getByRole('list', { name: 'Logged assets' });
+    expect(within(logged).getByText(/shot_v001/).closest('li')?.textContent).toMatch(/frames 1001–1010/);
+    const assets = ok(await api.listAssets({})).rows;
+    expect(assets.map((a) => [a.fileName, a.tool, a.episode, a.createdBy]).sort()).toEqual([['shot_v001.####.exr', 'Firefly', 'E102', 'Ana Ortiz'], ['still_a.dat', 'Firefly', 'E102', 'Ana Ortiz']]);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('asset-total').textContent).toMatch(/2 assets/));
+
+    // The same folder again, without a tool: content already logged is reported as duplicates, and a new file
+    // naming no listed tool is listed as not logged.
+    writeFileSync(join(folder, 'sub', 'still_b.dat'), randomBytes(100));
+    await user.click(screen.getByRole('button', { name: 'Log a folder…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Folder path').value).toBe(folder);
+    await user.selectOptions(within(dialog).getByLabelText('Tool'), '');
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+    dialog = await screen.findByRole('dialog', { name: 'Logged 0 new assets' }, { timeout: 10_000 });
+    expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/2 already in the log/);
+    const skipped = within(dialog).getByRole('region', { name: 'Skipped files' });
+    expect(skipped.textContent).toMatch(/still_b\.dat.*names no listed tool/);
+  });
+
+  it('from the Ingest section: Cancel during a long hash drops the unfinished batch and says so; a missing folder is reported', async () => {
+    writeFileSync(join(folder, 'small.dat'), randomBytes(1000));
+    sparseFile(folder, 'huge.mov', 2 * 1024 * 1024 * 1024);
+    renderApp(api);
+    await nav(/^Watch folders/);
+    await user.click(screen.getByRole('button', { name: 'Log a folder…' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.type(within(dialog).getByLabelText('Folder path'), folder);
+    await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+
+    dialog = await screen.findByRole('dialog', { name: 'Logging a folder' });
+    expect(dialog.textContent).toMatch(/Cancel keeps the batches already finished in the log and drops the\s+unfinished one/);
+    await within(dialog).findByText(/of 2 files · .* of 2\.0 GB · /);
+    expect(within(dialog).getByRole('progressbar', { name: 'Folder ingest progress' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    dialog = await screen.findByRole('dialog', { name: 'Cancelled: 0 assets logged' }, { timeout: 10_000 });
+    expect(dialog.textContent).toMatch(/Batches finished before the cancel stay logged; the unfinished batch was dropped/);
+    expect(ok(await api.listAssets({})).total).toBe(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+
+    await user.click(screen.getByRole('button', { name: 'Log a folder…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.clear(within(dialog).getByLabelText('Folder path'));
+    await user.type(within(dialog).getByLabelText('Folder path'), join(folder, 'missing'));
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+    dialog = await screen.findByRole('dialog', { name: 'The folder ingest stopped' }, { timeout: 10_000 });
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/missing/);
+  });
+});

@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { pathStager } from '../../renderer/file-stager';
+import { ok, realApi, renderApp, type RealApi } from './support/app';
+import { stubGridLayout } from './support/layout';
+import { pngWith, tEXt } from '../provenance/helpers/png';
+import { DST, xmpPacket } from '../provenance/helpers/jpeg';
+
+const user = userEvent.setup({ delay: null });
+const repoRoot = resolve(import.meta.dirname, '../..');
+const A1111 = readFileSync(join(repoRoot, 'test/fixtures/provenance/a1111-parameters.txt'), 'utf8');
+const A1111_PROMPT = A1111.split('\nNegative prompt:')[0]!;
+const TITAN = resolve(repoRoot, 'test/fixtures/c2pa/amazon-titan-g1.png');
+
+/** The desktop app's log dialog: files are read in place as soon as they are dropped, and the form fills itself. */
+describe('the log dialog prefills from what the files say (desktop, path mode)', () => {
+  let real: RealApi;
+  let dir: string;
+  let restoreLayout: () => void;
+  const paths = new Map<File, string>();
+
+  function diskFile(name: string, bytes: Buffer | string): File {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const file = new File([new Uint8Array(Buffer.from(bytes))], name);
+    paths.set(file, path);
+    return file;
+  }
+  const open = async (files: File[]) => {
+    renderApp(real.api, pathStager((f) => paths.get(f) ?? ''));
+    await screen.findByText('0 assets');
+    await user.upload(screen.getByTestId('file-input'), files);
+    return screen.findByRole('dialog', { name: `Log ${files.length} file${files.length === 1 ? '' : 's'}` });
+  };
+  const field = <T extends HTMLElement>(d: HTMLElement, role: string, name: string) => within(d).getByRole<T>(role, { name });
+
+  beforeAll(() => { restoreLayout = stubGridLayout(); });
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'genlog-prefill-'));
+    real = realApi();
+    // An in-memory db's data folder is the working directory: keep thumbnails out of the repository.
+    Object.assign(real.ctx, { dataDir: dir });
+    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
+    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
+    ok(await real.api.addTool({ name: 'AUTOMATIC1111', hosting: 'local' }));
+    ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
+  });
+  afterEach(() => {
+    cleanup();
+    real.ctx.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => restoreLayout());
+
+  it('an A1111 PNG fills prompt and tool without typing, shows model and seed, and is logged through a hashing job', async () => {
+    const dialog = await open([diskFile('city_v001.png', await pngWith([tEXt('parameters', A1111)]))]);
+    await waitFor(() => expect(field<HTMLTextAreaElement>(dialog, 'textbox', 'Prompt').value).toBe(A1111_PROMPT), { timeout: 5000 });
+    expect(field<HTMLSelectElement>(dialog, 'combobox', 'AI tool').value).toBe('AUTOMATIC1111');
+    const item = within(dialog).getByRole('listitem', { name: 'city_v001.png' });
+    expect(item.textContent).toMatch(/Stable Diffusion WebUI.*model realisticVisionV51_v51VAE · seed 3620491582/);
+    expect(item.textContent).toMatch(/matches “AUTOMATIC1111” in the tool list/);
+    expect(within(dialog).getAllByText('from the file')).toHaveLength(2);
+    expect(field<HTMLTextAreaElement>(dialog, 'textbox', 'Notes').placeholder).toMatch(/Model: realisticVisionV51_v51VAE/);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Logged 1 new asset' })).getByRole('button', { name: 'Done' }));
+    const [asset] = ok(await real.api.listAssets({})).rows;
+    expect([asset!.prompt, asset!.tool, asset!.notes]).toEqual([A1111_PROMPT, 'AUTOMATIC1111', 'Model: realisticVisionV51_v51VAE']);
+    expect(real.calls).toContain('readFileProvenance');
+    expect(real.calls).toContain('startIngest');
+    expect(real.calls).toContain('getIngestJob');
+    expect(real.calls).not.toContain('logAssets');
+    expect(ok(await real.api.getAsset({ id: asset!.id })).provenance?.record.a1111?.seed).toBe(3620491582);
+  });
+
+  it('the artist overrides a prefilled value, and it is what gets logged', async () => {
+    const dialog = await open([diskFile('city_v002.png', await pngWith([tEXt('parameters', A1111)]))]);
+    const prompt = field<HTMLTextAreaElement>(dialog, 'textbox', 'Prompt');
+    await waitFor(() => expect(prompt.value).toBe(A1111_PROMPT), { timeout: 5000 });
+    await user.clear(prompt);
+    await user.type(prompt, 'neon street, my words');
+    await user.selectOptions(field(dialog, 'combobox', 'AI tool'), 'Firefly');
+    await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
+    await screen.findByRole('dialog', { name: 'Logged 1 new asset' });
+    const [asset] = ok(await real.api.listAssets({})).rows;
+    expect([asset!.prompt, asset!.tool]).toEqual(['neon street, my words', 'Firefly']);
+  });
+
+  it('a C2PA file naming an unlisted tool says so plainly (untrusted signer) and offers to pick one', async () => {
+    const dialog = await open([diskFile('titan.png', readFileSync(TITAN))]);
+    // Checking a C2PA signature takes a moment on a busy machine.
+    const notice = await within(dialog).findByRole('note', { name: 'Tool named by the files' }, { timeout: 8000 });
+    expect(notice.textContent).toMatch(/titan\.png names Titan Image Generator G1 \/ Amazon Bedrock, which is not in the tool list/);
+    const item = within(dialog).getByRole('listitem', { name: 'titan.png' });
+    expect(item.textContent).toMatch(/C2PA.*Amazon Bedrock · signed by Amazon Web Services, Inc\. · untrusted signer/);
+    expect(item.textContent).toMatch(/c2pa\.created by Titan Image Generator G1 as trainedAlgorithmicMedia \(made by a trained AI model\)/);
+    await user.click(within(notice).getByRole('button', { name: 'Pick a tool' }));
+    expect(document.activeElement).toBe(field(dialog, 'combobox', 'AI tool'));
+  });
+
+  it('files with different prompts keep their own; a capture claim is shown as a mismatch; a truncated file still logs', async () => {
+    const capture = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } }).jpeg()
+      .withXmp(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}digitalCapture` })).toBuffer();
+    const second = (await pngWith([tEXt('parameters', 'a lighthouse in fog\nSteps: 20, Seed: 7, Model: sdxl')]));
+    const dialog = await open([
+      diskFile('a.png', await pngWith([tEXt('parameters', A1111)])),
+      diskFile('b.png', second),
+      diskFile('plate.jpg', capture),
+      diskFile('cut.png', second.subarray(0, 70)),
+    ]);
+    const prompt = field<HTMLTextAreaElement>(dialog, 'textbox', 'Prompt');
+    await waitFor(() => expect(prompt.placeholder).toMatch(/each file keeps its own prompt \(2 of 4 carry one\)/), { timeout: 5000 });
+    expect(prompt.value).toBe('');
+    await waitFor(() => expect(within(dialog).getByRole('listitem', { name: 'plate.jpg' }).textContent).toMatch(/Mismatch: .*digitalCapture.*logged as a generative-AI asset/));
+    expect(within(dialog).getByRole('listitem', { name: 'cut.png' }).textContent).toMatch(/Provenance error: .*still be logged/);
+    expect(within(dialog).getByRole('listitem', { name: 'b.png' }).textContent).toMatch(/Prompt.*a lighthouse in fog/);
+    await user.click(within(dialog).getByRole('button', { name: 'Log 4 files' }));
+    await screen.findByRole('dialog', { name: 'Logged 4 new assets' });
+    const rows = ok(await real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
+    expect(rows.map((r) => [r.fileName, r.prompt])).toEqual([
+      ['a.png', A1111_PROMPT], ['b.png', 'a lighthouse in fog'], ['cut.png', ''], ['plate.jpg', ''],
+    ]);
+  });
+
+  it('shows hashing progress with files and bytes, and Cancel stops the job with nothing logged', async () => {
+    const big: File[] = [];
+    for (let i = 0; i < 6; i++) {
+      const file = diskFile(`plate_big_${i}.mov`, 'x');
+      truncateSync(paths.get(file)!, 400 * 1024 * 1024); // sparse: costs no disk, but hashing reads every byte
+      big.push(file);
+    }
+    const dialog = await open(big);
+    await user.selectOptions(field(dialog, 'combobox', 'AI tool'), 'Firefly');
+    await user.click(within(dialog).getByRole('button', { name: 'Log 6 files' }));
+    const status = await within(dialog).findByText(/^Hashing \d+ of 6 files · .* of 2\.3 GB/, {}, { timeout: 5000 });
+    expect(status).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await within(dialog).findByRole('button', { name: 'Log 6 files' }, { timeout: 10_000 });
+    expect((await screen.findAllByText(/Ingest cancelled\. Nothing was logged\./)).length).toBeGreaterThan(0);
+    expect(real.calls).toContain('cancelIngest');
+    expect(ok(await real.api.listAssets({})).total).toBe(0);
+  });
+
+});

@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import { ok, realApi, renderApp, type RealApi } from './support/app';
+import { stubGridLayout } from './support/layout';
+import { pngWith, tEXt } from '../provenance/helpers/png';
+import { DST, xmpPacket } from '../provenance/helpers/jpeg';
+import { ingestJobEnded } from '../../main/services/ingest/ingest-jobs';
+
+const user = userEvent.setup({ delay: null });
+const repoRoot = resolve(import.meta.dirname, '../..');
+const A1111 = readFileSync(join(repoRoot, 'test/fixtures/provenance/a1111-parameters.txt'), 'utf8');
+const COMFY = readFileSync(join(repoRoot, 'test/fixtures/provenance/comfy-sd15-prompt.json'), 'utf8');
+const TITAN = resolve(repoRoot, 'test/fixtures/c2pa/amazon-titan-g1.png');
+
+describe('the Provenance tab of the asset detail', () => {
+  let real: RealApi;
+  let dir: string;
+  let restoreLayout: () => void;
+  const write = (name: string, bytes: Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const log = async (path: string) => ok(await real.api.logAssets({ files: [{ path }], production: 'SHOW1', tool: 'Firefly' }))[0]!.id;
+
+  async function showTab(id: number) {
+    const { stores } = renderApp(real.api);
+    await screen.findByText(/assets?$/);
+    act(() => {
+      stores.log.getState().selectId(id);
+      stores.ui.getState().setDetailTab('provenance');
+    });
+    const pane = await screen.findByRole('complementary', { name: 'Asset detail' });
+    await within(pane).findByRole('tab', { name: /Provenance/, selected: true });
+    return pane;
+  }
+
+  beforeAll(() => { restoreLayout = stubGridLayout(); });
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'genlog-provtab-'));
+    real = realApi();
+    // An in-memory db's data folder is the working directory: keep thumbnails out of the repository.
+    Object.assign(real.ctx, { dataDir: dir });
+    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
+    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
+  });
+  afterEach(() => {
+    cleanup();
+    real.ctx.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => restoreLayout());
+
+  it('shows a C2PA record: claim generator, signer and issuer, signing time, untrusted signer said plainly, actions', async () => {
+    const pane = await showTab(await log(write('titan.png', readFileSync(TITAN))));
+    const c2pa = await within(pane).findByRole('region', { name: 'C2PA content credentials' });
+    const text = c2pa.textContent!;
+    expect(text).toMatch(/untrusted signer.*signer is on no trust list GenLog has, so who signed cannot be confirmed/);
+    expect(text).toMatch(/Claim generatorAmazon Bedrock \(Amazon_Bedrock c2pa-rs\/0\.32\.7\)/);
+    expect(text).toMatch(/SignerAmazon Web Services, Inc\./);
+    expect(text).toMatch(/c2pa\.created by Titan Image Generator G1 · trainedAlgorithmicMedia \(made by a trained AI model\)/);
+    expect(within(pane).getByText(/The file says AI made it/)).toBeTruthy();
+  });
+
+  it('shows A1111 parameters and ComfyUI graphs', async () => {
+    const pane = await showTab(await log(write('sd.png', await pngWith([tEXt('parameters', A1111)]))));
+    const sd = await within(pane).findByRole('region', { name: /A1111/ });
+    expect(sd.textContent).toMatch(/ModelrealisticVisionV51_v51VAE \(hash 6ce0161689\)/);
+    expect(sd.textContent).toMatch(/Seed3620491582/);
+    expect(sd.textContent).toMatch(/Sampler: DPM\+\+ 2M Karras/);
+    cleanup();
+    const comfyPane = await showTab(await log(write('comfy.png', await pngWith([tEXt('prompt', COMFY)]))));
+    const comfy = await within(comfyPane).findByRole('region', { name: 'ComfyUI graph' });
+    expect(comfy.textContent).toMatch(/Checkpoints\S+/);
+    expect(comfy.textContent).toMatch(/Seeds\d+/);
+  });
+
+  it('highlights a mismatch, shows IPTC fields, and says a provenance error plainly', async () => {
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } }).jpeg()
+      .withXmp(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}digitalCapture` })).toBuffer();
+    const pane = await showTab(await log(write('plate.jpg', jpeg)));
+    await within(pane).findByRole('tab', { name: /Provenance\s*1/ });
+    expect(within(pane).getByRole('note').textContent).toMatch(/^Mismatch:.*digitalCapture.*logged as a generative-AI asset/);
+    expect(within(pane).getByRole('region', { name: 'IPTC / XMP' }).textContent).toMatch(/digitalCapture \(captured by a camera or recorder\)/);
+    cleanup();
+    const png = await pngWith([tEXt('parameters', A1111)]);
+    const cut = await showTab(await log(write('cut.png', png.subarray(0, 70))));
+    await waitFor(() => expect(within(cut).getAllByRole('note').some((n) => /^Provenance error: .*The asset is logged; its provenance is incomplete\./.test(n.textContent!))).toBe(true));
+  });
+
+  it('says why no provenance was read, and lists a sequence\'s frames by page', async () => {
+    // An asset from before provenance was read (as an older GenLog logged it): no provenance row.
+    real.ctx.db.prepare(`INSERT INTO assets (production_id, episode, file_name, path, sha256, size, media_type, classification, tool_id,
+      created_by, created_at, prompt, notes) SELECT id, '', 'old.mov', '/renders/old.mov', ?, 1, 'video', 'temporary', NULL, 'x',
+      '2026-01-01T00:00:00Z', '', '' FROM productions`).run('a'.repeat(64));
+    const oldId = ok(await real.api.listAssets({})).rows[0]!.id;
+    const pane = await showTab(oldId);
+    expect((await within(pane).findByText(/No provenance was read: the asset was logged before GenLog read file provenance/))).toBeTruthy();
+    cleanup();
+
+    const frames = join(dir, 'shot');
+    mkdirSync(frames);
+    const frame = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer();
+    for (let f = 1001; f <= 1150; f++) writeFileSync(join(frames, `shot_v001.${f}.png`), Buffer.concat([frame, Buffer.from(String(f))]));
+    const { jobId } = ok(await real.api.startIngest({ paths: [frames], production: 'SHOW1', tool: 'Firefly' }));
+    await ingestJobEnded(real.ctx, jobId);
+    const seq = ok(await real.api.getIngestJob({ jobId, includeAssets: true })).assets![0]!;
+    const seqPane = await showTab(seq.id);
+    const region = await within(seqPane).findByRole('region', { name: 'Image sequence' });
+    expect(region.textContent).toMatch(/Frames 1001–1150 \(150 files\)/);
+    expect(region.textContent).toContain(seq.sha256);
+    expect(within(region).getAllByRole('row')).toHaveLength(101);
+    await user.click(within(region).getByRole('button', { name: 'Next' }));
+    expect(within(region).getAllByRole('row')).toHaveLength(51);
+    expect(within(region).getByText('shot_v001.1150.png')).toBeTruthy();
+  });
+});

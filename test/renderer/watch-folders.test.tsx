@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { makeClient } from '../../main/api/client';
+import { dispatch } from '../../main/api/dispatch';
+import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { ApiContext } from '../../main/api/context';
+import { ok, seedCatalog, testContext } from '../support/context';
+import { renderApp } from './support/app';
+
+const user = userEvent.setup({ delay: null });
+const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
+
+describe('watch folders screen', () => {
+  let ctx: ApiContext;
+  let api: GenlogClient;
+  let renders: string;
+  beforeEach(async () => {
+    ctx = testContext({ actor: 'tester' });
+    api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
+    await seedCatalog(api);
+    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+    renders = join(ctx.dataDir, 'renders');
+    mkdirSync(renders);
+  });
+  afterEach(() => {
+    cleanup();
+    ctx.db.close();
+  });
+
+  it('adds a folder (with validation messages), scans it now, pauses, resumes, and removes it keeping the inbox history', async () => {
+    renderApp(api);
+    await nav(/^Watch folders/);
+    const form = await screen.findByRole('form', { name: 'Add a watch folder' });
+    await screen.findByText(/No watch folders yet/);
+
+    // Nothing typed: told what is missing, nothing sent.
+    await user.click(within(form).getByRole('button', { name: 'Watch folder' }));
+    expect(within(form).getByLabelText('Folder path').getAttribute('aria-invalid')).toBe('true');
+    within(form).getByText(/Type the folder's full path/);
+
+    // A folder that does not exist: the API's reason shows under the path field.
+    await user.type(within(form).getByLabelText('Folder path'), join(renders, 'nope'));
+    await user.click(within(form).getByRole('button', { name: 'Watch folder' }));
+    await within(form).findByText(/does not exist/, { selector: '.field-error' });
+
+    await user.clear(within(form).getByLabelText('Folder path'));
+    await user.type(within(form).getByLabelText('Folder path'), renders);
+    await user.selectOptions(within(form).getByLabelText('Tool (optional)'), 'Firefly');
+    await user.selectOptions(within(form).getByLabelText('Classification'), 'deliverable');
+    await user.type(within(form).getByLabelText('Include only'), '*.exr,\n*.png');
+    await user.type(within(form).getByLabelText('Exclude'), 'cache/**');
+    await user.click(within(form).getByLabelText('Include subfolders'));
+    await user.click(within(form).getByRole('button', { name: 'Watch folder' }));
+
+    const table = await screen.findByRole('table', { name: 'Watch folders' });
+    const row = within(table).getByRole('row', { name: new RegExp(renders.replace(/[/\\.]/g, '.')) });
+    expect(row.textContent).toContain('SHOW1');
+    expect(row.textContent).toContain('tool Firefly');
+    expect(row.textContent).toContain('include *.exr, *.png');
+    expect(row.textContent).toContain('exclude cache/**');
+    expect(row.textContent).toContain('subfolders no');
+    expect(row.textContent).toContain('Enabled');
+    expect(row.textContent).toContain('never');
+    const [saved] = ok(await api.listWatchFolders({}));
+    expect(saved).toMatchObject({ path: renders, production: 'SHOW1', tool: 'Firefly', artist: 'Ana Ortiz', classification: 'deliverable', include: ['*.exr', '*.png'], exclude: ['cache/**'], recursive: false });
+    // The form is ready for the next folder.
+    expect(within(form).getByLabelText<HTMLInputElement>('Folder path').value).toBe('');
+
+    // Two files that belong, one that does not, one already logged.
+    writeFileSync(join(renders, 'matte_v001.exr'), randomBytes(3000));
+    writeFileSync(join(renders, 'matte_v002.png'), randomBytes(2000));
+    writeFileSync(join(renders, 'notes.txt'), 'not a render');
+    const logged = join(renders, 'plate_v003.exr');
+    writeFileSync(logged, randomBytes(1000));
+    ok(await api.logAssets({ files: [{ path: logged }], production: 'SHOW1', tool: 'Firefly', by: 'Ana Ortiz' }));
+
+    await user.click(within(row).getByRole('button', { name: `Scan ${renders} now` }));
+    const report = await screen.findByRole('region', { name: 'Scan result' });
+    await within(report).findByText(/3 files found · 3 new or changed · 2 new drafts · 1 already logged/);
+    await waitFor(() => expect(within(row).getAllByRole('cell')[6]!.textContent).toContain('2'));
+    expect(row.textContent).not.toContain('never');
+    expect(ok(await api.listInbox({})).rows.map((d) => d.fileName).sort()).toEqual(['matte_v001.exr', 'matte_v002.png']);
+    // The nav badge counts the pending drafts.
+    await waitFor(() => expect(screen.getByRole('button', { name: /^New files inbox/ }).textContent).toContain('2'));
+
+    await user.click(within(row).getByRole('button', { name: `Pause watching ${renders}` }));
+    await within(row).findByText('Paused');
+    expect(ok(await api.listWatchFolders({}))[0]?.enabled).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Scan all now' }).disabled).toBe(true);
+    await user.click(within(row).getByRole('button', { name: `Resume watching ${renders}` }));
+    await within(row).findByText('Enabled');
+
+    await user.click(within(row).getByRole('button', { name: `Remove watch folder ${renders}` }));
+    const dialog = await screen.findByRole('dialog', { name: 'Stop watching this folder?' });
+    expect(dialog.textContent).toMatch(/inbox history is kept/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(ok(await api.listWatchFolders({}))).toHaveLength(1);
+    await user.click(within(row).getByRole('button', { name: `Remove watch folder ${renders}` }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove watch folder' }));
+    await screen.findByText(/No watch folders yet/);
+    expect(ok(await api.listWatchFolders({}))).toEqual([]);
+    expect(ok(await api.listInbox({ status: 'all' })).total).toBe(2);
+  });
+
+  it('refuses a folder inside one already watched, with the reason under the path', async () => {
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
+    mkdirSync(join(renders, 'sub'));
+    renderApp(api);
+    await nav(/^Watch folders/);
+    const form = await screen.findByRole('form', { name: 'Add a watch folder' });
+    await user.type(within(form).getByLabelText('Folder path'), join(renders, 'sub'));
+    await user.selectOptions(within(form).getByLabelText('Production'), 'SHOW1');
+    await user.click(within(form).getByRole('button', { name: 'Watch folder' }));
+    await within(form).findByText(/already watched by watch folder/, { selector: '.field-error' });
+    expect(ok(await api.listWatchFolders({}))).toHaveLength(1);
+  });
+});
