@@ -1,7 +1,9 @@
 import type { AssetDetail, HistoryEvent } from '../api-types';
 import { formatDateTime } from '../ui/format';
 
-const ACTION_LABELS: Record<string, string> = { logged: 'Logged', classified: 'Re-tagged', edited: 'Edited', retired: 'Retired' };
+const ACTION_LABELS: Record<string, string> = {
+  logged: 'Logged', classified: 'Re-tagged', edited: 'Edited', retired: 'Retired', facts: 'Facts changed', approval: 'Approval recorded',
+};
 
 function Change({ event }: { event: HistoryEvent }) {
   if (event.action === 'logged') {

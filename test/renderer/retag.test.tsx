@@ -74,6 +74,17 @@ describe('re-tagging and retiring from the detail pane', () => {
     expect(stored.history.at(-1)).toMatchObject({ action: 'classified', by: 'Ana Ortiz', from: 'temporary', to: 'deliverable' });
   });
 
+  it('names fact changes in the history in words, not by their internal action', async () => {
+    const first = ok(await real.api.listAssets({ classification: 'temporary', sort: 'id', direction: 'asc', limit: 1 })).rows[0]!;
+    ok(await real.api.setFacts({ id: first.id, facts: { onScreen: 'prominent' }, reason: 'shown in the title sequence' }));
+    const { pane } = await selectTemporaryAsset();
+    await user.click(within(pane).getByRole('tab', { name: /History/ }));
+    const event = within(within(pane).getByRole('list', { name: `History of asset ${first.id}` })).getAllByRole('listitem')[0]!;
+    expect(event.textContent).toContain('Facts changed');
+    expect(event.textContent).toContain('facts.onScreen');
+    expect(within(event).getByText('prominent')).toBeTruthy();
+  });
+
   it('cancels with Escape, keeps focus inside the dialog, and changes nothing', async () => {
     const { asset, grid } = await selectTemporaryAsset();
     fireEvent.keyDown(grid, { key: 't' });
