@@ -51,7 +51,9 @@ export class FileWindow {
 
   /** Reads into a buffer that owns its memory (safe to transfer to a worker thread). */
   async readOwned(position: number, length: number): Promise<Uint8Array> {
-    const bytes = new Uint8Array(Math.max(0, Math.min(length, this.size - position)));
+    // Not zero-filled: every byte returned is read from the file (a short read is cut off below). Its own memory, not
+    // the shared pool, so it can be moved to the parser thread.
+    const bytes = Buffer.allocUnsafeSlow(Math.max(0, Math.min(length, this.size - position)));
     let filled = 0;
     while (filled < bytes.length) {
       const { bytesRead } = await this.handle.read(bytes, filled, bytes.length - filled, position + filled);

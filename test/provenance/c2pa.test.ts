@@ -4,6 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread, readProvenance } from '../../main/provenance';
 import { mdat, mp4Head, pngChunkData, webpWith, writeSidecarPair, writeSparseVideo } from './helpers/c2pa';
 import { sharedC2paFixture, tempDir, writeTemp } from './helpers/paths';
+import { readC2pa } from '../../main/provenance/c2pa/read-c2pa';
+import { sniffFormat } from '../../main/provenance/container/detect';
+import { walkContainer } from '../../main/provenance/container/walk';
+import { FileWindow } from '../../main/provenance/file-window';
+import { DEFAULT_MAX_BYTES } from '../../main/provenance/limits';
 
 const TRAINED = 'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
 
@@ -64,6 +69,40 @@ describe('C2PA manifests in the shared signed samples', () => {
     expect(record.c2pa?.validation.state).toBe('invalid');
     expect(record.c2pa?.validation.problems.join('\n')).toMatch(/does not match the hash .* changed after signing/);
     expect(record.c2pa?.actions[0]?.digitalSourceType).toBe(TRAINED);
+  });
+});
+
+describe('C2PA content check outside the WebAssembly reader', () => {
+  /** The verdict the c2pa-rs reader gives with the whole file, next to GenLog's manifest-alone + native-hash one. */
+  async function bothWays(file: string) {
+    const window = await FileWindow.open(file);
+    try {
+      const parts = await walkContainer(window, sniffFormat(await window.read(0, 16)), DEFAULT_MAX_BYTES);
+      const context = { filePath: file, file: window, parts, maxBytes: DEFAULT_MAX_BYTES, timeoutMs: 10_000 };
+      return { native: await readC2pa(context, []), whole: await readC2pa(context, [], undefined, true) };
+    } finally {
+      await window.close();
+    }
+  }
+
+  it('reaches the same verdict as the reader given the whole file, intact or changed', async () => {
+    const dir = tempDir();
+    const titan = readFileSync(sharedC2paFixture('amazon-titan-g1.png'));
+    const changed = Buffer.from(titan);
+    changed[900_000] = (changed[900_000] ?? 0) ^ 0x10;
+    const files = [
+      sharedC2paFixture('amazon-titan-g1.png'),
+      sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'),
+      writeTemp(dir, 'changed.png', changed),
+    ];
+    const states = [];
+    for (const file of files) {
+      const { native, whole } = await bothWays(file);
+      expect(native?.validation.state).toBe(whole?.validation.state);
+      expect({ ...native, validation: null }).toEqual({ ...whole, validation: null });
+      states.push(native?.validation.state);
+    }
+    expect(states).toEqual(['untrusted', 'untrusted', 'invalid']);
   });
 });
 

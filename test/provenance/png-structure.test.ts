@@ -31,6 +31,15 @@ describe('PNG chunk walking', () => {
     expect(record.iptc?.digitalSourceType?.term).toBe('trainedAlgorithmicMedia');
   });
 
+  it('looks further back when a trailing metadata chunk is larger than the first tail window', async () => {
+    // A 48 KB ComfyUI-sized text chunk after the image data: it starts before the last 32 KB of the file.
+    const settings = `a lighthouse in fog\nSteps: 20, Sampler: Euler a, Seed: 5, Size: 700x700, Notes: ${'x'.repeat(48 * 1024)}`;
+    const png = await bigPngWithTrailing([tEXt('parameters', settings)]);
+    const record = await readProvenance(writeTemp(tempDir(), 'late-big-chunk.png', png));
+    expect(record.errors).toEqual([]);
+    expect(record.a1111).toMatchObject({ prompt: 'a lighthouse in fog', seed: 5 });
+  });
+
   it('still reports a large PNG cut short, by walking every chunk when the tail has no IEND', async () => {
     const png = await bigPngWithTrailing([]);
     const record = await readProvenance(writeTemp(tempDir(), 'cut.png', png.subarray(0, png.length - 5000)));

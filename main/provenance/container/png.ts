@@ -9,7 +9,8 @@ const TEXT_TYPES = new Set(['tEXt', 'zTXt', 'iTXt']);
 const PNG_MAX_CHUNK = 0x7fffffff;
 /** Past the first IDAT, more than this much image data is not walked chunk by chunk: the tail is read instead. */
 const TAIL_JUMP_BYTES = 512 * 1024;
-const TAIL_BYTES = 256 * 1024;
+/** Tail windows tried in turn: most files end with image data then IEND, which the first finds cheaply. */
+const TAIL_WINDOWS = [32 * 1024, 256 * 1024];
 
 /** Walks the PNG chunk list (headers only, skipping image data) and collects metadata chunks. */
 export async function walkPng(file: FileWindow, maxBytes: number): Promise<MetadataParts> {
@@ -100,17 +101,26 @@ async function readExifChunk(file: FileWindow, parts: MetadataParts, start: numb
  * Returns that position, or null (then the caller walks every chunk).
  */
 async function findTailChain(file: FileWindow): Promise<number | null> {
-  const start = Math.max(8, file.size - TAIL_BYTES);
-  const tail = await file.readAndKeep(start, file.size - start);
+  for (const [index, size] of TAIL_WINDOWS.entries()) {
+    const start = Math.max(8, file.size - size);
+    const tail = await file.readAndKeep(start, file.size - start);
+    const found = chainStartIn(tail);
+    if (found === null) continue;
+    // A chain that starts with image data covers every chunk after it (IDAT chunks are consecutive), so nothing
+    // was missed; one that starts later may have a metadata chunk before it: look further back.
+    const last = index === TAIL_WINDOWS.length - 1 || start === 8;
+    if (last || tail.toString('latin1', found + 4, found + 8) === 'IDAT') return start + found;
+  }
+  return null;
+}
+
+function chainStartIn(tail: Buffer): number | null {
   const candidates: number[] = [];
   for (const type of ['IDAT', 'tEXt', 'iTXt', 'zTXt', 'eXIf', 'caBX', 'tIME', 'IEND']) {
     for (let at = tail.indexOf(type, 4, 'latin1'); at >= 4; at = tail.indexOf(type, at + 1, 'latin1')) candidates.push(at - 4);
   }
   candidates.sort((a, b) => a - b);
-  for (const candidate of candidates) {
-    if (chainReachesEnd(tail, candidate)) return start + candidate;
-  }
-  return null;
+  return candidates.find((candidate) => chainReachesEnd(tail, candidate)) ?? null;
 }
 
 function chainReachesEnd(tail: Buffer, from: number): boolean {
