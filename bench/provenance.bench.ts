@@ -17,6 +17,14 @@ import type { BenchOptions, BenchResult } from './lib/types';
 const RUNS = 5;
 const DST = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
 
+/**
+ * A name part that is not a frame number: generated stills are separate assets, and names like titan_12.png,
+ * titan_40.png would be grouped as one image sequence (read once), which would understate what provenance costs.
+ */
+function uid(i: number): string {
+  return `id${(i * 2654435761 >>> 0).toString(36)}x`;
+}
+
 /** Deterministic sizes and choices, so every run writes the same corpus. */
 function xorshift(seed: number): () => number {
   let state = seed >>> 0 || 1;
@@ -113,12 +121,12 @@ async function writeCorpus(dir: string, fileCount: number): Promise<Corpus> {
     const pick = random();
     let path: string;
     if (pick < 0.01 && hasTitan) {
-      path = join(dir, `titan_${i}.png`);
+      path = join(dir, `titan_${uid(i)}.png`);
       await copyFile(titan, path);
       await appendFile(path, `genlog-bench-${i}`);
       counts.c2pa = (counts.c2pa ?? 0) + 1;
     } else if (pick < 0.48) {
-      path = join(dir, `webui_${String(i).padStart(5, '0')}.png`);
+      path = join(dir, `${String(i).padStart(5, '0')}-${1_000_000_000 + i * 7919}.png`); // A1111: index-seed
       await writePng(path, [['parameters', a1111.replace('Seed: 3620491582', `Seed: ${i}`)]], logUniform(random, 512 * 1024, 6 * 1024 * 1024), i + 1);
       counts.a1111 = (counts.a1111 ?? 0) + 1;
     } else if (pick < 0.63) {
@@ -126,13 +134,13 @@ async function writeCorpus(dir: string, fileCount: number): Promise<Corpus> {
       await writePng(path, [['prompt', comfyPrompt], ['workflow', comfyWorkflow]], logUniform(random, 512 * 1024, 6 * 1024 * 1024), i + 1);
       counts.comfy = (counts.comfy ?? 0) + 1;
     } else if (pick < 0.78) {
-      path = join(dir, `firefly_${i}.jpg`);
+      path = join(dir, `Firefly_harbour_${uid(i)}.jpg`);
       await writeIptcJpeg(path, logUniform(random, 200 * 1024, 2 * 1024 * 1024), i + 1);
       counts.iptc = (counts.iptc ?? 0) + 1;
     } else {
       const size = logUniform(random, 1024 * 1024, 8 * 1024 * 1024);
       if (i % 4 === 0) {
-        path = join(dir, `clip_${i}.mov`);
+        path = join(dir, `clip_${uid(i)}.mov`);
         await writeMovie(path, size);
       } else {
         path = join(dir, 'frames', `sh100_comp_v001.${1001 + i}.exr`);
