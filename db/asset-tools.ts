@@ -17,6 +17,13 @@ export function setAssetChainRows(db: Db, assetId: number, toolIds: readonly num
   toolIds.forEach((toolId, position) => add.run(assetId, position, toolId));
 }
 
+/** Gives every just-logged asset (none has chain rows yet) the same stored chain, with one statement. */
+export function addChainRowsToNewAssets(db: Db, assetIds: readonly number[], toolIds: readonly number[]): void {
+  if (assetIds.length === 0 || toolIds.length === 0) return;
+  stmt(db, `INSERT INTO asset_tools (asset_id, position, tool_id)
+    SELECT a.value, c.key, c.value FROM json_each(?) a, json_each(?) c`).run(JSON.stringify(assetIds), JSON.stringify(toolIds));
+}
+
 /** Assets whose chain includes the tool: as their primary tool with no chain rows, or anywhere in their chain. */
 export function assetsUsingTool(db: Db, toolId: number): number[] {
   return stmt<[number, number], { id: number }>(db, `

@@ -70,6 +70,22 @@ export function getAsset(db: Db, id: number): AssetRow | undefined {
   return stmt<[number], AssetRow>(db, `${SELECT_ASSET} WHERE a.id = ?`).get(id);
 }
 
+/** Many assets by id (a bulk log's result), read a few thousand at a time rather than one query each. */
+export function getAssetsByIds(db: Db, ids: readonly number[]): Map<number, AssetRow> {
+  const found = new Map<number, AssetRow>();
+  const read = stmt<[string], AssetRow>(db, `${SELECT_ASSET} WHERE a.id IN (SELECT value FROM json_each(?))`);
+  for (let at = 0; at < ids.length; at += 5000) {
+    for (const row of read.all(JSON.stringify(ids.slice(at, at + 5000)))) found.set(row.id, row);
+  }
+  return found;
+}
+
+/** The id of the asset with this content in the production, if it is logged there already. */
+export function findAssetIdByHash(db: Db, productionId: number, sha256: string): number | undefined {
+  return stmt<[number, string], { id: number }>(db, 'SELECT id FROM assets WHERE production_id = ? AND sha256 = ?')
+    .get(productionId, sha256)?.id;
+}
+
 export function findAssetByHash(db: Db, productionId: number, sha256: string): AssetRow | undefined {
   return stmt<[number, string], AssetRow>(db, `${SELECT_ASSET} WHERE a.production_id = ? AND a.sha256 = ?`)
     .get(productionId, sha256);
@@ -153,7 +169,7 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
-function whereClause(f: AssetFilter): { sql: string; params: unknown[] } {
+function whereClause(f: AssetFilter): { sql: string; params: unknown[]; conditions: number } {
   const conds: string[] = [];
   const params: unknown[] = [];
   if (f.productionId !== undefined) { conds.push('a.production_id = ?'); params.push(f.productionId); }
@@ -168,7 +184,7 @@ function whereClause(f: AssetFilter): { sql: string; params: unknown[] } {
   const q = f.search ? ftsQuery(f.search) : null;
   if (q) { conds.push('a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)'); params.push(q); }
   for (const e of f.extra ?? []) { conds.push(e.sql); params.push(...e.params); }
-  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, conditions: conds.length };
 }
 
 /** Joins the id-only page query needs when the sort key lives in another table. */
@@ -190,8 +206,15 @@ export function listAssetsSql(f: AssetFilter, page: AssetPage): { sql: string; p
   return { sql, params: [...w.params, page.limit, page.offset] };
 }
 
+/**
+ * Counts matches. A search with no other condition is counted in the full-text index alone: every asset has exactly
+ * one index row (the assets triggers keep them in step, and assets are never deleted), and looking each match up in
+ * assets cost ~30 ms for 10,000 matches on a 1M log against ~1 ms here.
+ */
 export function countAssetsSql(f: AssetFilter): { sql: string; params: unknown[] } {
+  const q = f.search ? ftsQuery(f.search) : null;
   const w = whereClause(f);
+  if (q && w.conditions === 1) return { sql: 'SELECT count(*) AS n FROM assets_fts WHERE assets_fts MATCH ?', params: [q] };
   const sql = `SELECT count(*) AS n FROM assets a ${w.sql}`;
   return { sql, params: w.params };
 }

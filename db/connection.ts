@@ -25,6 +25,12 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // 64 MB of page cache instead of SQLite's 2 MB: a 1M-asset log has a dozen indexes, and with the default cache
+    // bulk logging and search spent their time re-reading the same index pages from the OS.
+    db.pragma('cache_size = -65536');
+    // Statement journals and sort scratch in memory: a bulk log's multi-row statements otherwise spill their
+    // statement journal to a temp file on every statement.
+    db.pragma('temp_store = MEMORY');
     if (options.migrate !== false) migrate(db);
   } catch (err) {
     db.close();

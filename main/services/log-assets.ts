@@ -2,9 +2,12 @@ import { basename, resolve } from 'node:path';
 import type { ApiContext } from '../api/context';
 import { invalid, notFound } from '../api/envelope';
 import { inTransaction } from '../../db/connection';
-import { findAssetByHash, getAsset, insertAsset, type Classification, type MediaType } from '../../db/assets';
-import { appendAssetEvent } from '../../db/asset-events';
-import { setAssetChainRows } from '../../db/asset-tools';
+import { findAssetIdByHash, getAssetsByIds, type Classification, type MediaType } from '../../db/assets';
+import { insertAssetBatch, insertedAssetRow, type AssetBatchRow, type AssetBatchShared } from '../../db/asset-batch';
+import { getProductionById } from '../../db/productions';
+import { getToolById } from '../../db/tools';
+import { appendAssetEventBatch } from '../../db/asset-events';
+import { addChainRowsToNewAssets } from '../../db/asset-tools';
 import { hashFile } from '../ingest/hash-file';
 import { mediaTypeOf } from '../ingest/media-type';
 import { defaultFacts } from '../compliance';
@@ -111,34 +114,48 @@ export function insertHashed(
   const plan = req.compliance ?? { facts: defaultFacts(), chain: toolId === null ? [] : [toolId], classification, plannedUseId: null };
   const facts = factsJson(plan.facts);
   const chainRows = chainRowsToStore(toolId, plan.chain);
-  const logged = inTransaction(ctx.db, () => {
-    const { outcome } = new Assessor(ctx.db, ctx.now()).assess({ productionId, classification, facts: plan.facts, chain: plan.chain }, []);
-    return hashed.map((h) => {
-      const existing = findAssetByHash(ctx.db, productionId, h.sha256);
-      if (existing) return { id: existing.id, duplicate: true };
-      const id = insertAsset(ctx.db, {
-        productionId,
-        episode: req.episode,
+  const shared: AssetBatchShared = {
+    productionId, episode: req.episode, classification, toolId, createdBy: by, plannedUseId: plan.plannedUseId, facts, outcome: null,
+  };
+  return inTransaction(ctx.db, () => {
+    shared.outcome = new Assessor(ctx.db, ctx.now()).assess({ productionId, classification, facts: plan.facts, chain: plan.chain }, []).outcome;
+    // Decide first which files are new (content already logged, or repeated in this batch, is a duplicate), then
+    // write the new ones in bulk: per-row statements cost a full-text index flush each (see insertAssetBatch).
+    const fresh = new Map<string, AssetBatchRow & { ingest?: IngestDetails }>();
+    const existingIds = new Map<string, number>();
+    for (const h of hashed) {
+      if (fresh.has(h.sha256) || existingIds.has(h.sha256)) continue;
+      const existing = findAssetIdByHash(ctx.db, productionId, h.sha256);
+      if (existing !== undefined) { existingIds.set(h.sha256, existing); continue; }
+      fresh.set(h.sha256, {
         fileName: h.fileName,
         path: h.path,
         sha256: h.sha256,
         size: h.size,
         mediaType: h.mediaType,
-        classification,
-        toolId,
-        createdBy: by,
         createdAt: h.prefill?.createdAt ?? at,
         prompt: req.prompt || (h.prefill?.prompt ?? ''),
         notes: req.notes || (h.prefill?.notes ?? ''),
-        plannedUseId: plan.plannedUseId,
-        facts,
-        outcome,
+        ...(h.ingest ? { ingest: h.ingest } : {}),
       });
-      if (chainRows.length > 0) setAssetChainRows(ctx.db, id, chainRows);
-      appendAssetEvent(ctx.db, { assetId: id, at, by, action: 'logged', to: h.sha256, reason: null });
-      if (h.ingest) recordIngestDetails(ctx.db, id, h.ingest, at);
-      return { id, duplicate: false };
+    }
+    const rows = [...fresh.values()];
+    const ids = insertAssetBatch(ctx.db, shared, rows);
+    if (chainRows.length > 0) addChainRowsToNewAssets(ctx.db, ids, chainRows);
+    appendAssetEventBatch(ctx.db, { at, by, action: 'logged' }, rows.map((r, i) => ({ assetId: ids[i]!, to: r.sha256 })));
+    rows.forEach((r, i) => { if (r.ingest) recordIngestDetails(ctx.db, ids[i]!, r.ingest, at); });
+    const names = {
+      productionCode: getProductionById(ctx.db, productionId)?.code ?? '',
+      toolName: toolId === null ? null : (getToolById(ctx.db, toolId)?.name ?? null),
+    };
+    const created = new Map<string, LoggedAsset>();
+    rows.forEach((r, i) => created.set(r.sha256, { ...toAsset(insertedAssetRow(shared, r, ids[i]!, names)), duplicate: false }));
+    const existing = getAssetsByIds(ctx.db, [...existingIds.values()]);
+    const returned = new Set<string>();
+    return hashed.map((h): LoggedAsset => {
+      const mine = created.get(h.sha256);
+      if (mine && !returned.has(h.sha256)) { returned.add(h.sha256); return mine; }
+      return { ...(mine ?? toAsset(existing.get(existingIds.get(h.sha256)!)!)), duplicate: true };
     });
   });
-  return logged.map((l) => ({ ...toAsset(getAsset(ctx.db, l.id)!), duplicate: l.duplicate }));
 }

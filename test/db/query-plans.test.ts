@@ -28,6 +28,10 @@ describe('list and search queries use their indexes', () => {
   it('pages deep into the log by ids alone, joining only the rows shown', () => {
     expect(plan(listAssetsSql({}, { ...page, offset: 4000 }))).toMatch(/LIST SUBQUERY[\s\S]*SCAN a USING COVERING INDEX assets_by_created/);
   });
+  it('counts a search with no other condition in the full-text index alone', () => {
+    expect(plan(countAssetsSql({ search: 'dragon', retired: 'include', extra: [] }))).toMatch(/^SCAN assets_fts VIRTUAL TABLE INDEX 0:M\d*$/);
+    expect(plan(countAssetsSql({ search: 'dragon', retired: 'exclude' }))).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
+  });
   it.each(cases)('%s', (_name, filter, p, expected) => {
     const listPlan = plan(listAssetsSql(filter, p));
     expect(listPlan).toMatch(expected);
