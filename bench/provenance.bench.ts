@@ -12,6 +12,7 @@ import { startCpuWindow } from './lib/machine-load';
 import { warmPageCache } from './lib/page-cache';
 import { formatBytes, median, round } from './lib/stats';
 import { createTempDir, removeTempDir, writeRandomFile } from './lib/temp-files';
+import { logUniform, xorshift } from './lib/corpus';
 import type { BenchOptions, BenchResult } from './lib/types';
 
 const RUNS = 5;
@@ -25,20 +26,6 @@ function uid(i: number): string {
   return `id${(i * 2654435761 >>> 0).toString(36)}x`;
 }
 
-/** Deterministic sizes and choices, so every run writes the same corpus. */
-function xorshift(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
-
-function logUniform(random: () => number, min: number, max: number): number {
-  return Math.round(Math.exp(Math.log(min) + random() * (Math.log(max) - Math.log(min))));
-}
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeRandomFile } from './temp-files';
 
 /** Small deterministic generator so every run writes the same corpus. */
-function xorshift(seed: number): () => number {
+export function xorshift(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;
@@ -11,6 +11,11 @@ function xorshift(seed: number): () => number {
     state ^= state << 5;
     return (state >>> 0) / 2 ** 32;
   };
+}
+
+/** A size drawn log-uniformly between min and max: many small files, a few large ones, as in render folders. */
+export function logUniform(random: () => number, min: number, max: number): number {
+  return Math.round(Math.exp(Math.log(min) + random() * (Math.log(max) - Math.log(min))));
 }
 
 /**

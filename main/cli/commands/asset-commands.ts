@@ -2,8 +2,8 @@ import type { Command } from '../command';
 import { bytes, keyValues, table } from '../format';
 import type { Asset, HistoryEvent } from '../../services/asset-json';
 import type { LoggedAsset } from '../../services/log-assets';
-import { FACT_FLAGS_USAGE, factFlags, factOptions } from './compliance-commands';
-import { FOLDER_INGEST_USAGE, folderIngestOptions, ingestDetailText, releasingParser, runFolderIngest, wantsFolderIngest } from './ingest-commands';
+import { FACT_FLAGS_USAGE, factOptions } from './compliance-commands';
+import { FOLDER_INGEST_USAGE, folderIngestOptions, ingestDetailText, logFields, releasingParser, runFolderIngest, wantsFolderIngest } from './ingest-commands';
 import type { AssetIngestDetail } from '../../services/ingest/asset-ingest';
 
 export const assetTable = (as: Asset[]) =>
@@ -44,15 +44,8 @@ export const assetCommands: Command[] = [
       if (wantsFolderIngest(r)) return runFolderIngest(r, assetTable);
       const assets = await releasingParser(() => r.call<LoggedAsset[]>('logAssets', {
         files: r.positionals.map((path) => ({ path })),
-        production: r.required('production'),
         tool: r.required('tool'),
-        by: r.required('by'),
-        prompt: r.optional('prompt'),
-        notes: r.optional('notes'),
-        episode: r.optional('episode'),
-        classification: r.optional('class'),
-        use: r.optional('use'),
-        ...factFlags(r),
+        ...logFields(r),
       }));
       const dups = assets.filter((a) => a.duplicate).length;
       r.io.stderr(`Logged ${assets.length - dups} new asset(s)${dups ? `, ${dups} already in the log` : ''}.\n`);

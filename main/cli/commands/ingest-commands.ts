@@ -80,6 +80,20 @@ function progressPrinter(r: CommandRun): { show(p: IngestJobProgress): void; end
   };
 }
 
+/** What every `genlog log` request carries, for files (logAssets) and folders (startIngest) alike. */
+export function logFields(r: CommandRun) {
+  return {
+    production: r.required('production'),
+    by: r.required('by'),
+    prompt: r.optional('prompt'),
+    notes: r.optional('notes'),
+    episode: r.optional('episode'),
+    classification: r.optional('class'),
+    use: r.optional('use'),
+    ...factFlags(r),
+  };
+}
+
 /** `genlog log DIR --recursive ...`: a background ingest job polled for progress; Ctrl+C cancels it cleanly. */
 export function runFolderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
   return releasingParser(() => folderIngest(r, render));
@@ -91,15 +105,8 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     recursive: Boolean(r.values.recursive),
     include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
     exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
-    production: r.required('production'),
     tool: r.optional('tool'),
-    by: r.required('by'),
-    prompt: r.optional('prompt'),
-    notes: r.optional('notes'),
-    episode: r.optional('episode'),
-    classification: r.optional('class'),
-    use: r.optional('use'),
-    ...factFlags(r),
+    ...logFields(r),
   });
   const printer = progressPrinter(r);
   const cancel = () => {
