@@ -41,5 +41,8 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
 
 /** Runs fn in a transaction: every multi-row change goes through here so a crash never leaves half a change. */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn)();
+  // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout applies. A deferred transaction that reads
+  // and then writes fails at once with "database is locked" when another process (a render node's CLI) committed
+  // in between, because WAL cannot upgrade a stale snapshot; waiting would not help it.
+  return db.transaction(fn).immediate();
 }

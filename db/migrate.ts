@@ -29,11 +29,14 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration list out of order at ${m.name}`);
   });
+  // IMMEDIATE, and the version read again under the lock: two processes opening an old db at once must not both
+  // migrate it (the second waits, then finds nothing left to do).
   db.transaction(() => {
-    for (const m of migrations.slice(current)) {
+    const locked = db.pragma('user_version', { simple: true }) as number;
+    for (const m of migrations.slice(locked)) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  }).immediate();
   return latest;
 }

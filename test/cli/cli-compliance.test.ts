@@ -154,7 +154,8 @@ describe.concurrent('genlog compliance commands (spawned)', { timeout: 120_000 }
     const results = await inBatches(cases.map(([args]) => () => run(...args)), 3);
     cases.forEach(([args, code, message], i) => {
       const r = results[i]!;
-      expect({ args, code: r.code }).toEqual({ args, code });
+      // stderr shown only on a wrong exit code, so a failure says why.
+      expect({ args, code: r.code, stderr: r.code === code ? '' : r.stderr }).toEqual({ args, code, stderr: '' });
       // The message is the first line; a usage error (exit 2) adds the command's usage below it.
       const lines = r.stderr.trim().split('\n');
       expect(lines[0]).toMatch(message);

@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inTransaction, openDb, type Db } from '../../db/connection';
+import { tempDir } from '../support/context';
+
+const opened: Db[] = [];
+function open(path: string): Db {
+  const db = openDb(path);
+  opened.push(db);
+  return db;
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** A second process's connection, impatient so the test does not wait out a busy timeout. */
+function otherProcess(path: string): Db {
+  const db = new Database(path, { timeout: 0 });
+  opened.push(db);
+  return db;
+}
+
+describe('transactions between processes sharing one log', () => {
+  it('takes the write lock when a transaction begins, so a read-then-write never meets a stale snapshot', () => {
+    const path = join(tempDir('genlog-tx-'), 'g.db');
+    const db = open(path);
+    const other = otherProcess(path);
+    inTransaction(db, () => {
+      db.prepare('SELECT count(*) FROM settings').get();
+      // Held from BEGIN: another writer must wait (here: fails at once, its timeout is 0) instead of committing
+      // under us, which would make our write below fail with "database is locked" no matter how long we waited.
+      expect(() => other.prepare("INSERT INTO settings (key, value) VALUES ('k', 'other')").run()).toThrow(/locked|busy/i);
+      db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'ours')").run();
+    });
+    expect(other.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: 'ours' });
+  });
+});
