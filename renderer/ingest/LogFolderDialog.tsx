@@ -9,6 +9,7 @@ import { FolderIngestProgress } from './FolderIngestProgress';
 import { FolderIngestResult } from './FolderIngestResult';
 import { GlobFields } from './GlobFields';
 import { globsText, parseGlobs } from './globs';
+import { DefaultClassSelect } from './DefaultClassSelect';
 
 const FIELDS = ['paths', 'production', 'tool', 'use', 'classification', 'include', 'exclude', 'episode', 'by'] as const;
 
@@ -117,11 +118,7 @@ function LogFolderForm() {
           </select>
         </Field>
         <Field label="Classification" error={errors.classification}>
-          <select className="input" value={form.classification} onChange={(e) => set({ classification: e.target.value as FormState['classification'] })}>
-            <option value="">Default (the planned use's, else temporary)</option>
-            <option value="temporary">Temporary</option>
-            <option value="deliverable">Deliverable</option>
-          </select>
+          <DefaultClassSelect value={form.classification} onChange={(classification) => set({ classification })} />
         </Field>
         <Field label="Planned use (optional)" error={errors.use} className="span-2">
           <select className="input" value={form.use} onChange={(e) => set({ use: e.target.value })} disabled={!form.production}>

@@ -6,6 +6,7 @@ import { Field } from '../ui/Field';
 import { errorsByField } from './error-fields';
 import { GlobFields } from './GlobFields';
 import { parseGlobs } from './globs';
+import { DefaultClassSelect } from './DefaultClassSelect';
 
 const FIELDS = ['path', 'production', 'use', 'tool', 'artist', 'classification', 'include', 'exclude'] as const;
 
@@ -100,11 +101,7 @@ export function WatchFolderForm() {
         </Field>
       </div>
       <Field label="Classification" error={errors.classification}>
-        <select className="input" value={form.classification} onChange={(e) => set({ classification: e.target.value as FormState['classification'] })}>
-          <option value="">Default (the planned use's, else temporary)</option>
-          <option value="temporary">Temporary</option>
-          <option value="deliverable">Deliverable</option>
-        </select>
+        <DefaultClassSelect value={form.classification} onChange={(classification) => set({ classification })} />
       </Field>
       <GlobFields include={form.include} exclude={form.exclude} errors={errors} onChange={set} />
       <div className="field">
