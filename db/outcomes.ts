@@ -73,6 +73,11 @@ export function applyPlainOutcomes(db: Db, groups: (PlainGroup & { outcome: Stor
     WHERE id IN (SELECT id FROM temp.outcome_batch)`).run().changes;
 }
 
+/** One indexed lookup: lets every process start skip the write transactions when nothing waits to be assessed. */
+export function hasUnassessedAssets(db: Db): boolean {
+  return stmt<[], { one: number }>(db, 'SELECT 1 AS one FROM assets WHERE outcome IS NULL LIMIT 1').get() !== undefined;
+}
+
 export function unassessedUseIds(db: Db, limit: number): number[] {
   return stmt<[number], { id: number }>(db, 'SELECT id FROM planned_uses WHERE outcome IS NULL LIMIT ?').all(limit).map((r) => r.id);
 }

@@ -6,6 +6,7 @@ import {
   assetsWithTalentFacts,
   setAssetOutcome,
   stagePlainUnassessed,
+  hasUnassessedAssets,
   unassessedAssets,
   unassessedUseIds,
   usesWithTalentFacts,
@@ -39,7 +40,10 @@ export interface PendingResult {
 export function assessPendingOutcomes(ctx: Ctx): PendingResult {
   const result: PendingResult = { assets: 0, uses: 0, consentDayProductions: [] };
   const assessor = new Assessor(ctx.db, ctx.now());
+  // The usual case (every row assessed) must not take the write lock: each CLI start passes here, and render
+  // nodes start many at once.
   for (;;) {
+    if (!hasUnassessedAssets(ctx.db)) break;
     const updated = inTransaction(ctx.db, () => {
       const groups = stagePlainUnassessed(ctx.db, PLAIN_BATCH);
       if (groups.length === 0) return 0;
