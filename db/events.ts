@@ -2,7 +2,7 @@ import type { Db } from './connection';
 import { stmt } from './statements';
 
 /** Things with a history in `events` (assets keep theirs in asset_events). */
-export type EventEntity = 'planned_use' | 'consent' | 'approval';
+export type EventEntity = 'planned_use' | 'consent' | 'approval' | 'packet';
 
 export interface EventRow {
   id: number;

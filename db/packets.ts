@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { appendEvent, listEvents, type EventRow } from './events';
 
 export type PacketState = 'draft' | 'approved' | 'queued' | 'sending' | 'sent' | 'failed' | 'unknown';
 
@@ -170,29 +171,17 @@ export function packetIdsInState(db: Db, state: PacketState): number[] {
   return stmt<[string], { id: number }>(db, 'SELECT id FROM packets WHERE state = ? ORDER BY id').all(state).map((r) => r.id);
 }
 
-// Packet history lives in the shared `events` table under entity 'packet'.
+// Packet history lives in the shared `events` table under entity 'packet'; every entry is a state change.
 
-export interface PacketEventRow {
-  id: number;
-  at: string;
-  by: string;
-  action: string;
-  field: string | null;
-  from_value: string | null;
-  to_value: string | null;
-  reason: string | null;
-}
+export type PacketEventRow = Omit<EventRow, 'entity' | 'entity_id'>;
 
 export function appendPacketEvent(
   db: Db,
   e: { packetId: number; at: string; by: string; action: string; from?: string | null; to?: string | null; reason?: string | null },
 ): void {
-  stmt(db, `INSERT INTO events (entity, entity_id, at, by, action, field, from_value, to_value, reason)
-    VALUES ('packet', ?, ?, ?, ?, 'state', ?, ?, ?)`)
-    .run(e.packetId, e.at, e.by, e.action, e.from ?? null, e.to ?? null, e.reason ?? null);
+  appendEvent(db, { ...e, entity: 'packet', entityId: e.packetId, field: 'state' });
 }
 
 export function listPacketEvents(db: Db, packetId: number): PacketEventRow[] {
-  return stmt<[number], PacketEventRow>(db, `SELECT id, at, by, action, field, from_value, to_value, reason FROM events
-    WHERE entity = 'packet' AND entity_id = ? ORDER BY id`).all(packetId);
+  return listEvents(db, 'packet', packetId);
 }

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { GenlogClient } from '../../main/api/table';
+import type { IngestProgress } from '../../main/ingest/progress';
 import type { Classification, FileRef, InputOf, LoggedAsset } from '../api-types';
 import type { FileStager } from '../file-stager';
 import type { FileProvenance } from '../provenance/types';
@@ -35,13 +36,7 @@ export interface IntakeItem {
 }
 
 /** Hashing progress of a desktop ingest job (files, bytes, ETA), as getIngestJob reports it. */
-export interface IngestProgress {
-  filesDone: number;
-  filesTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  etaSeconds: number | null;
-}
+export type { IngestProgress } from '../../main/ingest/progress';
 
 export type IngestPhase = 'closed' | 'form' | 'uploading' | 'logging' | 'done';
 
