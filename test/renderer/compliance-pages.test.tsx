@@ -5,9 +5,9 @@ import userEvent from '@testing-library/user-event';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathStager } from '../../renderer/file-stager';
 import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
+import { diskFiles } from './support/disk-files';
 
 // No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
 const user = userEvent.setup({ delay: null });
@@ -19,15 +19,8 @@ describe('compliance screens', () => {
   let real: RealApi;
   let dir: string;
   let restoreLayout: () => void;
-  const paths = new Map<File, string>();
-
-  function diskFile(name: string, content: string): File {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    const file = new File([content], name);
-    paths.set(file, path);
-    return file;
-  }
+  const disk = diskFiles(() => dir);
+  const diskFile = disk.file;
 
   async function logAsset(name: string, input: Partial<LogInput> = {}): Promise<number> {
     const path = join(dir, name);
@@ -36,7 +29,7 @@ describe('compliance screens', () => {
   }
 
   function render() {
-    return renderApp(real.api, pathStager((f) => paths.get(f) ?? ''));
+    return renderApp(real.api, disk.stager());
   }
 
   async function go(screenLabel: RegExp) {
@@ -50,7 +43,7 @@ describe('compliance screens', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'genlog-compliance-pages-'));
     real = realApi();
-    // Evidence is copied into <dataDir>/evidence: keep it in the temp folder, not in the working directory.
+    // Evidence is copied into <dataDir>/evidence: keep it in this test's folder, removed after each test.
     real.ctx.dataDir = dir;
     ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));

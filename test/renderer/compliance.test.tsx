@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathStager } from '../../renderer/file-stager';
 import { DEFAULT_FACTS } from '../../renderer/compliance/facts';
 import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
+import { diskFiles } from './support/disk-files';
 
 // No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
 const user = userEvent.setup({ delay: null });
@@ -24,15 +24,9 @@ describe('findings, questions and decisions in the detail pane', () => {
   let real: RealApi;
   let dir: string;
   let restoreLayout: () => void;
-  const paths = new Map<File, string>();
-
-  function diskFile(name: string, content: string): File {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    const file = new File([content], name);
-    paths.set(file, path);
-    return file;
-  }
+  const disk = diskFiles(() => dir);
+  const { paths } = disk;
+  const diskFile = disk.file;
 
   async function logAsset(name: string, classification: 'temporary' | 'deliverable', facts: Facts): Promise<number> {
     const path = join(dir, name);
@@ -42,7 +36,7 @@ describe('findings, questions and decisions in the detail pane', () => {
 
   /** Renders the app, selects the asset in the log and opens one of its detail tabs. */
   async function openAsset(id: number, tab: RegExp) {
-    renderApp(real.api, pathStager((f) => paths.get(f) ?? ''));
+    renderApp(real.api, disk.stager());
     const grid = await screen.findByRole('grid', { name: 'Asset log' });
     await waitFor(() => expect(loadedRows(grid).some((r) => r.dataset.assetId === String(id))).toBe(true));
     await user.click(within(loadedRows(grid).find((r) => r.dataset.assetId === String(id))!).getAllByRole('gridcell')[3]!);
@@ -61,7 +55,7 @@ describe('findings, questions and decisions in the detail pane', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'genlog-compliance-ui-'));
     real = realApi();
-    // Evidence is copied into <dataDir>/evidence: keep it in the temp folder, not in the working directory.
+    // Evidence is copied into <dataDir>/evidence: keep it in this test's folder, removed after each test.
     real.ctx.dataDir = dir;
     ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));

@@ -2,12 +2,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathStager } from '../../renderer/file-stager';
 import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
+import { diskFiles } from './support/disk-files';
 
 // No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
 const user = userEvent.setup({ delay: null });
@@ -20,15 +20,9 @@ describe('logging files from the picker and by drag and drop', () => {
   let real: RealApi;
   let dir: string;
   let restoreLayout: () => void;
-  const paths = new Map<File, string>();
-
-  function diskFile(name: string, content: string): File {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    const file = new File([content], name);
-    paths.set(file, path);
-    return file;
-  }
+  const disk = diskFiles(() => dir);
+  const { paths } = disk;
+  const diskFile = disk.file;
 
   beforeAll(() => {
     restoreLayout = stubGridLayout();
@@ -47,7 +41,7 @@ describe('logging files from the picker and by drag and drop', () => {
   });
   afterAll(() => restoreLayout());
 
-  const stager = () => pathStager((f) => paths.get(f) ?? '');
+  const stager = () => disk.stager();
 
   it('logs picked files as temporary with the form values, and reports a re-logged file as a duplicate', async () => {
     renderApp(real.api, stager());

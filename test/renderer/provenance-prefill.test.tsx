@@ -2,15 +2,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { pathStager } from '../../renderer/file-stager';
 import { ok, realApi, renderApp, type RealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
 import { pngWith, tEXt } from '../provenance/helpers/png';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
+import { diskFiles } from './support/disk-files';
 
 const user = userEvent.setup({ delay: null });
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -23,17 +23,11 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
   let real: RealApi;
   let dir: string;
   let restoreLayout: () => void;
-  const paths = new Map<File, string>();
-
-  function diskFile(name: string, bytes: Buffer | string): File {
-    const path = join(dir, name);
-    writeFileSync(path, bytes);
-    const file = new File([new Uint8Array(Buffer.from(bytes))], name);
-    paths.set(file, path);
-    return file;
-  }
+  const disk = diskFiles(() => dir);
+  const { paths } = disk;
+  const diskFile = disk.file;
   const open = async (files: File[]) => {
-    renderApp(real.api, pathStager((f) => paths.get(f) ?? ''));
+    renderApp(real.api, disk.stager());
     await screen.findByText('0 assets');
     await user.upload(screen.getByTestId('file-input'), files);
     return screen.findByRole('dialog', { name: `Log ${files.length} file${files.length === 1 ? '' : 's'}` });
@@ -44,7 +38,7 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'genlog-prefill-'));
     real = realApi();
-    // An in-memory db's data folder is the working directory: keep thumbnails out of the repository.
+    // Thumbnails land in <dataDir>/thumbnails: keep them in this test's folder, removed after each test.
     Object.assign(real.ctx, { dataDir: dir });
     ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));

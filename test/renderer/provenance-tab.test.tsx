@@ -45,7 +45,7 @@ describe('the Provenance tab of the asset detail', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'genlog-provtab-'));
     real = realApi();
-    // An in-memory db's data folder is the working directory: keep thumbnails out of the repository.
+    // Thumbnails land in <dataDir>/thumbnails: keep them in this test's folder, removed after each test.
     Object.assign(real.ctx, { dataDir: dir });
     ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));

@@ -27,7 +27,7 @@ describe('thumbnails in the log table and the detail pane', () => {
     const real = realApi();
     const dir = mkdtempSync(join(tmpdir(), 'genlog-thumbs-'));
     dirs.push(dir);
-    // An in-memory db's data folder is the working directory: keep thumbnails out of the repository.
+    // Thumbnails land in <dataDir>/thumbnails: keep them in this test's folder, removed after each test.
     Object.assign(real.ctx, { dataDir: dir });
     ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'local' }));
