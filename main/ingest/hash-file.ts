@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { HashCancelledError, fileReadError } from './file-errors';
+import type { FileEnds } from './file-ends';
 
 /**
  * Read size for hashing. Measured on this project's 2-core machine (1 GiB, page cache warm): 1, 4, 8 and 16 MiB
@@ -16,6 +17,8 @@ export interface HashResult {
   sha256: string;
   /** Number of bytes hashed. */
   size: number;
+  /** The file's first and last bytes, when asked for with `keepEnds` (hash pool only). */
+  ends?: FileEnds;
 }
 
 export interface HashOptions {
@@ -23,6 +26,8 @@ export interface HashOptions {
   signal?: AbortSignal;
   /** Called after each chunk with the number of bytes just hashed. */
   onBytes?: (bytes: number) => void;
+  /** Hash pool only: also return the file's first and last bytes, for reading its metadata without a second read. */
+  keepEnds?: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HashCancelledError, fileReadError } from './file-errors';
+import { FILE_HEAD_BYTES, FILE_TAIL_BYTES, type FileEnds } from './file-ends';
 import { HASH_CHUNK_BYTES, type HashOptions, type HashResult } from './hash-file';
 import { HASH_WORKER_SOURCE } from './hash-worker-source';
 
@@ -30,7 +31,7 @@ const CANCEL_GRACE_MS = 2000;
 
 type WorkerMessage =
   | { type: 'bytes'; id: number; bytes: number }
-  | { type: 'done'; id: number; sha256: string; size: number }
+  | { type: 'done'; id: number; sha256: string; size: number; ends?: FileEnds }
   | { type: 'failed'; id: number; code?: string; message: string }
   | { type: 'cancelled'; id: number; bytesRead: number };
 
@@ -107,7 +108,7 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
       case 'done':
         // Small files are read in one go and their bytes arrive with the result.
         if (message.size > job.bytesRead) reportBytes(slot, job, message.size - job.bytesRead);
-        settle(job, aborted ? { error: new HashCancelledError(job.path, message.size) } : { result: { sha256: message.sha256, size: message.size } });
+        settle(job, aborted ? { error: new HashCancelledError(job.path, message.size) } : { result: { sha256: message.sha256, size: message.size, ...(message.ends ? { ends: message.ends } : {}) } });
         break;
       case 'failed':
         settle(job, { error: fileReadError(job.path, { code: message.code, message: message.message }) });
@@ -133,7 +134,7 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
   function spawn(): Slot {
     const worker = new Worker(HASH_WORKER_SOURCE, {
       eval: true,
-      workerData: { chunkBytes: HASH_CHUNK_BYTES },
+      workerData: { chunkBytes: HASH_CHUNK_BYTES, headBytes: FILE_HEAD_BYTES, tailBytes: FILE_TAIL_BYTES },
       // No inherited flags: "--input-type=module" would make the CommonJS source fail to load, loader hooks
       // (--import) have nothing to do here, and passing flags explicitly throws on process-wide ones.
       execArgv: [],
@@ -162,7 +163,7 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
       job.slot = slot;
       slot.jobs.set(job.id, job);
       slot.worker.ref();
-      slot.worker.postMessage({ type: 'hash', id: job.id, path: job.path, wantsBytes: job.options.onBytes !== undefined });
+      slot.worker.postMessage({ type: 'hash', id: job.id, path: job.path, wantsBytes: job.options.onBytes !== undefined, keepEnds: job.options.keepEnds === true });
     }
   }
 

@@ -6,8 +6,11 @@
  * alternating buffers, the next read in flight while the current chunk is hashed); the tests check both agree.
  * Here the 4 MiB buffers are kept between jobs so small files cost no allocation.
  *
- * Messages in:  { type: 'hash', id, path, wantsBytes }  |  { type: 'cancel', id }
- * Messages out: { type: 'bytes', id, bytes } (large files, per chunk)  |  { type: 'done', id, sha256, size }
+ * With keepEnds, 'done' also carries the file's first and last bytes (file-ends.ts), copied from the buffer that
+ * was just hashed (or, for files larger than one chunk, read again: two small reads of pages just cached).
+ *
+ * Messages in:  { type: 'hash', id, path, wantsBytes, keepEnds }  |  { type: 'cancel', id }
+ * Messages out: { type: 'bytes', id, bytes } (large files, per chunk)  |  { type: 'done', id, sha256, size, ends? }
  *               { type: 'failed', id, code, message }  |  { type: 'cancelled', id, bytesRead }
  */
 export const HASH_WORKER_SOURCE = String.raw`
@@ -17,6 +20,8 @@ const { closeSync, fstatSync, openSync, read, readSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 
 const CHUNK_BYTES = workerData.chunkBytes;
+const HEAD_BYTES = workerData.headBytes;
+const TAIL_BYTES = workerData.tailBytes;
 const freeBuffers = [];
 const activeJobs = new Map();
 
@@ -36,13 +41,37 @@ function readAt(fd, buffer, position) {
   });
 }
 
+// Their own memory (not the shared pool), so they can be moved to the main thread without a copy.
+function ownedCopy(buffer, start, end) {
+  const out = Buffer.allocUnsafeSlow(end - start);
+  buffer.copy(out, 0, start, end);
+  return out;
+}
+
+function ownedRead(fd, start, end) {
+  const out = Buffer.allocUnsafeSlow(end - start);
+  let filled = 0;
+  while (filled < out.length) {
+    const bytesRead = readSync(fd, out, filled, out.length - filled, start + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled === out.length ? out : ownedCopy(out, 0, filled);
+}
+
+function endsOf(size, take) {
+  const headEnd = Math.min(size, HEAD_BYTES);
+  const tailStart = Math.max(headEnd, size - TAIL_BYTES);
+  return { size, head: take(0, headEnd), tailStart, tail: take(tailStart, size) };
+}
+
 class Cancelled {
   constructor(bytesRead) {
     this.bytesRead = bytesRead;
   }
 }
 
-async function hashPath(id, path, wantsBytes, job) {
+async function hashPath(id, path, wantsBytes, keepEnds, job) {
   const fd = openSync(path, 'r');
   let pendingRead;
   let filling = takeBuffer();
@@ -56,11 +85,15 @@ async function hashPath(id, path, wantsBytes, job) {
     if (stats.size < CHUNK_BYTES) {
       // Fits in one read: a blocking read on this worker's own thread skips the thread-pool round trips that
       // dominate the cost of small files. Its bytes are reported with 'done', sparing a message per file.
+      let reads = 0;
       for (let bytesRead = readSync(fd, filling, 0, CHUNK_BYTES, 0); bytesRead > 0; bytesRead = readSync(fd, filling, 0, CHUNK_BYTES, size)) {
         hash.update(bytesRead === CHUNK_BYTES ? filling : filling.subarray(0, bytesRead));
         size += bytesRead;
+        reads += 1;
       }
-      return { sha256: hash.digest('hex'), size };
+      // One read means the buffer still holds the whole file; a file that grew meanwhile is read again.
+      const ends = !keepEnds ? undefined : reads === 1 ? endsOf(size, (a, b) => ownedCopy(filling, a, b)) : endsOf(size, (a, b) => ownedRead(fd, a, b));
+      return { sha256: hash.digest('hex'), size, ends };
     }
     let read = readAt(fd, filling, 0);
     pendingRead = read;
@@ -78,7 +111,7 @@ async function hashPath(id, path, wantsBytes, job) {
       hash.update(bytesRead === CHUNK_BYTES ? filled : filled.subarray(0, bytesRead));
       if (wantsBytes) parentPort.postMessage({ type: 'bytes', id, bytes: bytesRead });
     }
-    return { sha256: hash.digest('hex'), size };
+    return { sha256: hash.digest('hex'), size, ends: keepEnds ? endsOf(size, (a, b) => ownedRead(fd, a, b)) : undefined };
   } finally {
     if (pendingRead) await pendingRead.catch(() => undefined);
     closeSync(fd);
@@ -93,12 +126,16 @@ parentPort.on('message', (message) => {
     return;
   }
   if (message.type !== 'hash') return;
-  const { id, path, wantsBytes } = message;
+  const { id, path, wantsBytes, keepEnds } = message;
   const job = { cancelled: false };
   activeJobs.set(id, job);
-  hashPath(id, path, wantsBytes, job)
+  hashPath(id, path, wantsBytes, keepEnds, job)
     .then(
-      (result) => parentPort.postMessage({ type: 'done', id, sha256: result.sha256, size: result.size }),
+      (result) => {
+        const { ends } = result;
+        const transfer = ends ? [ends.head.buffer, ends.tail.buffer] : [];
+        parentPort.postMessage({ type: 'done', id, sha256: result.sha256, size: result.size, ends }, transfer);
+      },
       (error) => {
         if (error instanceof Cancelled) {
           parentPort.postMessage({ type: 'cancelled', id, bytesRead: error.bytesRead });

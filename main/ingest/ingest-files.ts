@@ -32,6 +32,10 @@ export interface HashItemsOptions {
   signal?: AbortSignal;
   /** Throttled to ~10 reports a second, plus a first (nothing done) and a last (everything done) report. */
   onProgress?: (progress: IngestProgress) => void;
+  /** Called as each file is hashed (its size checked). */
+  onFileHashed?: (path: string, result: HashResult) => void;
+  /** Files whose results carry their first and last bytes (HashResult.ends), for reading their metadata. */
+  keepEndsOf?: ReadonlySet<string>;
 }
 
 /** Parallel stat calls while sizing the batch. */
@@ -71,12 +75,13 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
     await Promise.all(
       [...expectedSizes].map(async ([path, expectedSize]) => {
         try {
-          const result = await pool.hash(path, { signal: stop.signal, onBytes: (bytes) => progress.addBytes(bytes) });
+          const result = await pool.hash(path, { signal: stop.signal, onBytes: (bytes) => progress.addBytes(bytes), keepEnds: options.keepEndsOf?.has(path) === true });
           if (result.size !== expectedSize) {
             throw new FileReadError(path, undefined, `it changed while being read (${expectedSize} bytes before, ${result.size} bytes read); wait until it is completely written`);
           }
           results.set(path, result);
           progress.fileDone();
+          options.onFileHashed?.(path, result);
         } catch (error) {
           if (!stop.signal.aborted) fail(error instanceof Error ? error : new Error(String(error)));
         }

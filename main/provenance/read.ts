@@ -60,7 +60,7 @@ export async function readProvenance(filePath: string, opts: ReadProvenanceOptio
   const found: Omit<ProvenanceRecord, 'summary'> = { c2pa: null, iptc: null, exif: null, a1111: null, comfy: null, errors };
   let file: FileWindow | null = null;
   try {
-    file = await FileWindow.open(filePath);
+    file = opts.ends ? FileWindow.fromEnds(filePath, opts.ends) : await FileWindow.open(filePath);
     if (file.size === 0) {
       errors.push('The file is empty (0 bytes)');
     } else {

@@ -1,3 +1,5 @@
+import type { FileEnds } from '../ingest/file-ends';
+
 /**
  * What a file says about its own origin, as read by readProvenance(). Every section is null when the file carries
  * no such metadata; `errors` lists what could not be read (the rest of the record is still filled in).
@@ -24,6 +26,8 @@ export interface ReadProvenanceOptions {
    * loaded. Also caps any single metadata segment. Default 32 MiB.
    */
   maxBytes?: number;
+  /** The file's first and last bytes, already read (by the hashing worker): reads inside them touch no file. */
+  ends?: FileEnds;
 }
 
 /**

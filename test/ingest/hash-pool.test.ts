@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_HEAD_BYTES, FILE_TAIL_BYTES } from '../../main/ingest/file-ends';
 import { HashCancelledError } from '../../main/ingest/file-errors';
 import { hashFile } from '../../main/ingest/hash-file';
 import { FILES_PER_WORKER, createHashPool } from '../../main/ingest/hash-pool';
@@ -61,6 +62,20 @@ describe('createHashPool', () => {
     );
     return { most, bytesSeen, results };
   }
+
+  it('returns the first and last bytes of each file it is asked to keep them for, exactly as on disk', async () => {
+    const results = await Promise.all(files.map((path) => pool.hash(path, { keepEnds: true })));
+    results.forEach((result, i) => {
+      const bytes = readFileSync(files[i] as string);
+      const ends = result.ends;
+      expect(ends?.size).toBe(bytes.length);
+      const headEnd = Math.min(bytes.length, FILE_HEAD_BYTES);
+      expect(Buffer.from(ends?.head ?? []).equals(bytes.subarray(0, headEnd))).toBe(true);
+      expect(ends?.tailStart).toBe(Math.max(headEnd, bytes.length - FILE_TAIL_BYTES));
+      expect(Buffer.from(ends?.tail ?? []).equals(bytes.subarray(ends?.tailStart))).toBe(true);
+    });
+    expect((await pool.hash(files[3] as string)).ends).toBeUndefined();
+  });
 
   it('hashes files in parallel on `concurrency` workers, never more than FILES_PER_WORKER files each', async () => {
     const big = [0, 1, 2, 3, 4, 5].map((index) => sparseFile(`big_${index}.bin`, 64 * MiB));

@@ -1,3 +1,4 @@
+import { FILE_TAIL_BYTES } from '../../ingest/file-ends';
 import type { FileWindow } from '../file-window';
 import { MAX_EXIF_BYTES, MAX_STRUCTURE_ENTRIES, MAX_TEXT_BYTES, MAX_XMP_BYTES, formatBytes } from '../limits';
 import { emptyParts, tiffFromExifPayload, type MetadataParts } from './parts';
@@ -9,8 +10,11 @@ const TEXT_TYPES = new Set(['tEXt', 'zTXt', 'iTXt']);
 const PNG_MAX_CHUNK = 0x7fffffff;
 /** Past the first IDAT, more than this much image data is not walked chunk by chunk: the tail is read instead. */
 const TAIL_JUMP_BYTES = 512 * 1024;
-/** Tail windows tried in turn: most files end with image data then IEND, which the first finds cheaply. */
-const TAIL_WINDOWS = [32 * 1024, 256 * 1024];
+/**
+ * Tail windows tried in turn: most files end with image data then IEND, which the first finds cheaply; the second
+ * holds a whole 64 KiB image-data chunk (as PIL writes them) and is what the hashing worker keeps of the file.
+ */
+const TAIL_WINDOWS = [32 * 1024, FILE_TAIL_BYTES, 256 * 1024];
 
 /** Walks the PNG chunk list (headers only, skipping image data) and collects metadata chunks. */
 export async function walkPng(file: FileWindow, maxBytes: number): Promise<MetadataParts> {
@@ -114,13 +118,25 @@ async function findTailChain(file: FileWindow): Promise<number | null> {
   return null;
 }
 
+/**
+ * The earliest chunk in the tail from which a valid chain of chunks runs to IEND at the end of the file. Image data
+ * chunks are tried first, with one scan: they are consecutive, so the earliest that chains covers everything after
+ * the first IDAT. Only a tail without image data needs the scan for every chunk type GenLog might meet there.
+ */
 function chainStartIn(tail: Buffer): number | null {
+  const fromImageData = candidatesOf(tail, ['IDAT']).find((candidate) => chainReachesEnd(tail, candidate));
+  if (fromImageData !== undefined) return fromImageData;
+  const candidates = candidatesOf(tail, ['tEXt', 'iTXt', 'zTXt', 'eXIf', 'caBX', 'tIME', 'IEND']);
+  return candidates.find((candidate) => chainReachesEnd(tail, candidate)) ?? null;
+}
+
+/** Positions where a chunk of one of `types` could start, in file order. */
+function candidatesOf(tail: Buffer, types: string[]): number[] {
   const candidates: number[] = [];
-  for (const type of ['IDAT', 'tEXt', 'iTXt', 'zTXt', 'eXIf', 'caBX', 'tIME', 'IEND']) {
+  for (const type of types) {
     for (let at = tail.indexOf(type, 4, 'latin1'); at >= 4; at = tail.indexOf(type, at + 1, 'latin1')) candidates.push(at - 4);
   }
-  candidates.sort((a, b) => a - b);
-  return candidates.find((candidate) => chainReachesEnd(tail, candidate)) ?? null;
+  return candidates.sort((a, b) => a - b);
 }
 
 function chainReachesEnd(tail: Buffer, from: number): boolean {

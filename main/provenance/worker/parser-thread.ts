@@ -95,10 +95,10 @@ function settle(pending: Pending, outcome: Outcome): void {
 function messageFor(pending: Pending): { message: object; transfer: ArrayBuffer[] } {
   const { job, id } = pending;
   if (job.type === 'metadata') {
-    return { message: { ...job, id, tiff: job.tiff?.slice() ?? null, xmp: job.xmp.map((packet) => packet.slice()) }, transfer: [] };
+    return { message: { ...job, id, tiff: job.tiff ? new Uint8Array(job.tiff) : null, xmp: job.xmp.map((packet) => new Uint8Array(packet)) }, transfer: [] };
   }
   const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && job.bytes.buffer instanceof ArrayBuffer;
-  const bytes = owned ? job.bytes : job.bytes.slice();
+  const bytes = owned ? job.bytes : new Uint8Array(job.bytes);
   return { message: { ...job, id, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 

@@ -4,7 +4,7 @@ import { inTransaction } from '../../../db/connection';
 import { findAssetByHash } from '../../../db/assets';
 import { knownHashes, rememberHash, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
-import { createHashPool, groupSequences, type HashPool, type IngestItem, type ScanSkip } from '../../ingest';
+import { createHashPool, groupSequences, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { toAsset } from '../asset-json';
 import type { LoggedAsset } from '../log-assets';
@@ -111,17 +111,29 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const sha = knownItemHash(item, known);
     return sha !== undefined && findAssetByHash(ctx.db, target.production.id, sha) !== undefined;
   };
-  const provenanceOf = (item: IngestItem): Promise<ProvenanceRecord | null> => {
+  const provenanceOf = (item: IngestItem, ends?: FileEnds): Promise<ProvenanceRecord | null> => {
     if (!wantsProvenance || alreadyLogged(item)) return Promise.resolve(null);
-    return readLimit(() => (stop.signal.aborted ? Promise.resolve(null) : captureProvenance(leadPath(item))));
+    return readLimit(() => (stop.signal.aborted ? Promise.resolve(null) : captureProvenance(leadPath(item), ends)));
   };
 
+  // A file hashed now is read for provenance as soon as its hash arrives, from the first and last bytes the hashing
+  // worker kept: no second open and read. Files known from an earlier ingest are read from disk straight away.
   const prepare = async (batch: IngestItem[], index: number): Promise<Settled<PreparedBatch>> => {
     try {
-      const records = Promise.all(batch.map(provenanceOf));
+      const records: Promise<ProvenanceRecord | null>[] = [];
+      const hashedLeads = new Map<string, number>();
+      batch.forEach((item, i) => {
+        const lead = leadPath(item);
+        if (wantsProvenance && !known.has(lead)) hashedLeads.set(lead, i);
+        else records[i] = provenanceOf(item);
+      });
+      const onFileHashed = (path: string, hashed: HashResult) => {
+        const at = hashedLeads.get(path);
+        if (at !== undefined) records[at] = provenanceOf(batch[at] as IngestItem, hashed.ends);
+      };
       const todo = batch.flatMap(itemPaths).filter((p) => !known.has(p)).map((p) => versions.get(p) as FileVersion);
-      const fresh = await hashFresh(todo, pool, { signal: stop.signal, onProgress: progress.forBatch(index) });
-      return { ok: true, value: { items: batch, fresh, records: await records } };
+      const fresh = await hashFresh(todo, pool, { signal: stop.signal, onProgress: progress.forBatch(index), onFileHashed, keepEndsOf: new Set(hashedLeads.keys()) });
+      return { ok: true, value: { items: batch, fresh, records: await Promise.all(batch.map((_, i) => records[i] ?? null)) } };
     } catch (error) {
       return { ok: false, error };
     }

@@ -4,11 +4,11 @@ import { mtimeKey, type FileVersion } from '../../../db/file-index';
 import {
   FileReadError,
   hashItems,
+  type HashItemsOptions,
   mediaTypeOf,
   sequenceHash,
   type HashPool,
   type IngestItem,
-  type IngestProgress,
 } from '../../ingest';
 import type { HashedFile } from '../log-assets';
 import type { SequenceDetails } from './ingest-details';
@@ -35,10 +35,7 @@ export function knownItemHash(item: IngestItem, hashes: ReadonlyMap<string, stri
   return item.kind === 'file' ? frames[0] : sequenceHash(frames as string[]);
 }
 
-export interface HashFreshOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: IngestProgress) => void;
-}
+export type HashFreshOptions = Pick<HashItemsOptions, 'signal' | 'onProgress' | 'onFileHashed' | 'keepEndsOf'>;
 
 /**
  * Hashes files on the pool, all or nothing, and checks each is still the version that was listed (size and

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createHashPool } from '../../main/ingest/hash-pool';
+import { closeParserThread, readProvenance } from '../../main/provenance';
+import { FileWindow } from '../../main/provenance/file-window';
+import { DST, xmpPacket } from './helpers/jpeg';
+import { provenanceFixtureText, sharedC2paFixture, tempDir, writeTemp } from './helpers/paths';
+import { pngChunk, pngWith, tEXt } from './helpers/png';
+
+const pool = createHashPool({ concurrency: 1 });
+afterAll(async () => {
+  await pool.close();
+  await closeParserThread();
+});
+
+async function endsOf(path: string) {
+  const { ends } = await pool.hash(path, { keepEnds: true });
+  if (!ends) throw new Error('the pool kept no ends');
+  return ends;
+}
+
+/** A ~2 MB PNG of noise written the way PIL writes one: 64 KiB image-data chunks, then the given chunks, then IEND. */
+async function pilStylePng(trailing: Buffer[]): Promise<Buffer> {
+  const side = 820;
+  const png = await sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  const idatStart = png.indexOf('IDAT') - 4;
+  const iendStart = png.length - 12;
+  // Re-chunk the image data: one zlib stream split in 64 KiB pieces reads back the same.
+  const data: Buffer[] = [];
+  for (let at = idatStart; at < iendStart;) {
+    const length = png.readUInt32BE(at);
+    data.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const stream = Buffer.concat(data);
+  const idats: Buffer[] = [];
+  for (let at = 0; at < stream.length; at += 64 * 1024) idats.push(pngChunk('IDAT', stream.subarray(at, at + 64 * 1024)));
+  return Buffer.concat([png.subarray(0, idatStart), ...idats, ...trailing, png.subarray(iendStart)]);
+}
+
+describe('reading provenance from the bytes the hashing worker kept', () => {
+  it('gives the same record as reading the file, for generated PNGs, IPTC JPEGs and C2PA-signed files', async () => {
+    const dir = tempDir();
+    const settings = provenanceFixtureText('a1111-parameters.txt');
+    const xmp = xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}trainedAlgorithmicMedia` });
+    const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#102030' } }).jpeg().withXmp(xmp).toBuffer();
+    const files = [
+      writeTemp(dir, 'a1111.png', await pngWith([tEXt('parameters', settings)])),
+      writeTemp(dir, 'late.png', await pilStylePng([tEXt('parameters', settings)])),
+      writeTemp(dir, 'firefly.jpg', jpeg),
+      join(dir, 'titan.png'),
+      join(dir, 'icon.jpg'),
+    ];
+    copyFileSync(sharedC2paFixture('amazon-titan-g1.png'), files[3] as string);
+    copyFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'), files[4] as string);
+    for (const file of files) {
+      const fromFile = await readProvenance(file);
+      const fromEnds = await readProvenance(file, { ends: await endsOf(file) });
+      expect(fromEnds, file).toEqual(fromFile);
+    }
+  });
+
+  it('does not open the file again when its metadata lies within the kept bytes', async () => {
+    const file = writeTemp(tempDir(), 'late.png', await pilStylePng([tEXt('Software', 'ComfyUI'), tEXt('parameters', 'harbour\nSteps: 20, Sampler: Euler a, Seed: 9, Size: 820x820')]));
+    const ends = await endsOf(file);
+    unlinkSync(file); // any read of the file itself would now fail
+    const reads = vi.spyOn(FileWindow.prototype, 'readOwned');
+    const record = await readProvenance(file, { ends });
+    expect(reads.mock.results.length).toBe(0);
+    reads.mockRestore();
+    expect(record.errors).toEqual([]);
+    expect(record.a1111).toMatchObject({ prompt: 'harbour', seed: 9 });
+    expect(record.exif?.software).toBe('ComfyUI');
+  });
+
+  it('reads from the file what lies outside the kept bytes, and says so plainly when the file is gone', async () => {
+    // Metadata after a run of image data longer than the kept tail: only the file itself has it.
+    const late = await pilStylePng([tEXt('parameters', `harbour\nSteps: 20, Sampler: Euler a, Seed: 9, Notes: ${'n'.repeat(150 * 1024)}`)]);
+    const file = writeTemp(tempDir(), 'late-big.png', late);
+    const ends = await endsOf(file);
+    expect((await readProvenance(file, { ends })).a1111).toMatchObject({ prompt: 'harbour', seed: 9 });
+    unlinkSync(file);
+    expect((await readProvenance(file, { ends })).errors.join('\n')).toMatch(/could not be read: it does not exist/);
+  });
+});
