@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HashCancelledError, fileReadError } from './file-errors';
-import { FILE_HEAD_BYTES, FILE_TAIL_BYTES, type FileEnds } from './file-ends';
+import { FILE_ENDS_SLOTS, FILE_HEAD_BYTES, FILE_TAIL_BYTES, type FileEnds } from './file-ends';
 import { HASH_CHUNK_BYTES, type HashOptions, type HashResult } from './hash-file';
 import { HASH_WORKER_SOURCE } from './hash-worker-source';
 
@@ -31,7 +31,7 @@ const CANCEL_GRACE_MS = 2000;
 
 type WorkerMessage =
   | { type: 'bytes'; id: number; bytes: number }
-  | { type: 'done'; id: number; sha256: string; size: number; ends?: FileEnds }
+  | { type: 'done'; id: number; sha256: string; size: number; ends?: KeptEnds }
   | { type: 'failed'; id: number; code?: string; message: string }
   | { type: 'cancelled'; id: number; bytesRead: number };
 
@@ -51,7 +51,16 @@ interface Job {
 interface Slot {
   worker: Worker;
   jobs: Map<number, Job>;
+  /** Shared memory the worker copies files' ends into, FILE_HEAD_BYTES + FILE_TAIL_BYTES per file. */
+  endsSlab: SharedArrayBuffer;
 }
+
+/** Ends in a slot of the worker's slab, or (every slot busy) in buffers of their own. */
+type KeptEnds =
+  | { size: number; slot: number; headLength: number; tailStart: number; tailLength: number }
+  | Omit<FileEnds, 'release'>;
+
+const SLOT_BYTES = FILE_HEAD_BYTES + FILE_TAIL_BYTES;
 
 /**
  * A bounded pool of worker threads that stream files through SHA-256 (see hash-worker-source.ts). Workers start on
@@ -105,11 +114,14 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
       case 'bytes':
         reportBytes(slot, job, message.bytes);
         return;
-      case 'done':
+      case 'done': {
         // Small files are read in one go and their bytes arrive with the result.
         if (message.size > job.bytesRead) reportBytes(slot, job, message.size - job.bytesRead);
-        settle(job, aborted ? { error: new HashCancelledError(job.path, message.size) } : { result: { sha256: message.sha256, size: message.size, ...(message.ends ? { ends: message.ends } : {}) } });
+        const ends = message.ends ? fileEnds(slot, message.ends) : undefined;
+        if (aborted) ends?.release?.();
+        settle(job, aborted ? { error: new HashCancelledError(job.path, message.size) } : { result: { sha256: message.sha256, size: message.size, ...(ends ? { ends } : {}) } });
         break;
+      }
       case 'failed':
         settle(job, { error: fileReadError(job.path, { code: message.code, message: message.message }) });
         break;
@@ -131,15 +143,34 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
     }
   }
 
+  function fileEnds(slot: Slot, kept: KeptEnds): FileEnds {
+    if (!('slot' in kept)) return kept;
+    const base = kept.slot * SLOT_BYTES;
+    let released = false;
+    return {
+      size: kept.size,
+      head: new Uint8Array(slot.endsSlab, base, kept.headLength),
+      tailStart: kept.tailStart,
+      tail: new Uint8Array(slot.endsSlab, base + FILE_HEAD_BYTES, kept.tailLength),
+      release: () => {
+        if (released || !slots.has(slot)) return; // a replaced worker took its slab with it
+        released = true;
+        slot.worker.postMessage({ type: 'release', slot: kept.slot });
+      },
+    };
+  }
+
   function spawn(): Slot {
+    // Untouched shared memory costs address space only; pages are used as slots are.
+    const endsSlab = new SharedArrayBuffer(FILE_ENDS_SLOTS * SLOT_BYTES);
     const worker = new Worker(HASH_WORKER_SOURCE, {
       eval: true,
-      workerData: { chunkBytes: HASH_CHUNK_BYTES, headBytes: FILE_HEAD_BYTES, tailBytes: FILE_TAIL_BYTES },
+      workerData: { chunkBytes: HASH_CHUNK_BYTES, headBytes: FILE_HEAD_BYTES, tailBytes: FILE_TAIL_BYTES, endsSlab },
       // No inherited flags: "--input-type=module" would make the CommonJS source fail to load, loader hooks
       // (--import) have nothing to do here, and passing flags explicitly throws on process-wide ones.
       execArgv: [],
     });
-    const slot: Slot = { worker, jobs: new Map() };
+    const slot: Slot = { worker, jobs: new Map(), endsSlab };
     worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
     worker.on('error', (error) => retire(slot, `the hashing worker crashed (${error.message})`));
     worker.on('exit', (code) => retire(slot, `the hashing worker stopped unexpectedly (exit code ${code})`));

@@ -7,9 +7,10 @@
  * Here the 4 MiB buffers are kept between jobs so small files cost no allocation.
  *
  * With keepEnds, 'done' also carries the file's first and last bytes (file-ends.ts), copied from the buffer that
- * was just hashed (or, for files larger than one chunk, read again: two small reads of pages just cached).
+ * was just hashed (or, for files larger than one chunk, read again: two small reads of pages just cached), in a
+ * slot of the shared slab ({ size, slot, headLength, tailStart, tailLength }) or in buffers of their own.
  *
- * Messages in:  { type: 'hash', id, path, wantsBytes, keepEnds }  |  { type: 'cancel', id }
+ * Messages in:  { type: 'hash', id, path, wantsBytes, keepEnds }  |  { type: 'cancel', id }  |  { type: 'release', slot }
  * Messages out: { type: 'bytes', id, bytes } (large files, per chunk)  |  { type: 'done', id, sha256, size, ends? }
  *               { type: 'failed', id, code, message }  |  { type: 'cancelled', id, bytesRead }
  */
@@ -41,28 +42,40 @@ function readAt(fd, buffer, position) {
   });
 }
 
-// Their own memory (not the shared pool), so they can be moved to the main thread without a copy.
-function ownedCopy(buffer, start, end) {
-  const out = Buffer.allocUnsafeSlow(end - start);
-  buffer.copy(out, 0, start, end);
-  return out;
-}
+// The main thread's slots for kept ends (file-ends.ts): shared memory, so handing a file's ends over allocates
+// nothing; the main thread sends 'release' when it has read them. When every slot is in use, ends get memory of
+// their own, moved to the main thread without a copy.
+const SLAB = workerData.endsSlab ? Buffer.from(workerData.endsSlab) : null;
+const SLOT_BYTES = HEAD_BYTES + TAIL_BYTES;
+const freeSlots = SLAB ? Array.from({ length: workerData.endsSlab.byteLength / SLOT_BYTES }, (_, slot) => slot) : [];
 
-function ownedRead(fd, start, end) {
-  const out = Buffer.allocUnsafeSlow(end - start);
+/** Copies bytes [start, end) of the file to target[offset..]: from the buffer holding the whole file, or read. */
+function fill(target, offset, start, end, whole, fd) {
+  if (whole) return whole.copy(target, offset, start, end);
   let filled = 0;
-  while (filled < out.length) {
-    const bytesRead = readSync(fd, out, filled, out.length - filled, start + filled);
+  while (filled < end - start) {
+    const bytesRead = readSync(fd, target, offset + filled, end - start - filled, start + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
-  return filled === out.length ? out : ownedCopy(out, 0, filled);
+  return filled;
 }
 
-function endsOf(size, take) {
+function keepEnds(size, whole, fd) {
   const headEnd = Math.min(size, HEAD_BYTES);
   const tailStart = Math.max(headEnd, size - TAIL_BYTES);
-  return { size, head: take(0, headEnd), tailStart, tail: take(tailStart, size) };
+  const slot = freeSlots.pop();
+  if (slot !== undefined) {
+    const base = slot * SLOT_BYTES;
+    const headLength = fill(SLAB, base, 0, headEnd, whole, fd);
+    const tailLength = fill(SLAB, base + HEAD_BYTES, tailStart, size, whole, fd);
+    return { ends: { size, slot, headLength, tailStart, tailLength }, transfer: [] };
+  }
+  const head = Buffer.allocUnsafeSlow(headEnd);
+  const tail = Buffer.allocUnsafeSlow(size - tailStart);
+  const headLength = fill(head, 0, 0, headEnd, whole, fd);
+  const tailLength = fill(tail, 0, tailStart, size, whole, fd);
+  return { ends: { size, head: head.subarray(0, headLength), tailStart, tail: tail.subarray(0, tailLength) }, transfer: [head.buffer, tail.buffer] };
 }
 
 class Cancelled {
@@ -71,7 +84,7 @@ class Cancelled {
   }
 }
 
-async function hashPath(id, path, wantsBytes, keepEnds, job) {
+async function hashPath(id, path, wantsBytes, wantsEnds, job) {
   const fd = openSync(path, 'r');
   let pendingRead;
   let filling = takeBuffer();
@@ -92,8 +105,7 @@ async function hashPath(id, path, wantsBytes, keepEnds, job) {
         reads += 1;
       }
       // One read means the buffer still holds the whole file; a file that grew meanwhile is read again.
-      const ends = !keepEnds ? undefined : reads === 1 ? endsOf(size, (a, b) => ownedCopy(filling, a, b)) : endsOf(size, (a, b) => ownedRead(fd, a, b));
-      return { sha256: hash.digest('hex'), size, ends };
+      return { sha256: hash.digest('hex'), size, kept: wantsEnds ? keepEnds(size, reads === 1 ? filling : null, fd) : undefined };
     }
     let read = readAt(fd, filling, 0);
     pendingRead = read;
@@ -111,7 +123,7 @@ async function hashPath(id, path, wantsBytes, keepEnds, job) {
       hash.update(bytesRead === CHUNK_BYTES ? filled : filled.subarray(0, bytesRead));
       if (wantsBytes) parentPort.postMessage({ type: 'bytes', id, bytes: bytesRead });
     }
-    return { sha256: hash.digest('hex'), size, ends: keepEnds ? endsOf(size, (a, b) => ownedRead(fd, a, b)) : undefined };
+    return { sha256: hash.digest('hex'), size, kept: wantsEnds ? keepEnds(size, null, fd) : undefined };
   } finally {
     if (pendingRead) await pendingRead.catch(() => undefined);
     closeSync(fd);
@@ -120,6 +132,10 @@ async function hashPath(id, path, wantsBytes, keepEnds, job) {
 }
 
 parentPort.on('message', (message) => {
+  if (message.type === 'release') {
+    freeSlots.push(message.slot);
+    return;
+  }
   if (message.type === 'cancel') {
     const job = activeJobs.get(message.id);
     if (job) job.cancelled = true;
@@ -132,9 +148,8 @@ parentPort.on('message', (message) => {
   hashPath(id, path, wantsBytes, keepEnds, job)
     .then(
       (result) => {
-        const { ends } = result;
-        const transfer = ends ? [ends.head.buffer, ends.tail.buffer] : [];
-        parentPort.postMessage({ type: 'done', id, sha256: result.sha256, size: result.size, ends }, transfer);
+        const { kept } = result;
+        parentPort.postMessage({ type: 'done', id, sha256: result.sha256, size: result.size, ends: kept && kept.ends }, kept ? kept.transfer : []);
       },
       (error) => {
         if (error instanceof Cancelled) {

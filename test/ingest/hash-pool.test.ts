@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILE_HEAD_BYTES, FILE_TAIL_BYTES } from '../../main/ingest/file-ends';
+import { FILE_ENDS_SLOTS, FILE_HEAD_BYTES, FILE_TAIL_BYTES } from '../../main/ingest/file-ends';
 import { HashCancelledError } from '../../main/ingest/file-errors';
-import { hashFile } from '../../main/ingest/hash-file';
+import { hashFile, type HashResult } from '../../main/ingest/hash-file';
 import { FILES_PER_WORKER, createHashPool } from '../../main/ingest/hash-pool';
 import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
 
@@ -64,16 +64,27 @@ describe('createHashPool', () => {
   }
 
   it('returns the first and last bytes of each file it is asked to keep them for, exactly as on disk', async () => {
-    const results = await Promise.all(files.map((path) => pool.hash(path, { keepEnds: true })));
-    results.forEach((result, i) => {
-      const bytes = readFileSync(files[i] as string);
+    const expectEnds = (result: HashResult, path: string) => {
+      const bytes = readFileSync(path);
       const ends = result.ends;
       expect(ends?.size).toBe(bytes.length);
       const headEnd = Math.min(bytes.length, FILE_HEAD_BYTES);
       expect(Buffer.from(ends?.head ?? []).equals(bytes.subarray(0, headEnd))).toBe(true);
       expect(ends?.tailStart).toBe(Math.max(headEnd, bytes.length - FILE_TAIL_BYTES));
       expect(Buffer.from(ends?.tail ?? []).equals(bytes.subarray(ends?.tailStart))).toBe(true);
-    });
+    };
+    // More files than the workers have slots for, none released yet: the rest get buffers of their own.
+    const many = Array.from({ length: 3 * FILE_ENDS_SLOTS }, (_, i) => files[i % files.length] as string);
+    const held = await Promise.all(many.map((path) => pool.hash(path, { keepEnds: true })));
+    held.forEach((result, i) => expectEnds(result, many[i] as string));
+    const inSlab = (result: HashResult) => result.ends?.head.buffer instanceof SharedArrayBuffer;
+    expect(held.filter(inSlab).length).toBe(2 * FILE_ENDS_SLOTS);
+    for (const result of held) result.ends?.release?.();
+    // Released slots are reused for the next files, and hold those files' bytes.
+    const again = await Promise.all(files.map((path) => pool.hash(path, { keepEnds: true })));
+    again.forEach((result, i) => expectEnds(result, files[i] as string));
+    expect(again.every(inSlab)).toBe(true);
+    for (const result of again) result.ends?.release?.();
     expect((await pool.hash(files[3] as string)).ends).toBeUndefined();
   });
 

@@ -129,7 +129,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       });
       const onFileHashed = (path: string, hashed: HashResult) => {
         const at = hashedLeads.get(path);
-        if (at !== undefined) records[at] = provenanceOf(batch[at] as IngestItem, hashed.ends);
+        if (at === undefined) return hashed.ends?.release?.();
+        records[at] = provenanceOf(batch[at] as IngestItem, hashed.ends).finally(() => hashed.ends?.release?.());
       };
       const todo = batch.flatMap(itemPaths).filter((p) => !known.has(p)).map((p) => versions.get(p) as FileVersion);
       const fresh = await hashFresh(todo, pool, { signal: stop.signal, onProgress: progress.forBatch(index), onFileHashed, keepEndsOf: new Set(hashedLeads.keys()) });
