@@ -101,31 +101,31 @@ async function readExifChunk(file: FileWindow, parts: MetadataParts, start: numb
 
 /**
  * Big PNGs hold thousands of image-data chunks; metadata after them sits just before IEND. Reads the last
- * TAIL_BYTES and finds where a valid run of chunks starts that ends exactly with IEND at the end of the file.
+ * windows of TAIL_WINDOWS in turn and finds where a valid run of chunks starts that ends exactly with IEND there.
  * Returns that position, or null (then the caller walks every chunk).
  */
 async function findTailChain(file: FileWindow): Promise<number | null> {
   for (const [index, size] of TAIL_WINDOWS.entries()) {
     const start = Math.max(8, file.size - size);
     const tail = await file.readAndKeep(start, file.size - start);
-    const found = chainStartIn(tail);
-    if (found === null) continue;
     // A chain that starts with image data covers every chunk after it (IDAT chunks are consecutive), so nothing
-    // was missed; one that starts later may have a metadata chunk before it: look further back.
+    // was missed; one that starts later may have a metadata chunk before it: look further back, unless this is as
+    // far back as GenLog looks.
     const last = index === TAIL_WINDOWS.length - 1 || start === 8;
-    if (last || tail.toString('latin1', found + 4, found + 8) === 'IDAT') return start + found;
+    const found = chainStartIn(tail, last);
+    if (found !== null) return start + found;
   }
   return null;
 }
 
 /**
- * The earliest chunk in the tail from which a valid chain of chunks runs to IEND at the end of the file. Image data
- * chunks are tried first, with one scan: they are consecutive, so the earliest that chains covers everything after
- * the first IDAT. Only a tail without image data needs the scan for every chunk type GenLog might meet there.
+ * The earliest chunk in the tail from which a valid chain of chunks runs to IEND at the end of the file: image data
+ * first, with one scan; with `anyChunk`, when no image data chains, any chunk type GenLog might meet there.
  */
-function chainStartIn(tail: Buffer): number | null {
+function chainStartIn(tail: Buffer, anyChunk: boolean): number | null {
   const fromImageData = candidatesOf(tail, ['IDAT']).find((candidate) => chainReachesEnd(tail, candidate));
   if (fromImageData !== undefined) return fromImageData;
+  if (!anyChunk) return null;
   const candidates = candidatesOf(tail, ['tEXt', 'iTXt', 'zTXt', 'eXIf', 'caBX', 'tIME', 'IEND']);
   return candidates.find((candidate) => chainReachesEnd(tail, candidate)) ?? null;
 }
