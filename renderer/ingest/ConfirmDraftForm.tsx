@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import type { Classification } from '../api-types';
-import { usePlannedUsesOf } from '../compliance/usePlannedUses';
+import { EpisodePicker, PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/CatalogSelects';
 import { Field } from '../ui/Field';
 import { draftTool } from './draft-labels';
 import { errorsByField } from './error-fields';
@@ -22,8 +22,6 @@ interface FormState {
 /** Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. */
 export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onDismiss(): void }) {
   const { drafts } = useStores();
-  const productions = useApp('catalog', (s) => s.productions);
-  const tools = useApp('catalog', (s) => s.tools);
   const busy = useApp('drafts', (s) => s.busy);
   const [form, setForm] = useState<FormState>(() => ({
     production: draft.prefill.production,
@@ -36,8 +34,6 @@ export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onD
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const uses = usePlannedUsesOf(form.production);
-  const episodes = productions.find((p) => p.code === form.production)?.episodes ?? [];
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
 
   async function submit(e: FormEvent) {
@@ -75,21 +71,13 @@ export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onD
       {general ? <div className="form-error" role="alert">{general}</div> : null}
       <div className="form-grid">
         <Field label="Production" error={errors.production}>
-          <select className="input" value={form.production} onChange={(e) => set({ production: e.target.value, use: '', episode: '' })}>
-            {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
-          </select>
+          <ProductionPicker value={form.production} onChange={(production) => set({ production, use: '', episode: '' })} />
         </Field>
         <Field label="Tool" error={errors.tool} hint={draft.prefill.matchedTool && !draft.prefill.tool ? 'Named by the file' : undefined}>
-          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
-            {!form.tool ? <option value="">Choose…</option> : null}
-            {tools.map((t) => <option key={t.id} value={t.name}>{t.name}</option>)}
-          </select>
+          <ToolPicker value={form.tool} onChange={(tool) => set({ tool })} />
         </Field>
         <Field label="Episode / reel" error={errors.episode}>
-          <select className="input" value={form.episode} onChange={(e) => set({ episode: e.target.value })}>
-            <option value="">None</option>
-            {episodes.map((ep) => <option key={ep} value={ep}>{ep}</option>)}
-          </select>
+          <EpisodePicker production={form.production} value={form.episode} onChange={(episode) => set({ episode })} />
         </Field>
         <Field label="Classification" error={errors.classification}>
           <select className="input" value={form.classification} onChange={(e) => set({ classification: e.target.value as Classification })}>
@@ -98,10 +86,7 @@ export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onD
           </select>
         </Field>
         <Field label="Planned use" error={errors.use} className="span-2">
-          <select className="input" value={form.use} onChange={(e) => set({ use: e.target.value })}>
-            <option value="">None</option>
-            {uses.map((u) => <option key={u.id} value={u.id}>#{u.id} {u.title}</option>)}
-          </select>
+          <PlannedUsePicker production={form.production} value={form.use} onChange={(use) => set({ use })} />
         </Field>
         <Field label="Prompt" error={errors.prompt} className="span-2" hint={draft.prefill.prompt ? 'From the file' : undefined}>
           <textarea className="input" rows={3} value={form.prompt} onChange={(e) => set({ prompt: e.target.value })} />

@@ -18,3 +18,15 @@ export function GlobFields({ include, exclude, onChange, errors }: {
     </div>
   );
 }
+
+/** Whether a folder's subfolders are taken too. */
+export function SubfoldersCheckbox({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <div className="field">
+      <label className="checkbox-label">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        Include subfolders
+      </label>
+    </div>
+  );
+}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import type { Classification } from '../api-types';
-import { usePlannedUsesOf } from '../compliance/usePlannedUses';
+import { EpisodePicker, PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/CatalogSelects';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { errorsByField } from './error-fields';
 import { FolderIngestProgress } from './FolderIngestProgress';
 import { FolderIngestResult } from './FolderIngestResult';
-import { GlobFields } from './GlobFields';
+import { GlobFields, SubfoldersCheckbox } from './GlobFields';
 import { globsText, parseGlobs } from './globs';
 import { DefaultClassSelect } from './DefaultClassSelect';
 
@@ -36,7 +36,6 @@ export function LogFolderDialog() {
 function LogFolderForm() {
   const { folderIngest } = useStores();
   const productions = useApp('catalog', (s) => s.productions);
-  const tools = useApp('catalog', (s) => s.tools);
   const artistName = useApp('settings', (s) => s.settings?.artistName ?? '');
   const remembered = useApp('folderIngest', (s) => s.remembered);
   const [form, setForm] = useState<FormState>(() => ({
@@ -53,8 +52,6 @@ function LogFolderForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const uses = usePlannedUsesOf(form.production);
-  const episodes = productions.find((p) => p.code === form.production)?.episodes ?? [];
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
 
   async function submit() {
@@ -91,40 +88,23 @@ function LogFolderForm() {
       <Field label="Folder path" error={errors.paths} hint="Numbered frames (shot_v001.1001.exr …) become one asset with a frame range.">
         <input className="input mono" value={form.path} onChange={(e) => set({ path: e.target.value })} placeholder="/mnt/renders/sh010" spellCheck={false} data-autofocus />
       </Field>
-      <div className="field">
-        <label className="checkbox-label">
-          <input type="checkbox" checked={form.recursive} onChange={(e) => set({ recursive: e.target.checked })} />
-          Include subfolders
-        </label>
-      </div>
+      <SubfoldersCheckbox checked={form.recursive} onChange={(recursive) => set({ recursive })} />
       <GlobFields include={form.include} exclude={form.exclude} errors={errors} onChange={set} />
       <div className="form-grid">
         <Field label="Production" error={errors.production}>
-          <select className="input" value={form.production} onChange={(e) => set({ production: e.target.value, use: '', episode: '' })}>
-            {!form.production ? <option value="">Choose…</option> : null}
-            {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
-          </select>
+          <ProductionPicker value={form.production} onChange={(production) => set({ production, use: '', episode: '' })} />
         </Field>
         <Field label="Episode / reel" error={errors.episode}>
-          <select className="input" value={form.episode} onChange={(e) => set({ episode: e.target.value })}>
-            <option value="">None</option>
-            {episodes.map((ep) => <option key={ep} value={ep}>{ep}</option>)}
-          </select>
+          <EpisodePicker production={form.production} value={form.episode} onChange={(episode) => set({ episode })} />
         </Field>
         <Field label="Tool" error={errors.tool} hint="Empty: each file gets the listed tool its provenance names; files naming none are listed, not logged.">
-          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
-            <option value="">From each file</option>
-            {tools.map((t) => <option key={t.id} value={t.name}>{t.name}</option>)}
-          </select>
+          <ToolPicker value={form.tool} onChange={(tool) => set({ tool })} emptyLabel="From each file" />
         </Field>
         <Field label="Classification" error={errors.classification}>
           <DefaultClassSelect value={form.classification} onChange={(classification) => set({ classification })} />
         </Field>
         <Field label="Planned use (optional)" error={errors.use} className="span-2">
-          <select className="input" value={form.use} onChange={(e) => set({ use: e.target.value })} disabled={!form.production}>
-            <option value="">None</option>
-            {uses.map((u) => <option key={u.id} value={u.id}>#{u.id} {u.title}</option>)}
-          </select>
+          <PlannedUsePicker production={form.production} value={form.use} onChange={(use) => set({ use })} disabled={!form.production} />
         </Field>
       </div>
     </Dialog>

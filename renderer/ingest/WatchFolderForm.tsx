@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import type { Classification } from '../api-types';
-import { usePlannedUsesOf } from '../compliance/usePlannedUses';
+import { PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/CatalogSelects';
 import { Field } from '../ui/Field';
 import { errorsByField } from './error-fields';
-import { GlobFields } from './GlobFields';
+import { GlobFields, SubfoldersCheckbox } from './GlobFields';
 import { parseGlobs } from './globs';
 import { DefaultClassSelect } from './DefaultClassSelect';
 
@@ -26,7 +26,6 @@ interface FormState {
 export function WatchFolderForm() {
   const { watchFolders } = useStores();
   const productions = useApp('catalog', (s) => s.productions);
-  const tools = useApp('catalog', (s) => s.tools);
   const artistName = useApp('settings', (s) => s.settings?.artistName ?? '');
   const blank = (): FormState => ({
     path: '', production: productions.length === 1 ? productions[0]!.code : '', use: '', tool: '', artist: artistName,
@@ -36,7 +35,6 @@ export function WatchFolderForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const uses = usePlannedUsesOf(form.production);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
 
   async function submit(e: FormEvent) {
@@ -78,23 +76,14 @@ export function WatchFolderForm() {
         <input className="input mono" value={form.path} onChange={(e) => set({ path: e.target.value })} placeholder="/mnt/renders/sh010" spellCheck={false} />
       </Field>
       <Field label="Production" error={errors.production}>
-        <select className="input" value={form.production} onChange={(e) => set({ production: e.target.value, use: '' })}>
-          {!form.production ? <option value="">Choose…</option> : null}
-          {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
-        </select>
+        <ProductionPicker value={form.production} onChange={(production) => set({ production, use: '' })} />
       </Field>
       <Field label="Planned use (optional)" error={errors.use} hint="Its facts, tools and class become the defaults.">
-        <select className="input" value={form.use} onChange={(e) => set({ use: e.target.value })} disabled={!form.production}>
-          <option value="">None</option>
-          {uses.map((u) => <option key={u.id} value={u.id}>#{u.id} {u.title}</option>)}
-        </select>
+        <PlannedUsePicker production={form.production} value={form.use} onChange={(use) => set({ use })} disabled={!form.production} />
       </Field>
       <div className="form-grid">
         <Field label="Tool (optional)" error={errors.tool} hint="Empty: the tool each file's provenance names.">
-          <select className="input" value={form.tool} onChange={(e) => set({ tool: e.target.value })}>
-            <option value="">From the file</option>
-            {tools.map((t) => <option key={t.id} value={t.name}>{t.name}</option>)}
-          </select>
+          <ToolPicker value={form.tool} onChange={(tool) => set({ tool })} emptyLabel="From the file" />
         </Field>
         <Field label="Artist (optional)" error={errors.artist}>
           <input className="input" value={form.artist} onChange={(e) => set({ artist: e.target.value })} />
@@ -104,12 +93,7 @@ export function WatchFolderForm() {
         <DefaultClassSelect value={form.classification} onChange={(classification) => set({ classification })} />
       </Field>
       <GlobFields include={form.include} exclude={form.exclude} errors={errors} onChange={set} />
-      <div className="field">
-        <label className="checkbox-label">
-          <input type="checkbox" checked={form.recursive} onChange={(e) => set({ recursive: e.target.checked })} />
-          Include subfolders
-        </label>
-      </div>
+      <SubfoldersCheckbox checked={form.recursive} onChange={(recursive) => set({ recursive })} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Adding…' : 'Watch folder'}</button>
       </div>
