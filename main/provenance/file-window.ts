@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { FileEnds } from '../ingest/file-ends';
 
-const WINDOW_BYTES = 16 * 1024;
+const WINDOW_BYTES = 128 * 1024;
 
 /**
  * Random-access reads of small pieces of a file (chunk headers, metadata segments) without loading it. Reads near
