@@ -23,7 +23,7 @@ export function LogFilesDialog() {
 }
 
 function LogFilesDialogOpen() {
-  const { ingest, ui } = useStores();
+  const { ingest, ui, catalog } = useStores();
   const phase = useApp('ingest', (s) => s.phase);
   const items = useApp('ingest', (s) => s.items);
   const cancellable = useApp('ingest', (s) => s.cancellable);
@@ -46,9 +46,11 @@ function LogFilesDialogOpen() {
     use: remembered.use,
   }));
   // What the files say fills the prompt and tool until the artist changes them; nothing is typed when they say enough.
-  const prefill = useMemo(() => prefillFromFiles(items.map((i) => ({ name: i.file.name, provenance: i.provenance }))), [items]);
+  const toolNames = useMemo(() => tools.map((t) => t.name), [tools]);
+  const prefill = useMemo(() => prefillFromFiles(items.map((i) => ({ name: i.file.name, provenance: i.provenance })), toolNames), [items, toolNames]);
   const [touched, setTouched] = useState<{ prompt?: boolean; tool?: boolean }>({});
   const toolRef = useRef<HTMLSelectElement>(null);
+  const fieldsRef = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
     setForm((f) => ({
       ...f,
@@ -72,16 +74,43 @@ function LogFilesDialogOpen() {
     const local: Record<string, string> = {};
     if (!form.production) local.production = 'Choose the production these files belong to.';
     if (!form.tool) local.tool = 'Choose the AI tool that generated them.';
+    // A tool preselected from an earlier batch must not silently cover files that name another one (or none).
+    else if (prefill.toolNeedsChoice && !touched.tool) local.tool = prefill.toolNeedsChoice;
     if (!form.by.trim()) local.by = 'Who made these? Your name is recorded in the history.';
     setErrors(local);
     setGeneral(null);
-    if (Object.keys(local).length) return;
-    const res = await ingest.getState().submit(form);
+    if (Object.keys(local).length) return focusFirstInvalid();
+    const res = await ingest.getState().submit(form, (read) => {
+      if (touched.tool) return null;
+      const reason = prefillFromFiles(read.map((i) => ({ name: i.file.name, provenance: i.provenance })), toolNames).toolNeedsChoice;
+      return reason ? `tool: ${reason}` : null;
+    });
     if (!res.ok) {
       const f = fieldErrors(res.error, FORM_FIELDS);
       setErrors(f.fields);
       setGeneral(f.general);
+      focusFirstInvalid();
     }
+  }
+
+  /** After the messages render, the first field with one takes focus (keyboard users land where the fix is). */
+  function focusFirstInvalid() {
+    requestAnimationFrame(() => fieldsRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  /** Adds the tool a file names to the tool list and picks it, without leaving the dialog. */
+  async function addToolNamed(name: string) {
+    const res = await catalog.getState().saveTool({ name });
+    if (!res.ok) return; // said by the store's error path
+    setTouched((t) => ({ ...t, tool: true }));
+    set({ tool: res.value.name });
+    toolRef.current?.focus();
+  }
+
+  /** A typed episode survives choosing the production when that production lists it (or lists none). */
+  function chooseProduction(code: string) {
+    const listed = productions.find((p) => p.code === code)?.episodes ?? [];
+    set({ production: code, episode: listed.length === 0 || listed.includes(form.episode) ? form.episode : '', use: undefined });
   }
 
   const goTo = (screen: string) => {
@@ -112,10 +141,10 @@ function LogFilesDialogOpen() {
           {tools.length === 0 ? <button type="button" className="btn btn-small" onClick={() => goTo('tools')}>Add a tool</button> : null}
         </div>
       ) : null}
-      <fieldset className="form-grid" disabled={working}>
+      <fieldset ref={fieldsRef} className="form-grid" disabled={working}>
         <Field label="Production" error={errors.production}>
           <select className="input" value={form.production} data-autofocus={!form.production || undefined}
-            onChange={(e) => set({ production: e.target.value, episode: '', use: undefined })}>
+            onChange={(e) => chooseProduction(e.target.value)}>
             <option value="">Choose…</option>
             {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
           </select>
@@ -140,7 +169,7 @@ function LogFilesDialogOpen() {
         <Field label="Artist" error={errors.by}>
           <input className="input" value={form.by} onChange={(e) => set({ by: e.target.value })} />
         </Field>
-        <ToolNotices prefill={prefill} onPick={() => toolRef.current?.focus()} onAddTool={() => goTo('tools')} />
+        <ToolNotices prefill={prefill} onPick={() => toolRef.current?.focus()} onAddTool={(name) => void addToolNamed(name)} />
         <Field label="Prompt" error={errors.prompt} className="span-2" hint={fromFile('prompt') ? 'from the file' : undefined}>
           <textarea className="input" rows={3} value={form.prompt} data-autofocus={form.production ? true : undefined}
             placeholder={prefill.filesWithOwnPrompt > 0

@@ -11,17 +11,31 @@ export interface FormPrefill {
   prompt?: string;
   /** Files carrying their own, differing prompts: the field stays empty so each keeps its own. */
   filesWithOwnPrompt: number;
-  /** The listed tool the files name, when they agree. */
+  /** The listed tool the files name, when every file names it (one naming nothing leaves the tool open). */
   tool?: string;
-  /** Listed tools named when the files disagree. */
-  conflictingTools: string[];
-  /** Files naming software that is not in the tool list. */
-  unlisted: { file: string; names: string }[];
+  /**
+   * Why one tool for the whole batch cannot be taken for granted: the files name different tools, one names a tool
+   * missing from the list, or some name a tool and others none. The artist must then pick the tool themselves.
+   */
+  toolNeedsChoice: string | null;
+  /** Files naming software that is not in the tool list (most telling name first). */
+  unlisted: { file: string; names: string[] }[];
   /** Model names the files give, noted on the asset when Notes is left empty. */
   models: string[];
 }
 
-export function prefillFromFiles(files: readonly FileSays[]): FormPrefill {
+/**
+ * `toolNames`: the tool list now. A file read before its tool was added (from the notice below the form) names a
+ * listed tool once the names are equal, ignoring case.
+ */
+export function prefillFromFiles(files: readonly FileSays[], toolNames: readonly string[] = []): FormPrefill {
+  const listed = new Map(toolNames.map((n) => [n.toLowerCase(), n]));
+  const withTool = (p: FileProvenance | null | undefined): FileProvenance | null | undefined => {
+    if (!p || p.matchedTool) return p;
+    const named = p.summary.toolHints.map((h) => listed.get(h.toLowerCase())).find(Boolean);
+    return named ? { ...p, matchedTool: named } : p;
+  };
+  files = files.map((f) => ({ ...f, provenance: withTool(f.provenance) }));
   const read = files.map((f) => f.provenance).filter((p): p is FileProvenance => Boolean(p));
   const prompts = read.map((p) => p.summary.prompt?.trim()).filter((p): p is string => Boolean(p));
   const samePrompt = prompts.length === files.length && prompts.every((p) => p === prompts[0]);
@@ -29,15 +43,25 @@ export function prefillFromFiles(files: readonly FileSays[]): FormPrefill {
   const unlisted = files.flatMap((f) => {
     const p = f.provenance;
     if (!p || p.matchedTool || p.summary.toolHints.length === 0) return [];
-    return [{ file: f.name, names: p.summary.toolHints.slice(0, 2).join(' / ') }];
+    return [{ file: f.name, names: p.summary.toolHints.slice(0, 2) }];
   });
   const models = [...new Set(read.map((p) => p.summary.model).filter((m): m is string => Boolean(m)))];
+  const naming = files.filter((f) => f.provenance?.matchedTool).length;
+  const everyFileAgrees = tools.length === 1 && naming === files.length;
   return {
     ...(samePrompt && prompts[0] ? { prompt: prompts[0] } : {}),
     filesWithOwnPrompt: samePrompt ? 0 : prompts.length,
-    ...(tools.length === 1 ? { tool: tools[0] } : {}),
-    conflictingTools: tools.length > 1 ? tools : [],
+    ...(everyFileAgrees ? { tool: tools[0] } : {}),
+    toolNeedsChoice: toolChoiceReason(tools, naming, files.length, unlisted.length),
     unlisted,
     models,
   };
+}
+
+function toolChoiceReason(tools: string[], naming: number, files: number, unlisted: number): string | null {
+  const ending = 'One tool applies to every file of a batch: pick the one that made all of them, or log them in separate batches.';
+  if (tools.length > 1) return `These files name different tools (${tools.join(', ')}). ${ending}`;
+  if (unlisted > 0) return `${unlisted === 1 ? 'A file names a tool' : `${unlisted} files name tools`} not in the tool list. ${ending}`;
+  if (naming > 0 && naming < files) return `${naming} of ${files} files name ${tools[0]}; the others name no tool. ${ending}`;
+  return null;
 }

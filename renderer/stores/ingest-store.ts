@@ -54,7 +54,11 @@ export interface IngestState {
   /** Opens the log dialog with these files (or adds them to those waiting) and starts reading them at once. */
   addFiles(files: File[]): void;
   removeFile(index: number): void;
-  submit(form: LogForm): Promise<Outcome<LoggedAsset[]>>;
+  /**
+   * Logs the files once every one is staged and read. `check` then sees the items as read and may refuse (a
+   * message naming its field, "tool: ..."), so a decision taken while files were still being read is checked again.
+   */
+  submit(form: LogForm, check?: (items: IntakeItem[]) => string | null): Promise<Outcome<LoggedAsset[]>>;
   /**
    * Uploads still running: stops, nothing is logged. A desktop ingest: asks the job to stop; its unfinished batch
    * is dropped whole, so no asset is ever half logged.
@@ -139,7 +143,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
     }
 
     async function waitForStaging(): Promise<'ready' | 'cancelled'> {
-      const waiting = get().items.filter((i) => i.status === 'staging').map((i) => pending.get(i.key));
+      const waiting = get().items.filter((i) => i.status === 'staging' || i.provenanceState === 'reading').map((i) => pending.get(i.key));
       if (waiting.length === 0) return 'ready';
       set({ phase: 'uploading', cancellable: true });
       const stopped = new Promise<'cancelled'>((r) => { cancelUploads = () => r('cancelled'); });
@@ -220,7 +224,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         if (items.length) set({ items });
         else get().close();
       },
-      async submit(form) {
+      async submit(form, check) {
         const count = get().items.length;
         const doing = `log ${count === 1 ? get().items[0]!.file.name : `${count} files`}`;
         set({ remembered: form });
@@ -234,6 +238,11 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         if (failed) {
           set({ phase: 'form' });
           return { ok: false, error: { code: 'invalid_input', message: `${failed.file.name} could not be read (${failed.error ?? 'unknown reason'}); remove it or drop it again.` } };
+        }
+        const refused = check?.(items);
+        if (refused) {
+          set({ phase: 'form' });
+          return { ok: false, error: { code: 'invalid_input', message: refused } };
         }
         const refs = items.map((i) => i.ref as FileRef);
         const paths = refs.flatMap((r) => ('path' in r ? [r.path] : []));

@@ -96,6 +96,14 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     expect(item.textContent).toMatch(/c2pa\.created by Titan Image Generator G1 as trainedAlgorithmicMedia \(made by a trained AI model\)/);
     await user.click(within(notice).getByRole('button', { name: 'Pick a tool' }));
     expect(document.activeElement).toBe(field(dialog, 'combobox', 'AI tool'));
+    // Adding the tool it names keeps the batch: the dialog stays, the new tool is picked, the notice goes.
+    await user.click(within(notice).getByRole('button', { name: 'Add “Titan Image Generator G1” to the tool list' }));
+    await waitFor(() => expect(field<HTMLSelectElement>(dialog, 'combobox', 'AI tool').value).toBe('Titan Image Generator G1'));
+    expect(within(dialog).queryByRole('note', { name: 'Tool named by the files' })).toBeNull();
+    await user.selectOptions(field(dialog, 'combobox', 'Production'), 'SHOW1');
+    await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
+    await screen.findByRole('dialog', { name: 'Logged 1 new asset' });
+    expect(ok(await real.api.listAssets({})).rows.map((r) => r.tool)).toEqual(['Titan Image Generator G1']);
   });
 
   it('files with different prompts keep their own; a capture claim is shown as a mismatch; a truncated file still logs', async () => {
@@ -114,12 +122,58 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     await waitFor(() => expect(within(dialog).getByRole('listitem', { name: 'plate.jpg' }).textContent).toMatch(/Mismatch: .*digitalCapture.*logged as a generative-AI asset/));
     expect(within(dialog).getByRole('listitem', { name: 'cut.png' }).textContent).toMatch(/Provenance error: .*still be logged/);
     expect(within(dialog).getByRole('listitem', { name: 'b.png' }).textContent).toMatch(/Prompt.*a lighthouse in fog/);
+    // Two files name AUTOMATIC1111, two name nothing: the tool is the artist's call, not a silent default.
+    const tool = field<HTMLSelectElement>(dialog, 'combobox', 'AI tool');
+    expect(tool.value).toBe('');
+    await user.selectOptions(tool, 'AUTOMATIC1111');
     await user.click(within(dialog).getByRole('button', { name: 'Log 4 files' }));
     await screen.findByRole('dialog', { name: 'Logged 4 new assets' });
     const rows = ok(await real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
     expect(rows.map((r) => [r.fileName, r.prompt])).toEqual([
       ['a.png', A1111_PROMPT], ['b.png', 'a lighthouse in fog'], ['cut.png', ''], ['plate.jpg', ''],
     ]);
+  });
+
+  it('files naming different tools are not logged under a tool left over from an earlier batch', async () => {
+    ok(await real.api.addTool({ name: 'ComfyUI', hosting: 'local' }));
+    const comfy = await pngWith([
+      tEXt('prompt', readFileSync(join(repoRoot, 'test/fixtures/provenance/comfy-sd15-prompt.json'), 'utf8')),
+      tEXt('workflow', readFileSync(join(repoRoot, 'test/fixtures/provenance/comfy-sd15-workflow.json'), 'utf8')),
+    ]);
+    // An earlier batch logged with Firefly: the dialog remembers it for the next one.
+    const first = await open([diskFile('plain.bin', Buffer.from('no metadata here'))]);
+    await user.selectOptions(field(first, 'combobox', 'Production'), 'SHOW1');
+    await user.selectOptions(field(first, 'combobox', 'AI tool'), 'Firefly');
+    await user.click(within(first).getByRole('button', { name: 'Log 1 file' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Logged 1 new asset' })).getByRole('button', { name: 'Done' }));
+
+    await user.upload(screen.getByTestId('file-input'), [diskFile('a1111.png', await pngWith([tEXt('parameters', A1111)])), diskFile('comfy.png', comfy)]);
+    const dialog = await screen.findByRole('dialog', { name: 'Log 2 files' });
+    const tool = field<HTMLSelectElement>(dialog, 'combobox', 'AI tool');
+    expect(tool.value).toBe('Firefly');
+    // Clicked at once, while the files may still be being read: the check waits for what they say.
+    await user.click(within(dialog).getByRole('button', { name: 'Log 2 files' }));
+    const notice = await within(dialog).findByRole('note', { name: 'Tool named by the files' }, { timeout: 5000 });
+    await waitFor(() => expect(notice.textContent).toMatch(/These files name different tools \(AUTOMATIC1111, ComfyUI\)/));
+    await waitFor(() => expect(document.activeElement).toBe(tool));
+    expect(tool.getAttribute('aria-invalid')).toBe('true');
+    expect(ok(await real.api.listAssets({})).rows).toHaveLength(1);
+    await user.selectOptions(tool, 'ComfyUI');
+    await user.click(within(dialog).getByRole('button', { name: 'Log 2 files' }));
+    await screen.findByRole('dialog', { name: 'Logged 2 new assets' });
+    const logged = ok(await real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
+    expect(logged.map((r) => [r.fileName, r.tool])).toEqual([['a1111.png', 'ComfyUI'], ['comfy.png', 'ComfyUI'], ['plain.bin', 'Firefly']]);
+  });
+
+  it('an episode typed before the production is chosen stays when that production lists it', async () => {
+    ok(await real.api.addProduction({ code: 'SHOW2', title: 'Harbour', contactEmail: 'amy@netflix.com', episodes: ['101', '102'] }));
+    const dialog = await open([diskFile('plain.bin', Buffer.from('no metadata here'))]);
+    await user.type(field(dialog, 'textbox', 'Episode / reel'), '101');
+    await user.selectOptions(field(dialog, 'combobox', 'Production'), 'SHOW2');
+    expect(field<HTMLSelectElement>(dialog, 'combobox', 'Episode / reel').value).toBe('101');
+    await user.selectOptions(field(dialog, 'combobox', 'Episode / reel'), '102');
+    await user.selectOptions(field(dialog, 'combobox', 'Production'), 'SHOW1');
+    expect(field<HTMLInputElement>(dialog, 'textbox', 'Episode / reel').value).toBe('102');
   });
 
   it('shows hashing progress with files and bytes, and Cancel stops the job with nothing logged', async () => {
