@@ -30,6 +30,15 @@ export const MAX_FRAME_GAP = 1000;
 const MAX_FRAME_DIGITS = 9;
 
 /**
+ * Still-image formats generators deliver. Numbered without zero padding after "_", "-" or a space (Firefly_1.jpg,
+ * image-2.png) these are variations of one prompt, each with its own prompt and seed, not frames: grouped, all but
+ * the first would lose what they say. Frames in these formats are padded (comp.0001.png), dot-separated
+ * (render.1.png) or numbered like frames (plate_1001.png).
+ */
+const STILL_FORMATS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.heic', '.heif', '.avif', '.bmp']);
+const MIN_UNPADDED_FRAME_DIGITS = 3;
+
+/**
  * prefix (ends with a non-digit or is empty) + frame digits + extension (".exr").
  * The frame is the last run of digits right before the extension.
  */
@@ -66,7 +75,8 @@ export function groupSequences(paths: string[]): IngestItem[] {
 
   for (const bucket of buckets.values()) {
     for (const [width, members] of splitByPadding(bucket)) {
-      for (const run of splitAtLargeGaps(members)) placed.push(...toItems(run, width));
+      if (areVariations(members)) placed.push(...members.map((file) => ({ order: file.order, item: { kind: 'file' as const, path: file.path } })));
+      else for (const run of splitAtLargeGaps(members)) placed.push(...toItems(run, width));
     }
   }
   return placed.sort((a, b) => a.order - b.order).map(({ item }) => item);
@@ -111,6 +121,14 @@ function splitByPadding(files: NumberedFile[]): Map<number, NumberedFile[]> {
     add(paddedWidths.has(length) || outgrown.length === 0 ? length : Math.max(...outgrown), file);
   }
   return groups;
+}
+
+/** Numbered stills that read as generated variations, not frames (see STILL_FORMATS). */
+function areVariations(files: NumberedFile[]): boolean {
+  const [sample] = files;
+  if (!sample || !STILL_FORMATS.has(sample.extension.toLowerCase()) || sample.prefix.endsWith('.')) return false;
+  const padded = files.some((file) => file.digits.length > 1 && file.digits.startsWith('0'));
+  return !padded && Math.min(...files.map((file) => file.digits.length)) < MIN_UNPADDED_FRAME_DIGITS;
 }
 
 function splitAtLargeGaps(files: NumberedFile[]): NumberedFile[][] {

@@ -32,6 +32,8 @@ describe('groupSequences', () => {
     ['no separator (Blender)', (f: number) => `render${pad(f, 4)}.png`, 1, 5, 'render####.png'],
     ['number only', (f: number) => `${pad(f, 4)}.jpg`, 1, 3, '####.jpg'],
     ['unpadded', (f: number) => `matte.${f}.tga`, 1, 12, 'matte.#.tga'],
+    ['unpadded stills after a dot', (f: number) => `render.${f}.png`, 1, 12, 'render.#.png'],
+    ['unpadded still frames numbered like frames', (f: number) => `plate_${f}.png`, 1001, 1010, 'plate_####.png'],
     ['version and frame', (f: number) => `sq010_sh020_comp_v003.${f}.exr`, 1001, 1003, 'sq010_sh020_comp_v003.####.exr'],
     ['VDB volume cache', (f: number) => `smoke.${pad(f, 4)}.vdb`, 1, 4, 'smoke.####.vdb'],
   ])('recognises %s frames', (_label, name, from, to, pattern) => {
@@ -75,7 +77,7 @@ describe('groupSequences', () => {
     expect(items).toEqual(versions.map((name) => ({ kind: 'file', path: `/shots/${name}` })));
   });
 
-  it('leaves fewer than three frames, seeds, ComfyUI names and non-image media as separate files', () => {
+  it('leaves fewer than three frames, seeds, ComfyUI names, numbered variations and non-image media as separate files', () => {
     const names = [
       'shot.1001.exr',
       'shot.1002.exr',
@@ -91,6 +93,17 @@ describe('groupSequences', () => {
       'notes_1.txt',
       'notes_2.txt',
       'notes_3.txt',
+      // Generated variations: each has its own prompt and seed.
+      'Firefly_harbour_1.jpg',
+      'Firefly_harbour_2.jpg',
+      'Firefly_harbour_3.jpg',
+      'Firefly_harbour_4.jpg',
+      'batch_comfy-1.png',
+      'batch_comfy-2.png',
+      'batch_comfy-3.png',
+      'variation 1.webp',
+      'variation 2.webp',
+      'variation 3.webp',
     ];
     const items = groupSequences(names.map((name) => `/out/${name}`));
     expect(items).toEqual(names.map((name) => ({ kind: 'file', path: `/out/${name}` })));
