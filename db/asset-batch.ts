@@ -107,5 +107,9 @@ export function insertedAssetRow(
     planned_use_id: shared.plannedUseId,
     facts: shared.facts,
     outcome: shared.outcome,
+    // Set after the insert, when there are any (sequence frames, a thumbnail made later).
+    frame_first: null,
+    frame_last: null,
+    thumbnail: null,
   };
 }

@@ -30,6 +30,11 @@ export interface AssetRow {
   /** JSON facts (main/compliance FactsSchema); '{}' means every fact at its cautious default. */
   facts: string;
   outcome: StoredOutcome | null;
+  /** First and last frame of an image sequence logged as one asset; null for a single file. */
+  frame_first: number | null;
+  frame_last: number | null;
+  /** File name of the cached thumbnail, or null. */
+  thumbnail: string | null;
 }
 
 export interface NewAsset {
@@ -54,7 +59,7 @@ export interface NewAsset {
 
 const SELECT_ASSET = `SELECT a.id, a.production_id, p.code AS production_code, a.episode, a.file_name, a.path, a.sha256,
   a.size, a.media_type, a.classification, a.tool_id, t.name AS tool_name, a.created_by, a.created_at, a.prompt, a.notes,
-  a.retired_at, a.retired_reason, a.planned_use_id, a.facts, a.outcome
+  a.retired_at, a.retired_reason, a.planned_use_id, a.facts, a.outcome, a.frame_first, a.frame_last, a.thumbnail
   FROM assets a JOIN productions p ON p.id = a.production_id LEFT JOIN tools t ON t.id = a.tool_id`;
 
 export function insertAsset(db: Db, a: NewAsset): number {

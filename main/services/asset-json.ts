@@ -24,6 +24,10 @@ export interface Asset {
   outcome: AssetRow['outcome'];
   /** The planned use the asset was logged against, if any. */
   plannedUseId: number | null;
+  /** First and last frame of an image sequence logged as one asset; null for a single file. */
+  frameRange: { first: number; last: number } | null;
+  /** Whether a thumbnail is cached (fetch it with getThumbnail). */
+  thumbnail: boolean;
 }
 
 export interface HistoryEvent {
@@ -57,6 +61,7 @@ export function toAsset(r: AssetRow): Asset {
     retiredReason: r.retired_reason,
     outcome: r.outcome,
     plannedUseId: r.planned_use_id,
+    ...toIngestKeys(r),
   };
 }
 
@@ -64,16 +69,8 @@ export function toHistoryEvent(e: AssetEventRow): HistoryEvent {
   return { at: e.at, by: e.by, action: e.action, field: e.field, from: e.from_value, to: e.to_value, reason: e.reason };
 }
 
-/**
- * Keys ingest adds to an asset where the caller read its ingest columns (getAsset, `genlog log DIR` results); list
- * rows do not carry them.
- */
-export interface AssetIngestKeys {
-  /** First and last frame of an image sequence logged as one asset; null for a single file. */
-  frameRange: { first: number; last: number } | null;
-  /** Whether a thumbnail is cached (fetch it with getThumbnail). */
-  thumbnail: boolean;
-}
+/** The asset keys that come from ingest columns: every asset carries them (see Asset). */
+export type AssetIngestKeys = Pick<Asset, 'frameRange' | 'thumbnail'>;
 
 export function toIngestKeys(cols: { frame_first: number | null; frame_last: number | null; thumbnail: string | null } | undefined): AssetIngestKeys {
   const first = cols?.frame_first ?? null;

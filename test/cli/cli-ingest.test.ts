@@ -32,6 +32,10 @@ describe('genlog ingest commands (spawned)', () => {
     const assets = r.json();
     expect(assets.map((a: { fileName: string }) => a.fileName).sort()).toEqual(['ComfyUI_00001_.png', 'sh050.####.png']);
     expect(assets.find((a: { fileName: string }) => a.fileName === 'sh050.####.png')).toMatchObject({ frameRange: { first: 1001, last: 1003 }, tool: 'LocalSD', duplicate: false });
+    // Every asset in JSON carries frameRange and thumbnail, from `list` as from `log` and `show`.
+    const listed = run('--json', 'list').json();
+    expect(listed.find((a: { fileName: string }) => a.fileName === 'sh050.####.png')).toMatchObject({ frameRange: { first: 1001, last: 1003 }, thumbnail: expect.any(Boolean) });
+    expect(listed.find((a: { fileName: string }) => a.fileName === 'ComfyUI_00001_.png')).toMatchObject({ frameRange: null, thumbnail: expect.any(Boolean) });
     expect(r.stderr).toMatch(/100%\s+4\/4 files/);
     expect(r.stderr).toMatch(/Logged 2 new asset\(s\) \(1 image sequence\(s\)\)/);
     const again = run('log', join(dir, 'out'), '--recursive', '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
