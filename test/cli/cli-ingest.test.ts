@@ -53,6 +53,17 @@ describe('genlog ingest commands (spawned)', () => {
     expect(r.stderr).toMatch(/1 file\(s\) were not logged[\s\S]*plain\.txt[\s\S]*--tool NAME/);
   });
 
+  it('log of a missing file and a C2PA-signed one exits at once with nothing logged', () => {
+    const { dir, run } = fresh('ComfyUI');
+    const started = Date.now();
+    // The signed file's manifest is still being checked when the missing file fails the request.
+    const r = run('log', join(dir, 'missing.png'), titanPath(), '--production', 'SHOW1', '--tool', 'ComfyUI', '--by', 'ana');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing\.png.*does not exist/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(run('--json', 'list').json()).toEqual([]);
+  });
+
   it('provenance FILE prints what the file says; --json gives the record', () => {
     const { run } = fresh('Amazon Titan Image Generator');
     const r = run('--json', 'provenance', titanPath());

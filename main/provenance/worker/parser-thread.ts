@@ -62,7 +62,6 @@ function modulePaths() {
 
 function startWorker(): Worker {
   const started = new Worker(PARSER_WORKER_SOURCE, { eval: true, workerData: modulePaths(), resourceLimits: RESOURCE_LIMITS });
-  started.unref(); // an idle parser thread must not keep the app or CLI alive; pending jobs hold a timer instead
   started.on('message', (message: { id: number; fatal?: boolean } & Outcome) => {
     if (!running || message.id !== running.id) return;
     if (message.fatal) dropWorker(); // the thread exits after a WebAssembly trap; do not hand it the next job
@@ -75,6 +74,9 @@ function startWorker(): Worker {
   };
   started.on('error', (error) => lost(`the parser thread failed: ${error.message}`));
   started.on('exit', (code) => lost(`the parser thread stopped unexpectedly (exit code ${code})`));
+  // An idle parser thread must not keep the app or CLI alive; pending jobs hold a timer instead. After the listeners:
+  // adding a 'message' listener refs the worker again (a CLI run that failed early then never exited).
+  started.unref();
   return started;
 }
 
