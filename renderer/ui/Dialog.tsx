@@ -1,6 +1,17 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FIELD = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
+
+/**
+ * Where Enter confirms but the browser would not submit by itself: a list box, a tick box or option, a text box with
+ * Ctrl/Cmd. Text inputs submit natively; buttons and links do what they say.
+ */
+function submitsOnEnter(target: EventTarget, withModifier: boolean): boolean {
+  if (target instanceof HTMLTextAreaElement) return withModifier;
+  if (target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
+}
 
 export interface DialogProps {
   title: string;
@@ -23,6 +34,9 @@ export interface DialogProps {
 /**
  * A modal form: focus moves in and is trapped while open, Esc cancels, Enter confirms (Ctrl/Cmd+Enter from a
  * multi-line field), and focus goes back where it was when the dialog closes.
+ *
+ * Focus starts on the field marked data-autofocus, else the first field, else the confirm button: a dialog that only
+ * asks ("Dismiss x?") must confirm on Enter as its hint says, not cancel. Tabbing to Cancel and pressing Enter cancels.
  */
 export function Dialog({
   title, children, confirmLabel, onConfirm, onCancel, danger, busy, cancelWhileBusy, cancelLabel, hideCancel, describedBy, className,
@@ -34,7 +48,10 @@ export function Dialog({
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const el = ref.current;
-    const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>(FOCUSABLE);
+    const first = el?.querySelector<HTMLElement>('[data-autofocus]')
+      ?? el?.querySelector('.dialog-body')?.querySelector<HTMLElement>(FIELD)
+      ?? el?.querySelector<HTMLElement>('button[type="submit"]:not([disabled])')
+      ?? el?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     return () => {
       if (before && document.contains(before)) before.focus();
@@ -48,9 +65,9 @@ export function Dialog({
       if (canCancel) onCancel();
       return;
     }
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target instanceof HTMLTextAreaElement) {
+    if (e.key === 'Enter' && !e.defaultPrevented && !e.nativeEvent.isComposing && submitsOnEnter(e.target, e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      ref.current?.requestSubmit();
+      if (!busy) ref.current?.requestSubmit();
       return;
     }
     if (e.key !== 'Tab' || !ref.current) return;
