@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import type { Classification } from '../api-types';
 import { EpisodePicker, PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/CatalogSelects';
@@ -19,8 +19,11 @@ interface FormState {
   use: string;
 }
 
-/** Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. */
-export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onDismiss(): void }) {
+/**
+ * Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. A refused
+ * confirm puts focus on the first field it is about; a logged one calls onConfirmed (focus goes back to the list).
+ */
+export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: DraftDetail; onDismiss(): void; onConfirmed?(): void }) {
   const { drafts } = useStores();
   const busy = useApp('drafts', (s) => s.busy);
   const [form, setForm] = useState<FormState>(() => ({
@@ -34,6 +37,9 @@ export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onD
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
+  /** Bumped each time field errors are shown, so a second refusal focuses the field again. */
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
 
   async function submit(e: FormEvent) {
@@ -42,7 +48,10 @@ export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onD
     if (!form.tool) local.tool = 'Choose the AI tool that made this file: neither the watch folder nor the file names one.';
     setErrors(local);
     setGeneral(null);
-    if (Object.keys(local).length) return;
+    if (Object.keys(local).length) {
+      setRefused((n) => n + 1);
+      return;
+    }
     const res = await drafts.getState().confirm(draft.id, {
       production: form.production,
       tool: form.tool,
@@ -52,14 +61,22 @@ export function ConfirmDraftForm({ draft, onDismiss }: { draft: DraftDetail; onD
       classification: form.classification,
       use: form.use ? Number(form.use) : null,
     });
-    if (res.ok) return;
+    if (res.ok) {
+      onConfirmed?.();
+      return;
+    }
     const split = errorsByField(res.error, FIELDS, 'production');
     setErrors(split.fields);
     setGeneral(split.general);
+    if (Object.keys(split.fields).length) setRefused((n) => n + 1);
   }
 
+  useEffect(() => {
+    if (refused) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
+
   return (
-    <form className="draft-form" aria-label={`Confirm ${draft.fileName}`} data-draft-form onSubmit={(e) => void submit(e)} noValidate
+    <form ref={formRef} className="draft-form" aria-label={`Confirm ${draft.fileName}`} data-draft-form onSubmit={(e) => void submit(e)} noValidate
       onKeyDown={(e) => {
         // Enter confirms from any control but a text box (where it is a new line; Ctrl+Enter confirms there).
         const textBox = e.target instanceof HTMLTextAreaElement;

@@ -52,3 +52,24 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
     </Dialog>
   );
 }
+
+/** Dismisses every ticked draft after one question naming how many; like a single dismiss, it cannot be undone. */
+export function DismissPickedDialog({ onClose }: { onClose(): void }) {
+  const { drafts } = useStores();
+  const picked = useApp('drafts', (s) => s.picked);
+  const busy = useApp('drafts', (s) => s.busy);
+  const [count] = useState(picked.length);
+  async function dismiss() {
+    await drafts.getState().dismissPicked();
+    onClose();
+  }
+  return (
+    <Dialog title={`Dismiss ${plural(count, 'file')}?`} confirmLabel={busy ? 'Dismissing…' : `Dismiss ${plural(count, 'file')}`} danger busy={busy}
+      onConfirm={() => void dismiss()} onCancel={onClose}>
+      <p className="dialog-text">
+        None of them will be logged. The inbox keeps them as dismissed (see the Dismissed filter) and does not offer these
+        versions of the files again. This cannot be undone; a changed version of a file comes back as a new draft.
+      </p>
+    </Dialog>
+  );
+}

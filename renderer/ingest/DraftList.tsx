@@ -6,9 +6,9 @@ import { ProvenanceBrief } from './ProvenanceBrief';
 
 /**
  * The drafts, newest first. With focus on the list: arrows move, Space ticks, Enter opens the selected draft's
- * confirm form, Delete asks to dismiss it.
+ * confirm form, Delete asks to dismiss the ticked drafts (or, with none ticked, the selected one).
  */
-export function DraftList({ onOpen, onDismiss }: { onOpen(): void; onDismiss(id: number): void }) {
+export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): void; onDismiss(id: number): void; onDismissPicked(): void }) {
   const { drafts } = useStores();
   const items = useApp('drafts', (s) => s.items);
   const selectedId = useApp('drafts', (s) => s.selectedId);
@@ -33,7 +33,10 @@ export function DraftList({ onOpen, onDismiss }: { onOpen(): void; onDismiss(id:
       Home: () => drafts.getState().move(-items.length),
       End: () => drafts.getState().move(items.length),
       Enter: () => { if (selected) onOpen(); },
-      Delete: () => { if (selected?.status === 'pending') onDismiss(selected.id); },
+      Delete: () => {
+        if (picked.length > 0) onDismissPicked();
+        else if (selected?.status === 'pending') onDismiss(selected.id);
+      },
       ' ': () => { if (selected?.status === 'pending') drafts.getState().togglePicked(selected.id, !picked.includes(selected.id)); },
     };
     const run = keys[e.key];
@@ -43,7 +46,7 @@ export function DraftList({ onOpen, onDismiss }: { onOpen(): void; onDismiss(id:
   }
 
   return (
-    <div ref={listRef} className="draft-list" tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
+    <div ref={listRef} className="draft-list" data-draft-list tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
       onFocus={(e) => { if (e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id); }}>
       <table className="data-table draft-table" aria-label="New files">
         <thead>

@@ -47,7 +47,7 @@ function Frames({ d }: { d: DraftDetail }) {
 }
 
 /** The selected draft: what was found, what the file says, and the confirm form (or how it was decided). */
-export function DraftPane({ onDismiss }: { onDismiss(id: number): void }) {
+export function DraftPane({ onDismiss, onConfirmed }: { onDismiss(id: number): void; onConfirmed(): void }) {
   const stores = useStores();
   const selectedId = useApp('drafts', (s) => s.selectedId);
   const d = useApp('drafts', (s) => s.detail);
@@ -67,7 +67,7 @@ export function DraftPane({ onDismiss }: { onDismiss(id: number): void }) {
       </header>
       <div className="draft-pane-body">
         {d.status === 'pending' ? (
-          <ConfirmDraftForm key={d.id} draft={d} onDismiss={() => onDismiss(d.id)} />
+          <ConfirmDraftForm key={d.id} draft={d} onDismiss={() => onDismiss(d.id)} onConfirmed={onConfirmed} />
         ) : (
           <div className="notice" role="status">
             {d.status === 'confirmed' ? 'Confirmed' : 'Dismissed'} by {d.decidedBy} on {d.decidedAt ? formatDateTime(d.decidedAt) : '?'}.

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { ModalGuard } from '../compliance/ModalGuard';
 import { formatCount } from '../ui/format';
 import { DraftList } from './DraftList';
 import { DraftPane } from './DraftPane';
-import { ConfirmPickedDialog, DismissDraftDialog } from './DraftDialogs';
+import { ConfirmPickedDialog, DismissDraftDialog, DismissPickedDialog } from './DraftDialogs';
 import { STATUS_LABELS } from './draft-labels';
 import { LogFolderButton } from './LogFolderButton';
 import type { DraftStatus } from './types';
@@ -24,6 +24,9 @@ export function DraftsInboxPage() {
   const scanning = useApp('watchFolders', (s) => s.scanning);
   const [dismissing, setDismissing] = useState<number | null>(null);
   const [confirmingPicked, setConfirmingPicked] = useState(false);
+  const [dismissingPicked, setDismissingPicked] = useState(false);
+  const pageRef = useRef<HTMLElement>(null);
+  const dialogOpen = dismissing !== null || confirmingPicked || dismissingPicked;
 
   useEffect(() => {
     void drafts.getState().load();
@@ -34,13 +37,33 @@ export function DraftsInboxPage() {
     return () => clearInterval(t);
   }, [drafts]);
 
+  /**
+   * The keyboard goes back to the list (its selection is on the next draft) when what had focus is gone, or, after a
+   * confirm, was the confirmed draft's form.
+   */
+  const focusList = (fromPane = false) => {
+    const page = pageRef.current;
+    const at = document.activeElement;
+    const lost = !at || at === document.body || !document.contains(at);
+    const inPane = fromPane && at ? page?.querySelector('.draft-pane')?.contains(at) : false;
+    if (lost || inPane) page?.querySelector<HTMLElement>('[data-draft-list]')?.focus();
+  };
+
+  const hadDialog = useRef(false);
+  useEffect(() => {
+    // A dialog gives focus back to what opened it; a button that is now gone (the dismissed draft's own "Dismiss…")
+    // or disabled (nothing left ticked) cannot take it, and the keyboard would be lost on the page body.
+    if (hadDialog.current && !dialogOpen) focusList();
+    hadDialog.current = dialogOpen;
+  });
+
   const openForm = () => {
     // Enter again confirms with what is shown; Shift+Tab reaches the fields to edit first.
     document.querySelector<HTMLElement>('[data-draft-confirm]')?.focus();
   };
 
   return (
-    <section className="screen drafts-page" aria-labelledby="drafts-title">
+    <section ref={pageRef} className="screen drafts-page" aria-labelledby="drafts-title">
       <header className="toolbar">
         <h1 id="drafts-title" className="screen-title">New files inbox</h1>
         <label className="inline-label">
@@ -52,6 +75,9 @@ export function DraftsInboxPage() {
         <button type="button" className="btn btn-primary" disabled={picked.length === 0 || busy} onClick={() => setConfirmingPicked(true)}>
           Confirm selected{picked.length ? ` (${picked.length})` : ''}…
         </button>
+        <button type="button" className="btn btn-danger-outline" disabled={picked.length === 0 || busy} onClick={() => setDismissingPicked(true)}>
+          Dismiss selected{picked.length ? ` (${picked.length})` : ''}…
+        </button>
         <button type="button" className="btn" disabled={scanning !== null} onClick={() => void watchFolders.getState().scan()}>
           {scanning !== null ? 'Scanning…' : 'Scan watch folders now'}
         </button>
@@ -61,7 +87,7 @@ export function DraftsInboxPage() {
       </header>
       <div className="drafts-body">
         <div className="catalog-list">
-          <DraftList onOpen={openForm} onDismiss={setDismissing} />
+          <DraftList onOpen={openForm} onDismiss={setDismissing} onDismissPicked={() => setDismissingPicked(true)} />
           {total === 0 ? (
             <div className="empty-state">
               {status === 'pending' ? (
@@ -76,10 +102,11 @@ export function DraftsInboxPage() {
             </div>
           ) : null}
         </div>
-        <DraftPane onDismiss={setDismissing} />
+        <DraftPane onDismiss={setDismissing} onConfirmed={() => focusList(true)} />
       </div>
       {dismissing !== null ? <ModalGuard><DismissDraftDialog id={dismissing} onClose={() => setDismissing(null)} /></ModalGuard> : null}
       {confirmingPicked ? <ModalGuard><ConfirmPickedDialog onClose={() => setConfirmingPicked(false)} /></ModalGuard> : null}
+      {dismissingPicked ? <ModalGuard><DismissPickedDialog onClose={() => setDismissingPicked(false)} /></ModalGuard> : null}
     </section>
   );
 }

@@ -13,6 +13,12 @@ export interface BatchOutcome {
   failures: string[];
 }
 
+export interface DismissOutcome {
+  dismissed: number;
+  /** "shot.####.exr: ...", one per draft that could not be dismissed. */
+  failures: string[];
+}
+
 export interface DraftsInboxState {
   status: DraftStatus;
   items: Draft[];
@@ -21,7 +27,7 @@ export interface DraftsInboxState {
   pendingCount: number | null;
   selectedId: number | null;
   detail: DraftDetail | null;
-  /** Ticked drafts, for "Confirm selected". */
+  /** Ticked drafts, for "Confirm selected" and "Dismiss selected". */
   picked: number[];
   busy: boolean;
   load(more?: boolean): Promise<void>;
@@ -36,6 +42,8 @@ export interface DraftsInboxState {
   /** Logs every ticked pending draft with its watch folder's defaults and what its file said. */
   confirmPicked(): Promise<BatchOutcome>;
   dismiss(id: number): Promise<Outcome<Draft>>;
+  /** Dismisses every ticked pending draft (recorded as by the artist, like a single dismiss); failures stay ticked. */
+  dismissPicked(): Promise<DismissOutcome>;
 }
 
 export interface DraftsInboxDeps {
@@ -163,6 +171,41 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         } else deps.notify('success', summary);
         await get().load();
         if (get().selectedId !== null && done.includes(get().selectedId as number)) await get().select(get().items[0]?.id ?? null);
+        await get().refreshPending();
+        return out;
+      },
+      async dismissPicked() {
+        const ids = get().picked;
+        const out: DismissOutcome = { dismissed: 0, failures: [] };
+        if (ids.length === 0) return out;
+        set({ busy: true });
+        const before = get().items;
+        const names = new Map(before.map((d) => [d.id, d.fileName]));
+        const done: number[] = [];
+        for (const id of ids) {
+          const res = await api.dismissInbox({ id, by: by() }).catch((e: unknown) => ({ ok: false as const, error: { code: 'failed', message: errorText(e) } }));
+          if (res.ok) done.push(id);
+          else out.failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
+        }
+        out.dismissed = done.length;
+        set({ busy: false, picked: get().picked.filter((id) => !done.includes(id)) });
+        const summary = done.length === 0 ? 'No files were dismissed.'
+          : `Dismissed ${done.length} file${done.length === 1 ? '' : 's'}; ${done.length === 1 ? 'it stays' : 'they stay'} in the inbox history and ${done.length === 1 ? 'is' : 'are'} not offered again.`;
+        if (out.failures.length) {
+          deps.notify('error', `${summary} ${out.failures.length} could not be dismissed and stay selected:\n${out.failures.slice(0, 5).join('\n')}${out.failures.length > 5 ? `\n… and ${out.failures.length - 5} more` : ''}`);
+        } else deps.notify('success', summary);
+        // The selection moves to the row after the one it was on, as after a single dismiss.
+        const { selectedId } = get();
+        const wasDone = selectedId !== null && done.includes(selectedId);
+        const at = before.findIndex((d) => d.id === selectedId);
+        const after = [...before.slice(at + 1), ...before.slice(0, Math.max(0, at)).reverse()].filter((d) => !done.includes(d.id)).map((d) => d.id);
+        await get().load();
+        if (wasDone) {
+          const items = get().items;
+          // Still listed (the Dismissed or All filter): it stays selected and shows how it was decided.
+          const next = items.some((d) => d.id === selectedId) ? selectedId : (after.find((id) => items.some((d) => d.id === id)) ?? items[0]?.id ?? null);
+          await get().select(next);
+        }
         await get().refreshPending();
         return out;
       },

@@ -142,4 +142,112 @@ describe('New files inbox', () => {
     await waitFor(() => expect(within(table()).queryByText('mystery_a.exr')).toBeNull());
     expect(screen.getByRole('button', { name: 'Confirm selected (1)…' })).toBeTruthy();
   });
+
+  it('keeps the keyboard on the list: Enter, Enter logs and focus returns to the next row; dialogs confirm on Enter', async () => {
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('plate.jpg');
+    const order = ok(await api.listInbox({})).rows.map((d) => d.fileName);
+    const list = screen.getByRole('region', { name: 'New files list' });
+    await user.click(rowOf(/matte_v002/));
+    await within(pane()).findByRole('heading', { name: 'matte_v002.exr' });
+    list.focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement?.textContent).toBe('Confirm and log');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(table()).queryByText('matte_v002.exr')).toBeNull());
+    // Focus is back on the list, on the row that followed the logged one, and the arrows work straight away.
+    await waitFor(() => expect(document.activeElement).toBe(list));
+    const next = order[order.indexOf('matte_v002.exr') + 1]!;
+    await waitFor(() => expect(selectedRow()?.textContent).toContain(next));
+    await within(pane()).findByRole('heading', { name: next });
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(selectedRow()?.textContent).toContain(order[order.indexOf('matte_v002.exr') - 1]!));
+
+    // Delete asks; focus starts on Dismiss (the hint says Enter confirms), Enter dismisses and the list keeps focus.
+    const victim = selectedRow()!.querySelector('.draft-name')!.textContent!;
+    await user.keyboard('{Delete}');
+    const dialog = await screen.findByRole('dialog', { name: `Dismiss ${victim}?` });
+    expect(within(dialog).getByText('Enter confirms · Esc cancels')).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Dismiss' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(ok(await api.listInbox({ status: 'dismissed' })).rows.map((d) => d.fileName)).toEqual([victim]);
+    await waitFor(() => expect(document.activeElement).toBe(list));
+
+    // "Dismiss…" in the form: its button goes with the draft, so focus lands on the list, not the page body.
+    const shown = selectedRow()!.querySelector('.draft-name')!.textContent!;
+    await within(pane()).findByRole('heading', { name: shown });
+    await user.click(within(pane()).getByRole('button', { name: 'Dismiss…' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(table()).queryByText(shown)).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(list));
+  });
+
+  it('"Log N files?" confirms on Enter; Esc still cancels', async () => {
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('matte_v002.exr');
+    for (const name of ['matte_v002.exr', 'plate.jpg']) await user.click(within(table()).getByRole('checkbox', { name: `Select ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (2)…' }));
+    await screen.findByRole('dialog', { name: 'Log 2 files?' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(ok(await api.listAssets({})).rows).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (2)…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Log 2 files?' });
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Log 2 files' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(async () => expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['matte_v002.exr', 'plate.jpg']));
+  });
+
+  it('"Dismiss selected" and Delete with ticked rows dismiss all of them after one question', async () => {
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('matte_v002.exr');
+    expect((screen.getByRole('button', { name: 'Dismiss selected…' }) as HTMLButtonElement).disabled).toBe(true);
+    const three = ['matte_v002.exr', 'mystery_a.exr', 'mystery_b.exr'];
+    for (const name of three) await user.click(within(table()).getByRole('checkbox', { name: `Select ${name}` }));
+    await user.click(rowOf(/plate\.jpg/));
+    const list = screen.getByRole('region', { name: 'New files list' });
+    list.focus();
+    await user.keyboard('{Delete}');
+    let dialog = await screen.findByRole('dialog', { name: 'Dismiss 3 files?' });
+    expect(dialog.textContent).toMatch(/cannot be undone/);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(ok(await api.listInbox({ status: 'dismissed' })).total).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Dismiss selected (3)…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Dismiss 3 files?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    list.focus();
+    await user.keyboard('{Delete}');
+    dialog = await screen.findByRole('dialog', { name: 'Dismiss 3 files?' });
+    expect(within(dialog).getByRole('button', { name: 'Dismiss 3 files' })).toBe(document.activeElement);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const dismissed = ok(await api.listInbox({ status: 'dismissed' })).rows;
+    expect(dismissed.map((d) => [d.fileName, d.decidedBy]).sort()).toEqual(three.map((n) => [n, 'Ana Ortiz']));
+    await waitFor(() => expect(within(table()).getAllByRole('row')).toHaveLength(3));
+    // The row that had focus was not ticked and is still there; nothing is left ticked.
+    expect(selectedRow()?.textContent).toContain('plate.jpg');
+    expect(screen.getByRole('button', { name: 'Dismiss selected…' })).toBeTruthy();
+    await within(screen.getByLabelText('Notifications')).findByText(/Dismissed 3 files/);
+    expect(document.activeElement).toBe(list);
+  });
+
+  it('a refused confirm moves focus to the field it is about (the missing tool)', async () => {
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await user.click(await within(table()).findByText('mystery_a.exr'));
+    const form = await within(pane()).findByRole('form', { name: 'Confirm mystery_a.exr' });
+    const confirm = within(form).getByRole('button', { name: 'Confirm and log' });
+    confirm.focus();
+    await user.keyboard('{Enter}');
+    await within(form).findByText(/Choose the AI tool/);
+    const tool = within(form).getByLabelText('Tool');
+    await waitFor(() => expect(document.activeElement).toBe(tool));
+    expect(tool.getAttribute('aria-invalid')).toBe('true');
+  });
 });
