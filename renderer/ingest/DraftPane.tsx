@@ -25,6 +25,9 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
     <>
       {d.provenance?.mismatches.map((m) => <div key={m} className="callout callout-bad" role="note"><strong>Mismatch:</strong> {m}</div>)}
       {r.errors.map((e) => <div key={e} className="callout callout-warn" role="note"><strong>Read error:</strong> {e}</div>)}
+      {r.c2pa?.validation.state === 'invalid'
+        ? <div className="callout callout-bad" role="note"><strong>C2PA validation failed:</strong> {r.c2pa.validation.problems.join(' ')}</div>
+        : null}
       <dl className="kv-list">
         {rows.filter(([, v]) => v).map(([k, v]) => (
           <div key={k} className={`kv${k.includes('rompt') ? ' kv-wide' : ''}`}><dt>{k}</dt><dd className={k.includes('rompt') ? 'prose' : undefined}>{v}</dd></div>

@@ -15,6 +15,7 @@ export function ProvenanceBrief({ draft }: { draft: Draft }) {
       {found.length ? <span title={s.prompt}>{found.join(' · ')}</span> : <span className="muted">nothing stated</span>}
       {p.mismatches.length ? <span className="tag tag-bad" title={p.mismatches.join('\n')}>mismatch</span> : null}
       {p.errors.length ? <span className="tag tag-warn" title={p.errors.join('\n')}>read error</span> : null}
+      {p.c2pa?.state === 'invalid' ? <span className="tag tag-bad" title={p.c2pa.problems.join('\n')}>C2PA invalid</span> : null}
     </span>
   );
 }

@@ -19,7 +19,7 @@ export function ScanReportView() {
           <li key={r.watchId} className={r.errors.length ? 'scan-result has-errors' : 'scan-result'}>
             <span className="mono">{r.path}</span>
             <span>
-              {plural(r.filesScanned, 'file')} found · {r.filesNew} new or changed · {plural(r.found.length, 'new draft')} · {r.alreadyLogged} already logged
+              {plural(r.filesScanned, 'file')} found · {r.filesNew} new or changed · {plural(r.found.length, 'new draft')} · {r.alreadyLogged} already logged{r.alreadyDismissed ? ` · ${r.alreadyDismissed} dismissed before` : ''}
               {r.errors.length ? ` · ${plural(r.errors.length, 'error')}` : ''}
             </span>
             {r.errors.length ? <ul className="scan-errors">{r.errors.map((e) => <li key={e}>{e}</li>)}</ul> : null}

@@ -55,7 +55,7 @@ describe('genlog serve --watch (spawned)', () => {
       writeFileSync(join(renders, 'while_serving.exr'), randomBytes(4096));
       await waitFor(async () => (await inboxNames()).includes('while_serving.exr'), 'while_serving.exr to reach the inbox');
       expect(await inboxNames()).toEqual(['before_start.exr', 'while_serving.exr']);
-      expect(stderr).toMatch(/New files inbox #\d+: .*while_serving\.exr/);
+      expect(stderr).toMatch(/Inbox #\d+: .*while_serving\.exr/);
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

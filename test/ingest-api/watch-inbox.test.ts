@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -101,8 +101,30 @@ describe('watch folders', () => {
 
     // A rescan finds nothing new; removing the watch keeps the history.
     expect((await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found).toEqual([]);
+    // Touched (same bytes, new modification time): still the file that was dismissed, not offered again.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(renders, 'plain.txt'), later, later);
+    expect(await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).toMatchObject({ found: [], alreadyDismissed: 1 });
+    // Changed content is a new file version: offered again.
+    appendFileSync(join(renders, 'plain.txt'), ' and more');
+    expect((await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found.map((i) => i.fileName)).toEqual(['plain.txt']);
+    ok(await api.dismissInbox({ id: ok(await api.listInbox({})).rows[0]!.id, by: 'lead' }));
     ok(await api.removeWatchFolder({ id: w.id }));
-    expect(ok(await api.listInbox({ status: 'all' })).rows.map((i) => i.watchId)).toEqual([null, null, null]);
+    expect(ok(await api.listInbox({ status: 'all' })).rows.map((i) => i.watchId)).toEqual([null, null, null, null]);
+    await env.close();
+  });
+
+  it('an inbox item says when its C2PA manifest failed validation, in the list as well as the detail', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    const titan = readFileSync(copyTitan(dir, 'original.png'));
+    titan[titan.length - 100] ^= 0xff; // image data changed after signing
+    write(renders, 'titan_tampered.png', titan);
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
+    const env = countingEnv(ctx);
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    const [item] = ok(await api.listInbox({})).rows;
+    expect(item?.provenance?.c2pa).toMatchObject({ state: 'invalid', problems: expect.arrayContaining([expect.stringMatching(/changed after signing/)]) });
     await env.close();
   });
 

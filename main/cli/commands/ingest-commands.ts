@@ -6,7 +6,7 @@ import type { AssetIngestKeys } from '../../services/asset-json';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
 import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
-import type { InboxItem, InboxItemDetail } from '../../services/ingest/inbox-json';
+import { c2paFailed, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
 import type { WatchFolder } from '../../services/ingest/watch-folders';
 import { startWatchRunner, type WatchEvent } from '../../services/ingest/watch-runner';
@@ -191,17 +191,30 @@ const inboxTable = (items: InboxItem[]) =>
   table(['ID', 'STATUS', 'PROD', 'TOOL', 'FRAMES', 'SIZE', 'FOUND', 'ISSUES', 'PATH'],
     items.map((i) => [i.id, i.assetId ? `${i.status} #${i.assetId}` : i.status, i.prefill.production, i.prefill.tool ?? i.prefill.matchedTool,
       frames(i), bytes(i.size), i.foundAt.slice(0, 16).replace('T', ' '),
-      (i.provenance?.errors.length ?? 0) + (i.provenance?.mismatches.length ?? 0) || '', i.path]));
+      issues(i), i.path]));
 
-function describeEvent(e: WatchEvent): string {
+/** Count of what needs a look: read errors, mismatches, and a C2PA manifest that failed validation. */
+function issues(i: InboxItem): number | '' {
+  return (i.provenance?.errors.length ?? 0) + (i.provenance?.mismatches.length ?? 0) + (c2paFailed(i.provenance) ? 1 : 0) || '';
+}
+
+/** One stderr line per watch event (`watch run`, `serve --watch`), saying what reached the inbox and what did not. */
+export function describeEvent(e: WatchEvent): string {
   switch (e.type) {
     case 'watching':
       return `Watching ${e.watch.path} for ${e.watch.production}${e.watch.recursive ? ' (with subfolders)' : ''}.\n`;
-    case 'caught-up':
-      return `Catch-up scan of ${e.result.path}: ${e.result.filesScanned} file(s), ${e.result.filesNew} new or changed, ${e.result.found.length} inbox item(s) added.\n`;
+    case 'caught-up': {
+      const r = e.result;
+      const skipped = [
+        r.alreadyLogged ? `${r.alreadyLogged} already in the log (not drafted)` : '',
+        r.alreadyDismissed ? `${r.alreadyDismissed} dismissed before (not offered again)` : '',
+      ].filter(Boolean).map((part) => `, ${part}`).join('');
+      return `Catch-up scan of ${r.path}: ${r.filesScanned} file(s), ${r.filesNew} new or changed, ${r.found.length} inbox item(s) added${skipped}.\n`;
+    }
     case 'found':
       return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)} frames]` : ''} (${bytes(e.item.size)})` +
-        `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}.\n`;
+        `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
+        `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}.\n`;
     case 'error':
       return `Watch ${e.watchId ?? ''} problem: ${e.message}\n`;
   }

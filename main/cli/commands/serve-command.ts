@@ -5,20 +5,11 @@ import { methodTable } from '../../api/table';
 import { appRoot } from '../../app-root';
 import { closeParserThread } from '../../provenance';
 import { startServer } from '../../server/http-server';
-import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../services/ingest/watch-runner';
-
-/** One stderr line per watch event, so the terminal running `serve --watch` shows what reached the inbox. */
-function watchLine(e: WatchEvent): string {
-  switch (e.type) {
-    case 'watching': return `Watching ${e.watch.path} for ${e.watch.production}.\n`;
-    case 'caught-up': return `Catch-up scan of ${e.result.path}: ${e.result.filesNew} new or changed file(s), ${e.result.found.length} inbox item(s) added.\n`;
-    case 'found': return `New files inbox #${e.item.id}: ${e.item.path}\n`;
-    case 'error': return `Watch folder ${e.watchId ?? ''} problem: ${e.message}\n`;
-  }
-}
+import { startWatchRunner, type WatchRunner } from '../../services/ingest/watch-runner';
+import { describeEvent } from './ingest-commands';
 
 async function startWatching(r: CommandRun): Promise<WatchRunner> {
-  const runner = await startWatchRunner(r.ctx, {}, (e) => r.io.stderr(watchLine(e)));
+  const runner = await startWatchRunner(r.ctx, {}, (e) => r.io.stderr(describeEvent(e)));
   r.io.stderr(`Watching ${runner.watching().length} enabled watch folder(s); folders added or resumed in the UI are watched too.\n`);
   return runner;
 }

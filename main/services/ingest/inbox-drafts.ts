@@ -28,6 +28,8 @@ export interface DraftResult {
   errors: string[];
   /** Files not drafted because their content is already in the production's log. */
   alreadyLogged: number;
+  /** Files not drafted because the same file with the same content was dismissed before (only touched since). */
+  alreadyDismissed: number;
 }
 
 export function versionKey(f: FileVersion): string {
@@ -74,7 +76,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const rows = watchInboxItems(ctx.db, watch.id);
   const held = inboxKeys(rows);
   const fresh = files.filter((f) => !held.has(versionKey(f)));
-  if (fresh.length === 0) return { found: [], errors: [], alreadyLogged: 0 };
+  if (fresh.length === 0) return { found: [], errors: [], alreadyLogged: 0, alreadyDismissed: 0 };
+  // A dismissal is about the content at that path: a file touched or copied over with the same bytes stays dismissed.
+  const dismissed = new Set(rows.filter((r) => r.status === 'dismissed').map((r) => `${r.path}\0${r.sha256}`));
 
   const dirs = new Set(fresh.map((f) => dirname(f.path)));
   const pending = rows.filter((r) => r.status === 'pending' && dirs.has(dirname(r.path)));
@@ -106,12 +110,13 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     const size = itemPaths(d.item).reduce((s, p) => s + (candidates.get(p) as FileVersion).size, 0);
     const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
     const logged = findAssetByHash(ctx.db, productionId, sha) !== undefined;
-    return { ...d, sha, mtimeMs, size, unchanged, logged };
+    const wasDismissed = !logged && dismissed.has(`${itemPath(d.item)}\0${sha}`);
+    return { ...d, sha, mtimeMs, size, unchanged, logged, wasDismissed };
   });
 
   const toolNames = listTools(ctx.db).map((t) => t.name);
   const records = await Promise.all(drafts.map((d) =>
-    (d.unchanged || d.logged ? Promise.resolve(null) : env.readLimit(() => captureProvenance(leadPath(d.item))))));
+    (d.unchanged || d.logged || d.wasDismissed ? Promise.resolve(null) : env.readLimit(() => captureProvenance(leadPath(d.item))))));
 
   const now = ctx.now();
   const at = now.toISOString();
@@ -127,7 +132,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     }
     const ids: number[] = [];
     drafts.forEach((d, i) => {
-      if (d.unchanged || d.logged) return;
+      if (d.unchanged || d.logged || d.wasDismissed) return;
       const path = itemPath(d.item);
       const frames: InboxFrame[] | null = d.item.kind === 'sequence'
         ? d.item.frames.map((f) => {
@@ -154,6 +159,12 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     });
     return ids;
   });
-  const alreadyLogged = drafts.reduce((n, d) => n + (d.logged && !d.unchanged ? itemPaths(d.item).length : 0), 0);
-  return { found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)), errors, alreadyLogged };
+  const count = (skipped: (d: (typeof drafts)[number]) => boolean) =>
+    drafts.reduce((n, d) => n + (skipped(d) && !d.unchanged ? itemPaths(d.item).length : 0), 0);
+  return {
+    found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)),
+    errors,
+    alreadyLogged: count((d) => d.logged),
+    alreadyDismissed: count((d) => d.wasDismissed),
+  };
 }

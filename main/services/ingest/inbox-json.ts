@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Classification } from '../../../db/assets';
 import type { InboxRow } from '../../../db/inbox';
-import type { ProvenanceRecord, ProvenanceSummary } from '../../provenance';
+import type { C2paValidationState, ProvenanceRecord, ProvenanceSummary } from '../../provenance';
 import { mismatchesWhenLogged } from './provenance-capture';
 
 /** One frame of a sequence found in a watch folder. */
@@ -34,6 +34,13 @@ export interface InboxProvenanceBrief {
   errors: string[];
   /** Where the file contradicts being logged as generative-AI output. */
   mismatches: string[];
+  /** The C2PA manifest's validation state and its problems; null when the file has none. */
+  c2pa: { state: C2paValidationState; problems: string[] } | null;
+}
+
+/** A manifest that failed validation (a file changed after signing, a broken signature) is never only in the detail. */
+export function c2paFailed(brief: InboxProvenanceBrief | null): boolean {
+  return brief?.c2pa?.state === 'invalid';
 }
 
 /** An inbox item as scripts and the UI see it. */
@@ -97,7 +104,9 @@ export function toInboxItem(r: InboxRow): InboxItem {
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
     prefill: JSON.parse(r.prefill) as InboxPrefill,
-    provenance: record ? { summary: record.summary, errors: record.errors, mismatches: mismatchesWhenLogged(record) } : null,
+    provenance: record
+      ? { summary: record.summary, errors: record.errors, mismatches: mismatchesWhenLogged(record), c2pa: record.c2pa ? { ...record.c2pa.validation } : null }
+      : null,
   };
 }
 
