@@ -7,7 +7,7 @@ export function ProvenanceBrief({ draft }: { draft: Draft }) {
   const s = p.summary;
   const found = [
     s.prompt ? 'prompt' : null,
-    draft.prefill.matchedTool ? `tool ${draft.prefill.matchedTool}` : s.toolHints[0] ? `names ${s.toolHints[0]}` : null,
+    draft.prefill.matchedTool ? `tool ${draft.prefill.matchedTool}` : s.toolHints[0] && s.aiGenerated !== false ? `names ${s.toolHints[0]}` : null,
     s.model ? `model ${s.model}` : null,
   ].filter(Boolean);
   return (

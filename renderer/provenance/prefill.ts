@@ -42,7 +42,8 @@ export function prefillFromFiles(files: readonly FileSays[], toolNames: readonly
   const tools = [...new Set(read.map((p) => p.matchedTool).filter((t): t is string => Boolean(t)))];
   const unlisted = files.flatMap((f) => {
     const p = f.provenance;
-    if (!p || p.matchedTool || p.summary.toolHints.length === 0) return [];
+    // A camera file's software (a raw converter, an editor) is not an AI tool to add to the list.
+    if (!p || p.matchedTool || p.summary.toolHints.length === 0 || p.summary.aiGenerated === false) return [];
     return [{ file: f.name, names: p.summary.toolHints.slice(0, 2) }];
   });
   const models = [...new Set(read.map((p) => p.summary.model).filter((m): m is string => Boolean(m)))];

@@ -176,6 +176,15 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     expect(field<HTMLInputElement>(dialog, 'textbox', 'Episode / reel').value).toBe('102');
   });
 
+  it('a camera file\'s converter software is not offered as an AI tool to add', async () => {
+    const plate = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#223344' } }).jpeg()
+      .withXmp(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}digitalCapture` }))
+      .withExif({ IFD0: { Software: 'ARRIRAW Converter' } }).toBuffer();
+    const dialog = await open([diskFile('plate_capture.jpg', plate)]);
+    await waitFor(() => expect(within(dialog).getByRole('listitem', { name: 'plate_capture.jpg' }).textContent).toMatch(/Mismatch: .*digitalCapture/));
+    expect(within(dialog).queryByRole('note', { name: 'Tool named by the files' })).toBeNull();
+  });
+
   it('shows hashing progress with files and bytes, and Cancel stops the job with nothing logged', async () => {
     const big: File[] = [];
     for (let i = 0; i < 6; i++) {
