@@ -53,6 +53,15 @@ describe('genlog ingest commands (spawned)', () => {
     expect(r.stderr).toMatch(/1 file\(s\) were not logged[\s\S]*plain\.txt[\s\S]*--tool NAME/);
   });
 
+  it('log of numbered frames named one by one makes one sequence asset and says which frames are missing', async () => {
+    const { run, file } = fresh('LocalSD');
+    const frames = await Promise.all([1001, 1002, 1004].map(async (f) => file(`fx/fx_v01.${f}.exr`, await framePng(f))));
+    const r = run('--json', 'log', ...frames, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual([expect.objectContaining({ fileName: 'fx_v01.####.exr', frameRange: { first: 1001, last: 1004 } })]);
+    expect(r.stderr).toMatch(/Note: .*fx_v01\.####\.exr has no frame 1003; it was logged with the frames present/);
+  });
+
   it('log of a missing file and a C2PA-signed one exits at once with nothing logged', () => {
     const { dir, run } = fresh('ComfyUI');
     const started = Date.now();

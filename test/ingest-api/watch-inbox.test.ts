@@ -118,7 +118,7 @@ describe('watch folders', () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     const titan = readFileSync(copyTitan(dir, 'original.png'));
-    titan[titan.length - 100] ^= 0xff; // image data changed after signing
+    titan.writeUInt8(titan.readUInt8(titan.length - 100) ^ 0xff, titan.length - 100); // image data changed after signing
     write(renders, 'titan_tampered.png', titan);
     const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
     const env = countingEnv(ctx);

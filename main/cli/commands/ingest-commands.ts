@@ -1,4 +1,6 @@
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { groupSequences } from '../../ingest';
 import { CliError, usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
 import type { LoggedAsset } from '../../services/log-assets';
@@ -29,9 +31,20 @@ export async function releasingParser<T>(work: () => Promise<T>): Promise<T> {
 export const folderIngestOptions = { recursive: { type: 'boolean' }, include: { type: 'string' }, exclude: { type: 'string' } } as const;
 export const FOLDER_INGEST_USAGE = '[--recursive] [--include GLOB,GLOB] [--exclude GLOB,GLOB]';
 
-/** Folders, globs or no --tool (the files name their tool) need the batched ingest; plain files keep `logAssets`. */
+/** "frame 1004", "frames 1004, 1005 and 1009", "12 frames (1004 … 1020)". */
+function describeFrames(frames: number[]): string {
+  if (frames.length === 1) return `frame ${frames[0]}`;
+  if (frames.length <= 5) return `frames ${frames.slice(0, -1).join(', ')} and ${frames[frames.length - 1]}`;
+  return `${frames.length} frames (${frames[0]} … ${frames[frames.length - 1]})`;
+}
+
+/**
+ * Folders, globs, no --tool (the files name their tool) or numbered frames (one sequence asset, as when they are
+ * dropped on the app) need the batched ingest; other plain files keep `logAssets`.
+ */
 export function wantsFolderIngest(r: CommandRun): boolean {
   if (r.values.recursive || r.optional('include') !== undefined || r.optional('exclude') !== undefined || !r.optional('tool')) return true;
+  if (groupSequences(r.positionals.map((p) => resolve(p))).some((item) => item.kind === 'sequence')) return true;
   return r.positionals.some((p) => {
     try {
       return statSync(p).isDirectory();
@@ -133,6 +146,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
     `${final.progress.filesReused} unchanged file(s) not re-read.\n`);
   for (const s of final.skipped) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
+  for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
   const assets = final.assets ?? [];
   if (final.needTool.length > 0) {
     // What was logged is printed as usual; the exit code tells scripts that not everything was.

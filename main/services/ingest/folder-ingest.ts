@@ -42,8 +42,16 @@ export interface FolderIngestResult {
   needTool: string[];
   /** Subfolders and entries the scan could not use. */
   skipped: ScanSkip[];
+  /** Image sequences logged with holes: frame numbers between the first and last frame with no file. */
+  gaps: SequenceGap[];
   filesHashed: number;
   filesReused: number;
+}
+
+export interface SequenceGap {
+  /** The sequence as logged, e.g. /renders/shot_v001.####.exr. */
+  path: string;
+  missingFrames: number[];
 }
 
 /** Thrown when an ingest stops early; `logged` holds the assets of the batches committed before it stopped. */
@@ -203,7 +211,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     await ownPool?.close();
   }
   progress.done();
-  return { assets: logged, needTool, skipped, filesHashed, filesReused: known.size };
+  const gaps = items.flatMap((item) => (item.kind === 'sequence' && item.missingFrames.length > 0 ? [{ path: itemPath(item), missingFrames: item.missingFrames }] : []));
+  return { assets: logged, needTool, skipped, gaps, filesHashed, filesReused: known.size };
 }
 
 /** New image assets get a thumbnail from their file (a sequence: its first frame), made after the commit. */

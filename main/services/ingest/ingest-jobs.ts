@@ -3,7 +3,7 @@ import type { ApiContext } from '../../api/context';
 import { notFound } from '../../api/envelope';
 import type { ScanSkip } from '../../ingest';
 import type { LoggedAsset } from '../log-assets';
-import { IngestStoppedError, ingestFolder, type FolderIngestRequest } from './folder-ingest';
+import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type SequenceGap } from './folder-ingest';
 import type { IngestJobProgress } from './ingest-progress';
 import { resolveTarget } from './log-prepared';
 import { assetIngestKeys } from './asset-ingest';
@@ -21,6 +21,8 @@ export interface IngestJobStatus {
   duplicates: number;
   needTool: string[];
   skipped: ScanSkip[];
+  /** Image sequences logged with missing frames. */
+  gaps: SequenceGap[];
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -69,7 +71,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
-    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], error: null,
+    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], gaps: [], error: null,
     startedAt: ctx.now().toISOString(), finishedAt: null,
   };
   const job: Job = { status, assets: [], controller, finished: Promise.resolve() };
@@ -85,6 +87,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     .then((result) => {
       status.needTool = result.needTool;
       status.skipped = result.skipped;
+      status.gaps = result.gaps;
       end('done', result.assets, null);
     })
     .catch((error: unknown) => {
