@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useStores } from '../app/stores-context';
 import type { Production } from '../api-types';
-import { fieldErrors } from '../stores/call';
+import { fieldErrors, fieldSentence } from '../stores/call';
 import { Field } from '../ui/Field';
 
 const FIELDS = ['code', 'title', 'contactEmail', 'vendor', 'episodes', 'staleDays'] as const;
@@ -43,7 +43,7 @@ export function ProductionForm({ production, onDone }: { production: Production 
       return;
     }
     const f = fieldErrors(res.error, FIELDS, 'code');
-    setErrors(f.fields);
+    setErrors(Object.fromEntries(Object.entries(f.fields).map(([k, m]) => [k, fieldSentence(k, m)])));
     setGeneral(f.general);
   }
 

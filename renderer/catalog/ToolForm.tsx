@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useStores } from '../app/stores-context';
 import type { Tool, ToolInput } from '../api-types';
-import { fieldErrors } from '../stores/call';
+import { fieldErrors, fieldSentence } from '../stores/call';
 import { Field } from '../ui/Field';
 import { HOSTING_LABELS } from '../ui/format';
 
@@ -39,7 +39,7 @@ export function ToolForm({ tool, onDone }: { tool: Tool | null; onDone(saved?: T
       return;
     }
     const f = fieldErrors(res.error, FIELDS, 'name');
-    setErrors(f.fields);
+    setErrors(Object.fromEntries(Object.entries(f.fields).map(([k, m]) => [k, fieldSentence(k, m)])));
     setGeneral(f.general);
   }
 

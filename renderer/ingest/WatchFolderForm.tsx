@@ -63,7 +63,7 @@ export function WatchFolderForm() {
       setForm(blank());
       return;
     }
-    const split = errorsByField(res.error, FIELDS);
+    const split = errorsByField(res.error, FIELDS, 'path', form.path);
     setErrors(split.fields);
     setGeneral(split.general);
   }

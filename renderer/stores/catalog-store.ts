@@ -16,6 +16,9 @@ export interface CatalogState {
   productionByCode(code: string): Production | undefined;
 }
 
+/** "add tool Firefly", or "add the tool" while the name is still empty (no "Could not add tool : ..."). */
+const naming = (verb: string, what: string, name: string) => (name.trim() ? `${verb} ${what} ${name.trim()}` : `${verb} the ${what}`);
+
 const byCode = (a: Production, b: Production) => a.code.localeCompare(b.code);
 const byName = (a: Tool, b: Tool) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 
@@ -44,8 +47,8 @@ export function createCatalogStore(api: GenlogClient, call: Call, notify: (messa
     },
     async saveProduction(input, id) {
       const res = id === undefined
-        ? await call(api.addProduction(input), `add production ${input.code}`)
-        : await call(api.editProduction({ ...input, id }), `save production ${input.code}`);
+        ? await call(api.addProduction(input), naming('add', 'production', input.code))
+        : await call(api.editProduction({ ...input, id }), naming('save', 'production', input.code));
       if (res.ok) {
         set((s) => ({ productions: [...s.productions.filter((p) => p.id !== res.value.id), res.value].sort(byCode) }));
         notify(`Production ${res.value.code} saved.`);
@@ -54,8 +57,8 @@ export function createCatalogStore(api: GenlogClient, call: Call, notify: (messa
     },
     async saveTool(input, id) {
       const res = id === undefined
-        ? await call(api.addTool(input), `add tool ${input.name}`)
-        : await call(api.editTool({ ...input, id }), `save tool ${input.name}`);
+        ? await call(api.addTool(input), naming('add', 'tool', input.name))
+        : await call(api.editTool({ ...input, id }), naming('save', 'tool', input.name));
       if (res.ok) {
         set((s) => ({ tools: [...s.tools.filter((t) => t.id !== res.value.id), res.value].sort(byName) }));
         notify(`Tool ${res.value.name} saved.`);

@@ -30,7 +30,7 @@ describe('productions, tools and settings pages', () => {
 
     const code = within(form).getByRole('textbox', { name: 'Code' });
     await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
-    expect(within(form).getByText(/use 1-32 letters/)).toBeTruthy();
+    expect(within(form).getByText(/^Use 1-32 letters/)).toBeTruthy();
     expect(within(form).getByRole('textbox', { name: 'Netflix contact email' }).getAttribute('aria-invalid')).toBe('true');
     // The same failure is also in the one notification area.
     expect(screen.getByText(/Could not add production bad code!/)).toBeTruthy();
@@ -56,6 +56,28 @@ describe('productions, tools and settings pages', () => {
     await user.click(within(second).getByRole('button', { name: 'Add production' }));
     await within(second).findByText(/already exists/);
     expect(within(second).getByRole('textbox', { name: 'Code' }).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says what is wrong in words: no internal field names, no stray space when the name is empty', async () => {
+    renderApp(real.api);
+    await nav('AI tools');
+    const form = await screen.findByRole('form', { name: 'New tool' });
+    await user.click(within(form).getByRole('button', { name: 'Add tool' }));
+    const name = within(form).getByRole('textbox', { name: 'Name' });
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    within(form).getByText('A name is required.');
+    const notices = screen.getByLabelText('Notifications');
+    await within(notices).findByText('Could not add the tool: a name is required.');
+
+    await nav('Productions');
+    const production = await screen.findByRole('form', { name: 'New production' });
+    await user.type(within(production).getByRole('textbox', { name: 'Code' }), 'ORCA');
+    await user.type(within(production).getByRole('textbox', { name: 'Title' }), 'Orca');
+    await user.type(within(production).getByRole('textbox', { name: 'Netflix contact email' }), 'nobody');
+    await user.click(within(production).getByRole('button', { name: 'Add production' }));
+    await within(production).findByText('The contact email must be an email address like name@netflix.com.');
+    await within(notices).findByText('Could not add production ORCA: the contact email must be an email address like name@netflix.com.');
+    expect(notices.textContent).not.toMatch(/contactEmail|name:|tool :/);
   });
 
   it('adds and edits an AI tool with every field of the disclosure list', async () => {

@@ -47,6 +47,8 @@ describe('watch folders screen', () => {
     await user.type(within(form).getByLabelText('Folder path'), join(renders, 'nope'));
     await user.click(within(form).getByRole('button', { name: 'Watch folder' }));
     await within(form).findByText(/does not exist/, { selector: '.field-error' });
+    // The notice says it once, without the path twice.
+    await within(screen.getByLabelText('Notifications')).findByText(`Could not watch ${join(renders, 'nope')}: it does not exist.`);
 
     await user.clear(within(form).getByLabelText('Folder path'));
     await user.type(within(form).getByLabelText('Folder path'), renders);
