@@ -2,6 +2,10 @@ import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { formatBytes, formatCount, plural } from '../ui/format';
 
+function isSequencePattern(path: string): boolean {
+  return (path.split(/[/\\]/).pop() ?? '').includes('#');
+}
+
 /** What the ingest did: assets logged, duplicates, sequences with their frame ranges, and files it skipped. */
 export function FolderIngestResult() {
   const { folderIngest } = useStores();
@@ -11,7 +15,12 @@ export function FolderIngestResult() {
     return <Dialog title="Folder ingest" confirmLabel="Close" hideCancel onConfirm={close} onCancel={close}><p className="dialog-text">The ingest could not be followed.</p></Dialog>;
   }
   const assets = job.assets ?? [];
-  const sequences = assets.filter((a) => a.frameRange);
+  const sequences = assets.filter((a) => a.frameRange).length;
+  // A sequence not logged (no tool named) is listed by its frame pattern: "shot010_v003.####.exr".
+  const sequencesNotLogged = job.needTool.filter(isSequencePattern).length;
+  const found = sequences + sequencesNotLogged;
+  const { filesTotal, filesDone, filesReused, bytesDone } = job.progress;
+  const read = Math.max(0, filesDone - filesReused);
   const title = job.state === 'done' ? `Logged ${plural(job.logged, 'new asset')}`
     : job.state === 'cancelled' ? `Cancelled: ${plural(job.logged, 'asset')} logged` : 'The folder ingest stopped';
   return (
@@ -23,8 +32,16 @@ export function FolderIngestResult() {
       <ul className="ingest-summary" aria-label="Ingest summary">
         <li><strong>{formatCount(job.logged)}</strong> new {job.logged === 1 ? 'asset' : 'assets'} logged</li>
         <li><strong>{formatCount(job.duplicates)}</strong> already in the log (duplicates)</li>
-        <li><strong>{formatCount(sequences.length)}</strong> image {sequences.length === 1 ? 'sequence' : 'sequences'} grouped</li>
-        <li><strong>{formatCount(job.progress.filesDone)}</strong> of {formatCount(job.progress.filesTotal)} files read ({formatBytes(job.progress.bytesDone)})</li>
+        <li>
+          <strong>{formatCount(found)}</strong> image {found === 1 ? 'sequence' : 'sequences'} found
+          {sequencesNotLogged ? ` (${formatCount(sequencesNotLogged)} not logged, listed below)` : ''}
+        </li>
+        {filesTotal > filesReused || filesReused === 0 ? (
+          <li><strong>{formatCount(read)}</strong> of {formatCount(filesTotal - filesReused)} {filesTotal - filesReused === 1 ? 'file' : 'files'} read ({formatBytes(bytesDone)})</li>
+        ) : null}
+        {filesReused ? (
+          <li><strong>{formatCount(filesReused)}</strong> unchanged {filesReused === 1 ? 'file' : 'files'} not read again (already hashed)</li>
+        ) : null}
       </ul>
       {assets.length ? (
         <ul className="result-list" aria-label="Logged assets">

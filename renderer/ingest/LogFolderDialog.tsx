@@ -49,8 +49,13 @@ function LogFolderForm() {
     classification: remembered.classification ?? '',
     episode: remembered.episode ?? '',
   }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  // Back from an ingest that stopped before listing anything (no such folder...): the reason, under its field.
+  const [refusal] = useState(() => {
+    const refused = folderIngest.getState().refused;
+    return refused ? errorsByField({ code: 'failed', message: refused }, FIELDS, 'paths', remembered.paths?.[0]) : null;
+  });
+  const [errors, setErrors] = useState<Record<string, string>>(refusal?.fields ?? {});
+  const [general, setGeneral] = useState<string | null>(refusal?.general ?? null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -76,7 +81,7 @@ function LogFolderForm() {
     });
     setBusy(false);
     if (res.ok) return;
-    const split = errorsByField(res.error, FIELDS, 'paths');
+    const split = errorsByField(res.error, FIELDS, 'paths', form.path.trim());
     setErrors(split.fields);
     setGeneral(split.general);
   }

@@ -15,6 +15,11 @@ export interface FolderIngestState {
   cancelling: boolean;
   /** The last request: a second folder for the same show needs no retyping. */
   remembered: Partial<FolderIngestInput>;
+  /**
+   * Why the last ingest stopped before it listed a single file (the folder does not exist, holds nothing to log...):
+   * the form is shown again, filled in, with this under the path field.
+   */
+  refused: string | null;
   open(): void;
   close(): void;
   start(input: FolderIngestInput): Promise<Outcome<{ jobId: string }>>;
@@ -29,6 +34,11 @@ export interface FolderIngestDeps {
   pollMs?: number;
 }
 
+/** Failed while listing the folder: nothing was read or logged, so there is no result to show, only a bad path. */
+function stoppedBeforeListing(job: IngestJob): boolean {
+  return job.state === 'failed' && job.logged + job.duplicates === 0 && job.progress.filesTotal === 0 && job.progress.filesDone === 0;
+}
+
 /** "Log a folder…": a background ingest job on the main side, polled here for its progress bar and result. */
 export function createFolderIngestStore(api: GenlogClient, call: Call, deps: FolderIngestDeps) {
   const pollMs = deps.pollMs ?? INGEST_POLL_MS;
@@ -36,6 +46,10 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
     async function finish(jobId: string) {
       const res = await call(api.getIngestJob({ jobId, includeAssets: true }), 'read the result of the folder ingest');
       if (get().jobId !== jobId) return;
+      if (res.ok && stoppedBeforeListing(res.value)) {
+        set({ phase: 'form', jobId: null, job: null, cancelling: false, refused: res.value.error || 'The folder could not be read.' });
+        return;
+      }
       set({ phase: 'ended', cancelling: false, ...(res.ok ? { job: res.value } : {}) });
       const job = res.ok ? res.value : get().job;
       if (job && job.logged + job.duplicates > 0) deps.assetsChanged();
@@ -59,15 +73,16 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
       job: null,
       cancelling: false,
       remembered: {},
+      refused: null,
       open() {
-        if (get().phase === 'closed') set({ phase: 'form', job: null, jobId: null });
+        if (get().phase === 'closed') set({ phase: 'form', job: null, jobId: null, refused: null });
       },
       close() {
         if (get().phase === 'running') return;
-        set({ phase: 'closed', job: null, jobId: null });
+        set({ phase: 'closed', job: null, jobId: null, refused: null });
       },
       async start(input) {
-        set({ remembered: input });
+        set({ remembered: input, refused: null });
         const res = await call(api.startIngest(input), `log ${input.paths.join(', ')}`);
         if (!res.ok) return res;
         set({ phase: 'running', jobId: res.value.jobId, job: null, cancelling: false });

@@ -53,8 +53,9 @@ describe('Log a folder…', () => {
     const summary = within(dialog).getByRole('list', { name: 'Ingest summary' });
     expect(summary.textContent).toMatch(/2 new assets logged/);
     expect(summary.textContent).toMatch(/0 already in the log/);
-    expect(summary.textContent).toMatch(/1 image sequence grouped/);
+    expect(summary.textContent).toMatch(/1 image sequence found/);
     expect(summary.textContent).toMatch(/11 of 11 files read/);
+    expect(summary.textContent).not.toMatch(/not read again/);
     const logged = within(dialog).getByRole('list', { name: 'Logged assets' });
     expect(within(logged).getByText(/shot_v001/).closest('li')?.textContent).toMatch(/frames 1001–1010/);
     const assets = ok(await api.listAssets({})).rows;
@@ -72,7 +73,11 @@ describe('Log a folder…', () => {
     await user.selectOptions(within(dialog).getByLabelText('Tool'), '');
     await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
     dialog = await screen.findByRole('dialog', { name: 'Logged 0 new assets' }, { timeout: 10_000 });
-    expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/2 already in the log/);
+    const again = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
+    expect(again).toMatch(/2 already in the log/);
+    // Only the new file was read; the 11 hashed the first time were not read again.
+    expect(again).toMatch(/1 of 1 file read/);
+    expect(again).toMatch(/11 unchanged files not read again/);
     const skipped = within(dialog).getByRole('region', { name: 'Skipped files' });
     expect(skipped.textContent).toMatch(/still_b\.dat.*names no listed tool/);
   });
@@ -103,7 +108,39 @@ describe('Log a folder…', () => {
     await user.clear(within(dialog).getByLabelText('Folder path'));
     await user.type(within(dialog).getByLabelText('Folder path'), join(folder, 'missing'));
     await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
-    dialog = await screen.findByRole('dialog', { name: 'The folder ingest stopped' }, { timeout: 10_000 });
-    expect(within(dialog).getByRole('alert').textContent).toMatch(/missing/);
+    // Back on the form, still filled in, with the reason under the path.
+    dialog = await screen.findByRole('dialog', { name: 'Log a folder' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(dialog).getByLabelText('Folder path').getAttribute('aria-invalid')).toBe('true'));
+    within(dialog).getByText('It does not exist.', { selector: '.field-error' });
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Folder path').value).toBe(join(folder, 'missing'));
+    expect(within(dialog).getByLabelText<HTMLSelectElement>('Tool').value).toBe('Firefly');
+    expect(screen.queryByRole('dialog', { name: 'The folder ingest stopped' })).toBeNull();
+  });
+
+  it('counts a sequence that was found but not logged, and says which files were not read again', async () => {
+    for (let f = 1001; f <= 1003; f++) writeFileSync(join(folder, `shot010_v003.${f}.exr`), randomBytes(500 + f));
+    writeFileSync(join(folder, 'plate.dat'), randomBytes(900));
+    renderApp(api);
+    const run = async (title: string) => {
+      await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
+      const form = await screen.findByRole('dialog', { name: 'Log a folder' });
+      const path = within(form).getByLabelText<HTMLInputElement>('Folder path');
+      await user.clear(path);
+      await user.type(path, folder);
+      await user.click(within(form).getByRole('button', { name: 'Log folder' }));
+      return screen.findByRole('dialog', { name: title }, { timeout: 10_000 });
+    };
+    // No tool and no provenance: nothing is logged, the sequence is listed as not logged.
+    let dialog = await run('Logged 0 new assets');
+    let summary = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
+    expect(summary).toMatch(/1 image sequence found \(1 not logged, listed below\)/);
+    expect(summary).toMatch(/4 of 4 files read/);
+    expect(within(dialog).getByRole('region', { name: 'Skipped files' }).textContent).toMatch(/shot010_v003\.####\.exr/);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+
+    dialog = await run('Logged 0 new assets');
+    summary = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
+    expect(summary).toMatch(/4 unchanged files not read again/);
+    expect(summary).not.toMatch(/files read/);
   });
 });
