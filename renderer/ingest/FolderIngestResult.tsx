@@ -6,10 +6,18 @@ function isSequencePattern(path: string): boolean {
   return (path.split(/[/\\]/).pop() ?? '').includes('#');
 }
 
+/** "frame 1004", "frames 1004, 1005", "12 frames (1004 … 1020)". */
+function missingText(frames: number[]): string {
+  if (frames.length === 1) return `frame ${frames[0]}`;
+  if (frames.length <= 5) return `frames ${frames.join(', ')}`;
+  return `${frames.length} frames (${frames[0]} … ${frames[frames.length - 1]})`;
+}
+
 /** What the ingest did: assets logged, duplicates, sequences with their frame ranges, and files it skipped. */
 export function FolderIngestResult() {
   const { folderIngest } = useStores();
   const job = useApp('folderIngest', (s) => s.job);
+  const cancelAsked = useApp('folderIngest', (s) => s.cancelAsked);
   const close = () => folderIngest.getState().close();
   if (!job) {
     return <Dialog title="Folder ingest" confirmLabel="Close" hideCancel onConfirm={close} onCancel={close}><p className="dialog-text">The ingest could not be followed.</p></Dialog>;
@@ -29,6 +37,9 @@ export function FolderIngestResult() {
         <div className="notice" role="status">Cancelled. Batches finished before the cancel stay logged; the unfinished batch was dropped.</div>
       ) : null}
       {job.state === 'failed' ? <div className="form-error" role="alert">{job.error}</div> : null}
+      {job.state === 'done' && cancelAsked ? (
+        <div className="notice" role="status">The ingest had finished before Cancel reached it: everything below was logged.</div>
+      ) : null}
       <ul className="ingest-summary" aria-label="Ingest summary">
         <li><strong>{formatCount(job.logged)}</strong> new {job.logged === 1 ? 'asset' : 'assets'} logged</li>
         <li><strong>{formatCount(job.duplicates)}</strong> already in the log (duplicates)</li>
@@ -55,6 +66,19 @@ export function FolderIngestResult() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {job.gaps.length ? (
+        <section className="ingest-gaps" aria-label="Sequences with missing frames">
+          <h3 className="section-title">Missing frames</h3>
+          <ul className="result-list">
+            {job.gaps.map((g) => (
+              <li key={g.path} className="result-item">
+                <span className="file-name mono" title={g.path}>{g.path}</span>
+                <span className="muted">no {missingText(g.missingFrames)}; logged with the frames present</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {job.needTool.length || job.skipped.length ? (
         <section className="ingest-skipped" aria-label="Skipped files">

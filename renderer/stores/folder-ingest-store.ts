@@ -13,6 +13,8 @@ export interface FolderIngestState {
   /** The job as last polled; once ended, with every asset it logged. */
   job: IngestJob | null;
   cancelling: boolean;
+  /** Cancel was pressed for this job (it may have finished before the request arrived: the result says so). */
+  cancelAsked: boolean;
   /** The last request: a second folder for the same show needs no retyping. */
   remembered: Partial<FolderIngestInput>;
   /**
@@ -72,6 +74,7 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
       jobId: null,
       job: null,
       cancelling: false,
+      cancelAsked: false,
       remembered: {},
       refused: null,
       open() {
@@ -85,14 +88,14 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
         set({ remembered: input, refused: null });
         const res = await call(api.startIngest(input), `log ${input.paths.join(', ')}`);
         if (!res.ok) return res;
-        set({ phase: 'running', jobId: res.value.jobId, job: null, cancelling: false });
+        set({ phase: 'running', jobId: res.value.jobId, job: null, cancelling: false, cancelAsked: false });
         void poll(res.value.jobId);
         return res;
       },
       async cancel() {
         const { jobId, phase } = get();
         if (!jobId || phase !== 'running') return;
-        set({ cancelling: true });
+        set({ cancelling: true, cancelAsked: true });
         const res = await call(api.cancelIngest({ jobId }), 'cancel the folder ingest');
         if (!res.ok) set({ cancelling: false });
       },

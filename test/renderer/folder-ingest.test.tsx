@@ -34,7 +34,7 @@ describe('Log a folder…', () => {
   });
 
   it('from the asset log: logs a folder with an image sequence as one asset, shows the frame range and what was skipped', async () => {
-    for (let f = 1001; f <= 1010; f++) writeFileSync(join(folder, `shot_v001.${f}.exr`), randomBytes(700 + f));
+    for (let f = 1001; f <= 1011; f++) if (f !== 1004) writeFileSync(join(folder, `shot_v001.${f}.exr`), randomBytes(700 + f));
     writeFileSync(join(folder, 'sub', 'still_a.dat'), randomBytes(4000));
     writeFileSync(join(folder, 'readme.txt'), 'not an asset');
     renderApp(api);
@@ -57,7 +57,9 @@ describe('Log a folder…', () => {
     expect(summary.textContent).toMatch(/11 of 11 files read/);
     expect(summary.textContent).not.toMatch(/not read again/);
     const logged = within(dialog).getByRole('list', { name: 'Logged assets' });
-    expect(within(logged).getByText(/shot_v001/).closest('li')?.textContent).toMatch(/frames 1001–1010/);
+    expect(within(logged).getByText(/shot_v001/).closest('li')?.textContent).toMatch(/frames 1001–1011/);
+    const gaps = within(dialog).getByRole('region', { name: 'Sequences with missing frames' });
+    expect(gaps.textContent).toMatch(/shot_v001\.####\.exr.*no frame 1004; logged with the frames present/);
     const assets = ok(await api.listAssets({})).rows;
     expect(assets.map((a) => [a.fileName, a.tool, a.episode, a.createdBy]).sort()).toEqual([['shot_v001.####.exr', 'Firefly', 'E102', 'Ana Ortiz'], ['still_a.dat', 'Firefly', 'E102', 'Ana Ortiz']]);
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
