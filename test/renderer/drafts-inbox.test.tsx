@@ -128,6 +128,7 @@ describe('New files inbox', () => {
     const notices = screen.getByLabelText('Notifications');
     await within(notices).findByText(/Logged 1 new asset\. 2 could not be logged and stay selected/);
     expect(notices.textContent).toMatch(/mystery_a\.exr: .*needs a tool/);
+    expect(notices.textContent).not.toMatch(/--tool/);
     expect(ok(await api.listAssets({})).rows.map((a) => [a.fileName, a.tool, a.createdBy])).toEqual([['matte_v002.exr', 'Firefly', 'Priya']]);
     await waitFor(() => expect(within(table()).queryByText('matte_v002.exr')).toBeNull());
     expect(screen.getByRole('button', { name: 'Confirm selected (2)…' })).toBeTruthy();
