@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
+import { loadedRows, ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
 import { diskFiles } from './support/disk-files';
 
@@ -49,11 +49,7 @@ describe('compliance screens', () => {
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));
     ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
   });
-  afterEach(() => {
-    cleanup();
-    real.ctx.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => endRealApi(real, dir));
   afterAll(() => restoreLayout());
 
   it('files a consent with its evidence, which turns a blocked replica into escalate', async () => {

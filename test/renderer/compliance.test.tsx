@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_FACTS } from '../../renderer/compliance/facts';
-import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
+import { loadedRows, ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
 import { diskFiles } from './support/disk-files';
 
@@ -61,11 +61,7 @@ describe('findings, questions and decisions in the detail pane', () => {
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));
     ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
   });
-  afterEach(() => {
-    cleanup();
-    real.ctx.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => endRealApi(real, dir));
   afterAll(() => restoreLayout());
 
   it('lists the findings the API computes and follows a changed answer at once', async () => {

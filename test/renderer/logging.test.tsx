@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
+import { loadedRows, ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
 import { diskFiles } from './support/disk-files';
 
@@ -34,11 +34,7 @@ describe('logging files from the picker and by drag and drop', () => {
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
     ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
   });
-  afterEach(() => {
-    cleanup();
-    real.ctx.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => endRealApi(real, dir));
   afterAll(() => restoreLayout());
 
   const stager = () => disk.stager();

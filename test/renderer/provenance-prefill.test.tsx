@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { ok, realApi, renderApp, type RealApi } from './support/app';
+import { ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
 import { pngWith, tEXt } from '../provenance/helpers/png';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
@@ -45,11 +45,7 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     ok(await real.api.addTool({ name: 'AUTOMATIC1111', hosting: 'local' }));
     ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
   });
-  afterEach(() => {
-    cleanup();
-    real.ctx.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => endRealApi(real, dir));
   afterAll(() => restoreLayout());
 
   it('an A1111 PNG fills prompt and tool without typing, shows model and seed, and is logged through a hashing job', async () => {

@@ -2,11 +2,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { ok, realApi, renderApp, type RealApi } from './support/app';
+import { ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
 import { stubGridLayout } from './support/layout';
 import { pngWith, tEXt } from '../provenance/helpers/png';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
@@ -50,11 +50,7 @@ describe('the Provenance tab of the asset detail', () => {
     ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
     ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
   });
-  afterEach(() => {
-    cleanup();
-    real.ctx.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => endRealApi(real, dir));
   afterAll(() => restoreLayout());
 
   it('shows a C2PA record: claim generator, signer and issuer, signing time, untrusted signer said plainly, actions', async () => {

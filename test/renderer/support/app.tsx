@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { rmSync } from 'node:fs';
+import { cleanup, render } from '@testing-library/react';
 import { createContext } from '../../../main/app-context';
 import { makeClient } from '../../../main/api/client';
 import { dispatch } from '../../../main/api/dispatch';
@@ -10,6 +11,7 @@ import { App } from '../../../renderer/app/App';
 import { createStores } from '../../../renderer/stores';
 import { pathStager, type FileStager } from '../../../renderer/file-stager';
 import { seedSynthetic } from '../../support/seed';
+import { thumbnailsIdle } from '../../../main/services/ingest/thumbnails';
 
 export interface RealApi {
   ctx: ApiContext;
@@ -28,6 +30,17 @@ export function realApi(seed = 0): RealApi {
     return dispatch(methodTable, ctx, m, i);
   });
   return { ctx, api, calls };
+}
+
+/**
+ * Ends a test that used a real API with files in `dir`: unmounts, lets thumbnails still being made after the last
+ * commit finish (removing the folder under them fails with ENOTEMPTY), closes the db and removes the folder.
+ */
+export async function endRealApi(real: RealApi, dir: string): Promise<void> {
+  cleanup();
+  await thumbnailsIdle(real.ctx);
+  real.ctx.db.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export function renderApp(api: GenlogClient, files: FileStager = pathStager(() => '')) {
