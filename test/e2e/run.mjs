@@ -104,6 +104,8 @@ try {
     await page.keyboard.press('t');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: /as deliverable/ }).waitFor();
+    // Keys go where focus is: wait until the dialog has taken it, as a person sees the caret in the reason box.
+    await page.waitForFunction(() => document.activeElement?.closest('[role=dialog]') !== null);
     await page.keyboard.press('Enter');
     await dialog.getByText('A reason is required').waitFor();
     await dialog.getByLabel('Reason (required)').fill('Approved by the director for the final cut of E101');
