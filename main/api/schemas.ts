@@ -6,7 +6,13 @@ export const productionCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/, 'use 1-32 letters, digits, dot, dash or underscore, starting with a letter or digit');
 export const nonEmpty = (what: string) => z.string().trim().min(1, `${what} is required`).max(10_000);
 export const optionalText = z.string().max(100_000).default('');
-export const assetId = z.coerce.number().int().positive('asset ids are positive whole numbers');
+/** An id given as a number or as its digits ("42" from the CLI); anything else ("abc") is refused in words. */
+export function recordId(what: string) {
+  const message = `${what} ids are positive whole numbers`;
+  return z.coerce.number({ error: message }).int(message).positive(message);
+}
+
+export const assetId = recordId('asset');
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-01-31')

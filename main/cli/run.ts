@@ -41,6 +41,17 @@ export interface RunOptions {
   keepOpen?: boolean;
 }
 
+/** Node's parseArgs messages, cut to what a person needs ("Unknown option '--x'.", negative numbers as --limit=-1). */
+function argsProblem(err: NodeJS.ErrnoException): string {
+  const first = err.message.split('\n')[0] ?? err.message;
+  const option = /Option '([^']+)'/.exec(first)?.[1] ?? /option '([^']+)'/i.exec(first)?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option '${option}'.`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /ambiguous/.test(first) && option) {
+    return `Option '${option}' needs a value; a value starting with '-' is written ${option}=-1.`;
+  }
+  return first;
+}
+
 /** Runs one CLI invocation and returns its exit code; never calls process.exit so it can be tested in-process. */
 export async function runCli(argv: string[], o: RunOptions = {}): Promise<number> {
   const io = o.io ?? { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
@@ -61,7 +72,7 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
     try {
       parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
     } catch (err) {
-      throw usageError(`${(err as Error).message.split('\n')[0]}\nUsage: ${command.usage}`);
+      throw usageError(`${argsProblem(err as NodeJS.ErrnoException)}\nUsage: ${command.usage}`);
     }
     const positionals = parsed.positionals.slice(command.name.split(' ').length);
     checkPositionals(command, positionals);

@@ -61,7 +61,9 @@ describe('genlog CLI (spawned as a user would)', () => {
     const { run } = fresh();
     expect(run('mark', '1', 'deliverable').code).toBe(2); // missing --reason
     expect(run('mark', '1', 'final', '--reason', 'x').code).toBe(2); // unknown value
-    expect(run('list', '--bogus').code).toBe(2);
+    expect(run('list', '--bogus')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: Unknown option '--bogus'\.\nUsage: genlog list/) });
+    expect(run('list', '--limit', '-1')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Option '--limit' needs a value; .*--limit=-1/) });
+    expect(run('show', 'abc')).toMatchObject({ code: 2, stderr: expect.stringMatching(/asset ids are positive whole numbers/) });
     expect(run('frobnicate').code).toBe(2);
     expect(run('production', 'add', '--code', 'X', '--title', 'T', '--contact', 'not-an-email').code).toBe(2);
     const missing = run('show', '999');

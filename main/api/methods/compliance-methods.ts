@@ -20,8 +20,8 @@ import { listStaleTemporaries } from '../../services/compliance/stale';
 import { complianceCatalog } from '../../services/compliance/catalog';
 import '../../services/compliance/outcome-filter';
 
-const useId = z.coerce.number().int().positive('planned use ids are positive whole numbers');
-const approvalId = z.coerce.number().int().positive('approval ids are positive whole numbers');
+const useId = s.recordId('planned use');
+const approvalId = s.recordId('approval');
 
 /** An evidence file: a path (desktop, CLI) or a browser upload kept with /api/upload?keep=1. */
 const evidenceRef = z.union([

@@ -10,9 +10,9 @@ import { scanWatchFolders } from '../../services/ingest/catch-up';
 import { confirmInbox, dismissInbox, getInboxDetail, listInbox } from '../../services/ingest/inbox';
 
 const globs = z.array(z.string().trim().min(1, 'a glob cannot be empty').max(1000)).max(200);
-const watchId = z.coerce.number().int().positive('watch folder ids are positive whole numbers');
-const inboxId = z.coerce.number().int().positive('inbox ids are positive whole numbers');
-const useId = z.coerce.number().int().positive('planned use ids are positive whole numbers');
+const watchId = s.recordId('watch folder');
+const inboxId = s.recordId('inbox');
+const useId = s.recordId('planned use');
 const jobId = z.string().uuid('ingest job ids are UUIDs');
 
 export const ingestMethods = {

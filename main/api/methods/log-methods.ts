@@ -84,7 +84,7 @@ export const logMethods = {
       /** Omitted: the planned use's classification, else temporary. */
       classification: s.classification.optional(),
       /** A planned use of the same production: its facts, tools and classification become the defaults. */
-      use: z.coerce.number().int().positive('planned use ids are positive whole numbers').optional(),
+      use: s.recordId('planned use').optional(),
       facts: factsUpdateSchema.optional(),
       /** The whole tool chain; the logged tool is added first when missing. */
       tools: toolChainSchema.optional(),
