@@ -22,7 +22,9 @@ export function bytes(n: number): string {
 
 export function keyValues(pairs: [string, string | number | null | undefined][]): string {
   const w = Math.max(...pairs.map(([k]) => k.length));
-  return `${pairs.map(([k, v]) => `${k.padEnd(w)}  ${v ?? ''}`).join('\n')}\n`;
+  // A multi-line value (a prompt) continues under its first line, not at the left margin.
+  const indent = `\n${' '.repeat(w + 2)}`;
+  return `${pairs.map(([k, v]) => `${k.padEnd(w)}  ${String(v ?? '').replace(/\r?\n/g, indent)}`).join('\n')}\n`;
 }
 
 export function list(value: string): string[] {
