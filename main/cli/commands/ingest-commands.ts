@@ -175,9 +175,13 @@ function provenanceText(p: FileProvenance): string {
       ['  validation', `${c.validation.state}${c.validation.problems.length ? `: ${c.validation.problems.join('; ')}` : ''}`]);
     for (const a of c.actions) pairs.push(['  action', `${a.action}${a.digitalSourceType ? ` [${a.digitalSourceType.split('/').pop()}]` : ''}${a.softwareAgent ? ` by ${a.softwareAgent}` : ''}`]);
   }
-  if (p.iptc) pairs.push(['IPTC', [p.iptc.aiSystemUsed, p.iptc.aiSystemVersionUsed, p.iptc.creatorTool].filter(Boolean).join(', ') || 'digital source type only']);
+  if (p.iptc) {
+    pairs.push(['IPTC', [p.iptc.aiSystemUsed, p.iptc.aiSystemVersionUsed, p.iptc.creatorTool].filter(Boolean).join(', ') || 'digital source type only']);
+    pairs.push(['  prompt writer', p.iptc.aiPromptWriterName]);
+  }
   if (p.exif) pairs.push(['EXIF', [p.exif.software, p.exif.make, p.exif.model, p.exif.dateTimeOriginal].filter(Boolean).join(', ')]);
-  if (p.a1111) pairs.push(['A1111', Object.entries(p.a1111.params).map(([k, v]) => `${k}: ${v}`).join(', ')]);
+  // A value holding a comma or colon is quoted as A1111 writes it, so "Lora hashes" stays one setting.
+  if (p.a1111) pairs.push(['A1111', Object.entries(p.a1111.params).map(([k, v]) => `${k}: ${/[,:]/.test(String(v)) ? JSON.stringify(String(v)) : v}`).join(', ')]);
   if (p.comfy) pairs.push(['ComfyUI', [...p.comfy.checkpoints, ...p.comfy.loras].join(', ') || 'graph without model names']);
   for (const m of p.mismatches) pairs.push(['MISMATCH', m]);
   for (const e of p.errors) pairs.push(['ERROR', e]);
