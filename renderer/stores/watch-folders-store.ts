@@ -83,7 +83,12 @@ export function createWatchFoldersStore(api: GenlogClient, call: Call, deps: Wat
       if (!res.ok) return;
       set({ lastScan: { watchId: id ?? null, at: new Date().toISOString(), results: res.value } });
       const found = res.value.reduce((n, r) => n + r.found.length, 0);
-      deps.notify(found ? 'success' : 'info', found ? `${found} new item${found === 1 ? '' : 's'} in the New files inbox.` : 'No new files found.');
+      const logged = res.value.reduce((n, r) => n + r.alreadyLogged, 0);
+      const dismissed = res.value.reduce((n, r) => n + r.alreadyDismissed, 0);
+      // Files left out are counted, so "nothing new" is not mistaken for "nothing seen".
+      const skipped = [logged ? `${logged} already in the log` : '', dismissed ? `${dismissed} dismissed before` : ''].filter(Boolean).join(', ');
+      const text = found ? `${found} new item${found === 1 ? '' : 's'} in the New files inbox` : 'No new files found';
+      deps.notify(found ? 'success' : 'info', `${text}${skipped ? ` (${skipped} not drafted)` : ''}.`);
       deps.inboxChanged();
       await get().load();
     },

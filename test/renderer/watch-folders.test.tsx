@@ -84,6 +84,7 @@ describe('watch folders screen', () => {
     await user.click(within(row).getByRole('button', { name: `Scan ${renders} now` }));
     const report = await screen.findByRole('region', { name: 'Scan result' });
     await within(report).findByText(/3 files found · 3 new or changed · 2 new drafts · 1 already logged/);
+    await within(screen.getByLabelText('Notifications')).findByText('2 new items in the New files inbox (1 already in the log not drafted).');
     await waitFor(() => expect(within(row).getAllByRole('cell')[6]!.textContent).toContain('2'));
     expect(row.textContent).not.toContain('never');
     expect(ok(await api.listInbox({})).rows.map((d) => d.fileName).sort()).toEqual(['matte_v001.exr', 'matte_v002.png']);
