@@ -113,20 +113,20 @@ export const complianceMethods = {
     (ctx, i) => listApprovals(ctx, i),
   ),
 
-  getDashboard: method(z.object({ production: text('production', 100), limit: z.coerce.number().int().min(1).max(1000).default(50) }),
+  getDashboard: method(z.object({ production: text('production', 100), limit: s.wholeNumber('limit', 1, 1000).default(50) }),
     'Compliance dashboard of one production', (ctx, i) => getDashboard(ctx, i)),
   listApprovalInbox: method(
     z.object({
       production: productionFilter,
       outcomes: z.array(z.enum(['escalate', 'blocked'])).min(1).optional(),
-      offset: z.coerce.number().int().min(0).default(0),
-      limit: z.coerce.number().int().min(1).max(5000).default(100),
+      offset: s.wholeNumber('offset', 0).default(0),
+      limit: s.wholeNumber('limit', 1, 5000).default(100),
     }),
     'Assets and planned uses awaiting approval, oldest first, with their open findings',
     (ctx, i) => listApprovalInbox(ctx, i),
   ),
   listStaleTemporaries: method(
-    z.object({ production: productionFilter, limit: z.coerce.number().int().min(1).max(100_000).default(1000) }),
+    z.object({ production: productionFilter, limit: s.wholeNumber('limit', 1, 100_000).default(1000) }),
     'Temporary assets older than their production\'s review period',
     (ctx, i) => listStaleTemporaries(ctx, i),
   ),

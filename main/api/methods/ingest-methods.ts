@@ -76,8 +76,8 @@ export const ingestMethods = {
   listInbox: method(
     z.object({
       status: z.enum(['pending', 'confirmed', 'dismissed', 'all']).default('pending'),
-      limit: z.coerce.number().int().min(1).max(5000).default(200),
-      offset: z.coerce.number().int().min(0).default(0),
+      limit: s.wholeNumber('limit', 1, 5000).default(200),
+      offset: s.wholeNumber('offset', 0).default(0),
     }),
     'Inbox of files found in watch folders, newest first',
     (ctx, i) => listInbox(ctx, i),

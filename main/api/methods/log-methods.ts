@@ -58,8 +58,8 @@ export const listRequest = z.object({
   outcome: z.enum(OUTCOMES).optional(),
   sort: z.enum(Object.keys(SORT_COLUMNS) as [keyof typeof SORT_COLUMNS, ...(keyof typeof SORT_COLUMNS)[]]).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(5000).default(200),
+  offset: s.wholeNumber('offset', 0).default(0),
+  limit: s.wholeNumber('limit', 1, 5000).default(200),
 });
 
 export const logMethods = {

@@ -5,6 +5,7 @@ import type { LoggedAsset } from '../../services/log-assets';
 import { FACT_FLAGS_USAGE, factOptions } from './compliance-commands';
 import { FOLDER_INGEST_USAGE, folderIngestOptions, ingestDetailText, logFields, releasingParser, runFolderIngest, wantsFolderIngest } from './ingest-commands';
 import type { AssetIngestDetail } from '../../services/ingest/asset-ingest';
+import { SORT_COLUMNS } from '../../../db/assets';
 
 export const assetTable = (as: Asset[]) =>
   table(['ID', 'PROD', 'EP', 'CLASS', 'OUTCOME', 'MEDIA', 'TOOL', 'BY', 'CREATED', 'FILE'],
@@ -57,7 +58,7 @@ export const assetCommands: Command[] = [
     name: 'list',
     usage: 'genlog list [--production CODE] [--class temporary|deliverable] [--media image|video|audio|text|3d|other] ' +
       '[--tool NAME] [--by ARTIST] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--search TEXT] [--retired include|exclude|only] ' +
-      '[--outcome disclose|escalate|blocked|cleared] [--sort createdAt|fileName|size|id|outcome] [--asc] [--limit N] [--offset N]',
+      `[--outcome disclose|escalate|blocked|cleared] [--sort ${Object.keys(SORT_COLUMNS).join('|')}] [--asc] [--limit N] [--offset N]`,
     summary: 'List assets, newest first',
     options: {
       production: { type: 'string' }, class: { type: 'string' }, media: { type: 'string' }, tool: { type: 'string' },

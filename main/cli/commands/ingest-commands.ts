@@ -227,7 +227,9 @@ export function describeEvent(e: WatchEvent): string {
         r.alreadyLogged ? `${r.alreadyLogged} already in the log (not drafted)` : '',
         r.alreadyDismissed ? `${r.alreadyDismissed} dismissed before (not offered again)` : '',
       ].filter(Boolean).map((part) => `, ${part}`).join('');
-      return `Catch-up scan of ${r.path}: ${r.filesScanned} file(s), ${r.filesNew} new or changed, ${r.found.length} inbox item(s) added${skipped}.\n`;
+      // Files left out as already logged or dismissed are counted there, not as new (they were not read again).
+      const fresh = Math.max(0, r.filesNew - r.alreadyLogged - r.alreadyDismissed);
+      return `Catch-up scan of ${r.path}: ${r.filesScanned} file(s), ${fresh} new or changed, ${r.found.length} inbox item(s) added${skipped}.\n`;
     }
     case 'found':
       return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)} frames]` : ''} (${bytes(e.item.size)})` +
