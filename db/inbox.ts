@@ -26,7 +26,13 @@ export interface InboxRow {
   found_at: string;
   decided_at: string | null;
   decided_by: string | null;
+  /** The tool of the asset it was confirmed as (the artist may have chosen another than the defaults'). */
+  asset_tool: string | null;
 }
+
+/** Inbox rows with the confirmed asset's tool. */
+const SELECT_INBOX = `SELECT i.*, t.name AS asset_tool FROM inbox i
+  LEFT JOIN assets a ON a.id = i.asset_id LEFT JOIN tools t ON t.id = a.tool_id`;
 
 export interface NewInboxItem {
   watchId: number | null;
@@ -52,12 +58,12 @@ export function insertInboxItem(db: Db, i: NewInboxItem): number | null {
 }
 
 export function getInboxItem(db: Db, id: number): InboxRow | undefined {
-  return stmt<[number], InboxRow>(db, 'SELECT * FROM inbox WHERE id = ?').get(id);
+  return stmt<[number], InboxRow>(db, `${SELECT_INBOX} WHERE i.id = ?`).get(id);
 }
 
 export function listInboxItems(db: Db, status: InboxStatus | 'all', limit: number, offset: number): InboxRow[] {
-  if (status === 'all') return stmt<[number, number], InboxRow>(db, 'SELECT * FROM inbox ORDER BY id DESC LIMIT ? OFFSET ?').all(limit, offset);
-  return stmt<[string, number, number], InboxRow>(db, 'SELECT * FROM inbox WHERE status = ? ORDER BY id DESC LIMIT ? OFFSET ?')
+  if (status === 'all') return stmt<[number, number], InboxRow>(db, `${SELECT_INBOX} ORDER BY i.id DESC LIMIT ? OFFSET ?`).all(limit, offset);
+  return stmt<[string, number, number], InboxRow>(db, `${SELECT_INBOX} WHERE i.status = ? ORDER BY i.id DESC LIMIT ? OFFSET ?`)
     .all(status, limit, offset);
 }
 
@@ -68,7 +74,7 @@ export function countInboxItems(db: Db, status: InboxStatus | 'all'): number {
 
 /** Every inbox row of a watch (what a catch-up scan must not report again). */
 export function watchInboxItems(db: Db, watchId: number): InboxRow[] {
-  return stmt<[number], InboxRow>(db, 'SELECT * FROM inbox WHERE watch_id = ?').all(watchId);
+  return stmt<[number], InboxRow>(db, `${SELECT_INBOX} WHERE i.watch_id = ?`).all(watchId);
 }
 
 export function decideInboxItem(db: Db, id: number, status: Exclude<InboxStatus, 'pending'>, assetId: number | null, at: string, by: string): void {

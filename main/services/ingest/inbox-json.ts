@@ -58,6 +58,8 @@ export interface InboxItem {
   status: InboxRow['status'];
   /** The asset it was logged as, once confirmed. */
   assetId: number | null;
+  /** That asset's tool (chosen at confirmation, or the default); null until confirmed. */
+  assetTool: string | null;
   foundAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
@@ -100,6 +102,7 @@ export function toInboxItem(r: InboxRow): InboxItem {
     frameCount: r.kind === 'file' ? 1 : frames.length,
     status: r.status,
     assetId: r.asset_id,
+    assetTool: r.asset_tool ?? null,
     foundAt: r.found_at,
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
