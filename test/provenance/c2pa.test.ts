@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread, readProvenance } from '../../main/provenance';
 import { mdat, mp4Head, pngChunkData, webpWith, writeSidecarPair, writeSparseVideo } from './helpers/c2pa';
 import { sharedC2paFixture, tempDir, writeTemp } from './helpers/paths';
-import { readC2pa } from '../../main/provenance/c2pa/read-c2pa';
+import { excludesOnlyManifest, readC2pa } from '../../main/provenance/c2pa/read-c2pa';
 import { sniffFormat } from '../../main/provenance/container/detect';
 import { walkContainer } from '../../main/provenance/container/walk';
 import { FileWindow } from '../../main/provenance/file-window';
@@ -103,6 +103,23 @@ describe('C2PA content check outside the WebAssembly reader', () => {
       states.push(native?.validation.state);
     }
     expect(states).toEqual(['untrusted', 'untrusted', 'invalid']);
+  });
+});
+
+describe('checking a data hash natively', () => {
+  it('is trusted only when the hash leaves out nothing but the manifest\'s own chunk', async () => {
+    const file = await FileWindow.open(sharedC2paFixture('amazon-titan-g1.png'));
+    const parts = await walkContainer(file, 'png', DEFAULT_MAX_BYTES);
+    await file.close();
+    // The Titan sample's hash leaves out bytes 33..33+26522: exactly its caBX chunk, header and CRC included.
+    expect(parts.c2pa?.range).toEqual({ start: 33, length: 26_522 });
+    const hash = { alg: 'sha256', hash: Buffer.alloc(32) };
+    expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 26_522 }] }, parts.c2pa?.range)).toBe(true);
+    expect(excludesOnlyManifest({ ...hash, exclusions: [] }, parts.c2pa?.range)).toBe(true);
+    // Wider than the chunk, or a second range: edited pixels could hide there, so the reader must judge the whole file.
+    expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 500_000 }] }, parts.c2pa?.range)).toBe(false);
+    expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 26_522 }, { start: 900_000, length: 10 }] }, parts.c2pa?.range)).toBe(false);
+    expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 26_522 }] }, undefined)).toBe(false);
   });
 });
 

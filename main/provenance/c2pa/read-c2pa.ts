@@ -30,11 +30,18 @@ interface Plan {
 }
 
 /**
- * Containers whose manifests bind the content with a plain data hash (c2pa.hash.data). The WebAssembly reader
- * hashes a few MB/s slower than Node and copies the whole file in; validating the manifest alone there and hashing
- * the file natively gives the same verdict at a fraction of the cost, which matters when a render folder is logged.
+ * Containers whose manifests bind the content with a plain data hash (c2pa.hash.data) and whose manifest GenLog
+ * locates exactly (parts.c2pa.range). The WebAssembly reader hashes a few MB/s slower than Node and copies the whole
+ * file in; validating the manifest alone there and hashing the file natively gives the same verdict at a fraction
+ * of the cost, provided the hash leaves out nothing but the manifest's own chunk (checked below: an exclusion that
+ * also covers edited pixels would otherwise pass). JPEG and WebP go to the reader whole, which checks that itself.
  */
-const NATIVE_HASH_FORMATS = new Set<MetadataParts['format']>(['png', 'jpeg', 'webp']);
+const NATIVE_HASH_FORMATS = new Set<MetadataParts['format']>(['png']);
+
+/** The data hash leaves out exactly the manifest's own container unit, as the C2PA specification requires. */
+export function excludesOnlyManifest(expected: DataHash, range: { start: number; length: number } | undefined): boolean {
+  return expected.exclusions.every((e) => range !== undefined && e.start === range.start && e.length === range.length);
+}
 
 /** c2pa-rs errors arrive as "C2pa(InvalidAsset(\"...\"))". */
 function readerMessage(message: string): string {
@@ -50,9 +57,10 @@ async function plan(context: C2paContext, errors: string[], manifestOnlyBecause?
     if (parts.format === 'c2pa') {
       return { source: 'embedded', mode: 'manifest', format: 'application/c2pa', bytes: parts.c2pa.bytes ?? new Uint8Array(), contentNote: BARE_STORE_NOTE };
     }
-    if (!manifestOnlyBecause && !wholeFile && file.size <= maxBytes && parts.c2pa.bytes && NATIVE_HASH_FORMATS.has(parts.format)) {
-      // A copy: the store is moved to the parser thread, and the whole-file read below may still need the original.
-      return { source: 'embedded', mode: 'manifest', format: 'application/c2pa', bytes: parts.c2pa.bytes.slice(), contentNote: null, nativeContent: true };
+    if (!manifestOnlyBecause && !wholeFile && file.size <= maxBytes && parts.c2pa.bytes && parts.c2pa.range && NATIVE_HASH_FORMATS.has(parts.format)) {
+      // A copy (a Buffer's slice() would be a view): the store is moved to the parser thread, and the whole-file
+      // read below may still need the original.
+      return { source: 'embedded', mode: 'manifest', format: 'application/c2pa', bytes: new Uint8Array(parts.c2pa.bytes), contentNote: null, nativeContent: true };
     }
     if (!manifestOnlyBecause && file.size <= maxBytes && parts.mimeType) {
       return { source: 'embedded', mode: 'asset', format: parts.mimeType, bytes: await file.readOwned(0, file.size), contentNote: null };
@@ -132,8 +140,9 @@ export async function readC2pa(context: C2paContext, errors: string[], manifestO
     return null;
   }
   const expected = raw.crJson && chosen.contentNote === null ? dataHashFromCrJson(raw.crJson, store.active_manifest) : null;
-  // Bound some other way (box hashes): only the reader can check it, so it gets the whole file after all.
-  if (chosen.nativeContent && !expected) return readC2pa(context, errors, undefined, true);
+  // Bound some other way (box hashes), or excluding more than its own chunk: only the reader can judge that, so it
+  // gets the whole file after all.
+  if (chosen.nativeContent && (!expected || !excludesOnlyManifest(expected, context.parts.c2pa?.range))) return readC2pa(context, errors, undefined, true);
   const record = mapManifestStore(store, chosen.source, chosen.mode === 'manifest');
   if (chosen.mode === 'manifest') await checkContent(context, record, expected, chosen);
   return record;

@@ -5,6 +5,11 @@ export interface EmbeddedManifest {
   length: number;
   /** JUMBF bytes of the manifest store, null when larger than the cap. */
   bytes: Uint8Array | null;
+  /**
+   * Where the container unit holding the store sits in the file (a PNG's whole caBX chunk): the one range a data
+   * hash may leave out. Known for PNG only; elsewhere the reader gets the whole file and checks exclusions itself.
+   */
+  range?: { start: number; length: number };
 }
 
 /** The metadata pieces a container walk found, before any of them is parsed. */

@@ -61,7 +61,7 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
     if (TEXT_TYPES.has(type)) await readTextChunk(file, parts, type, dataStart, length);
     else if (type === 'eXIf') await readExifChunk(file, parts, dataStart, length);
     else if (type === 'caBX' && !parts.c2pa) {
-      parts.c2pa = { length, bytes: length <= maxBytes ? await file.readOwned(dataStart, length) : null };
+      parts.c2pa = { length, bytes: length <= maxBytes ? await file.readOwned(dataStart, length) : null, range: { start: offset, length: length + 12 } };
     }
     offset = dataStart + length + 4;
   }
