@@ -84,6 +84,8 @@ export function insertedAssetRow(
   row: AssetBatchRow,
   id: number,
   names: { productionCode: string; toolName: string | null },
+  /** Ingest columns written in the same transaction (a sequence's frame range, an upload's thumbnail). */
+  ingest: Pick<AssetRow, 'frame_first' | 'frame_last' | 'thumbnail'> = { frame_first: null, frame_last: null, thumbnail: null },
 ): AssetRow {
   return {
     id,
@@ -107,9 +109,6 @@ export function insertedAssetRow(
     planned_use_id: shared.plannedUseId,
     facts: shared.facts,
     outcome: shared.outcome,
-    // Set after the insert, when there are any (sequence frames, a thumbnail made later).
-    frame_first: null,
-    frame_last: null,
-    thumbnail: null,
+    ...ingest,
   };
 }

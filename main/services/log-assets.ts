@@ -149,7 +149,10 @@ export function insertHashed(
       toolName: toolId === null ? null : (getToolById(ctx.db, toolId)?.name ?? null),
     };
     const created = new Map<string, LoggedAsset>();
-    rows.forEach((r, i) => created.set(r.sha256, { ...toAsset(insertedAssetRow(shared, r, ids[i]!, names)), duplicate: false }));
+    rows.forEach((r, i) => {
+      const ingest = { frame_first: r.ingest?.sequence?.first ?? null, frame_last: r.ingest?.sequence?.last ?? null, thumbnail: r.ingest?.thumbnail ?? null };
+      created.set(r.sha256, { ...toAsset(insertedAssetRow(shared, r, ids[i]!, names, ingest)), duplicate: false });
+    });
     const existing = getAssetsByIds(ctx.db, [...existingIds.values()]);
     const returned = new Set<string>();
     return hashed.map((h): LoggedAsset => {

@@ -90,6 +90,8 @@ describe('watch folders', () => {
     const seqItem = byName('sh030.####.png');
     expect(await api.confirmInbox({ id: seqItem.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/needs a tool/) } });
     const seq = ok(await api.confirmInbox({ id: seqItem.id, tool: 'LocalSD', classification: 'temporary', facts: { onScreen: 'incidental' } }));
+    // What confirm returns is the asset as stored, frame range included.
+    expect(seq.asset.frameRange).toEqual({ first: 1001, last: 1003 });
     // The tool chosen at confirmation is the item's from then on (the folder had none).
     expect(ok(await api.getInboxItem({ id: seqItem.id }))).toMatchObject({ assetId: seq.asset.id, assetTool: 'LocalSD', prefill: { tool: null } });
     const seqDetail = ok(await api.getAsset({ id: seq.asset.id }));
