@@ -46,3 +46,8 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
   // in between, because WAL cannot upgrade a stale snapshot; waiting would not help it.
   return db.transaction(fn).immediate();
 }
+
+/** Runs fn, which only reads, on one consistent snapshot without taking the write lock other processes need. */
+export function inReadTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).deferred();
+}

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { conflict, invalid } from '../../api/envelope';
-import { inTransaction } from '../../../db/connection';
+import { inReadTransaction, inTransaction } from '../../../db/connection';
 import {
   appendPacketEvent,
   getPacketRow,
@@ -45,7 +45,7 @@ function checkedOut(out: string | undefined): string | undefined {
 
 function collect(ctx: ApiContext, production: ProductionRow, scope: PacketScope, uuid: string, by: string, fingerprint: string, excludeId = 0) {
   // One read transaction: the manifest is a consistent snapshot even while others log assets.
-  return inTransaction(ctx.db, () => {
+  return inReadTransaction(ctx.db, () => {
     const previous = latestApprovedInScope(ctx.db, production.id, scope, excludeId);
     const collected = collectManifest(ctx, production, scope, {
       packetId: uuid, createdBy: by, createdAt: ctx.now().toISOString(), supersedes: previous?.uuid ?? null, signingKeyFingerprint: fingerprint,

@@ -1,6 +1,6 @@
 import type { ApiContext } from '../../api/context';
 import { conflict, invalid } from '../../api/envelope';
-import type { Db } from '../../../db/connection';
+import { inTransaction } from '../../../db/connection';
 import { appendPacketEvent, duePacketIds, getPacketRow, listPacketRows, moveState, packetIdsInState, type PacketRow } from '../../../db/packets';
 import { sendEmail, type SendResult, type SmtpTimeouts } from '../../packet';
 import { describeLease, liveLease, releaseLease, renewLease, takeLease } from './outbox-lease';
@@ -19,10 +19,6 @@ const MINUTE = 60_000;
 /** 1 min after the first failure, doubling, at most an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60 * MINUTE, MINUTE * 2 ** Math.max(0, attempts - 1));
-}
-
-function immediate<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
 }
 
 // Only call while holding the lease (or having checked that nobody does): then 'sending' means nobody is sending.
@@ -50,7 +46,7 @@ function markInterrupted(ctx: Pick<ApiContext, 'db' | 'now'>): number[] {
 export function recoverInterruptedSends(ctx: Pick<ApiContext, 'db' | 'now'>): number[] {
   // The outbox view polls this: only take the write lock when there is something to look at.
   if (packetIdsInState(ctx.db, 'sending').length === 0) return [];
-  return immediate(ctx.db, () => (liveLease(ctx) ? [] : markInterrupted(ctx)));
+  return inTransaction(ctx.db, () => (liveLease(ctx) ? [] : markInterrupted(ctx)));
 }
 
 export interface SendOutcome {
@@ -87,21 +83,21 @@ function record(ctx: ApiContext, row: PacketRow, result: SendResult, by: string)
   const base = { id: row.id, uuid: row.uuid };
   if (result.status === 'sent') {
     const response = result.rejected.length > 0 ? `${result.response} (refused recipients: ${result.rejected.join(', ')})` : result.response;
-    immediate(ctx.db, () => {
+    inTransaction(ctx.db, () => {
       moveState(ctx.db, row.id, ['sending', 'unknown'], 'sent', { sent_at: at, smtp_response: response, last_error: null, next_attempt_at: null, attempts: 'increment' });
       appendPacketEvent(ctx.db, { packetId: row.id, at, by, action: 'sent', from: 'sending', to: 'sent', reason: response });
     });
     return { ...base, result: 'sent', response, error: null, nextAttemptAt: null };
   }
   if (result.permanent) {
-    immediate(ctx.db, () => {
+    inTransaction(ctx.db, () => {
       moveState(ctx.db, row.id, ['sending'], 'failed', { last_error: result.error, next_attempt_at: null, attempts: 'increment' });
       appendPacketEvent(ctx.db, { packetId: row.id, at, by, action: 'failed', from: 'sending', to: 'failed', reason: result.error });
     });
     return { ...base, result: 'failed', response: null, error: result.error, nextAttemptAt: null };
   }
   const next = new Date(ctx.now().getTime() + retryDelayMs(row.attempts + 1)).toISOString();
-  immediate(ctx.db, () => {
+  inTransaction(ctx.db, () => {
     moveState(ctx.db, row.id, ['sending'], 'queued', { last_error: result.error, next_attempt_at: next, attempts: 'increment' });
     appendPacketEvent(ctx.db, { packetId: row.id, at, by, action: 'send-failed', from: 'sending', to: 'queued', reason: `${result.error} Next try after ${next}.` });
   });
@@ -111,7 +107,7 @@ function record(ctx: ApiContext, row: PacketRow, result: SendResult, by: string)
 function refuseChangedFile(ctx: ApiContext, row: PacketRow, by: string): SendOutcome {
   const error = `The packet file ${row.zip_path} is ${packetFileState(ctx, row) === 'missing' ? 'missing' : 'no longer the approved file (its sha256 changed)'}; ` +
     'it was not sent. Restore it from a backup, or build a new packet that supersedes it.';
-  immediate(ctx.db, () => {
+  inTransaction(ctx.db, () => {
     moveState(ctx.db, row.id, ['queued'], 'failed', { last_error: error, next_attempt_at: null });
     appendPacketEvent(ctx.db, { packetId: row.id, at: ctx.now().toISOString(), by, action: 'failed', from: 'queued', to: 'failed', reason: error });
   });
@@ -125,7 +121,7 @@ async function sendOne(ctx: ApiContext, id: number, url: string, by: string, tim
   const mail = await packetMail(ctx, row);
   // Committed before the server hears a word: if this process dies mid-send, the packet is found in 'sending'
   // (-> unknown) and is never sent twice without a person deciding.
-  const claimed = immediate(ctx.db, () => {
+  const claimed = inTransaction(ctx.db, () => {
     if (!moveState(ctx.db, id, ['queued'], 'sending')) return false;
     appendPacketEvent(ctx.db, { packetId: id, at: ctx.now().toISOString(), by, action: 'sending', from: 'queued', to: 'sending', reason: `attempt ${row.attempts + 1}` });
     return true;
@@ -141,7 +137,7 @@ async function sendOne(ctx: ApiContext, id: number, url: string, by: string, tim
  */
 export async function sendOutbox(ctx: ApiContext, opts: SendOptions = {}): Promise<OutboxRun> {
   const by = opts.by ?? ctx.actor();
-  const taken = immediate(ctx.db, () => {
+  const taken = inTransaction(ctx.db, () => {
     const token = takeLease(ctx);
     return token ? { token, interrupted: markInterrupted(ctx) } : undefined;
   });
@@ -160,7 +156,7 @@ export async function sendOutbox(ctx: ApiContext, opts: SendOptions = {}): Promi
     }
     senderAddresses(ctx);
     for (const id of due) {
-      immediate(ctx.db, () => renewLease(ctx, taken.token));
+      inTransaction(ctx.db, () => renewLease(ctx, taken.token));
       const outcome = await sendOne(ctx, id, url, by, opts.timeouts);
       if (!outcome) continue;
       run.packets.push(outcome);
@@ -169,7 +165,7 @@ export async function sendOutbox(ctx: ApiContext, opts: SendOptions = {}): Promi
     }
     return run;
   } finally {
-    immediate(ctx.db, () => releaseLease(ctx, taken.token));
+    inTransaction(ctx.db, () => releaseLease(ctx, taken.token));
   }
 }
 
