@@ -118,7 +118,8 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
         // Small files are read in one go and their bytes arrive with the result.
         if (message.size > job.bytesRead) reportBytes(slot, job, message.size - job.bytesRead);
         const ends = message.ends ? fileEnds(slot, message.ends) : undefined;
-        if (aborted) ends?.release?.();
+        // Nobody will read them: a cancelled job, or one already settled (its onBytes threw).
+        if (aborted || job.settled) ends?.release?.();
         settle(job, aborted ? { error: new HashCancelledError(job.path, message.size) } : { result: { sha256: message.sha256, size: message.size, ...(ends ? { ends } : {}) } });
         break;
       }

@@ -77,6 +77,7 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
         try {
           const result = await pool.hash(path, { signal: stop.signal, onBytes: (bytes) => progress.addBytes(bytes), keepEnds: options.keepEndsOf?.has(path) === true });
           if (result.size !== expectedSize) {
+            result.ends?.release?.();
             throw new FileReadError(path, undefined, `it changed while being read (${expectedSize} bytes before, ${result.size} bytes read); wait until it is completely written`);
           }
           results.set(path, result);

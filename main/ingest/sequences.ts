@@ -37,6 +37,8 @@ const MAX_FRAME_DIGITS = 9;
  */
 const STILL_FORMATS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.heic', '.heif', '.avif', '.bmp']);
 const MIN_UNPADDED_FRAME_DIGITS = 3;
+/** Generators make a handful of variations per prompt; more numbered stills than this are frames (ffmpeg's frame_%d.png). */
+const MAX_VARIATIONS = 16;
 
 /**
  * prefix (ends with a non-digit or is empty) + frame digits + extension (".exr").
@@ -126,7 +128,8 @@ function splitByPadding(files: NumberedFile[]): Map<number, NumberedFile[]> {
 /** Numbered stills that read as generated variations, not frames (see STILL_FORMATS). */
 function areVariations(files: NumberedFile[]): boolean {
   const [sample] = files;
-  if (!sample || !STILL_FORMATS.has(sample.extension.toLowerCase()) || sample.prefix.endsWith('.')) return false;
+  if (!sample || !STILL_FORMATS.has(sample.extension.toLowerCase()) || !/[_\- ]$/.test(sample.prefix)) return false;
+  if (files.length > MAX_VARIATIONS) return false;
   const padded = files.some((file) => file.digits.length > 1 && file.digits.startsWith('0'));
   return !padded && Math.min(...files.map((file) => file.digits.length)) < MIN_UNPADDED_FRAME_DIGITS;
 }
