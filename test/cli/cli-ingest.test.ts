@@ -60,6 +60,10 @@ describe('genlog ingest commands (spawned)', () => {
     expect(r.code).toBe(0);
     expect(r.json()).toEqual([expect.objectContaining({ fileName: 'fx_v01.####.exr', frameRange: { first: 1001, last: 1004 } })]);
     expect(r.stderr).toMatch(/Note: .*fx_v01\.####\.exr has no frame 1003; it was logged with the frames present/);
+    // Logged already: the second run logs nothing, so it says nothing about the frames.
+    const again = run('log', ...frames, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/Note:/);
   });
 
   it('log of a missing file and a C2PA-signed one exits at once with nothing logged', () => {

@@ -89,9 +89,9 @@ function stoppedMessage(error: unknown, logged: number, cancelled: boolean): str
 
 /**
  * Logs files and folders (sequences grouped into one asset each): files unchanged since GenLog last hashed them
- * are not read again, the rest are hashed on the worker pool while their provenance is read alongside, and items
- * are committed one batch per transaction, so a crash or cancel loses at most the batch in flight and never leaves
- * half an asset. Two batches are in flight at once so the pool never idles while a batch is written.
+ * are not read again, the rest are hashed on the worker pool and each file's provenance is read as its hash arrives
+ * (from the bytes the worker kept), and items are committed one batch per transaction, so a crash or cancel loses at
+ * most the batch in flight and never leaves half an asset. Two batches are in flight at once so the pool never idles while a batch is written.
  */
 export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o: FolderIngestOptions = {}): Promise<FolderIngestResult> {
   const target = resolveTarget(ctx, req);
@@ -150,13 +150,14 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
 
   const logged: LoggedAsset[] = [];
   const needTool: string[] = [];
+  const gaps: SequenceGap[] = [];
   let filesHashed = 0;
 
   const write = (batch: PreparedBatch, index: number) => {
     const hashes = new Map([...known, ...batch.fresh]);
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
-    const order: ({ kind: 'new'; at: number } | { kind: 'existing'; asset: LoggedAsset })[] = [];
+    const order: ({ kind: 'new'; at: number; item: IngestItem } | { kind: 'existing'; asset: LoggedAsset })[] = [];
     batch.items.forEach((item, i) => {
       const described = describeItem(item, versions, hashes);
       const record = batch.records[i] ?? null;
@@ -168,7 +169,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         else needTool.push(itemPath(item));
         return;
       }
-      order.push({ kind: 'new', at: prepared.length });
+      order.push({ kind: 'new', at: prepared.length, item });
       const { sequence, ...file } = described;
       prepared.push({
         ...file,
@@ -184,6 +185,12 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     });
     filesHashed += batch.fresh.size;
     const results = order.map((o) => (o.kind === 'existing' ? o.asset : (written[o.at] as LoggedAsset)));
+    // Only sequences logged now: one not logged (no tool) or already in the log says nothing about its frames here.
+    for (const o of order) {
+      if (o.kind === 'new' && o.item.kind === 'sequence' && o.item.missingFrames.length > 0 && !written[o.at]?.duplicate) {
+        gaps.push({ path: itemPath(o.item), missingFrames: o.item.missingFrames });
+      }
+    }
     logged.push(...results);
     const fresh = results.filter((a) => !a.duplicate);
     progress.committed(index, fresh.length, results.length - fresh.length);
@@ -211,7 +218,6 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     await ownPool?.close();
   }
   progress.done();
-  const gaps = items.flatMap((item) => (item.kind === 'sequence' && item.missingFrames.length > 0 ? [{ path: itemPath(item), missingFrames: item.missingFrames }] : []));
   return { assets: logged, needTool, skipped, gaps, filesHashed, filesReused: known.size };
 }
 
