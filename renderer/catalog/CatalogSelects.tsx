@@ -33,9 +33,14 @@ export function ToolPicker({ value, onChange, emptyLabel, ...rest }: SelectProps
   );
 }
 
-/** The episodes and reels of `production`, or none. */
+/** The episodes and reels `production` lists; a text box when it lists none (any episode is accepted then). */
 export function EpisodePicker({ production, value, onChange, ...rest }: SelectProps & { production: string }) {
   const episodes = useApp('catalog', (s) => s.productions.find((p) => p.code === production)?.episodes ?? NO_EPISODES);
+  if (episodes.length === 0) {
+    const { id, 'aria-invalid': invalid, 'aria-describedby': describedBy } = rest;
+    return <input className="input" id={id} aria-invalid={invalid} aria-describedby={describedBy} value={value} placeholder="optional"
+      onChange={(e) => onChange(e.target.value)} />;
+  }
   return (
     <select {...rest} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">None</option>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import type { Classification } from '../api-types';
 import { EpisodePicker, PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/CatalogSelects';
+import { submitsOnEnter } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { draftTool } from './draft-labels';
 import { errorsByField } from './error-fields';
@@ -44,6 +45,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return; // Enter pressed again while the first confirm is on its way
     const local: Record<string, string> = {};
     if (!form.tool) local.tool = 'Choose the AI tool that made this file: neither the watch folder nor the file names one.';
     setErrors(local);
@@ -78,11 +80,10 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
   return (
     <form ref={formRef} className="draft-form" aria-label={`Confirm ${draft.fileName}`} data-draft-form onSubmit={(e) => void submit(e)} noValidate
       onKeyDown={(e) => {
-        // Enter confirms from any control but a text box (where it is a new line; Ctrl+Enter confirms there).
-        const textBox = e.target instanceof HTMLTextAreaElement;
-        if (e.key === 'Enter' && (textBox ? e.ctrlKey || e.metaKey : e.target instanceof HTMLSelectElement)) {
+        // Enter confirms as in a dialog: from a list box or tick box, Ctrl+Enter from a text box; never twice at once.
+        if (e.key === 'Enter' && !e.defaultPrevented && !e.nativeEvent.isComposing && submitsOnEnter(e.target, e.ctrlKey || e.metaKey)) {
           e.preventDefault();
-          e.currentTarget.requestSubmit();
+          if (!busy) e.currentTarget.requestSubmit();
         }
       }}>
       {general ? <div className="form-error" role="alert">{general}</div> : null}

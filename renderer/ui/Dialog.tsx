@@ -7,7 +7,7 @@ const FIELD = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]
  * Where Enter confirms but the browser would not submit by itself: a list box, a tick box or option, a text box with
  * Ctrl/Cmd. Text inputs submit natively; buttons and links do what they say.
  */
-function submitsOnEnter(target: EventTarget, withModifier: boolean): boolean {
+export function submitsOnEnter(target: EventTarget, withModifier: boolean): boolean {
   if (target instanceof HTMLTextAreaElement) return withModifier;
   if (target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');

@@ -84,6 +84,21 @@ describe('Log a folder…', () => {
     expect(skipped.textContent).toMatch(/still_b\.dat.*names no listed tool/);
   });
 
+  it('takes a typed episode for a production that lists none', async () => {
+    ok(await api.addProduction({ code: 'SHOW2', title: 'Harbour', contactEmail: 'amy@netflix.com' }));
+    writeFileSync(join(folder, 'plate.dat'), randomBytes(500));
+    renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.type(within(dialog).getByLabelText('Folder path'), folder);
+    await user.selectOptions(within(dialog).getByLabelText('Production'), 'SHOW2');
+    await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Episode / reel' }), 'R7');
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+    dialog = await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
+    expect(ok(await api.listAssets({})).rows.map((a) => [a.fileName, a.production, a.episode])).toEqual([['plate.dat', 'SHOW2', 'R7']]);
+  });
+
   it('from the Ingest section: Cancel during a long hash drops the unfinished batch and says so; a missing folder is reported', async () => {
     writeFileSync(join(folder, 'small.dat'), randomBytes(1000));
     sparseFile(folder, 'huge.mov', 2 * 1024 * 1024 * 1024);
