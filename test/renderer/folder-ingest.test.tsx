@@ -89,13 +89,13 @@ describe('Log a folder…', () => {
     writeFileSync(join(folder, 'plate.dat'), randomBytes(500));
     renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
-    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    const dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
     await user.type(within(dialog).getByLabelText('Folder path'), folder);
     await user.selectOptions(within(dialog).getByLabelText('Production'), 'SHOW2');
     await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
     await user.type(within(dialog).getByRole('textbox', { name: 'Episode / reel' }), 'R7');
     await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
-    dialog = await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
+    await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
     expect(ok(await api.listAssets({})).rows.map((a) => [a.fileName, a.production, a.episode])).toEqual([['plate.dat', 'SHOW2', 'R7']]);
   });
 
