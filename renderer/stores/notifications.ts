@@ -31,6 +31,9 @@ export function createNotificationStore(timers: { setTimeout: typeof setTimeout 
   let tick = 0;
   return createStore<NotificationState>()((set, get) => {
     function schedule(n: Notice) {
+      // An error listing several things (which of 40 files failed, and why) stays until dismissed: it is a record
+      // the artist works through, not a passing message.
+      if (n.kind === 'error' && n.message.includes('\n')) return;
       const mine = ++tick;
       due.set(n.id, mine);
       timers.setTimeout(() => {

@@ -44,6 +44,16 @@ describe('notifications', () => {
     expect(store.getState().notices).toEqual([]);
   });
 
+  it('keep an error that lists several failures until it is dismissed', () => {
+    const clock = manualClock();
+    const store = createNotificationStore(clock);
+    const id = store.getState().push('error', 'Logged 1 new asset. 2 could not be logged and stay selected:\na.exr: needs a tool\nb.exr: needs a tool');
+    clock.advance(10 * NOTICE_MS.error);
+    expect(store.getState().notices).toHaveLength(1);
+    store.getState().dismiss(id);
+    expect(store.getState().notices).toEqual([]);
+  });
+
   it('stay while the pointer is over them or focus is inside, and can still be dismissed', () => {
     const clock = manualClock();
     const notifications = createNotificationStore(clock);
