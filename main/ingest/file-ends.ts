@@ -19,8 +19,9 @@ export interface FileEnds {
 
 /**
  * Head and tail sizes. Metadata chunks of generated images (A1111 settings, ComfyUI graphs, XMP, EXIF, C2PA
- * manifests up to a few dozen KB) fit in the head; the tail holds at least one full 64 KiB image-data chunk (as
- * PIL writes them) before IEND, which is what the PNG reader looks for. Anything else is read from the file.
+ * manifests up to a few dozen KB) fit in the head; in a file over 160 KB the tail holds at least one full 64 KiB
+ * image-data chunk (as PIL writes them) before IEND, which is what the PNG reader looks for. Anything else is read
+ * from the file.
  */
 export const FILE_HEAD_BYTES = 64 * 1024;
 export const FILE_TAIL_BYTES = 96 * 1024;

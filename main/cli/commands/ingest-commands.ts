@@ -373,7 +373,7 @@ export const ingestCommands: Command[] = [
   {
     name: 'inbox dismiss',
     usage: 'genlog inbox dismiss ID [--by NAME]',
-    summary: 'Dismiss an inbox item (kept as dismissed; the same file version is not offered again)',
+    summary: 'Dismiss an inbox item (kept as dismissed; the same content at that path is not offered again)',
     options: { by: { type: 'string' } },
     positionals: 1,
     run: (r) => r.call('dismissInbox', { id: idArg(r), by: r.optional('by') }),

@@ -11,8 +11,9 @@ const PNG_MAX_CHUNK = 0x7fffffff;
 /** Past the first IDAT, more than this much image data is not walked chunk by chunk: the tail is read instead. */
 const TAIL_JUMP_BYTES = 512 * 1024;
 /**
- * Tail windows tried in turn: most files end with image data then IEND, which the first finds cheaply; the second
- * holds a whole 64 KiB image-data chunk (as PIL writes them) and is what the hashing worker keeps of the file.
+ * Tail windows tried in turn: the first finds the last image-data chunk of writers using small ones (libpng's
+ * 8 KiB); the second holds a whole 64 KiB chunk (as PIL writes them for A1111 and ComfyUI) and is what the hashing
+ * worker keeps of the file; the last is for larger chunks.
  */
 const TAIL_WINDOWS = [32 * 1024, FILE_TAIL_BYTES, 256 * 1024];
 

@@ -128,7 +128,7 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
   return { item: toInboxItem(requireInboxRow(ctx, row.id)), asset };
 }
 
-/** Keeps the item as dismissed (never deleted): the same file version is not offered again. */
+/** Keeps the item as dismissed (never deleted): the same content at that path is not offered again. */
 export function dismissInbox(ctx: ApiContext, id: number, by?: string): InboxItem {
   const row = requireInboxRow(ctx, id);
   requirePending(row);
