@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadedRows, ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
-import { stubGridLayout } from './support/layout';
+import { loadedRows, ok, renderApp, type RealApi, useRealApiInFolder } from './support/app';
 import { diskFiles } from './support/disk-files';
 
 // No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
@@ -16,20 +14,22 @@ type LogInput = Parameters<RealApi['api']['logAssets']>[0];
 
 /** The compliance screens (consents, dashboard, approvals inbox, planned uses) and logging against a planned use. */
 describe('compliance screens', () => {
-  let real: RealApi;
-  let dir: string;
-  let restoreLayout: () => void;
-  const disk = diskFiles(() => dir);
+  const env = useRealApiInFolder('genlog-compliance-pages-', async (api) => {
+    ok(await api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
+    ok(await api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));
+    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+  });
+  const disk = diskFiles(() => env.dir);
   const diskFile = disk.file;
 
   async function logAsset(name: string, input: Partial<LogInput> = {}): Promise<number> {
-    const path = join(dir, name);
+    const path = join(env.dir, name);
     writeFileSync(path, `${name} pixels`);
-    return ok(await real.api.logAssets({ files: [{ path }], production: 'SHOW1', tool: 'Firefly', by: 'Ana Ortiz', ...input }))[0]!.id;
+    return ok(await env.real.api.logAssets({ files: [{ path }], production: 'SHOW1', tool: 'Firefly', by: 'Ana Ortiz', ...input }))[0]!.id;
   }
 
   function render() {
-    return renderApp(real.api, disk.stager());
+    return renderApp(env.real.api, disk.stager());
   }
 
   async function go(screenLabel: RegExp) {
@@ -37,24 +37,10 @@ describe('compliance screens', () => {
     await user.click(within(nav).getByRole('button', { name: screenLabel }));
   }
 
-  beforeAll(() => {
-    restoreLayout = stubGridLayout();
-  });
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'genlog-compliance-pages-'));
-    real = realApi();
-    // Evidence is copied into <dataDir>/evidence: keep it in this test's folder, removed after each test.
-    real.ctx.dataDir = dir;
-    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
-    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));
-    ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
-  });
-  afterEach(() => endRealApi(real, dir));
-  afterAll(() => restoreLayout());
 
   it('files a consent with its evidence, which turns a blocked replica into escalate', async () => {
     const id = await logAsset('mara_replica_v002.png', { facts: { outputs: ['digital-replica'], talent: ['Mara Quinn'], unownedMaterial: 'no' } });
-    expect(ok(await real.api.assessAsset({ id })).outcome).toBe('blocked');
+    expect(ok(await env.real.api.assessAsset({ id })).outcome).toBe('blocked');
     render();
     await go(/^Consents/);
     await user.click(await screen.findByRole('button', { name: 'New consent' }));
@@ -70,9 +56,9 @@ describe('compliance screens', () => {
     const row = await within(table).findByRole('row', { name: /Mara Quinn/ });
     expect(row.textContent).toContain('Digital replica');
     expect(row.textContent).toContain('in force');
-    const [consent] = ok(await real.api.listConsents({ production: 'SHOW1' }));
+    const [consent] = ok(await env.real.api.listConsents({ production: 'SHOW1' }));
     expect(consent).toMatchObject({ talent: 'Mara Quinn', kinds: ['digital-replica'], production: 'SHOW1', createdBy: 'Ana Ortiz' });
-    expect(ok(await real.api.assessAsset({ id })).outcome).toBe('escalate');
+    expect(ok(await env.real.api.assessAsset({ id })).outcome).toBe('escalate');
 
     // The log shows the new outcome too.
     await go(/^Asset log/);
@@ -89,9 +75,9 @@ describe('compliance screens', () => {
     await logAsset('voice_v002.wav', { facts: { outputs: ['synthetic-voice'], talent: ['Lena Ortiz'] } });
     await logAsset('replica_v001.png', { facts: { outputs: ['digital-replica'] } });
     const old = await logAsset('previs_storm_v001.mp4');
-    real.ctx.db.prepare('UPDATE assets SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 45 * 86_400_000).toISOString(), old);
-    ok(await real.api.addPlannedUse({ production: 'SHOW1', title: 'Crowd extension', preset: 'crowd-replacement' }));
-    const api = ok(await real.api.getDashboard({ production: 'SHOW1' }));
+    env.real.ctx.db.prepare('UPDATE assets SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 45 * 86_400_000).toISOString(), old);
+    ok(await env.real.api.addPlannedUse({ production: 'SHOW1', title: 'Crowd extension', preset: 'crowd-replacement' }));
+    const api = ok(await env.real.api.getDashboard({ production: 'SHOW1' }));
     expect(api.assets.blocked).toBe(2);
 
     render();
@@ -124,7 +110,7 @@ describe('compliance screens', () => {
     const table = await screen.findByRole('table', { name: 'Awaiting a decision' });
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
     // Oldest first, as the API lists them.
-    const inbox = ok(await real.api.listApprovalInbox({}));
+    const inbox = ok(await env.real.api.listApprovalInbox({}));
     expect(within(table).getAllByRole('row').slice(1).map((r) => r.textContent?.includes(inbox.items[0]!.title))).toEqual([true, false]);
 
     await user.click(within(table).getByRole('checkbox', { name: `Select asset ${a}` }));
@@ -140,9 +126,9 @@ describe('compliance screens', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     await screen.findByText(/Nothing is waiting for a decision/);
-    expect(ok(await real.api.assessAsset({ id: a })).outcome).toBe('cleared');
-    expect(ok(await real.api.assessAsset({ id: b })).outcome).toBe('cleared');
-    const [approval] = ok(await real.api.listApprovals({}));
+    expect(ok(await env.real.api.assessAsset({ id: a })).outcome).toBe('cleared');
+    expect(ok(await env.real.api.assessAsset({ id: b })).outcome).toBe('cleared');
+    const [approval] = ok(await env.real.api.listApprovals({}));
     expect(approval!.assets).toEqual([a, b]);
 
     await user.click(screen.getByRole('tab', { name: /Decisions on file/ }));
@@ -164,14 +150,14 @@ describe('compliance screens', () => {
     const view = await screen.findByRole('region', { name: 'Planned use 1' });
     const findings = () => within(view).getByRole('list', { name: 'Findings of planned use 1' });
     await waitFor(() => expect(within(findings()).getByText('W-CREATIVE-KEY')).toBeTruthy());
-    expect(ok(await real.api.getPlannedUse({ id: 1 }))).toMatchObject({ preset: 'key-visual', classification: 'deliverable', tools: ['Firefly'] });
+    expect(ok(await env.real.api.getPlannedUse({ id: 1 }))).toMatchObject({ preset: 'key-visual', classification: 'deliverable', tools: ['Firefly'] });
 
     // The same questionnaire: answers save at once and the findings follow.
     await user.click(within(view).getByRole('radio', { name: 'Temporary' }));
     await waitFor(() => expect(within(findings()).queryByText('W-FINAL')).toBeNull());
     await user.click(within(within(view).getByRole('radiogroup', { name: 'Recreates unowned material?' })).getByRole('radio', { name: 'No' }));
     await waitFor(() => expect(within(findings()).queryByText('P1')).toBeNull());
-    const saved = ok(await real.api.getPlannedUse({ id: 1 }));
+    const saved = ok(await env.real.api.getPlannedUse({ id: 1 }));
     expect(saved.classification).toBe('temporary');
     expect(saved.facts.unownedMaterial).toBe('no');
     expect(saved.assessment.findings.map((f) => f.rule)).toEqual(['W-CREATIVE-KEY']);
@@ -183,7 +169,7 @@ describe('compliance screens', () => {
   });
 
   it('logs files against a planned use: they inherit its answers, plus what is answered in the dialog', async () => {
-    const use = ok(await real.api.addPlannedUse({ production: 'SHOW1', title: 'Crowd extension', preset: 'crowd-replacement', tools: ['Firefly'] }));
+    const use = ok(await env.real.api.addPlannedUse({ production: 'SHOW1', title: 'Crowd extension', preset: 'crowd-replacement', tools: ['Firefly'] }));
     render();
     await screen.findByText('0 assets');
     await user.upload(screen.getByTestId('file-input'), diskFile('crowd_ext_v001.mov', 'frames'));
@@ -201,8 +187,8 @@ describe('compliance screens', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
     await user.click(within(await screen.findByRole('dialog', { name: 'Logged 1 new asset' })).getByRole('button', { name: 'Done' }));
 
-    const [asset] = ok(await real.api.listAssets({})).rows;
-    const detail = ok(await real.api.getAsset({ id: asset!.id }));
+    const [asset] = ok(await env.real.api.listAssets({})).rows;
+    const detail = ok(await env.real.api.getAsset({ id: asset!.id }));
     expect(detail.plannedUse).toEqual({ id: use.id, title: 'Crowd extension' });
     expect(detail.classification).toBe('deliverable');
     expect(detail.facts).toMatchObject({ outputs: ['replaces-union-work'], inputs: ['netflix-material'], unownedMaterial: 'no' });

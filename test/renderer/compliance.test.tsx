@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_FACTS } from '../../renderer/compliance/facts';
-import { loadedRows, ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
-import { stubGridLayout } from './support/layout';
+import { loadedRows, ok, renderApp, type RealApi, useRealApiInFolder } from './support/app';
 import { diskFiles } from './support/disk-files';
 
 // No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
@@ -21,22 +19,24 @@ type Facts = NonNullable<Parameters<RealApi['api']['logAssets']>[0]['facts']>;
  * Evidence files are real files on disk handed over by path, as in the desktop app.
  */
 describe('findings, questions and decisions in the detail pane', () => {
-  let real: RealApi;
-  let dir: string;
-  let restoreLayout: () => void;
-  const disk = diskFiles(() => dir);
+  const env = useRealApiInFolder('genlog-compliance-ui-', async (api) => {
+    ok(await api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
+    ok(await api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));
+    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+  });
+  const disk = diskFiles(() => env.dir);
   const { paths } = disk;
   const diskFile = disk.file;
 
   async function logAsset(name: string, classification: 'temporary' | 'deliverable', facts: Facts): Promise<number> {
-    const path = join(dir, name);
+    const path = join(env.dir, name);
     writeFileSync(path, `${name} pixels`);
-    return ok(await real.api.logAssets({ files: [{ path }], production: 'SHOW1', tool: 'Firefly', by: 'Ana Ortiz', classification, facts }))[0]!.id;
+    return ok(await env.real.api.logAssets({ files: [{ path }], production: 'SHOW1', tool: 'Firefly', by: 'Ana Ortiz', classification, facts }))[0]!.id;
   }
 
   /** Renders the app, selects the asset in the log and opens one of its detail tabs. */
   async function openAsset(id: number, tab: RegExp) {
-    renderApp(real.api, disk.stager());
+    renderApp(env.real.api, disk.stager());
     const grid = await screen.findByRole('grid', { name: 'Asset log' });
     await waitFor(() => expect(loadedRows(grid).some((r) => r.dataset.assetId === String(id))).toBe(true));
     await user.click(within(loadedRows(grid).find((r) => r.dataset.assetId === String(id))!).getAllByRole('gridcell')[3]!);
@@ -49,27 +49,13 @@ describe('findings, questions and decisions in the detail pane', () => {
   const headerOutcome = (pane: HTMLElement) => pane.querySelector('.detail-actions .outcome-badge')?.textContent;
   const shownRules = (list: HTMLElement) => within(list).getAllByRole('listitem').map((li) => li.getAttribute('aria-label'));
 
-  beforeAll(() => {
-    restoreLayout = stubGridLayout();
-  });
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'genlog-compliance-ui-'));
-    real = realApi();
-    // Evidence is copied into <dataDir>/evidence: keep it in this test's folder, removed after each test.
-    real.ctx.dataDir = dir;
-    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
-    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes', trainsOnInputs: 'no', retainsData: 'no' }));
-    ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
-  });
-  afterEach(() => endRealApi(real, dir));
-  afterAll(() => restoreLayout());
 
   it('lists the findings the API computes and follows a changed answer at once', async () => {
     const id = await logAsset('harbour_plate_v001.png', 'deliverable', { onScreen: 'prominent', unownedMaterial: 'no' });
     const pane = await openAsset(id, /^Findings/);
     const list = within(pane).getByRole('list', { name: `Findings of asset ${id}` });
     expect(shownRules(list)).toEqual(['W-FINAL: escalate', 'P4: escalate']);
-    const api = ok(await real.api.assessAsset({ id }));
+    const api = ok(await env.real.api.assessAsset({ id }));
     const wFinal = api.findings.find((f) => f.rule === 'W-FINAL')!;
     const item = within(list).getByRole('listitem', { name: 'W-FINAL: escalate' });
     expect(item.textContent).toContain(wFinal.fact);
@@ -84,7 +70,7 @@ describe('findings, questions and decisions in the detail pane', () => {
     await waitFor(() => expect(headerOutcome(pane)).toBe('Blocked'));
     expect(within(pane).getByRole('status', { name: 'Outcome' }).textContent).toContain('W-TALENT-REPLICA');
     expect(within(outputs).getByRole('checkbox', { name: 'Digital replica of a performer' }).getAttribute('aria-checked')).toBe('true');
-    expect(ok(await real.api.getAsset({ id })).facts.outputs).toEqual(['digital-replica']);
+    expect(ok(await env.real.api.getAsset({ id })).facts.outputs).toEqual(['digital-replica']);
 
     await user.click(within(pane).getByRole('tab', { name: /^Findings/ }));
     const updated = within(pane).getByRole('list', { name: `Findings of asset ${id}` });
@@ -100,7 +86,7 @@ describe('findings, questions and decisions in the detail pane', () => {
     expect(chosen.getAttribute('tabindex')).toBe('0');
     expect(within(onScreen).getAllByRole('radio').filter((r) => r.getAttribute('tabindex') === '0')).toHaveLength(1);
     chosen.focus();
-    const saves = () => real.calls.filter((c) => c === 'setFacts').length;
+    const saves = () => env.real.calls.filter((c) => c === 'setFacts').length;
     const before = saves();
     await user.keyboard('{Home}');
     expect(document.activeElement).toBe(within(onScreen).getByRole('radio', { name: 'Not on screen' }));
@@ -108,15 +94,15 @@ describe('findings, questions and decisions in the detail pane', () => {
     expect(document.activeElement).toBe(within(onScreen).getByRole('radio', { name: 'Incidental' }));
     expect(saves()).toBe(before);
     await user.keyboard(' ');
-    await waitFor(async () => expect(ok(await real.api.getAsset({ id })).facts.onScreen).toBe('incidental'));
+    await waitFor(async () => expect(ok(await env.real.api.getAsset({ id })).facts.onScreen).toBe('incidental'));
     expect(saves()).toBe(before + 1);
 
     const talent = within(pane).getByRole('textbox', { name: 'Add to talent concerned' });
     await user.click(talent);
     await user.keyboard('Mara Quinn{Enter}');
     await within(pane).findByRole('button', { name: 'Remove Mara Quinn' });
-    await waitFor(async () => expect(ok(await real.api.getAsset({ id })).facts.talent).toEqual(['Mara Quinn']));
-    expect(ok(await real.api.assessAsset({ id })).findings.find((f) => f.rule === 'W-TALENT-REPLICA')?.fact).toBe('outputs=digital-replica');
+    await waitFor(async () => expect(ok(await env.real.api.getAsset({ id })).facts.talent).toEqual(['Mara Quinn']));
+    expect(ok(await env.real.api.assessAsset({ id })).findings.find((f) => f.rule === 'W-TALENT-REPLICA')?.fact).toBe('outputs=digital-replica');
   });
 
   it('records an approval with its evidence email, which clears the asset; a correction supersedes, never edits', async () => {
@@ -129,7 +115,7 @@ describe('findings, questions and decisions in the detail pane', () => {
     // Nothing is sent without the evidence file.
     await user.click(within(dialog).getByRole('button', { name: 'Record approval' }));
     expect(within(dialog).getByText(/Attach the approval email/)).toBeTruthy();
-    expect(real.calls).not.toContain('addApproval');
+    expect(env.real.calls).not.toContain('addApproval');
 
     const eml = diskFile('RE_keyart_approval.eml', [
       'From: Dana Whitfield <dana.whitfield@netflix.com>',
@@ -149,9 +135,9 @@ describe('findings, questions and decisions in the detail pane', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     await waitFor(() => expect(headerOutcome(pane)).toBe('Cleared'));
-    const assessed = ok(await real.api.assessAsset({ id }));
+    const assessed = ok(await env.real.api.assessAsset({ id }));
     expect(assessed.outcome).toBe('cleared');
-    const [approval] = ok(await real.api.listApprovals({ asset: id }));
+    const [approval] = ok(await env.real.api.listApprovals({ asset: id }));
     expect(approval).toMatchObject({ decision: 'approved', approver: 'Dana Whitfield', date: '2026-11-02', reference: 'keyart-77@netflix.com', createdBy: 'Ana Ortiz' });
     expect(approval!.rules.sort()).toEqual(['P4', 'W-CREATIVE-KEY', 'W-FINAL']);
     expect(approval!.evidence.sha256).toBe(createHash('sha256').update(readFileSync(paths.get(eml)!)).digest('hex'));
@@ -170,7 +156,7 @@ describe('findings, questions and decisions in the detail pane', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     await waitFor(() => expect(headerOutcome(pane)).toBe('Escalate'));
-    const all = ok(await real.api.listApprovals({ asset: id }));
+    const all = ok(await env.real.api.listApprovals({ asset: id }));
     expect(all.map((a) => [a.id, a.decision, a.current, a.supersededBy])).toEqual([
       [approval!.id, 'approved', false, approval!.id + 1],
       [approval!.id + 1, 'denied', true, null],
@@ -182,6 +168,6 @@ describe('findings, questions and decisions in the detail pane', () => {
 
   it('starts the log dialog from the same cautious answers the API gives a new asset', async () => {
     const id = await logAsset('fog_v001.png', 'temporary', {});
-    expect(ok(await real.api.getAsset({ id })).facts).toEqual(DEFAULT_FACTS);
+    expect(ok(await env.real.api.getAsset({ id })).facts).toEqual(DEFAULT_FACTS);
   });
 });

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadedRows, ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
-import { stubGridLayout } from './support/layout';
+import { rmSync } from 'node:fs';
+
+
+import { loadedRows, ok, renderApp, useRealApiInFolder } from './support/app';
 import { diskFiles } from './support/disk-files';
 
 // No artificial delay between keystrokes: the tests wait for what the UI does, not for typing speed.
@@ -17,30 +16,20 @@ const user = userEvent.setup({ delay: null });
  * webUtils.getPathForFile does), hashed by the real API.
  */
 describe('logging files from the picker and by drag and drop', () => {
-  let real: RealApi;
-  let dir: string;
-  let restoreLayout: () => void;
-  const disk = diskFiles(() => dir);
+  const env = useRealApiInFolder('genlog-renderer-', async (api) => {
+    ok(await api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com', episodes: ['E101', 'E102'] }));
+    ok(await api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
+    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+  });
+  const disk = diskFiles(() => env.dir);
   const { paths } = disk;
   const diskFile = disk.file;
 
-  beforeAll(() => {
-    restoreLayout = stubGridLayout();
-  });
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'genlog-renderer-'));
-    real = realApi();
-    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com', episodes: ['E101', 'E102'] }));
-    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
-    ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
-  });
-  afterEach(() => endRealApi(real, dir));
-  afterAll(() => restoreLayout());
 
   const stager = () => disk.stager();
 
   it('logs picked files as temporary with the form values, and reports a re-logged file as a duplicate', async () => {
-    renderApp(real.api, stager());
+    renderApp(env.real.api, stager());
     await screen.findByText('0 assets');
     const input = screen.getByTestId('file-input');
     const plate = diskFile('harbour_plate_v001.png', 'pixels-1');
@@ -59,7 +48,7 @@ describe('logging files from the picker and by drag and drop', () => {
     expect(within(done).getAllByText('new')).toHaveLength(2);
     await user.click(within(done).getByRole('button', { name: 'Done' }));
     await screen.findByText('2 assets');
-    const logged = ok(await real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
+    const logged = ok(await env.real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
     expect(logged.map((a) => [a.fileName, a.classification, a.episode, a.tool, a.createdBy, a.prompt, a.path])).toEqual([
       ['crowd_v003.mov', 'temporary', 'E102', 'Firefly', 'Ana Ortiz', 'dragon over the harbour', paths.get([...paths.keys()][1]!)],
       ['harbour_plate_v001.png', 'temporary', 'E102', 'Firefly', 'Ana Ortiz', 'dragon over the harbour', paths.get(plate)],
@@ -72,11 +61,11 @@ describe('logging files from the picker and by drag and drop', () => {
     expect(within(result).getByText('already logged')).toBeTruthy();
     expect(within(result).getByText(/already in the log/)).toBeTruthy();
     await user.click(within(result).getByRole('button', { name: 'Done' }));
-    expect(ok(await real.api.listAssets({})).total).toBe(2);
+    expect(ok(await env.real.api.listAssets({})).total).toBe(2);
   });
 
   it('accepts files dropped anywhere on the window and shows the drop overlay while dragging', async () => {
-    renderApp(real.api, stager());
+    renderApp(env.real.api, stager());
     const grid = await screen.findByRole('grid', { name: 'Asset log' });
     const file = diskFile('matte_sky_v002.exr', 'sky');
     const dataTransfer = { types: ['Files'], files: [file], items: [], dropEffect: 'none' };
@@ -97,7 +86,7 @@ describe('logging files from the picker and by drag and drop', () => {
   });
 
   it('names the problem when a file cannot be read, and logs nothing', async () => {
-    renderApp(real.api, stager());
+    renderApp(env.real.api, stager());
     await screen.findByText('0 assets');
     const good = diskFile('good.png', 'ok');
     const gone = diskFile('gone.png', 'soon deleted');
@@ -108,6 +97,6 @@ describe('logging files from the picker and by drag and drop', () => {
     const toast = await screen.findByText(/Could not log 2 files/);
     expect(toast.textContent).toMatch(/gone\.png/);
     expect(screen.getByRole('dialog', { name: 'Log 2 files' })).toBeTruthy();
-    expect(ok(await real.api.listAssets({})).total).toBe(0);
+    expect(ok(await env.real.api.listAssets({})).total).toBe(0);
   });
 });

@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdtempSync, readFileSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
-import { stubGridLayout } from './support/layout';
+import { ok, renderApp, useRealApiInFolder } from './support/app';
 import { pngWith, tEXt } from '../provenance/helpers/png';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
 import { diskFiles } from './support/disk-files';
@@ -20,33 +18,23 @@ const TITAN = resolve(repoRoot, 'test/fixtures/c2pa/amazon-titan-g1.png');
 
 /** The desktop app's log dialog: files are read in place as soon as they are dropped, and the form fills itself. */
 describe('the log dialog prefills from what the files say (desktop, path mode)', () => {
-  let real: RealApi;
-  let dir: string;
-  let restoreLayout: () => void;
-  const disk = diskFiles(() => dir);
+  const env = useRealApiInFolder('genlog-prefill-', async (api) => {
+    ok(await api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
+    ok(await api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
+    ok(await api.addTool({ name: 'AUTOMATIC1111', hosting: 'local' }));
+    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+  });
+  const disk = diskFiles(() => env.dir);
   const { paths } = disk;
   const diskFile = disk.file;
   const open = async (files: File[]) => {
-    renderApp(real.api, disk.stager());
+    renderApp(env.real.api, disk.stager());
     await screen.findByText('0 assets');
     await user.upload(screen.getByTestId('file-input'), files);
     return screen.findByRole('dialog', { name: `Log ${files.length} file${files.length === 1 ? '' : 's'}` });
   };
   const field = <T extends HTMLElement>(d: HTMLElement, role: string, name: string) => within(d).getByRole<T>(role, { name });
 
-  beforeAll(() => { restoreLayout = stubGridLayout(); });
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'genlog-prefill-'));
-    real = realApi();
-    // Thumbnails land in <dataDir>/thumbnails: keep them in this test's folder, removed after each test.
-    Object.assign(real.ctx, { dataDir: dir });
-    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
-    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
-    ok(await real.api.addTool({ name: 'AUTOMATIC1111', hosting: 'local' }));
-    ok(await real.api.setSettings({ artistName: 'Ana Ortiz' }));
-  });
-  afterEach(() => endRealApi(real, dir));
-  afterAll(() => restoreLayout());
 
   it('an A1111 PNG fills prompt and tool without typing, shows model and seed, and is logged through a hashing job', async () => {
     const dialog = await open([diskFile('city_v001.png', await pngWith([tEXt('parameters', A1111)]))]);
@@ -60,13 +48,13 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
 
     await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
     await user.click(within(await screen.findByRole('dialog', { name: 'Logged 1 new asset' })).getByRole('button', { name: 'Done' }));
-    const [asset] = ok(await real.api.listAssets({})).rows;
+    const [asset] = ok(await env.real.api.listAssets({})).rows;
     expect([asset!.prompt, asset!.tool, asset!.notes]).toEqual([A1111_PROMPT, 'AUTOMATIC1111', 'Model: realisticVisionV51_v51VAE']);
-    expect(real.calls).toContain('readFileProvenance');
-    expect(real.calls).toContain('startIngest');
-    expect(real.calls).toContain('getIngestJob');
-    expect(real.calls).not.toContain('logAssets');
-    expect(ok(await real.api.getAsset({ id: asset!.id })).provenance?.record.a1111?.seed).toBe(3620491582);
+    expect(env.real.calls).toContain('readFileProvenance');
+    expect(env.real.calls).toContain('startIngest');
+    expect(env.real.calls).toContain('getIngestJob');
+    expect(env.real.calls).not.toContain('logAssets');
+    expect(ok(await env.real.api.getAsset({ id: asset!.id })).provenance?.record.a1111?.seed).toBe(3620491582);
   });
 
   it('the artist overrides a prefilled value, and it is what gets logged', async () => {
@@ -78,7 +66,7 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     await user.selectOptions(field(dialog, 'combobox', 'AI tool'), 'Firefly');
     await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
     await screen.findByRole('dialog', { name: 'Logged 1 new asset' });
-    const [asset] = ok(await real.api.listAssets({})).rows;
+    const [asset] = ok(await env.real.api.listAssets({})).rows;
     expect([asset!.prompt, asset!.tool]).toEqual(['neon street, my words', 'Firefly']);
   });
 
@@ -99,7 +87,7 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     await user.selectOptions(field(dialog, 'combobox', 'Production'), 'SHOW1');
     await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
     await screen.findByRole('dialog', { name: 'Logged 1 new asset' });
-    expect(ok(await real.api.listAssets({})).rows.map((r) => r.tool)).toEqual(['Titan Image Generator G1']);
+    expect(ok(await env.real.api.listAssets({})).rows.map((r) => r.tool)).toEqual(['Titan Image Generator G1']);
   });
 
   it('files with different prompts keep their own; a capture claim is shown as a mismatch; a truncated file still logs', async () => {
@@ -124,14 +112,14 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     await user.selectOptions(tool, 'AUTOMATIC1111');
     await user.click(within(dialog).getByRole('button', { name: 'Log 4 files' }));
     await screen.findByRole('dialog', { name: 'Logged 4 new assets' });
-    const rows = ok(await real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
+    const rows = ok(await env.real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
     expect(rows.map((r) => [r.fileName, r.prompt])).toEqual([
       ['a.png', A1111_PROMPT], ['b.png', 'a lighthouse in fog'], ['cut.png', ''], ['plate.jpg', ''],
     ]);
   });
 
   it('files naming different tools are not logged under a tool left over from an earlier batch', async () => {
-    ok(await real.api.addTool({ name: 'ComfyUI', hosting: 'local' }));
+    ok(await env.real.api.addTool({ name: 'ComfyUI', hosting: 'local' }));
     const comfy = await pngWith([
       tEXt('prompt', readFileSync(join(repoRoot, 'test/fixtures/provenance/comfy-sd15-prompt.json'), 'utf8')),
       tEXt('workflow', readFileSync(join(repoRoot, 'test/fixtures/provenance/comfy-sd15-workflow.json'), 'utf8')),
@@ -153,16 +141,16 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     await waitFor(() => expect(notice.textContent).toMatch(/These files name different tools \(AUTOMATIC1111, ComfyUI\)/));
     await waitFor(() => expect(document.activeElement).toBe(tool));
     expect(tool.getAttribute('aria-invalid')).toBe('true');
-    expect(ok(await real.api.listAssets({})).rows).toHaveLength(1);
+    expect(ok(await env.real.api.listAssets({})).rows).toHaveLength(1);
     await user.selectOptions(tool, 'ComfyUI');
     await user.click(within(dialog).getByRole('button', { name: 'Log 2 files' }));
     await screen.findByRole('dialog', { name: 'Logged 2 new assets' });
-    const logged = ok(await real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
+    const logged = ok(await env.real.api.listAssets({ sort: 'fileName', direction: 'asc' })).rows;
     expect(logged.map((r) => [r.fileName, r.tool])).toEqual([['a1111.png', 'ComfyUI'], ['comfy.png', 'ComfyUI'], ['plain.bin', 'Firefly']]);
   });
 
   it('an episode typed before the production is chosen stays when that production lists it', async () => {
-    ok(await real.api.addProduction({ code: 'SHOW2', title: 'Harbour', contactEmail: 'amy@netflix.com', episodes: ['101', '102'] }));
+    ok(await env.real.api.addProduction({ code: 'SHOW2', title: 'Harbour', contactEmail: 'amy@netflix.com', episodes: ['101', '102'] }));
     const dialog = await open([diskFile('plain.bin', Buffer.from('no metadata here'))]);
     await user.type(field(dialog, 'textbox', 'Episode / reel'), '101');
     await user.selectOptions(field(dialog, 'combobox', 'Production'), 'SHOW2');
@@ -196,8 +184,8 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await within(dialog).findByRole('button', { name: 'Log 6 files' }, { timeout: 10_000 });
     expect((await screen.findAllByText(/Ingest cancelled\. Nothing was logged\./)).length).toBeGreaterThan(0);
-    expect(real.calls).toContain('cancelIngest');
-    expect(ok(await real.api.listAssets({})).total).toBe(0);
+    expect(env.real.calls).toContain('cancelIngest');
+    expect(ok(await env.real.api.listAssets({})).total).toBe(0);
   });
 
 });

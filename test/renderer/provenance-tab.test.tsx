@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { ok, realApi, renderApp, type RealApi, endRealApi } from './support/app';
-import { stubGridLayout } from './support/layout';
+import { ok, renderApp, useRealApiInFolder } from './support/app';
 import { pngWith, tEXt } from '../provenance/helpers/png';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
 import { ingestJobEnded } from '../../main/services/ingest/ingest-jobs';
@@ -19,18 +17,19 @@ const COMFY = readFileSync(join(repoRoot, 'test/fixtures/provenance/comfy-sd15-p
 const TITAN = resolve(repoRoot, 'test/fixtures/c2pa/amazon-titan-g1.png');
 
 describe('the Provenance tab of the asset detail', () => {
-  let real: RealApi;
-  let dir: string;
-  let restoreLayout: () => void;
+  const env = useRealApiInFolder('genlog-provtab-', async (api) => {
+    ok(await api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
+    ok(await api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
+  });
   const write = (name: string, bytes: Buffer) => {
-    const path = join(dir, name);
+    const path = join(env.dir, name);
     writeFileSync(path, bytes);
     return path;
   };
-  const log = async (path: string) => ok(await real.api.logAssets({ files: [{ path }], production: 'SHOW1', tool: 'Firefly' }))[0]!.id;
+  const log = async (path: string) => ok(await env.real.api.logAssets({ files: [{ path }], production: 'SHOW1', tool: 'Firefly' }))[0]!.id;
 
   async function showTab(id: number) {
-    const { stores } = renderApp(real.api);
+    const { stores } = renderApp(env.real.api);
     await screen.findByText(/assets?$/);
     act(() => {
       stores.log.getState().selectId(id);
@@ -41,17 +40,6 @@ describe('the Provenance tab of the asset detail', () => {
     return pane;
   }
 
-  beforeAll(() => { restoreLayout = stubGridLayout(); });
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'genlog-provtab-'));
-    real = realApi();
-    // Thumbnails land in <dataDir>/thumbnails: keep them in this test's folder, removed after each test.
-    Object.assign(real.ctx, { dataDir: dir });
-    ok(await real.api.addProduction({ code: 'SHOW1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
-    ok(await real.api.addTool({ name: 'Firefly', hosting: 'enterprise-cloud', enterprise: 'yes' }));
-  });
-  afterEach(() => endRealApi(real, dir));
-  afterAll(() => restoreLayout());
 
   it('shows a C2PA record: claim generator, signer and issuer, signing time, untrusted signer said plainly, actions', async () => {
     const pane = await showTab(await log(write('titan.png', readFileSync(TITAN))));
@@ -92,21 +80,21 @@ describe('the Provenance tab of the asset detail', () => {
 
   it('says why no provenance was read, and lists a sequence\'s frames by page', async () => {
     // An asset from before provenance was read (as an older GenLog logged it): no provenance row.
-    real.ctx.db.prepare(`INSERT INTO assets (production_id, episode, file_name, path, sha256, size, media_type, classification, tool_id,
+    env.real.ctx.db.prepare(`INSERT INTO assets (production_id, episode, file_name, path, sha256, size, media_type, classification, tool_id,
       created_by, created_at, prompt, notes) SELECT id, '', 'old.mov', '/renders/old.mov', ?, 1, 'video', 'temporary', NULL, 'x',
       '2026-01-01T00:00:00Z', '', '' FROM productions`).run('a'.repeat(64));
-    const oldId = ok(await real.api.listAssets({})).rows[0]!.id;
+    const oldId = ok(await env.real.api.listAssets({})).rows[0]!.id;
     const pane = await showTab(oldId);
     expect((await within(pane).findByText(/No provenance was read: the asset was logged before GenLog read file provenance/))).toBeTruthy();
     cleanup();
 
-    const frames = join(dir, 'shot');
+    const frames = join(env.dir, 'shot');
     mkdirSync(frames);
     const frame = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer();
     for (let f = 1001; f <= 1150; f++) writeFileSync(join(frames, `shot_v001.${f}.png`), Buffer.concat([frame, Buffer.from(String(f))]));
-    const { jobId } = ok(await real.api.startIngest({ paths: [frames], production: 'SHOW1', tool: 'Firefly' }));
-    await ingestJobEnded(real.ctx, jobId);
-    const seq = ok(await real.api.getIngestJob({ jobId, includeAssets: true })).assets![0]!;
+    const { jobId } = ok(await env.real.api.startIngest({ paths: [frames], production: 'SHOW1', tool: 'Firefly' }));
+    await ingestJobEnded(env.real.ctx, jobId);
+    const seq = ok(await env.real.api.getIngestJob({ jobId, includeAssets: true })).assets![0]!;
     const seqPane = await showTab(seq.id);
     const region = await within(seqPane).findByRole('region', { name: 'Image sequence' });
     expect(region.textContent).toMatch(/Frames 1001–1150 \(150 files\)/);

@@ -1,4 +1,7 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { createContext } from '../../../main/app-context';
 import { makeClient } from '../../../main/api/client';
@@ -11,6 +14,7 @@ import { App } from '../../../renderer/app/App';
 import { createStores } from '../../../renderer/stores';
 import { pathStager, type FileStager } from '../../../renderer/file-stager';
 import { seedSynthetic } from '../../support/seed';
+import { stubGridLayout } from './layout';
 import { thumbnailsIdle } from '../../../main/services/ingest/thumbnails';
 
 export interface RealApi {
@@ -41,6 +45,26 @@ export async function endRealApi(real: RealApi, dir: string): Promise<void> {
   await thumbnailsIdle(real.ctx);
   real.ctx.db.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A real API per test whose data folder (evidence, thumbnails) is a fresh temp folder, the grid layout stubbed for
+ * jsdom, and everything ended after each test. `seed` fills the catalog each test starts with. The fields change
+ * per test: read them inside tests and hooks.
+ */
+export function useRealApiInFolder(prefix: string, seed: (api: GenlogClient) => Promise<void>): { readonly real: RealApi; readonly dir: string } {
+  const env = {} as { real: RealApi; dir: string };
+  let restoreLayout: () => void = () => undefined;
+  beforeAll(() => { restoreLayout = stubGridLayout(); });
+  beforeEach(async () => {
+    env.dir = mkdtempSync(join(tmpdir(), prefix));
+    env.real = realApi();
+    env.real.ctx.dataDir = env.dir;
+    await seed(env.real.api);
+  });
+  afterEach(() => endRealApi(env.real, env.dir));
+  afterAll(() => restoreLayout());
+  return env;
 }
 
 export function renderApp(api: GenlogClient, files: FileStager = pathStager(() => '')) {
