@@ -93,7 +93,7 @@ interface Corpus {
  * and clips with no metadata, and a few (about 1%) C2PA-signed PNGs (the Titan sample with a unique trailer, so each has its
  * own hash and its signature check does the full work).
  */
-export async function writeCorpus(dir: string, fileCount: number): Promise<Corpus> {
+async function writeCorpus(dir: string, fileCount: number): Promise<Corpus> {
   const root = appRoot();
   const a1111 = await readFile(join(root, 'test/fixtures/provenance/a1111-parameters.txt'), 'utf8');
   const comfyPrompt = await readFile(join(root, 'test/fixtures/provenance/comfy-sd15-prompt.json'), 'utf8');

@@ -1,7 +1,7 @@
 // The file-side ingest engine: what the logging service and the CLI call.
 export { mediaTypeOf, extensionOf, type MediaType } from './media-type';
 export { hashFile, HASH_CHUNK_BYTES, type HashOptions, type HashResult } from './hash-file';
-export { FILE_ENDS_SLOTS, FILE_HEAD_BYTES, FILE_TAIL_BYTES, type FileEnds } from './file-ends';
+export type { FileEnds } from './file-ends';
 export { createHashPool, FILES_PER_WORKER, type HashPool, type HashPoolOptions } from './hash-pool';
 export { groupSequences, sequenceHash, sequencePath, type IngestItem, type SequenceFrame } from './sequences';
 export { scanFolder, type ScanOptions, type ScanSkip, type ScannedFile } from './scan-folder';

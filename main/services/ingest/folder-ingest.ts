@@ -1,7 +1,7 @@
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
-import { findAssetByHash } from '../../../db/assets';
+import { findAssetByHash, findAssetIdByHash } from '../../../db/assets';
 import { knownHashes, rememberHash, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
 import { createHashPool, groupSequences, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip } from '../../ingest';
@@ -117,7 +117,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
 
   const alreadyLogged = (item: IngestItem) => {
     const sha = knownItemHash(item, known);
-    return sha !== undefined && findAssetByHash(ctx.db, target.production.id, sha) !== undefined;
+    return sha !== undefined && findAssetIdByHash(ctx.db, target.production.id, sha) !== undefined;
   };
   const provenanceOf = (item: IngestItem, ends?: FileEnds): Promise<ProvenanceRecord | null> => {
     if (!wantsProvenance || alreadyLogged(item)) return Promise.resolve(null);

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { inTransaction } from '../../../db/connection';
-import { findAssetByHash } from '../../../db/assets';
+import { findAssetIdByHash } from '../../../db/assets';
 import { knownHashes, mtimeKey, rememberHash, type FileVersion } from '../../../db/file-index';
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
@@ -109,7 +109,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     const mtimeMs = Math.max(...itemPaths(d.item).map((p) => mtimeKey((candidates.get(p) as FileVersion).mtimeMs)));
     const size = itemPaths(d.item).reduce((s, p) => s + (candidates.get(p) as FileVersion).size, 0);
     const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
-    const logged = findAssetByHash(ctx.db, productionId, sha) !== undefined;
+    const logged = findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
     const wasDismissed = !logged && dismissed.has(`${itemPath(d.item)}\0${sha}`);
     return { ...d, sha, mtimeMs, size, unchanged, logged, wasDismissed };
   });
