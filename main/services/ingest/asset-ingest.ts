@@ -8,6 +8,7 @@ import { listTools } from '../../../db/tools';
 import { matchTool, type ProvenanceRecord } from '../../provenance';
 import { toIngestKeys, type AssetIngestKeys } from '../asset-json';
 import { captureProvenance, mismatchesWhenLogged } from './provenance-capture';
+import { rememberPreview } from './previewed-provenance';
 
 /** The asset's provenance record as the Provenance panel shows it. */
 export interface AssetProvenance {
@@ -72,5 +73,6 @@ export async function fileProvenance(ctx: ApiContext, path: string): Promise<Fil
   if (!s) throw notFound(`Cannot read ${full}: it does not exist.`);
   if (!s.isFile()) throw invalid(`Cannot read ${full}: it is not a file.`);
   const record = await captureProvenance(full);
+  rememberPreview(full, s, record);
   return { path: full, ...record, matchedTool: matchTool(record, listTools(ctx.db).map((t) => t.name)), mismatches: mismatchesWhenLogged(record) };
 }

@@ -1,4 +1,5 @@
 import type { FileEnds } from '../../ingest';
+import { previewedRecord } from './previewed-provenance';
 import { matchTool, provenanceMismatches, readProvenance, type ProvenanceRecord } from '../../provenance';
 
 /**
@@ -27,7 +28,7 @@ const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 /** readProvenance never rejects because of a file; this also turns a bug or bad option into a recorded error. */
 export async function captureProvenance(path: string, ends?: FileEnds): Promise<ProvenanceRecord> {
   try {
-    return await readProvenance(path, ends ? { ends } : {});
+    return (await previewedRecord(path)) ?? await readProvenance(path, ends ? { ends } : {});
   } catch (error) {
     const message = `Provenance could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return { c2pa: null, iptc: null, exif: null, a1111: null, comfy: null, errors: [message], summary: { toolHints: [], aiGenerated: null } };
