@@ -1,16 +1,10 @@
 import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { formatBytes, formatCount, plural } from '../ui/format';
+import { MissingFrames } from './MissingFrames';
 
 function isSequencePattern(path: string): boolean {
   return (path.split(/[/\\]/).pop() ?? '').includes('#');
-}
-
-/** "frame 1004", "frames 1004, 1005", "12 frames (1004 … 1020)". */
-function missingText(frames: number[]): string {
-  if (frames.length === 1) return `frame ${frames[0]}`;
-  if (frames.length <= 5) return `frames ${frames.join(', ')}`;
-  return `${frames.length} frames (${frames[0]} … ${frames[frames.length - 1]})`;
 }
 
 /** What the ingest did: assets logged, duplicates, sequences with their frame ranges, and files it skipped. */
@@ -67,19 +61,7 @@ export function FolderIngestResult() {
           ))}
         </ul>
       ) : null}
-      {job.gaps.length ? (
-        <section className="ingest-gaps" aria-label="Sequences with missing frames">
-          <h3 className="section-title">Missing frames</h3>
-          <ul className="result-list">
-            {job.gaps.map((g) => (
-              <li key={g.path} className="result-item">
-                <span className="file-name mono" title={g.path}>{g.path}</span>
-                <span className="muted">no {missingText(g.missingFrames)}; logged with the frames present</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <MissingFrames gaps={job.gaps} />
       {job.needTool.length || job.skipped.length ? (
         <section className="ingest-skipped" aria-label="Skipped files">
           <h3 className="section-title">Not logged</h3>

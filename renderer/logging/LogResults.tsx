@@ -2,11 +2,13 @@ import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { plural } from '../ui/format';
+import { MissingFrames } from '../ingest/MissingFrames';
 
 /** What logging did: new assets, and files that were already in the log (same content, same production). */
 export function LogResults() {
   const { ingest, log, ui } = useStores();
   const result = useApp('ingest', (s) => s.result) ?? [];
+  const gaps = useApp('ingest', (s) => s.gaps);
   const dupes = result.filter((a) => a.duplicate).length;
   const close = () => ingest.getState().close();
   const show = (id: number) => {
@@ -24,12 +26,14 @@ export function LogResults() {
           <li key={a.id} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
             <span className="detail-id">#{a.id}</span>
             <span className="file-name" title={a.fileName}>{a.fileName}</span>
+            {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
             <ClassificationBadge value={a.classification} retired={a.retired} />
             <span className={a.duplicate ? 'tag tag-warn' : 'tag tag-ok'}>{a.duplicate ? 'already logged' : 'new'}</span>
             <button type="button" className="btn btn-small" onClick={() => show(a.id)}>Show</button>
           </li>
         ))}
       </ul>
+      <MissingFrames gaps={gaps} />
     </Dialog>
   );
 }

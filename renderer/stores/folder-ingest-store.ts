@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { GenlogClient } from '../../main/api/table';
 import type { FolderIngestInput, IngestJob } from '../ingest/types';
 import type { Call, Outcome } from './call';
+import { followIngestJob } from './follow-ingest-job';
 
 export const INGEST_POLL_MS = 200;
 
@@ -45,28 +46,22 @@ function stoppedBeforeListing(job: IngestJob): boolean {
 export function createFolderIngestStore(api: GenlogClient, call: Call, deps: FolderIngestDeps) {
   const pollMs = deps.pollMs ?? INGEST_POLL_MS;
   return createStore<FolderIngestState>()((set, get) => {
-    async function finish(jobId: string) {
-      const res = await call(api.getIngestJob({ jobId, includeAssets: true }), 'read the result of the folder ingest');
-      if (get().jobId !== jobId) return;
-      if (res.ok && stoppedBeforeListing(res.value)) {
-        set({ phase: 'form', jobId: null, job: null, cancelling: false, refused: res.value.error || 'The folder could not be read.' });
+    async function follow(jobId: string) {
+      const end = await followIngestJob(api, call, jobId, {
+        pollMs,
+        doing: 'follow the folder ingest',
+        onStatus: (job) => set({ job }),
+        stillWanted: () => get().jobId === jobId && get().phase === 'running',
+      });
+      if (!end) return;
+      if (end.ok && stoppedBeforeListing(end.value)) {
+        set({ phase: 'form', jobId: null, job: null, cancelling: false, refused: end.value.error || 'The folder could not be read.' });
         return;
       }
-      set({ phase: 'ended', cancelling: false, ...(res.ok ? { job: res.value } : {}) });
-      const job = res.ok ? res.value : get().job;
+      set({ phase: 'ended', cancelling: false, ...(end.ok ? { job: end.value } : {}) });
+      const job = get().job;
       if (job && job.logged + job.duplicates > 0) deps.assetsChanged();
       if (job?.state === 'done') deps.notify('success', `Logged ${job.logged} new asset${job.logged === 1 ? '' : 's'} from the folder.`);
-    }
-
-    async function poll(jobId: string) {
-      while (get().jobId === jobId && get().phase === 'running') {
-        const res = await call(api.getIngestJob({ jobId }), 'follow the folder ingest');
-        if (get().jobId !== jobId) return;
-        if (!res.ok) return set({ phase: 'ended', cancelling: false });
-        set({ job: res.value });
-        if (res.value.state !== 'running') return finish(jobId);
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
-      }
     }
 
     return {
@@ -89,7 +84,7 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
         const res = await call(api.startIngest(input), `log ${input.paths.join(', ')}`);
         if (!res.ok) return res;
         set({ phase: 'running', jobId: res.value.jobId, job: null, cancelling: false, cancelAsked: false });
-        void poll(res.value.jobId);
+        void follow(res.value.jobId);
         return res;
       },
       async cancel() {

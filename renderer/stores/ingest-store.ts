@@ -3,8 +3,10 @@ import type { GenlogClient } from '../../main/api/table';
 import type { IngestProgress } from '../../main/ingest/progress';
 import type { Classification, FileRef, InputOf, LoggedAsset } from '../api-types';
 import type { FileStager } from '../file-stager';
+import type { IngestJob } from '../ingest/types';
 import type { FileProvenance } from '../provenance/types';
 import type { Call, Outcome } from './call';
+import { followIngestJob } from './follow-ingest-job';
 
 export interface LogForm {
   production: string;
@@ -49,6 +51,8 @@ export interface IngestState {
   /** Whether Cancel can stop what is running now (uploads, or a desktop ingest job; not a browser's logAssets call). */
   cancellable: boolean;
   result: LoggedAsset[] | null;
+  /** Image sequences the last desktop ingest logged with frames missing (the frames present were logged). */
+  gaps: IngestJob['gaps'];
   /** What the artist chose last time: logging a second batch for the same shot needs no retyping. */
   remembered: Partial<LogForm>;
   /** Opens the log dialog with these files (or adds them to those waiting) and starts reading them at once. */
@@ -74,7 +78,6 @@ export const INGEST_POLL_MS = 150;
 const PATH_READS_AT_ONCE = 4;
 
 const keyOf = (f: File) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function withoutPath(p: FileProvenance & { path?: string }): FileProvenance {
   const { path: _path, ...rest } = p;
@@ -167,25 +170,28 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         ...(use !== undefined ? { use } : {}), ...(facts ? { facts } : {}),
       }), doing);
       if (!started.ok) return started;
-      jobId = started.value.jobId;
+      const thisJob = started.value.jobId;
+      jobId = thisJob;
       set({ cancellable: true });
       try {
-        for (;;) {
-          await sleep(INGEST_POLL_MS);
-          const status = await call(api.getIngestJob({ jobId, includeAssets: false }), doing);
-          if (!status.ok) return status;
-          const p = status.value.progress;
-          set({ progress: { filesDone: p.filesDone, filesTotal: p.filesTotal, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, etaSeconds: p.etaSeconds } });
-          if (status.value.state !== 'running') break;
-        }
-        const end = await call(api.getIngestJob({ jobId, includeAssets: true }), doing);
+        const end = await followIngestJob(api, call, thisJob, {
+          pollMs: INGEST_POLL_MS,
+          doing,
+          onStatus: ({ progress: p }) => set({ progress: { filesDone: p.filesDone, filesTotal: p.filesTotal, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, etaSeconds: p.etaSeconds } }),
+          stillWanted: () => jobId === thisJob,
+        });
+        if (!end) return { ok: false, error: { code: 'failed', message: 'The ingest is no longer followed.' } };
         if (!end.ok) return end;
-        const { state, error, assets } = end.value;
-        if (state === 'done') return { ok: true, value: assets ?? [] };
+        const { state, error, assets, logged, gaps } = end.value;
+        if (state === 'done') {
+          set({ gaps });
+          return { ok: true, value: assets ?? [] };
+        }
+        // Batches committed before a cancel or a failure stay logged: the log must show them.
+        if (logged > 0) deps.changed();
         const message = error ?? 'The ingest stopped.';
         if (state === 'cancelled') {
           deps.notify('info', message);
-          if ((assets ?? []).some((a) => !a.duplicate)) deps.changed();
           return { ok: false, error: { code: 'failed', message } };
         }
         return call(Promise.resolve({ ok: false as const, error: { code: 'failed' as const, message } }), doing);
@@ -202,6 +208,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
       cancelling: false,
       cancellable: false,
       result: null,
+      gaps: [],
       remembered: {},
       addFiles(files) {
         if (files.length === 0) return;
@@ -216,7 +223,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
           key: keyOf(file), file, status: 'staging', loaded: 0, ref: null, error: null,
           provenanceState: 'reading', provenance: null, provenanceError: null,
         }));
-        set({ phase: 'form', items: [...known, ...fresh], result: null, progress: NO_PROGRESS });
+        set({ phase: 'form', items: [...known, ...fresh], result: null, gaps: [], progress: NO_PROGRESS });
         for (const item of fresh) start(item);
       },
       removeFile(index) {
@@ -276,7 +283,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         if (phase === 'uploading' || phase === 'logging') return;
         session++;
         pending.clear();
-        set({ phase: 'closed', items: [], result: null });
+        set({ phase: 'closed', items: [], result: null, gaps: [] });
       },
     };
   });

@@ -85,6 +85,22 @@ describe('logging files from the picker and by drag and drop', () => {
     expect(within(loadedRows(grid)[0]!).getByText('deliverable')).toBeTruthy();
   });
 
+  it('logs frames dropped one by one as one sequence and says which frames were missing', async () => {
+    renderApp(env.real.api, stager());
+    await screen.findByText('0 assets');
+    const frames = [1001, 1002, 1004, 1005].map((n) => diskFile(`sh010_comp_v002.${n}.png`, `frame ${n}`));
+    await user.upload(screen.getByTestId('file-input'), frames);
+    const dialog = await screen.findByRole('dialog', { name: 'Log 4 files' });
+    await user.click(within(dialog).getByRole('button', { name: 'Log 4 files' }));
+    const done = await screen.findByRole('dialog', { name: 'Logged 1 new asset' });
+    expect(within(done).getByText('frames 1001–1005')).toBeTruthy();
+    const missing = within(done).getByRole('region', { name: 'Sequences with missing frames' });
+    expect(missing.textContent).toMatch(/sh010_comp_v002\.####\.png/);
+    expect(missing.textContent).toMatch(/no frame 1003; logged with the frames present/);
+    await user.click(within(done).getByRole('button', { name: 'Done' }));
+    expect(ok(await env.real.api.listAssets({})).rows.map((a) => a.frameRange)).toEqual([{ first: 1001, last: 1005 }]);
+  });
+
   it('names the problem when a file cannot be read, and logs nothing', async () => {
     renderApp(env.real.api, stager());
     await screen.findByText('0 assets');
