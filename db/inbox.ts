@@ -72,6 +72,13 @@ export function countInboxItems(db: Db, status: InboxStatus | 'all'): number {
   return stmt<[string], { n: number }>(db, 'SELECT count(*) AS n FROM inbox WHERE status = ?').get(status)!.n;
 }
 
+/** Pending drafts per watch folder (watch id to count; folders with none are absent). */
+export function countPendingByWatch(db: Db): Map<number, number> {
+  const rows = stmt<[], { watch_id: number; n: number }>(db,
+    "SELECT watch_id, count(*) AS n FROM inbox WHERE status = 'pending' AND watch_id IS NOT NULL GROUP BY watch_id").all();
+  return new Map(rows.map((r) => [r.watch_id, r.n]));
+}
+
 /** Every inbox row of a watch (what a catch-up scan must not report again). */
 export function watchInboxItems(db: Db, watchId: number): InboxRow[] {
   return stmt<[number], InboxRow>(db, `${SELECT_INBOX} WHERE i.watch_id = ?`).all(watchId);

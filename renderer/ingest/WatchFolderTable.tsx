@@ -22,7 +22,6 @@ function Defaults({ f }: { f: WatchFolder }) {
 /** Every watch folder with its defaults and status; each row's actions are named for screen readers. */
 export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]; onRemove(f: WatchFolder): void }) {
   const { watchFolders } = useStores();
-  const pending = useApp('watchFolders', (s) => s.pending);
   const scanning = useApp('watchFolders', (s) => s.scanning);
   if (folders.length === 0) return null;
   return (
@@ -43,7 +42,7 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             <td><Defaults f={f} /></td>
             <td>{f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}</td>
             <td className="muted nowrap">{f.lastScanAt ? formatDateTime(f.lastScanAt) : 'never'}</td>
-            <td className="num">{pending[f.id] ?? 0}</td>
+            <td className="num">{f.pendingDrafts}</td>
             <td className="cell-actions nowrap">
               <button type="button" className="btn btn-small" aria-label={`Scan ${f.path} now`} disabled={scanning !== null}
                 onClick={() => void watchFolders.getState().scan(f.id)}>

@@ -3,9 +3,6 @@ import type { GenlogClient } from '../../main/api/table';
 import type { ScanResult, WatchFolder, WatchFolderInput } from '../ingest/types';
 import type { Call, Outcome } from './call';
 
-/** Pending drafts counted per watch folder: the inbox holds at most this many rows per look. */
-const PENDING_SCAN_LIMIT = 5000;
-
 export interface ScanReport {
   /** Which folder was scanned; null: every enabled one. */
   watchId: number | null;
@@ -16,8 +13,6 @@ export interface ScanReport {
 export interface WatchFoldersState {
   folders: WatchFolder[];
   loaded: boolean;
-  /** Pending drafts in the new-files inbox, per watch folder id. */
-  pending: Record<number, number>;
   /** The folder being scanned now ('all' for every enabled one). */
   scanning: number | 'all' | null;
   lastScan: ScanReport | null;
@@ -41,19 +36,13 @@ export function createWatchFoldersStore(api: GenlogClient, call: Call, deps: Wat
   const store = createStore<WatchFoldersState>()((set, get) => ({
     folders: [],
     loaded: false,
-    pending: {},
     scanning: null,
     lastScan: null,
     async load() {
       const mine = ++request;
-      const [folders, inbox] = await Promise.all([
-        call(api.listWatchFolders({}), 'load the watch folders'),
-        call(api.listInbox({ status: 'pending', limit: PENDING_SCAN_LIMIT }), 'count the new files waiting'),
-      ]);
+      const folders = await call(api.listWatchFolders({}), 'load the watch folders');
       if (mine !== request) return;
-      const pending: Record<number, number> = {};
-      if (inbox.ok) for (const d of inbox.value.rows) if (d.watchId !== null) pending[d.watchId] = (pending[d.watchId] ?? 0) + 1;
-      set({ folders: folders.ok ? folders.value : get().folders, pending, loaded: true });
+      set({ folders: folders.ok ? folders.value : get().folders, loaded: true });
     },
     async add(input) {
       const res = await call(api.addWatchFolder(input), `watch ${input.path || 'the folder'}`);

@@ -95,7 +95,8 @@ describe('genlog ingest commands (spawned)', () => {
     const added = run('--json', 'watch', 'add', renders, '--production', 'SHOW1', '--by', 'ana', '--class', 'deliverable', '--include', '*.png,*.exr', '--no-recursive');
     expect(added.code).toBe(0);
     expect(added.json()).toMatchObject({ path: renders, artist: 'ana', classification: 'deliverable', include: ['*.png', '*.exr'], recursive: false, tool: null });
-    expect(run('--json', 'watch', 'list').json()).toHaveLength(1);
+    expect(run('--json', 'watch', 'list').json()).toMatchObject([{ path: renders, pendingDrafts: 0 }]);
+    expect(run('watch', 'list').stdout).toMatch(/PENDING/);
     expect(run('watch', 'add', join(dir, 'nope'), '--production', 'SHOW1')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
 
     const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, 'watch', 'run', '--stable-ms', '300', '--settle-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });

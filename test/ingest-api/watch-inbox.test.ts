@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, utimesSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -80,6 +80,10 @@ describe('watch folders', () => {
     await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
     const items = ok(await api.listInbox({})).rows;
     const byName = (n: string) => items.find((i) => i.fileName === n)!;
+    // Each folder says how many of its drafts wait for a decision (the Watch folders screen and `watch list` show it).
+    mkdirSync(join(dir, 'elsewhere'));
+    const other = ok(await api.addWatchFolder({ path: join(dir, 'elsewhere'), production: 'SHOW1' }));
+    expect(ok(await api.listWatchFolders({})).map((f) => [f.id, f.pendingDrafts]).sort()).toEqual([[w.id, 3], [other.id, 0]]);
 
     const confirmed = ok(await api.confirmInbox({ id: byName('ComfyUI_00001_.png').id, prompt: 'bottle, final wording', by: 'ana' }));
     expect(confirmed.asset).toMatchObject({ tool: 'ComfyUI', prompt: 'bottle, final wording', classification: 'deliverable', createdBy: 'ana', duplicate: false });
@@ -102,6 +106,7 @@ describe('watch folders', () => {
     expect(dismissed).toMatchObject({ status: 'dismissed', decidedBy: 'lead', assetId: null });
     expect(ok(await api.listInbox({ status: 'all' })).total).toBe(3);
     expect(ok(await api.listInbox({})).total).toBe(0);
+    expect(ok(await api.enableWatchFolder({ id: w.id, enabled: true })).pendingDrafts).toBe(0);
 
     // A rescan finds nothing new; removing the watch keeps the history.
     expect((await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found).toEqual([]);

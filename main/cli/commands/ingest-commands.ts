@@ -197,8 +197,8 @@ function inboxDetailText(i: InboxItemDetail): string {
 }
 
 const watchTable = (ws: WatchFolder[]) =>
-  table(['ID', 'ON', 'PROD', 'TOOL', 'ARTIST', 'CLASS', 'SUBFOLDERS', 'LAST SCAN', 'PATH'],
-    ws.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.production, w.tool, w.artist, w.classification, w.recursive ? 'yes' : 'no',
+  table(['ID', 'ON', 'PROD', 'TOOL', 'ARTIST', 'CLASS', 'SUBFOLDERS', 'PENDING', 'LAST SCAN', 'PATH'],
+    ws.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.production, w.tool, w.artist, w.classification, w.recursive ? 'yes' : 'no', w.pendingDrafts,
       w.lastScanAt?.slice(0, 16).replace('T', ' ') ?? 'never', w.path]));
 
 function frames(i: InboxItem): string {

@@ -13,6 +13,7 @@ import {
   setWatchFolderEnabled,
   type WatchFolderRow,
 } from '../../../db/watch-folders';
+import { countPendingByWatch } from '../../../db/inbox';
 import { requirePlannedUse } from '../compliance/planned-uses';
 import { requireProduction } from '../productions';
 import { requireTool } from '../tools';
@@ -35,6 +36,8 @@ export interface WatchFolder {
   createdBy: string;
   createdAt: string;
   lastScanAt: string | null;
+  /** Files (or sequences) this folder put in the New files inbox that nobody has confirmed or dismissed yet. */
+  pendingDrafts: number;
 }
 
 export interface WatchFolderInput {
@@ -52,7 +55,7 @@ export interface WatchFolderInput {
   by?: string;
 }
 
-export function toWatchFolder(r: WatchFolderRow): WatchFolder {
+function toWatchFolder(r: WatchFolderRow, pendingDrafts: number): WatchFolder {
   return {
     id: r.id,
     path: r.path,
@@ -68,6 +71,7 @@ export function toWatchFolder(r: WatchFolderRow): WatchFolder {
     createdBy: r.created_by,
     createdAt: r.created_at,
     lastScanAt: r.last_scan_at,
+    pendingDrafts,
   };
 }
 
@@ -125,23 +129,29 @@ export async function addWatchFolder(ctx: ApiContext, input: WatchFolderInput): 
     createdAt: ctx.now().toISOString(),
   });
   watchFoldersChanged(ctx);
-  return toWatchFolder(getWatchFolder(ctx.db, id)!);
+  return watchFolderJson(ctx, getWatchFolder(ctx.db, id)!);
+}
+
+/** A watch folder as the API and the CLI show it, with its pending draft count. */
+export function watchFolderJson(ctx: ApiContext, r: WatchFolderRow, pending = countPendingByWatch(ctx.db)): WatchFolder {
+  return toWatchFolder(r, pending.get(r.id) ?? 0);
 }
 
 export function listWatchFolders(ctx: ApiContext): WatchFolder[] {
-  return listRows(ctx.db).map(toWatchFolder);
+  const pending = countPendingByWatch(ctx.db);
+  return listRows(ctx.db).map((r) => watchFolderJson(ctx, r, pending));
 }
 
 export function enableWatchFolder(ctx: ApiContext, id: number, enabled: boolean): WatchFolder {
   requireWatchFolder(ctx, id);
   setWatchFolderEnabled(ctx.db, id, enabled);
   watchFoldersChanged(ctx);
-  return toWatchFolder(getWatchFolder(ctx.db, id)!);
+  return watchFolderJson(ctx, getWatchFolder(ctx.db, id)!);
 }
 
 /** Stops watching; the inbox keeps every item the folder produced (pending ones can still be confirmed). */
 export function removeWatchFolder(ctx: ApiContext, id: number): WatchFolder {
-  const w = toWatchFolder(requireWatchFolder(ctx, id));
+  const w = watchFolderJson(ctx, requireWatchFolder(ctx, id));
   inTransaction(ctx.db, () => deleteWatchFolder(ctx.db, id));
   watchFoldersChanged(ctx);
   return w;

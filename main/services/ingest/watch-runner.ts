@@ -13,7 +13,7 @@ import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
 import { registerRunner } from './runner-registry';
 import { compileFilter, type CompiledFilter } from './watch-globs';
-import { toWatchFolder, type WatchFolder } from './watch-folders';
+import { watchFolderJson, type WatchFolder } from './watch-folders';
 
 export interface WatchRunnerOptions {
   /** A file counts as written once its size has not changed for this long (ms). */
@@ -166,7 +166,7 @@ export class WatchRunner {
     watcher.on('error', (error) => this.report(w.id, error));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.active.set(w.id, active);
-    this.onEvent({ type: 'watching', watch: toWatchFolder(w) });
+    this.onEvent({ type: 'watching', watch: watchFolderJson(this.ctx, w) });
     // Scanned after the watcher is ready, so nothing written meanwhile falls between the two.
     this.enqueue(w.id, async () => {
       const row = this.current(w.id);
