@@ -5,6 +5,8 @@ import { plainMessage, type Call, type Outcome } from './call';
 
 /** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
 export const DRAFTS_PAGE = 500;
+/** Most drafts one listInbox call returns. */
+const MOST_AT_ONCE = 5000;
 
 export interface BatchOutcome {
   logged: number;
@@ -92,10 +94,15 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       async load(more = false) {
         const mine = ++listRequest;
         const { status, items } = get();
-        const res = await call(api.listInbox({ status, limit: DRAFTS_PAGE, offset: more ? items.length : 0 }), 'load the New files inbox');
+        // A refresh reloads as many pages as are shown: the 10 s refresh must not cut a "Show more" list back.
+        const pages = Math.max(1, Math.ceil(items.length / DRAFTS_PAGE));
+        const limit = more ? DRAFTS_PAGE : Math.min(MOST_AT_ONCE, pages * DRAFTS_PAGE);
+        const res = await call(api.listInbox({ status, limit, offset: more ? items.length : 0 }), 'load the New files inbox');
         if (mine !== listRequest) return;
         if (!res.ok) return set({ total: 0, items: more ? items : [] });
-        const rows = more ? [...items, ...res.value.rows] : res.value.rows;
+        // Drafts found since the last look shift the offset: a row already shown may come again.
+        const shown = new Set(items.map((d) => d.id));
+        const rows = more ? [...items, ...res.value.rows.filter((d) => !shown.has(d.id))] : res.value.rows;
         set((s) => ({
           items: rows,
           total: res.value.total,

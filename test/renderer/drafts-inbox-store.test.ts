@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeClient } from '../../main/api/client';
+import { dispatch } from '../../main/api/dispatch';
+import { methodTable } from '../../main/api/table';
+import type { ApiContext } from '../../main/api/context';
+import { insertInboxItem } from '../../db/inbox';
+import { createCall } from '../../renderer/stores/call';
+import { DRAFTS_PAGE, createDraftsInboxStore } from '../../renderer/stores/drafts-inbox-store';
+import { createNotificationStore } from '../../renderer/stores/notifications';
+import { testContext } from '../support/context';
+
+describe('new files inbox store', () => {
+  let ctx: ApiContext;
+  afterEach(() => ctx.db.close());
+
+  it('a refresh keeps every draft "Show more" had loaded, and still sees new ones', async () => {
+    ctx = testContext({ actor: 'tester' });
+    const draft = (n: number) => insertInboxItem(ctx.db, {
+      watchId: null, kind: 'file', path: `/renders/f${n}.png`, fileName: `f${n}.png`, size: 1, mtimeMs: n, sha256: n.toString(16).padStart(64, '0'),
+      mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
+    });
+    for (let n = 1; n <= DRAFTS_PAGE + 20; n++) draft(n);
+    const api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
+    const store = createDraftsInboxStore(api, createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    await store.getState().load();
+    expect(store.getState().items).toHaveLength(DRAFTS_PAGE);
+    await store.getState().load(true);
+    expect(store.getState().items).toHaveLength(DRAFTS_PAGE + 20);
+
+    draft(9999);
+    await store.getState().load();
+    expect(store.getState().items).toHaveLength(DRAFTS_PAGE + 21);
+    expect(store.getState().items[0]?.fileName).toBe('f9999.png');
+    expect(store.getState().total).toBe(DRAFTS_PAGE + 21);
+  });
+});
