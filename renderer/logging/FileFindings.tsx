@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useStores } from '../app/stores-context';
 import { fileFindings } from '../provenance/labels';
 import type { IntakeItem } from '../stores/ingest-store';
@@ -38,23 +39,28 @@ function Said({ item, showPrompt }: { item: IntakeItem; showPrompt: boolean }) {
   );
 }
 
-/** The files waiting to be logged, each with its upload/read state and what it says about its origin. */
-export function FileFindings({ items, disabled, showPrompts }: { items: IntakeItem[]; disabled: boolean; showPrompts: boolean }) {
+/** One waiting file. Memoized: an upload progress tick changes one item, and only its row renders again. */
+const FileRow = memo(function FileRow({ item, index, disabled, showPrompt }: { item: IntakeItem; index: number; disabled: boolean; showPrompt: boolean }) {
   const { ingest } = useStores();
   return (
+    <li className="file-item file-item-said" aria-label={item.file.name}>
+      <div className="file-item-head">
+        <span className="file-name" title={item.file.name}>{item.file.name}</span>
+        <span className="muted">{formatBytes(item.file.size)}</span>
+        <Status item={item} />
+        <button type="button" className="btn btn-icon btn-small" aria-label={`Remove ${item.file.name}`} disabled={disabled}
+          onClick={() => ingest.getState().removeFile(index)}>×</button>
+      </div>
+      <Said item={item} showPrompt={showPrompt} />
+    </li>
+  );
+});
+
+/** The files waiting to be logged, each with its upload/read state and what it says about its origin. */
+export function FileFindings({ items, disabled, showPrompts }: { items: IntakeItem[]; disabled: boolean; showPrompts: boolean }) {
+  return (
     <ul className="file-findings">
-      {items.map((item, i) => (
-        <li key={item.key} className="file-item file-item-said" aria-label={item.file.name}>
-          <div className="file-item-head">
-            <span className="file-name" title={item.file.name}>{item.file.name}</span>
-            <span className="muted">{formatBytes(item.file.size)}</span>
-            <Status item={item} />
-            <button type="button" className="btn btn-icon btn-small" aria-label={`Remove ${item.file.name}`} disabled={disabled}
-              onClick={() => ingest.getState().removeFile(i)}>×</button>
-          </div>
-          <Said item={item} showPrompt={showPrompts} />
-        </li>
-      ))}
+      {items.map((item, i) => <FileRow key={item.key} item={item} index={i} disabled={disabled} showPrompt={showPrompts} />)}
     </ul>
   );
 }

@@ -10,6 +10,7 @@ import { IngestProgressView } from './IngestProgressView';
 import { LogResults } from './LogResults';
 import { LogCompliance } from './LogCompliance';
 import { FileFindings } from './FileFindings';
+import { useStableList } from '../ui/use-stable-list';
 import { ToolNotices } from './ToolNotices';
 import { prefillFromFiles } from '../provenance/prefill';
 
@@ -47,7 +48,8 @@ function LogFilesDialogOpen() {
   }));
   // What the files say fills the prompt and tool until the artist changes them; nothing is typed when they say enough.
   const toolNames = useMemo(() => tools.map((t) => t.name), [tools]);
-  const prefill = useMemo(() => prefillFromFiles(items.map((i) => ({ name: i.file.name, provenance: i.provenance })), toolNames), [items, toolNames]);
+  const saying = useStableList(items, (a, b) => a.file === b.file && a.provenance === b.provenance);
+  const prefill = useMemo(() => prefillFromFiles(saying.map((i) => ({ name: i.file.name, provenance: i.provenance })), toolNames), [saying, toolNames]);
   const [touched, setTouched] = useState<{ prompt?: boolean; tool?: boolean }>({});
   const toolRef = useRef<HTMLSelectElement>(null);
   const fieldsRef = useRef<HTMLFieldSetElement>(null);
