@@ -88,13 +88,27 @@ export class FileWindow {
     return Buffer.from(owned.buffer, owned.byteOffset, owned.byteLength);
   }
 
-  /** A view of the kept bytes when [position, end) lies within them. */
+  /**
+   * Whether reading there costs no file access that has not been paid already: always for an opened file; for one
+   * made from kept ends, inside them, or once the file had to be opened anyway. Lets a walker take a shortcut
+   * through the kept bytes instead of stepping into the middle of the file.
+   */
+  readsFreely(position: number, length: number): boolean {
+    return !this.ends || this.opening !== null || this.known(position, Math.min(position + length, this.size)) !== null;
+  }
+
+  /** The kept bytes of [position, end): a view within the head or the tail, or a copy across both when they meet. */
   private known(position: number, end: number): Buffer | null {
     const ends = this.ends;
     if (!ends) return null;
     const within = (bytes: Uint8Array, start: number) =>
       position >= start && end <= start + bytes.length ? Buffer.from(bytes.buffer, bytes.byteOffset + position - start, end - position) : null;
-    return within(ends.head, 0) ?? within(ends.tail, ends.tailStart);
+    const view = within(ends.head, 0) ?? within(ends.tail, ends.tailStart);
+    if (view || ends.tailStart > ends.head.length || position >= ends.tailStart || end <= ends.head.length) return view;
+    // A small file is all kept, as a head and a tail that overlap or touch: a read across the seam joins the two.
+    const fromHead = Buffer.from(ends.head.buffer, ends.head.byteOffset + position, ends.tailStart - position);
+    const fromTail = Buffer.from(ends.tail.buffer, ends.tail.byteOffset, Math.min(end, ends.tailStart + ends.tail.length) - ends.tailStart);
+    return end <= ends.tailStart + ends.tail.length ? Buffer.concat([fromHead, fromTail]) : null;
   }
 
   private handle(): Promise<FileHandle> {

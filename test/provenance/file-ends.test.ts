@@ -22,9 +22,8 @@ async function endsOf(path: string) {
   return ends;
 }
 
-/** A ~2 MB PNG of noise written the way PIL writes one: 64 KiB image-data chunks, then the given chunks, then IEND. */
-async function pilStylePng(trailing: Buffer[]): Promise<Buffer> {
-  const side = 820;
+/** A PNG of noise (~2 MB by default) written the way PIL writes one: 64 KiB image-data chunks, then the given chunks, then IEND. */
+async function pilStylePng(trailing: Buffer[], side = 820): Promise<Buffer> {
   const png = await sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
   const idatStart = png.indexOf('IDAT') - 4;
   const iendStart = png.length - 12;
@@ -74,6 +73,36 @@ describe('reading provenance from the bytes the hashing worker kept', () => {
     expect(record.errors).toEqual([]);
     expect(record.a1111).toMatchObject({ prompt: 'harbour', seed: 9 });
     expect(record.exif?.software).toBe('ComfyUI');
+  });
+
+  it('does not open a PNG of a few hundred KB again either (its middle is skipped, a small one is read across head and tail)', async () => {
+    const dir = tempDir();
+    const trailing = [tEXt('Software', 'ComfyUI'), tEXt('parameters', 'harbour\nSteps: 20, Sampler: Euler a, Seed: 9, Size: 820x820')];
+    // About 40 KB (all in the head), 120 KB (head and tail overlap), 190 KB and 400 KB (a gap between them).
+    for (const side of [110, 200, 250, 365]) {
+      const file = writeTemp(dir, `gen_${side}.png`, await pilStylePng(trailing, side));
+      const fromFile = await readProvenance(file);
+      const ends = await endsOf(file);
+      unlinkSync(file);
+      const reads = vi.spyOn(FileWindow.prototype, 'readOwned');
+      const record = await readProvenance(file, { ends });
+      expect(reads.mock.results.length, `${side}px: ${ends.size} bytes`).toBe(0);
+      reads.mockRestore();
+      expect(record, `${side}px`).toEqual(fromFile);
+      expect(record.a1111).toMatchObject({ prompt: 'harbour', seed: 9 });
+    }
+  });
+
+  it('serves a read across the seam of a small file kept whole as head and tail', async () => {
+    const bytes = randomBytes(120 * 1024);
+    const file = writeTemp(tempDir(), 'small.bin', bytes);
+    const ends = await endsOf(file);
+    expect(ends.tailStart).toBeLessThanOrEqual(ends.head.length);
+    unlinkSync(file);
+    const window = FileWindow.fromEnds(file, ends);
+    expect(window.readsFreely(60 * 1024, 10 * 1024)).toBe(true);
+    expect(Buffer.compare(await window.read(60 * 1024, 10 * 1024), bytes.subarray(60 * 1024, 70 * 1024))).toBe(0);
+    expect(Buffer.compare(await window.read(0, bytes.length), bytes)).toBe(0);
   });
 
   it('reads from the file what lies outside the kept bytes, and says so plainly when the file is gone', async () => {

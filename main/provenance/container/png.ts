@@ -51,7 +51,10 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
       sawEnd = true;
       break;
     }
-    if (type === 'IDAT' && !jumped && file.size - offset > TAIL_JUMP_BYTES) {
+    // Past much image data, or when the next chunk header lies outside the bytes the hashing worker kept (a file of a
+    // few hundred KB), the chain is picked up again in the tail.
+    const next = dataStart + length + 4;
+    if (type === 'IDAT' && !jumped && (file.size - offset > TAIL_JUMP_BYTES || !file.readsFreely(next, 8))) {
       jumped = true;
       const tail = await findTailChain(file);
       if (tail !== null) {
