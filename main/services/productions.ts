@@ -1,5 +1,6 @@
 import type { ApiContext } from '../api/context';
 import { conflict, notFound } from '../api/envelope';
+import { nextStep } from '../api/next-step';
 import {
   getProductionByCode,
   getProductionById,
@@ -46,7 +47,7 @@ export function toProduction(r: ProductionRow): Production {
 
 export function requireProduction(ctx: ApiContext, code: string): ProductionRow {
   const p = getProductionByCode(ctx.db, code);
-  if (!p) throw notFound(`No production with code "${code}". Add it first (genlog production add) or check the spelling.`);
+  if (!p) throw notFound(`No production with code "${code}". Add it first (${nextStep(ctx, { cli: 'genlog production add', app: 'Productions page' })}) or check the spelling.`);
   return p;
 }
 

@@ -6,6 +6,12 @@ import { assetsUsingTool } from '../../db/asset-tools';
 import { usesUsingTool } from '../../db/planned-uses';
 import { Assessor } from './compliance/assessor';
 import { refreshAssetOutcomes, refreshUseOutcomes } from './compliance/refresh';
+import { nextStep } from '../api/next-step';
+
+/** How to add a tool to the tool list, for a message. */
+export function addToolStep(ctx: Pick<ApiContext, 'transport'>): string {
+  return nextStep(ctx, { cli: 'genlog tool add', app: 'AI tools page' });
+}
 
 export interface Tool {
   id: number;
@@ -37,7 +43,7 @@ export function toTool(r: ToolRow): Tool {
 
 export function requireTool(ctx: ApiContext, name: string): ToolRow {
   const t = getToolByName(ctx.db, name);
-  if (!t) throw notFound(`No AI tool named "${name}" in the tool list. Add it first (genlog tool add) or check the spelling.`);
+  if (!t) throw notFound(`No AI tool named "${name}" in the tool list. Add it first (${addToolStep(ctx)}) or check the spelling.`);
   return t;
 }
 

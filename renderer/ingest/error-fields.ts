@@ -1,5 +1,5 @@
 import type { ApiError } from '../../main/api/envelope';
-import { fieldErrors, plainMessage } from '../stores/call';
+import { fieldErrors } from '../stores/call';
 
 /**
  * Puts an API refusal next to the field it is about. Zod messages name their field ("include.0: ..."); the
@@ -22,7 +22,7 @@ export function errorsByField(error: ApiError, fields: readonly string[], pathFi
 
 /** 'Cannot read "/x": it does not exist' under a field holding /x: "It does not exist." */
 function pathReason(message: string, typedPath: string | undefined): string {
-  const text = plainMessage(message);
+  const text = message.trim();
   const m = /^Cannot (?:watch|read|log) "?(.+?)"?: (.+)$/s.exec(text);
   const norm = (p: string) => p.trim().replace(/[/\\]+$/, '');
   if (!m || typedPath === undefined || norm(m[1] ?? '') !== norm(typedPath)) return text;

@@ -26,7 +26,7 @@ export function createCall(notifications: NotificationStore): Call {
 /** "Could not add the tool: a name is required.": the action, then the API's reason as a sentence a person reads. */
 export function noticeText(doing: string, message: string): string {
   const action = doing.replace(/\s+/g, ' ').trim();
-  let reason = plainMessage(message);
+  let reason = message.trim();
   // "Could not watch /x: Cannot watch /x: it does not exist." says the action twice.
   const same = /^(?:Cannot|Could not) (.+?): (.+)$/s.exec(reason);
   if (same && sameWords(same[1] ?? '', action)) reason = same[2] ?? reason;
@@ -37,17 +37,9 @@ export function noticeText(doing: string, message: string): string {
   return `Could not ${action}: ${withStop(reason)}`;
 }
 
-/** Drops what only makes sense on the command line ("Confirm it with a tool (--tool NAME).") from an API message. */
-export function plainMessage(message: string): string {
-  return message
-    .replace(/ ?\(add --recursive to include subfolders\)/g, ' (tick "Include subfolders" to look inside subfolders)')
-    .replace(/\s*\([^()]*--[a-z][a-z-]*[^()]*\)/g, '')
-    .trim();
-}
-
 /** A field message put under its field, as a sentence: "name is required" -> "A name is required." */
 export function fieldSentence(field: string, message: string): string {
-  return withStop(capitalize(aboutField(field, plainMessage(message), true)));
+  return withStop(capitalize(aboutField(field, message.trim(), true)));
 }
 
 /** The words a person reads for a field the API names ("contactEmail" -> "contact email"). */
@@ -127,9 +119,9 @@ export function fieldErrors(
     const m = /^([A-Za-z0-9_.]+): (.*)$/s.exec(part);
     // "changes.prompt: ..." is about the prompt field of a nested input.
     const field = m?.[1]?.split('.').find((segment) => fields.includes(segment));
-    const text = plainMessage(m?.[2] ?? '');
+    const text = m?.[2] ?? '';
     if (m && field && fields.includes(field)) out[field] = out[field] ? `${out[field]}; ${text}` : text;
-    else rest.push(plainMessage(part));
+    else rest.push(part);
   }
   return { fields: out, general: rest.length ? rest.join('; ') : null };
 }

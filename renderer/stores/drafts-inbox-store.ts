@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { GenlogClient } from '../../main/api/table';
 import type { ConfirmedDraft, Draft, DraftDetail, DraftEdits, DraftStatus } from '../ingest/types';
-import { plainMessage, type Call, type Outcome } from './call';
+import type { Call, Outcome } from './call';
 
 /** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
 export const DRAFTS_PAGE = 500;
@@ -167,7 +167,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
             done.push(id);
             if (res.value.asset.duplicate) out.duplicates++;
             else out.logged++;
-          } else out.failures.push(`${names.get(id) ?? `#${id}`}: ${plainMessage(res.error.message)}`);
+          } else out.failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
         }
         set({ busy: false, picked: get().picked.filter((id) => !done.includes(id)) });
         if (done.length) deps.assetsChanged();
@@ -192,7 +192,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         for (const id of ids) {
           const res = await api.dismissInbox({ id, by: by() }).catch((e: unknown) => ({ ok: false as const, error: { code: 'failed', message: errorText(e) } }));
           if (res.ok) done.push(id);
-          else out.failures.push(`${names.get(id) ?? `#${id}`}: ${plainMessage(res.error.message)}`);
+          else out.failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
         }
         out.dismissed = done.length;
         set({ busy: false, picked: get().picked.filter((id) => !done.includes(id)) });

@@ -140,7 +140,7 @@ describe('sendOutbox', () => {
   it('needs a sender and a server; a stored password never sits in the db in clear', async () => {
     const w = await world();
     const p = ok(await w.api.approvePacket({ id: ok(await w.api.buildPacket({ production: 'HL' })).id, by: 'Tom' }));
-    expect(await w.api.sendOutbox({})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No mail server is set.*genlog packet eml/) } });
+    expect(await w.api.sendOutbox({})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No mail server is set. Set one on the Settings page, or export the packet \(Export \.eml…\)/) } });
     server = await startSmtpServer();
     expect(await w.api.sendOutbox({ smtpUrl: server.url() })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/facility manager's email/) } });
     expect(ok(await w.api.getPacket({ id: p.id })).state).toBe('queued');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, fieldSentence, noticeText, plainMessage } from '../../renderer/stores/call';
+import { fieldSentence, noticeText } from '../../renderer/stores/call';
 import { errorsByField } from '../../renderer/ingest/error-fields';
 
 describe('error notices read as sentences', () => {
@@ -16,14 +16,6 @@ describe('error notices read as sentences', () => {
     expect(noticeText('add tool ', 'x')).toBe('Could not add tool: x.');
     // Sentences of the service are kept as they are.
     expect(noticeText('re-tag asset 3', 'Asset 3 was retired on 2026-01-02.')).toBe('Could not re-tag asset 3: Asset 3 was retired on 2026-01-02.');
-  });
-
-  it('drops command-line hints', () => {
-    const cli = 'Inbox item 4 needs a tool: its watch folder sets none and the file names no tool in the tool list. Confirm it with a tool (--tool NAME).';
-    expect(noticeText('log new file #4', cli)).toBe('Could not log new file #4: Inbox item 4 needs a tool: its watch folder sets none and the file names no tool in the tool list. Confirm it with a tool.');
-    expect(plainMessage('No files to log in /x (add --recursive to include subfolders).')).toBe('No files to log in /x (tick "Include subfolders" to look inside subfolders).');
-    expect(JSON.stringify(errorsByField({ code: 'invalid_input', message: cli }, ['tool', 'production'], 'production'))).not.toMatch(/--tool/);
-    expect(fieldErrors({ code: 'invalid_input', message: cli }, ['tool']).general).not.toMatch(/--tool/);
   });
 
   it('puts a field message under its field as a sentence', () => {

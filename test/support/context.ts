@@ -13,9 +13,9 @@ export function tempDir(prefix = 'genlog-test-'): string {
 }
 
 /** A real context on a real file db (WAL needs a file), with a clock tests can move. */
-export function testContext(opts: { now?: () => Date; actor?: string } = {}): ApiContext {
+export function testContext(opts: { now?: () => Date; actor?: string; transport?: ApiContext['transport'] } = {}): ApiContext {
   const dir = tempDir();
-  return createContext({ dbPath: join(dir, 'genlog.db'), transport: 'test', actor: opts.actor ?? 'tester', now: opts.now });
+  return createContext({ dbPath: join(dir, 'genlog.db'), transport: opts.transport ?? 'test', actor: opts.actor ?? 'tester', now: opts.now });
 }
 
 export function testClient(ctx: ApiContext) {

@@ -4,6 +4,7 @@ import { assetChainRows } from '../../../db/asset-tools';
 import type { ToolTerms } from '../../compliance';
 import type { ApiContext } from '../../api/context';
 import { notFound } from '../../api/envelope';
+import { addToolStep } from '../tools';
 
 export function toolTerms(t: ToolRow): ToolTerms {
   return { name: t.name, hosting: t.hosting, enterprise: t.enterprise, trainsOnInputs: t.trains_on_inputs, retainsData: t.retains_data };
@@ -22,7 +23,7 @@ export function requireTools(ctx: ApiContext, names: readonly string[]): ToolRow
   }
   if (unknown.length > 0) {
     const listed = unknown.map((n) => `"${n}"`).join(', ');
-    throw notFound(`No AI tool named ${listed} in the tool list. Add it first (genlog tool add) or check the spelling.`);
+    throw notFound(`No AI tool named ${listed} in the tool list. Add it first (${addToolStep(ctx)}) or check the spelling.`);
   }
   return found;
 }

@@ -15,6 +15,7 @@ import { createLimiter } from './limiter';
 import { logPrepared, resolveTarget, toolFor, type LogDefaults, type PreparedFile } from './log-prepared';
 import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './provenance-capture';
 import { queueThumbnails, type ThumbnailJob } from './thumbnails';
+import { nextStep } from '../../api/next-step';
 
 export interface FolderIngestRequest extends LogDefaults {
   /** Files and folders, mixed. */
@@ -98,7 +99,10 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const progress = new IngestProgressTracker(o.onProgress);
   const skipped: ScanSkip[] = [];
   const files = await collectFiles(req.paths, { recursive: req.recursive, include: req.include, exclude: req.exclude, onSkip: (s) => skipped.push(s) });
-  if (files.length === 0) throw invalid(`No files to log in ${req.paths.join(', ')}${req.recursive ? '' : ' (add --recursive to include subfolders)'}.`);
+  if (files.length === 0) {
+    const subfolders = req.recursive ? '' : nextStep(ctx, { cli: ' (add --recursive to include subfolders)', app: ' (tick "Include subfolders" to look inside subfolders)' });
+    throw invalid(`No files to log in ${req.paths.join(', ')}${subfolders}.`);
+  }
   const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
   const items = groupSequences(files.map((f) => f.path));
   const known = knownHashes(ctx.db, files);

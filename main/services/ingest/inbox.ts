@@ -12,6 +12,7 @@ import type { LoggedAsset } from '../log-assets';
 import { rowFiles, rowFrames, rowRecord, toInboxDetail, toInboxItem, type InboxItem, type InboxItemDetail, type InboxPrefill } from './inbox-json';
 import { logPrepared, resolveTarget, toolFor, type LogDefaults } from './log-prepared';
 import { queueThumbnails } from './thumbnails';
+import { nextStep } from '../../api/next-step';
 
 export interface InboxPage {
   total: number;
@@ -96,7 +97,8 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
   const named = (record && matchTool(record, listTools(ctx.db).map((t) => t.name))) ?? prefill.matchedTool;
   const tool = toolFor(ctx, target, named);
   if (!tool) {
-    throw invalid(`Inbox item ${row.id} needs a tool: its watch folder sets none and the file names no tool in the tool list. Confirm it with a tool (--tool NAME).`);
+    const how = nextStep(ctx, { cli: 'Confirm it with a tool (--tool NAME).', app: 'Choose its AI tool, then confirm it.' });
+    throw invalid(`Inbox item ${row.id} needs a tool: its watch folder sets none and the file names no tool in the tool list. ${how}`);
   }
   await requireUnchanged(row);
   const frames = rowFrames(row);

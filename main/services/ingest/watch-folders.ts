@@ -19,6 +19,7 @@ import { requireProduction } from '../productions';
 import { requireTool } from '../tools';
 import { watchFoldersChanged } from './runner-registry';
 import { checkGlobs } from './watch-globs';
+import { nextStep } from '../../api/next-step';
 
 /** A watch folder as scripts and the UI see it. */
 export interface WatchFolder {
@@ -88,7 +89,10 @@ function inside(child: string, parent: string): boolean {
 /** A file must never be reported by two watches (it would reach the inbox twice with different defaults). */
 function refuseOverlap(ctx: ApiContext, path: string, recursive: boolean): void {
   for (const w of listRows(ctx.db)) {
-    if (recursive && inside(w.path, path)) throw conflict(`${path} contains watch folder ${w.id} (${w.path}); remove that watch first or add this one with --no-recursive.`);
+    if (recursive && inside(w.path, path)) {
+      const without = nextStep(ctx, { cli: 'with --no-recursive', app: 'without "Include subfolders"' });
+      throw conflict(`${path} contains watch folder ${w.id} (${w.path}); remove that watch first or add this one ${without}.`);
+    }
     if (w.recursive === 1 && inside(path, w.path)) throw conflict(`${path} is already watched by watch folder ${w.id} (${w.path}).`);
   }
 }

@@ -10,6 +10,7 @@ import { requirePacket, type PacketRef } from './lookup';
 import { packetMail } from './mail';
 import { toPacket, type Packet } from './packet-json';
 import { requireIntactFile } from './packet-zip';
+import { approveStep } from './person-actions';
 
 function checkedTarget(out: string): string {
   const path = resolve(out);
@@ -27,7 +28,7 @@ function checkedTarget(out: string): string {
 export async function exportPacketEml(ctx: ApiContext, req: { id: PacketRef; out: string; by?: string }): Promise<Packet & { emlPath: string }> {
   const row = requirePacket(ctx, req.id);
   if (row.approved_at === null) {
-    throw conflict(`Packet ${row.id} is a draft: only an approved packet may leave the facility. Approve it first (genlog packet approve ${row.id} --by NAME).`);
+    throw conflict(`Packet ${row.id} is a draft: only an approved packet may leave the facility. Approve it first (${approveStep(ctx, row.id)}).`);
   }
   const target = checkedTarget(req.out);
   requireIntactFile(ctx, row, 'export');

@@ -8,6 +8,7 @@ import { packetMail } from './mail';
 import { toPacket, type Packet } from './packet-json';
 import { packetFileState } from './packet-zip';
 import { senderAddresses, smtpUrlFromSettings } from './packet-settings';
+import { nextStep } from '../../api/next-step';
 
 /** Who the history names for what the outbox does on its own. */
 export const OUTBOX_ACTOR = 'GenLog outbox';
@@ -151,8 +152,11 @@ export async function sendOutbox(ctx: ApiContext, opts: SendOptions = {}): Promi
     if (due.length === 0) return run;
     const url = opts.smtpUrl ?? smtpUrlFromSettings(ctx);
     if (!url) {
-      throw invalid('No mail server is set. Give one with --smtp smtp://user:password@host:587 (or GENLOG_SMTP_URL), set it in ' +
-        'the settings, or export the message with genlog packet eml ID --out FILE.eml and send it from your mail program.');
+      throw invalid(`No mail server is set. ${nextStep(ctx, {
+        cli: 'Give one with --smtp smtp://user:password@host:587 (or GENLOG_SMTP_URL), set it in the settings, or export the ' +
+          'message with genlog packet eml ID --out FILE.eml and send it from your mail program.',
+        app: 'Set one on the Settings page, or export the packet (Export .eml…) and send it from your mail program.',
+      })}`);
     }
     senderAddresses(ctx);
     for (const id of due) {

@@ -4,6 +4,7 @@ import { allSettings, setSetting } from '../../../db/settings';
 import { inTransaction } from '../../../db/connection';
 import { DEFAULT_PACKET_SIZE_CAP } from '../../packet';
 import { facilityKeyInfo, type FacilityKeyInfo } from './facility-key';
+import { nextStep } from '../../api/next-step';
 
 /** How the SMTP connection is secured: STARTTLS required, STARTTLS when offered, never, or TLS from the first byte. */
 export const SMTP_TLS_MODES = ['starttls', 'optional', 'off', 'tls'] as const;
@@ -105,7 +106,10 @@ export function writePacketSettings(ctx: ApiContext, c: PacketSettingsChange): P
     if (c.smtpPassword === null || c.smtpPassword === '') protectedPassword = null;
     else if (!ctx.protector) {
       throw invalid('The SMTP password can only be stored by the GenLog desktop app, which keeps it encrypted with the ' +
-        'operating system keychain. From the command line, give it in --smtp URL or the GENLOG_SMTP_URL environment variable.');
+        `operating system keychain. ${nextStep(ctx, {
+          cli: 'From the command line, give it in --smtp URL or the GENLOG_SMTP_URL environment variable.',
+          app: 'Set it in the desktop app; a browser cannot store it.',
+        })}`);
     } else protectedPassword = ctx.protector.encrypt(Buffer.from(c.smtpPassword, 'utf8')).toString('base64');
   }
   const put = (key: string, value: string | number | null | undefined) => {
@@ -125,12 +129,12 @@ export function writePacketSettings(ctx: ApiContext, c: PacketSettingsChange): P
 }
 
 /** The sender: the address set for packets, else the facility manager. */
-export function senderAddresses(ctx: Pick<ApiContext, 'db'>): { from: string; cc: string | undefined } {
+export function senderAddresses(ctx: Pick<ApiContext, 'db' | 'transport'>): { from: string; cc: string | undefined } {
   const s = storedPacketSettings(ctx);
   const from = s.fromAddress ?? s.facilityManagerEmail;
   if (!from) {
-    throw invalid("Set the facility manager's email address first (genlog outbox settings --manager EMAIL, or the settings " +
-      'page): packets are sent from it, with the manager in copy.');
+    const where = nextStep(ctx, { cli: 'genlog outbox settings --manager EMAIL, or the settings page', app: 'on the Settings page' });
+    throw invalid(`Set the facility manager's email address first (${where}): packets are sent from it, with the manager in copy.`);
   }
   return { from, cc: s.facilityManagerEmail ?? undefined };
 }
@@ -139,14 +143,16 @@ export function senderAddresses(ctx: Pick<ApiContext, 'db'>): { from: string; cc
  * The SMTP address to send through, from settings: undefined when no server is set. A stored password needs the
  * protector that encrypted it (the desktop app); without it the caller must give the whole URL instead.
  */
-export function smtpUrlFromSettings(ctx: Pick<ApiContext, 'db' | 'protector'>): string | undefined {
+export function smtpUrlFromSettings(ctx: Pick<ApiContext, 'db' | 'protector' | 'transport'>): string | undefined {
   const s = storedPacketSettings(ctx);
   if (!s.smtpHost) return undefined;
   let password: string | undefined;
   if (s.smtpPasswordProtected) {
     if (!ctx.protector) {
-      throw invalid('The SMTP password is kept encrypted by the GenLog desktop app and cannot be read here. Send from the ' +
-        'app, or give the server with --smtp smtp://user:password@host:port or GENLOG_SMTP_URL.');
+      throw invalid(`The SMTP password is kept encrypted by the GenLog desktop app and cannot be read here. ${nextStep(ctx, {
+        cli: 'Send from the app, or give the server with --smtp smtp://user:password@host:port or GENLOG_SMTP_URL.',
+        app: 'Send from the desktop app.',
+      })}`);
     }
     try {
       password = ctx.protector.decrypt(Buffer.from(s.smtpPasswordProtected, 'base64')).toString('utf8');

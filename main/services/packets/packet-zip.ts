@@ -6,6 +6,7 @@ import type { PacketRow } from '../../../db/packets';
 import { PACKET_FILE, type PacketManifest } from '../../packet';
 import { readZip } from '../../packet/zip-io';
 import { packetFile } from './packet-json';
+import { nextStep } from '../../api/next-step';
 
 export type FileState = 'intact' | 'changed' | 'missing';
 
@@ -21,11 +22,11 @@ export function packetFileState(ctx: Pick<ApiContext, 'dataDir'>, row: PacketRow
 }
 
 /** Refuses to use a packet whose file is not byte for byte the one recorded: it must never be sent or approved. */
-export function requireIntactFile(ctx: Pick<ApiContext, 'dataDir'>, row: PacketRow, what: string): void {
+export function requireIntactFile(ctx: Pick<ApiContext, 'dataDir' | 'transport'>, row: PacketRow, what: string): void {
   const state = packetFileState(ctx, row);
   if (state === 'intact') return;
   const where = packetFile(ctx, row);
-  const fix = row.approved_at === null ? 'Rebuild the draft (genlog packet rebuild ID) and review it again.'
+  const fix = row.approved_at === null ? `Rebuild the draft (${nextStep(ctx, { cli: `genlog packet rebuild ${row.id}`, app: 'Rebuild' })}) and review it again.`
     : 'Restore it from a backup, or build a new packet that supersedes it.';
   throw conflict(`Cannot ${what} packet ${row.id}: its file ${where} ${state === 'missing' ? 'is missing' : 'was changed on disk since it was recorded'}. ${fix}`);
 }

@@ -4,9 +4,15 @@ import { inTransaction } from '../../../db/connection';
 import { appendPacketEvent, getPacketRow, moveState, type PacketRow } from '../../../db/packets';
 import { requirePacket, type PacketRef } from './lookup';
 import { toPacket, type Packet } from './packet-json';
+import { nextStep } from '../../api/next-step';
 
-function refuseDraft(row: PacketRow): void {
-  if (row.approved_at === null) throw conflict(`Packet ${row.id} is a draft: approve it first (genlog packet approve ${row.id} --by NAME).`);
+/** How to approve a draft packet, for a message. */
+export function approveStep(ctx: Pick<ApiContext, 'transport'>, id: number): string {
+  return nextStep(ctx, { cli: `genlog packet approve ${id} --by NAME`, app: 'Approve… on the Packets page' });
+}
+
+function refuseDraft(ctx: ApiContext, row: PacketRow): void {
+  if (row.approved_at === null) throw conflict(`Packet ${row.id} is a draft: approve it first (${approveStep(ctx, row.id)}).`);
 }
 
 /**
@@ -15,12 +21,12 @@ function refuseDraft(row: PacketRow): void {
  */
 export function confirmPacketSent(ctx: ApiContext, req: { id: PacketRef; by?: string; note?: string }): Packet {
   const row = requirePacket(ctx, req.id);
-  refuseDraft(row);
+  refuseDraft(ctx, row);
   if (row.state === 'sent') throw conflict(`Packet ${row.id} is already recorded as sent (${row.sent_at}).`);
   if (row.state === 'sending') throw conflict(`Packet ${row.id} is being sent right now; wait for the result.`);
   if (row.state !== 'unknown' && row.eml_exported_at === null) {
     throw conflict(`Packet ${row.id} is ${row.state} and was never exported as .eml, so it cannot have been sent by hand. ` +
-      'Send it from the outbox, or export it (genlog packet eml) and send that.');
+      `Send it from the outbox, or export it (${nextStep(ctx, { cli: 'genlog packet eml', app: 'Export .eml…' })}) and send that.`);
   }
   const by = req.by ?? ctx.actor();
   const at = ctx.now().toISOString();
@@ -38,7 +44,7 @@ export function confirmPacketSent(ctx: ApiContext, req: { id: PacketRef; by?: st
 /** A person asks to send a packet (again): sent, failed or unknown -> queued, with the same Message-ID. */
 export function resendPacket(ctx: ApiContext, req: { id: PacketRef; by?: string; reason?: string }): Packet {
   const row = requirePacket(ctx, req.id);
-  refuseDraft(row);
+  refuseDraft(ctx, row);
   if (row.state === 'queued' || row.state === 'approved') throw conflict(`Packet ${row.id} is already waiting in the outbox.`);
   if (row.state === 'sending') throw conflict(`Packet ${row.id} is being sent right now; wait for the result.`);
   const by = req.by ?? ctx.actor();

@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiContext } from '../../main/api/context';
+import { insertInboxItem } from '../../db/inbox';
+import { ingestFolder } from '../../main/services/ingest/folder-ingest';
+import { ok, seedCatalog, testClient, testContext, writeFile } from '../support/context';
+
+/** Errors that say what to do next, as the CLI and as the app (desktop or browser) get them. */
+async function messages(transport: ApiContext['transport']): Promise<string[]> {
+  const ctx = testContext({ transport });
+  contexts.push(ctx);
+  const api = testClient(ctx);
+  await seedCatalog(api);
+  const dir = join(ctx.dataDir, 'work');
+  mkdirSync(join(dir, 'empty', 'sub'), { recursive: true });
+  writeFile(join(dir, 'empty', 'sub'), 'a.png', 'x');
+  mkdirSync(join(dir, 'renders', 'shots'), { recursive: true });
+  const file = writeFile(dir, 'b.png', 'y');
+  const id = insertInboxItem(ctx.db, {
+    watchId: null, kind: 'file', path: file, fileName: 'b.png', size: 1, mtimeMs: 1, sha256: 'a'.repeat(64), mediaType: 'image',
+    frames: null, provenance: null, prefill: JSON.stringify({ production: 'SHOW1', tool: null }), foundAt: '2026-11-23T10:00:00.000Z',
+  })!;
+  ok(await api.addWatchFolder({ path: join(dir, 'renders', 'shots'), production: 'SHOW1' }));
+  const failures = await Promise.all([
+    api.logAssets({ files: [{ path: file }], production: 'NOPE', tool: 'Firefly' }),
+    api.logAssets({ files: [{ path: file }], production: 'SHOW1', tool: 'Nope' }),
+    api.addWatchFolder({ path: join(dir, 'renders'), production: 'SHOW1' }),
+    api.confirmInbox({ id }),
+  ]);
+  const folder = await ingestFolder(ctx, { paths: [join(dir, 'empty')], recursive: false, production: 'SHOW1', tool: 'Firefly', by: 'ana', prompt: '', notes: '', episode: '' })
+    .then(() => 'logged', (error: Error) => error.message);
+  return [...failures.map((f) => (f.ok ? 'ok' : f.error.message)), folder];
+}
+
+const contexts: ApiContext[] = [];
+afterEach(() => {
+  for (const ctx of contexts.splice(0)) ctx.db.close();
+});
+
+describe('what to do next, in the words of the caller', () => {
+  it('the CLI is told commands and flags', async () => {
+    const [production, tool, watch, inbox, folder] = await messages('cli');
+    expect(production).toMatch(/Add it first \(genlog production add\)/);
+    expect(tool).toMatch(/Add it first \(genlog tool add\)/);
+    expect(watch).toMatch(/add this one with --no-recursive/);
+    expect(inbox).toMatch(/Confirm it with a tool \(--tool NAME\)/);
+    expect(folder).toMatch(/add --recursive to include subfolders/);
+  });
+
+  it('the app is told pages and controls, never command-line syntax', async () => {
+    const all = await messages('http');
+    const [production, tool, watch, inbox, folder] = all;
+    expect(production).toMatch(/Add it first \(Productions page\)/);
+    expect(tool).toMatch(/Add it first \(AI tools page\)/);
+    expect(watch).toMatch(/add this one without "Include subfolders"/);
+    expect(inbox).toMatch(/Choose its AI tool, then confirm it/);
+    expect(folder).toMatch(/tick "Include subfolders"/);
+    for (const message of all) expect(message).not.toMatch(/--[a-z]|genlog [a-z]/);
+  });
+});
