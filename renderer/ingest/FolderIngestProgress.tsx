@@ -1,14 +1,6 @@
 import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
-import { formatBytes, formatCount } from '../ui/format';
-import type { IngestJobProgress } from './types';
-
-export function etaText(p: IngestJobProgress): string {
-  if (p.phase === 'done') return 'done';
-  if (p.etaSeconds === null) return 'estimating…';
-  const s = Math.ceil(p.etaSeconds);
-  return s < 60 ? `about ${s} s left` : `about ${Math.floor(s / 60)} min ${s % 60} s left`;
-}
+import { formatBytes, formatCount, formatTimeLeft } from '../ui/format';
 
 /** The running ingest: files and bytes done of the total, ETA, and Cancel (finished batches stay logged). */
 export function FolderIngestProgress() {
@@ -24,7 +16,7 @@ export function FolderIngestProgress() {
         <div className="progress-label" aria-live="polite">
           {!p || p.phase === 'scanning'
             ? 'Listing the folder…'
-            : `${formatCount(p.filesDone)} of ${formatCount(p.filesTotal)} files · ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} · ${etaText(p)}`}
+            : `${formatCount(p.filesDone)} of ${formatCount(p.filesTotal)} files · ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} · ${p.phase === 'done' ? 'done' : formatTimeLeft(p.etaSeconds)}`}
         </div>
         <progress aria-label="Folder ingest progress" max={1} value={share} />
         {p && p.phase !== 'scanning' ? (

@@ -1,12 +1,5 @@
 import { useApp } from '../app/stores-context';
-import { formatBytes, plural } from '../ui/format';
-
-function eta(seconds: number | null): string {
-  if (seconds === null) return 'estimating time left';
-  if (seconds < 1) return 'almost done';
-  if (seconds < 90) return `about ${Math.ceil(seconds)} s left`;
-  return `about ${Math.ceil(seconds / 60)} min left`;
-}
+import { formatBytes, formatTimeLeft, plural } from '../ui/format';
 
 /**
  * Browser: upload progress by bytes (the server hashes as the bytes arrive). Desktop: the ingest job's hashing
@@ -34,7 +27,7 @@ export function IngestProgressView() {
       <div className="progress" role="status">
         <div className="progress-label">
           {cancelling ? 'Cancelling… ' : 'Hashing '}
-          {p.filesDone} of {plural(p.filesTotal, 'file')} · {formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)} · {eta(p.etaSeconds)}
+          {p.filesDone} of {plural(p.filesTotal, 'file')} · {formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)} · {formatTimeLeft(p.etaSeconds)}
         </div>
         <progress value={p.bytesDone} max={Math.max(1, p.bytesTotal)} aria-label="Hashing progress" />
       </div>

@@ -31,3 +31,11 @@ export function formatBytes(n: number): string {
 
 export const MEDIA_LABELS = { image: 'Image', video: 'Video', audio: 'Audio', text: 'Text', '3d': '3D', other: 'Other' } as const;
 export const HOSTING_LABELS = { local: 'Local', 'enterprise-cloud': 'Enterprise cloud', 'public-cloud': 'Public cloud', unsure: 'Unsure' } as const;
+
+/** Time left of a running job, as a person reads it: "about 40 s left", "about 3 min 5 s left". */
+export function formatTimeLeft(seconds: number | null): string {
+  if (seconds === null) return 'estimating time left';
+  if (seconds < 1) return 'almost done';
+  const s = Math.ceil(seconds);
+  return s < 60 ? `about ${s} s left` : `about ${Math.floor(s / 60)} min ${s % 60} s left`;
+}

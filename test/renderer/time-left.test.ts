@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { formatTimeLeft } from '../../renderer/ui/format';
+
+describe('formatTimeLeft', () => {
+  it('says seconds under a minute, minutes and seconds above, and admits when it does not know yet', () => {
+    expect(formatTimeLeft(null)).toBe('estimating time left');
+    expect(formatTimeLeft(0.4)).toBe('almost done');
+    expect(formatTimeLeft(41.2)).toBe('about 42 s left');
+    expect(formatTimeLeft(59.5)).toBe('about 1 min 0 s left');
+    expect(formatTimeLeft(185)).toBe('about 3 min 5 s left');
+  });
+});
