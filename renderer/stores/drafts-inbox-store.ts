@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { GenlogClient } from '../../main/api/table';
 import type { ConfirmedDraft, Draft, DraftDetail, DraftEdits, DraftStatus } from '../ingest/types';
+import type { Envelope } from '../../main/api/envelope';
 import type { Call, Outcome } from './call';
 
 /** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
@@ -82,6 +83,46 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       await get().refreshPending();
     }
 
+    /**
+     * Decides every ticked draft, one at a time: each is its own transaction, and a failure (no tool known) must not
+     * stop the rest. Failed ones stay ticked; the list reloads and the selection moves on as after a single decision.
+     */
+    async function decidePicked<T>(decide: (id: number) => Promise<Envelope<T>>): Promise<{ done: Map<number, T>; failures: string[] }> {
+      const ids = get().picked;
+      const done = new Map<number, T>();
+      const failures: string[] = [];
+      if (ids.length === 0) return { done, failures };
+      set({ busy: true });
+      const before = get().items;
+      const names = new Map(before.map((d) => [d.id, d.fileName]));
+      for (const id of ids) {
+        const res = await decide(id).catch((e: unknown): Envelope<T> => ({ ok: false, error: { code: 'failed', message: errorText(e) } }));
+        if (res.ok) done.set(id, res.value);
+        else failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
+      }
+      set({ busy: false, picked: get().picked.filter((id) => !done.has(id)) });
+      const { selectedId } = get();
+      const wasDone = selectedId !== null && done.has(selectedId);
+      const at = before.findIndex((d) => d.id === selectedId);
+      const after = [...before.slice(at + 1), ...before.slice(0, Math.max(0, at)).reverse()].filter((d) => !done.has(d.id)).map((d) => d.id);
+      await get().load();
+      if (wasDone) {
+        const items = get().items;
+        // Still listed (the Confirmed, Dismissed or All filter): it stays selected and shows how it was decided.
+        const next = items.some((d) => d.id === selectedId) ? selectedId : (after.find((id) => items.some((d) => d.id === id)) ?? items[0]?.id ?? null);
+        await get().select(next);
+      }
+      await get().refreshPending();
+      return { done, failures };
+    }
+
+    /** One notice for the whole batch: fifty identical "needs a tool" toasts would bury everything else. */
+    function batchNotice(summary: string, failures: string[], couldNot: string): void {
+      if (failures.length === 0) return deps.notify('success', summary);
+      const more = failures.length > 5 ? `\n… and ${failures.length - 5} more` : '';
+      deps.notify('error', `${summary} ${failures.length} ${couldNot} and stay selected:\n${failures.slice(0, 5).join('\n')}${more}`);
+    }
+
     return {
       status: 'pending',
       items: [],
@@ -154,67 +195,24 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         return res;
       },
       async confirmPicked() {
-        const ids = get().picked;
-        const out: BatchOutcome = { logged: 0, duplicates: 0, failures: [] };
-        if (ids.length === 0) return out;
-        set({ busy: true });
-        const names = new Map(get().items.map((d) => [d.id, d.fileName]));
-        const done: number[] = [];
-        // One at a time: each is its own transaction, and a failure (no tool known) must not stop the rest.
-        for (const id of ids) {
-          const res = await api.confirmInbox({ id, by: artistFor(id) }).catch((e: unknown) => ({ ok: false as const, error: { code: 'failed', message: errorText(e) } }));
-          if (res.ok) {
-            done.push(id);
-            if (res.value.asset.duplicate) out.duplicates++;
-            else out.logged++;
-          } else out.failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
+        const { done, failures } = await decidePicked((id) => api.confirmInbox({ id, by: artistFor(id) }));
+        const out: BatchOutcome = { logged: 0, duplicates: 0, failures };
+        for (const confirmed of done.values()) {
+          if (confirmed.asset.duplicate) out.duplicates++;
+          else out.logged++;
         }
-        set({ busy: false, picked: get().picked.filter((id) => !done.includes(id)) });
-        if (done.length) deps.assetsChanged();
-        const summary = `Logged ${out.logged} new asset${out.logged === 1 ? '' : 's'}${out.duplicates ? `; ${out.duplicates} already in the log` : ''}.`;
-        if (out.failures.length) {
-          // One notice for the whole batch: fifty identical "needs a tool" toasts would bury everything else.
-          deps.notify('error', `${summary} ${out.failures.length} could not be logged and stay selected:\n${out.failures.slice(0, 5).join('\n')}${out.failures.length > 5 ? `\n… and ${out.failures.length - 5} more` : ''}`);
-        } else deps.notify('success', summary);
-        await get().load();
-        if (get().selectedId !== null && done.includes(get().selectedId as number)) await get().select(get().items[0]?.id ?? null);
-        await get().refreshPending();
+        if (done.size) deps.assetsChanged();
+        batchNotice(`Logged ${out.logged} new asset${out.logged === 1 ? '' : 's'}${out.duplicates ? `; ${out.duplicates} already in the log` : ''}.`,
+          failures, 'could not be logged');
         return out;
       },
       async dismissPicked() {
-        const ids = get().picked;
-        const out: DismissOutcome = { dismissed: 0, failures: [] };
-        if (ids.length === 0) return out;
-        set({ busy: true });
-        const before = get().items;
-        const names = new Map(before.map((d) => [d.id, d.fileName]));
-        const done: number[] = [];
-        for (const id of ids) {
-          const res = await api.dismissInbox({ id, by: by() }).catch((e: unknown) => ({ ok: false as const, error: { code: 'failed', message: errorText(e) } }));
-          if (res.ok) done.push(id);
-          else out.failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
-        }
-        out.dismissed = done.length;
-        set({ busy: false, picked: get().picked.filter((id) => !done.includes(id)) });
-        const summary = done.length === 0 ? 'No files were dismissed.'
-          : `Dismissed ${done.length} file${done.length === 1 ? '' : 's'}; ${done.length === 1 ? 'it stays' : 'they stay'} in the inbox history and ${done.length === 1 ? 'is' : 'are'} not offered again.`;
-        if (out.failures.length) {
-          deps.notify('error', `${summary} ${out.failures.length} could not be dismissed and stay selected:\n${out.failures.slice(0, 5).join('\n')}${out.failures.length > 5 ? `\n… and ${out.failures.length - 5} more` : ''}`);
-        } else deps.notify('success', summary);
-        // The selection moves to the row after the one it was on, as after a single dismiss.
-        const { selectedId } = get();
-        const wasDone = selectedId !== null && done.includes(selectedId);
-        const at = before.findIndex((d) => d.id === selectedId);
-        const after = [...before.slice(at + 1), ...before.slice(0, Math.max(0, at)).reverse()].filter((d) => !done.includes(d.id)).map((d) => d.id);
-        await get().load();
-        if (wasDone) {
-          const items = get().items;
-          // Still listed (the Dismissed or All filter): it stays selected and shows how it was decided.
-          const next = items.some((d) => d.id === selectedId) ? selectedId : (after.find((id) => items.some((d) => d.id === id)) ?? items[0]?.id ?? null);
-          await get().select(next);
-        }
-        await get().refreshPending();
-        return out;
+        const { done, failures } = await decidePicked((id) => api.dismissInbox({ id, by: by() }));
+        const n = done.size;
+        batchNotice(n === 0 ? 'No files were dismissed.'
+          : `Dismissed ${n} file${n === 1 ? '' : 's'}; ${n === 1 ? 'it stays' : 'they stay'} in the inbox history and ${n === 1 ? 'is' : 'are'} not offered again.`,
+        failures, 'could not be dismissed');
+        return { dismissed: n, failures };
       },
       async dismiss(id) {
         set({ busy: true });
