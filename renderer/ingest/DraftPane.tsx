@@ -1,5 +1,7 @@
 import { useApp, useStores } from '../app/stores-context';
 import { openAsset } from '../compliance/navigate';
+import { saysAnything } from '../provenance/labels';
+import { ProvenanceNotices, ProvenanceSections } from '../provenance/ProvenanceSections';
 import { formatBytes, formatDateTime } from '../ui/format';
 import { ConfirmDraftForm } from './ConfirmDraftForm';
 import { folderOf, frameText, mediaLabel } from './draft-labels';
@@ -23,16 +25,21 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
   ];
   return (
     <>
-      {d.provenance?.mismatches.map((m) => <div key={m} className="callout callout-bad" role="note"><strong>Mismatch:</strong> {m}</div>)}
-      {r.errors.map((e) => <div key={e} className="callout callout-warn" role="note"><strong>Read error:</strong> {e}</div>)}
+      <ProvenanceNotices mismatches={d.provenance?.mismatches ?? []} errors={r.errors} consequence="The file can still be logged; its provenance will be incomplete." />
       {r.c2pa?.validation.state === 'invalid'
-        ? <div className="callout callout-bad" role="note"><strong>C2PA validation failed:</strong> {r.c2pa.validation.problems.join(' ')}</div>
+        ? <div className="notice notice-error" role="note"><strong>C2PA validation failed:</strong> {r.c2pa.validation.problems.join(' ')}</div>
         : null}
       <dl className="kv-list">
         {rows.filter(([, v]) => v).map(([k, v]) => (
           <div key={k} className={`kv${k.includes('rompt') ? ' kv-wide' : ''}`}><dt>{k}</dt><dd className={k.includes('rompt') ? 'prose' : undefined}>{v}</dd></div>
         ))}
       </dl>
+      {saysAnything(r) ? (
+        <details className="draft-provenance">
+          <summary>Everything the file says</summary>
+          <ProvenanceSections record={r} />
+        </details>
+      ) : null}
     </>
   );
 }

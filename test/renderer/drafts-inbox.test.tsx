@@ -92,6 +92,9 @@ describe('New files inbox', () => {
     await user.click(rowOf(/plate\.jpg/));
     await within(pane()).findByRole('heading', { name: 'plate.jpg' });
     expect(pane().textContent).toMatch(/Mismatch:/);
+    // Beside the summary, every reader's findings, as the asset's Provenance tab shows them once logged.
+    expect(within(pane()).getByText('Everything the file says')).toBeTruthy();
+    expect(within(pane()).getByRole('region', { name: 'IPTC / XMP' }).textContent).toMatch(/captured by a camera|digitalCapture|Digital capture/i);
     list.focus();
     await user.keyboard('{Delete}');
     let dialog = await screen.findByRole('dialog', { name: 'Dismiss plate.jpg?' });
