@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeClient } from '../../main/api/client';
-import { dispatch } from '../../main/api/dispatch';
-import { methodTable } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
 import { insertInboxItem } from '../../db/inbox';
 import { createCall } from '../../renderer/stores/call';
 import { DRAFTS_PAGE, createDraftsInboxStore } from '../../renderer/stores/drafts-inbox-store';
 import { createNotificationStore } from '../../renderer/stores/notifications';
-import { testContext } from '../support/context';
+import { testClient, testContext } from '../support/context';
 
 describe('new files inbox store', () => {
   let ctx: ApiContext;
@@ -20,7 +17,7 @@ describe('new files inbox store', () => {
       mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
     });
     for (let n = 1; n <= DRAFTS_PAGE + 20; n++) draft(n);
-    const api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
+    const api = testClient(ctx);
     const store = createDraftsInboxStore(api, createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
     await store.getState().load();
     expect(store.getState().items).toHaveLength(DRAFTS_PAGE);

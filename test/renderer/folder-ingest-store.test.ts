@@ -1,28 +1,22 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeClient } from '../../main/api/client';
-import { dispatch } from '../../main/api/dispatch';
-import { methodTable } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
-import { createCall } from '../../renderer/stores/call';
 import { createFolderIngestStore } from '../../renderer/stores/folder-ingest-store';
-import { createNotificationStore } from '../../renderer/stores/notifications';
-import { ok, seedCatalog, testContext } from '../support/context';
+import { ok } from '../support/context';
+import { storeWorld } from './support/store-world';
 
 describe('folder ingest store', () => {
   let ctx: ApiContext;
   afterEach(() => ctx.db.close());
 
   it('remembers a Cancel that arrived after the job had finished, so the result can say everything was logged', async () => {
-    ctx = testContext({ actor: 'tester' });
-    const api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
-    await seedCatalog(api);
-    const folder = join(ctx.dataDir, 'renders');
-    mkdirSync(folder, { recursive: true });
+    const world = await storeWorld();
+    ctx = world.ctx;
+    const { api, folder, call } = world;
     writeFileSync(join(folder, 'a.dat'), 'a');
     // The poll is slow, so the job is over on the main side before this side sees it; then Cancel is pressed.
-    const store = createFolderIngestStore(api, createCall(createNotificationStore()), { notify: () => undefined, assetsChanged: () => undefined, pollMs: 60_000 });
+    const store = createFolderIngestStore(api, call, { notify: () => undefined, assetsChanged: () => undefined, pollMs: 60_000 });
     store.getState().open();
     const started = ok(await store.getState().start({ paths: [folder], recursive: false, production: 'SHOW1', tool: 'Firefly', episode: '' }));
     await new Promise((resolve) => setTimeout(resolve, 300));

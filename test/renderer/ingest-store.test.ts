@@ -1,15 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeClient } from '../../main/api/client';
-import { dispatch } from '../../main/api/dispatch';
-import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
 import { pathStager } from '../../renderer/file-stager';
-import { createCall } from '../../renderer/stores/call';
 import { createIngestStore } from '../../renderer/stores/ingest-store';
-import { createNotificationStore } from '../../renderer/stores/notifications';
-import { ok, seedCatalog, testContext } from '../support/context';
+import { ok } from '../support/context';
+import { storeWorld } from './support/store-world';
 
 /** The real API, except that a finished job is reported as failed: as when a disk dies after a batch was committed. */
 function failingAfterCommit(api: GenlogClient): GenlogClient {
@@ -30,16 +27,14 @@ describe('desktop "Log files" store', () => {
   afterEach(() => ctx.db.close());
 
   it('refreshes the log when a job fails after some batches were committed, and keeps the form with the reason', async () => {
-    ctx = testContext({ actor: 'tester' });
-    const real = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
-    await seedCatalog(real);
-    const folder = join(ctx.dataDir, 'renders');
-    mkdirSync(folder, { recursive: true });
+    const world = await storeWorld();
+    ctx = world.ctx;
+    const { api: real, folder, call } = world;
     const path = join(folder, 'a.png');
     writeFileSync(path, 'pixels');
     const file = new File(['pixels'], 'a.png');
     let changed = 0;
-    const store = createIngestStore(failingAfterCommit(real), createCall(createNotificationStore()), pathStager(() => path), {
+    const store = createIngestStore(failingAfterCommit(real), call, pathStager(() => path), {
       changed: () => void changed++,
       notify: () => undefined,
     });
