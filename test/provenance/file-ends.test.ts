@@ -93,6 +93,27 @@ describe('reading provenance from the bytes the hashing worker kept', () => {
     }
   });
 
+  it('never skips metadata that follows the image data by more than the tail windows hold', async () => {
+    const dir = tempDir();
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(256, 0);
+    ihdr.writeUInt32BE(256, 4);
+    ihdr.set([8, 2], 8);
+    // Bytes below 0x41 hold no letters, so the image data never looks like a chunk type.
+    const data = (n: number) => randomBytes(n).map((b) => b & 0x3f);
+    const workflow = JSON.stringify({ nodes: [], note: 'x'.repeat(300 * 1024) });
+    const layout = (idats: Buffer[]) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), ...idats,
+      tEXt('parameters', 'harbour\nSteps: 20, Sampler: Euler a, Seed: 9'), tEXt('workflow', workflow), pngChunk('IEND', Buffer.alloc(0))]);
+    const small = writeTemp(dir, 'one_idat.png', layout([pngChunk('IDAT', data(200 * 1024))]));
+    const big = writeTemp(dir, 'many_idats.png', layout(Array.from({ length: 12 }, () => pngChunk('IDAT', data(64 * 1024)))));
+    for (const file of [small, big]) {
+      const fromFile = await readProvenance(file);
+      expect(fromFile.a1111?.prompt, file).toBe('harbour');
+      expect(fromFile.errors, file).toEqual([]);
+      expect(await readProvenance(file, { ends: await endsOf(file) }), file).toEqual(fromFile);
+    }
+  });
+
   it('serves a read across the seam of a small file kept whole as head and tail', async () => {
     const bytes = randomBytes(120 * 1024);
     const file = writeTemp(tempDir(), 'small.bin', bytes);

@@ -105,33 +105,24 @@ async function readExifChunk(file: FileWindow, parts: MetadataParts, start: numb
 
 /**
  * Big PNGs hold thousands of image-data chunks; metadata after them sits just before IEND. Reads the last
- * windows of TAIL_WINDOWS in turn and finds where a valid run of chunks starts that ends exactly with IEND there.
- * Returns that position, or null (then the caller walks every chunk).
+ * windows of TAIL_WINDOWS in turn and finds where a valid run of chunks that starts with image data ends exactly
+ * with IEND there: IDAT chunks are consecutive, so no chunk after the first one is missed. Returns that position, or
+ * null when no window holds such a run (large image-data chunks, or metadata longer than the window after them):
+ * then the caller walks every chunk, which is cheap exactly when the chunks are large.
  */
 async function findTailChain(file: FileWindow): Promise<number | null> {
-  for (const [index, size] of TAIL_WINDOWS.entries()) {
+  for (const size of TAIL_WINDOWS) {
     const start = Math.max(8, file.size - size);
-    const tail = await file.readAndKeep(start, file.size - start);
-    // A chain that starts with image data covers every chunk after it (IDAT chunks are consecutive), so nothing
-    // was missed; one that starts later may have a metadata chunk before it: look further back, unless this is as
-    // far back as GenLog looks.
-    const last = index === TAIL_WINDOWS.length - 1 || start === 8;
-    const found = chainStartIn(tail, last);
+    const found = chainFromImageData(await file.readAndKeep(start, file.size - start));
     if (found !== null) return start + found;
+    if (start === 8) break;
   }
   return null;
 }
 
-/**
- * The earliest chunk in the tail from which a valid chain of chunks runs to IEND at the end of the file: image data
- * first, with one scan; with `anyChunk`, when no image data chains, any chunk type GenLog might meet there.
- */
-function chainStartIn(tail: Buffer, anyChunk: boolean): number | null {
-  const fromImageData = candidatesOf(tail, ['IDAT']).find((candidate) => chainReachesEnd(tail, candidate));
-  if (fromImageData !== undefined) return fromImageData;
-  if (!anyChunk) return null;
-  const candidates = candidatesOf(tail, ['tEXt', 'iTXt', 'zTXt', 'eXIf', 'caBX', 'tIME', 'IEND']);
-  return candidates.find((candidate) => chainReachesEnd(tail, candidate)) ?? null;
+/** The earliest image-data chunk in the tail from which a valid chain of chunks runs to IEND at its end. */
+function chainFromImageData(tail: Buffer): number | null {
+  return candidatesOf(tail, ['IDAT']).find((candidate) => chainReachesEnd(tail, candidate)) ?? null;
 }
 
 /** Positions where a chunk of one of `types` could start, in file order. */
