@@ -31,6 +31,11 @@ export interface Command {
   positionals?: number | 'some';
   /** False for commands that work on files alone (packet verify): they must not create or need a database. */
   needsDb?: boolean;
+  /**
+   * Who reads the API's messages: 'cli' (default) gets commands and flags as next steps; `serve` answers a browser,
+   * which gets pages and buttons.
+   */
+  transport?: 'cli' | 'http';
   /** Commands like `serve` manage their own lifetime and output. */
   run(r: CommandRun): Promise<unknown>;
   /** Human rendering of the result for stdout; omitted -> nothing printed but a stderr summary. */

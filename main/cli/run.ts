@@ -80,7 +80,7 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
     const values = parsed.values as CommandRun['values'];
     const by = typeof values.by === 'string' ? values.by : undefined;
     const dbPath = command.needsDb === false ? ':memory:' : resolveDbPath(parsed.values.db as string | undefined, env);
-    ctx = createContext({ dbPath, transport: 'cli', actor: by });
+    ctx = createContext({ dbPath, transport: command.transport ?? 'cli', actor: by });
     const c = ctx;
     const run: CommandRun = {
       ctx: c,

@@ -82,6 +82,9 @@ describe('genlog serve --watch (spawned)', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect((await callApi<{ total: number }>(served, 'listInbox', {})).total).toBe(0);
       expect(stderr).not.toMatch(/Watching/);
+      // The browser is told what to do in the app's words, not with genlog commands.
+      await expect(callApi(served, 'logAssets', { files: [{ path: join(renders, 'a.exr') }], production: 'NOPE', tool: 'x' }))
+        .rejects.toThrow(/No production with code "NOPE"\. Add it first \(Productions page\)/);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

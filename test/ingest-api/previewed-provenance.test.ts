@@ -1,11 +1,13 @@
-import { statSync, utimesSync } from 'node:fs';
+import { copyFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeParserThread, type ProvenanceRecord } from '../../main/provenance';
 import { ingestFolder } from '../../main/services/ingest/folder-ingest';
-import { forgetPreviews, previewedRecord, rememberPreview } from '../../main/services/ingest/previewed-provenance';
+import { forgetPreviews, previewIdentity, previewedRecord, rememberPreview } from '../../main/services/ingest/previewed-provenance';
 import { captureProvenance } from '../../main/services/ingest/provenance-capture';
 import { ok } from '../support/context';
 import { A1111_PROMPT, a1111Png, ingestWorld, truncatedPng, write } from './fixtures';
+import { sharedC2paFixture } from '../provenance/helpers/paths';
 
 afterAll(closeParserThread);
 afterEach(forgetPreviews);
@@ -31,7 +33,7 @@ describe('provenance read for the log dialog is not read again when the same fil
   it('logging uses the previewed record while the file is unchanged', async () => {
     const { ctx, dir } = await ingestWorld();
     const path = write(dir, 'webui.png', await a1111Png());
-    rememberPreview(path, statSync(path), marked('read when it was dropped'));
+    rememberPreview(path, await previewIdentity(path), marked('read when it was dropped'));
     const { assets } = await ingestFolder(ctx, { production: 'SHOW1', tool: 'LocalSD', by: 'ana', prompt: '', notes: '', episode: '', recursive: false, paths: [path] });
     expect(assets[0]).toMatchObject({ prompt: 'read when it was dropped' });
   });
@@ -39,30 +41,43 @@ describe('provenance read for the log dialog is not read again when the same fil
   it('reads the file again once it has changed, even with the same size', async () => {
     const { dir } = await ingestWorld();
     const path = write(dir, 'webui.png', await a1111Png());
-    rememberPreview(path, statSync(path), marked('stale'));
+    rememberPreview(path, await previewIdentity(path), marked('stale'));
     const later = new Date(statSync(path).mtimeMs + 5000);
     utimesSync(path, later, later);
     expect((await captureProvenance(path)).a1111?.prompt).toBe(A1111_PROMPT);
     expect(await previewedRecord(path)).toBeNull();
   });
 
+  it('reads again when a sidecar manifest appears beside the file, and whenever the file is previewed again', async () => {
+    const { api, dir } = await ingestWorld();
+    const path = write(dir, 'webui.png', await a1111Png());
+    rememberPreview(path, await previewIdentity(path), marked('before the sidecar'));
+    copyFileSync(sharedC2paFixture('amazon-titan-g1.png'), join(dir, 'webui.c2pa'));
+    expect(await previewedRecord(path)).toBeNull();
+
+    rememberPreview(path, await previewIdentity(path), marked('stale'));
+    const again = ok(await api.readFileProvenance({ path }));
+    expect(again.a1111?.prompt).toBe(A1111_PROMPT);
+    expect((await previewedRecord(path))?.a1111?.prompt).toBe(A1111_PROMPT);
+  });
+
   it('forgets a preview after 15 minutes and never keeps a read that reported a problem', async () => {
     const { dir } = await ingestWorld();
     const path = write(dir, 'webui.png', await a1111Png());
-    rememberPreview(path, statSync(path), marked('old'), Date.now() - 16 * 60 * 1000);
+    rememberPreview(path, await previewIdentity(path), marked('old'), Date.now() - 16 * 60 * 1000);
     expect(await previewedRecord(path)).toBeNull();
 
     const broken = write(dir, 'broken.png', await truncatedPng());
     const record = await captureProvenance(broken);
     expect(record.errors.length).toBeGreaterThan(0);
-    rememberPreview(broken, statSync(broken), record);
+    rememberPreview(broken, await previewIdentity(broken), record);
     expect(await previewedRecord(broken)).toBeNull();
   });
 
   it('hands out copies: changing a returned record does not change the kept one', async () => {
     const { dir } = await ingestWorld();
     const path = write(dir, 'webui.png', await a1111Png());
-    rememberPreview(path, statSync(path), marked('kept'));
+    rememberPreview(path, await previewIdentity(path), marked('kept'));
     const first = await previewedRecord(path);
     first!.summary.prompt = 'changed';
     expect((await previewedRecord(path))?.summary.prompt).toBe('kept');

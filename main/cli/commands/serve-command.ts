@@ -20,6 +20,7 @@ export const serveCommand: Command = {
   summary: 'Serve the GenLog UI for a browser on 127.0.0.1 only (prints a URL with a one-run token); ' +
     '--watch also watches the enabled watch folders while serving (a catch-up scan first, new files then reach the New files inbox)',
   options: { port: { type: 'string' }, watch: { type: 'boolean' } },
+  transport: 'http',
   async run(r) {
     const portFlag = r.optional('port');
     const port = portFlag === undefined ? 0 : Number(portFlag);

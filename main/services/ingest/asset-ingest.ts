@@ -7,8 +7,8 @@ import { getProvenance } from '../../../db/provenance';
 import { listTools } from '../../../db/tools';
 import { matchTool, type ProvenanceRecord } from '../../provenance';
 import { toIngestKeys, type AssetIngestKeys } from '../asset-json';
-import { captureProvenance, mismatchesWhenLogged } from './provenance-capture';
-import { rememberPreview } from './previewed-provenance';
+import { mismatchesWhenLogged, readFreshProvenance } from './provenance-capture';
+import { previewIdentity, rememberPreview } from './previewed-provenance';
 
 /** The asset's provenance record as the Provenance panel shows it. */
 export interface AssetProvenance {
@@ -72,7 +72,9 @@ export async function fileProvenance(ctx: ApiContext, path: string): Promise<Fil
   const s = await stat(full).catch(() => null);
   if (!s) throw notFound(`Cannot read ${full}: it does not exist.`);
   if (!s.isFile()) throw invalid(`Cannot read ${full}: it is not a file.`);
-  const record = await captureProvenance(full);
-  rememberPreview(full, s, record);
+  // Always read afresh (dropping a file again is how an artist asks for that); what was read is kept for logging.
+  const identity = await previewIdentity(full);
+  const record = await readFreshProvenance(full);
+  rememberPreview(full, identity, record);
   return { path: full, ...record, matchedTool: matchTool(record, listTools(ctx.db).map((t) => t.name)), mismatches: mismatchesWhenLogged(record) };
 }

@@ -25,10 +25,15 @@ const EARLIEST_CREATED = Date.parse('1990-01-01T00:00:00Z');
 /** Clocks drift; a date further in the future than this is wrong, not early. */
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
-/** readProvenance never rejects because of a file; this also turns a bug or bad option into a recorded error. */
+/** The file's provenance: what a preview of the unchanged file read moments ago, else read now. */
 export async function captureProvenance(path: string, ends?: FileEnds): Promise<ProvenanceRecord> {
+  return (await previewedRecord(path)) ?? readFreshProvenance(path, ends);
+}
+
+/** readProvenance never rejects because of a file; this also turns a bug or bad option into a recorded error. */
+export async function readFreshProvenance(path: string, ends?: FileEnds): Promise<ProvenanceRecord> {
   try {
-    return (await previewedRecord(path)) ?? await readProvenance(path, ends ? { ends } : {});
+    return await readProvenance(path, ends ? { ends } : {});
   } catch (error) {
     const message = `Provenance could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return { c2pa: null, iptc: null, exif: null, a1111: null, comfy: null, errors: [message], summary: { toolHints: [], aiGenerated: null } };

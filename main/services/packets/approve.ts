@@ -6,7 +6,7 @@ import { appendPacketEvent, getPacketRow, latestApprovedInScope, markApproved, m
 import { facilityKey } from './facility-key';
 import { requirePacket, type PacketRef } from './lookup';
 import { packetFile, toPacket, type Packet } from './packet-json';
-import { packetManifest, requireIntactFile } from './packet-zip';
+import { packetManifest, rebuildStep, requireIntactFile } from './packet-zip';
 import { removeQuietly, stagingPath, writePacketZip } from './write-zip';
 
 /**
@@ -21,7 +21,7 @@ export async function approvePacket(ctx: ApiContext, req: { id: PacketRef; by?: 
   const newer = latestApprovedInScope(ctx.db, row.production_id, row, row.id);
   if (newer && newer.id !== row.supersedes_id) {
     throw conflict(`Packet ${newer.id} of the same production and scope was approved after this draft was built. ` +
-      `Rebuild this draft (genlog packet rebuild ${row.id}) so it supersedes packet ${newer.id}, review it, then approve it.`);
+      `Rebuild this draft (${rebuildStep(ctx, row.id)}) so it supersedes packet ${newer.id}, review it, then approve it.`);
   }
   const by = req.by ?? ctx.actor();
   const at = ctx.now().toISOString();

@@ -21,12 +21,17 @@ export function packetFileState(ctx: Pick<ApiContext, 'dataDir'>, row: PacketRow
   return createHash('sha256').update(data).digest('hex') === row.zip_sha256 ? 'intact' : 'changed';
 }
 
+/** How to rebuild a draft packet, for a message. */
+export function rebuildStep(ctx: Pick<ApiContext, 'transport'>, id: number): string {
+  return nextStep(ctx, { cli: `genlog packet rebuild ${id}`, app: 'its Rebuild button' });
+}
+
 /** Refuses to use a packet whose file is not byte for byte the one recorded: it must never be sent or approved. */
 export function requireIntactFile(ctx: Pick<ApiContext, 'dataDir' | 'transport'>, row: PacketRow, what: string): void {
   const state = packetFileState(ctx, row);
   if (state === 'intact') return;
   const where = packetFile(ctx, row);
-  const fix = row.approved_at === null ? `Rebuild the draft (${nextStep(ctx, { cli: `genlog packet rebuild ${row.id}`, app: 'Rebuild' })}) and review it again.`
+  const fix = row.approved_at === null ? `Rebuild the draft (${rebuildStep(ctx, row.id)}) and review it again.`
     : 'Restore it from a backup, or build a new packet that supersedes it.';
   throw conflict(`Cannot ${what} packet ${row.id}: its file ${where} ${state === 'missing' ? 'is missing' : 'was changed on disk since it was recorded'}. ${fix}`);
 }
