@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -36,6 +38,8 @@ type Outcome = { type: 'done'; result: unknown } | { type: 'failed'; message: st
 interface Pending {
   id: number;
   job: MetadataJob | C2paJob;
+  /** The compiled C2PA reader, sent along with a C2PA job (a shared handle, not a copy). */
+  module?: WebAssembly.Module;
   timeoutMs: number;
   resolve: (outcome: Outcome) => void;
   timer?: NodeJS.Timeout;
@@ -43,11 +47,26 @@ interface Pending {
 
 // Memory for the JavaScript heap of the thread; the C2PA reader's WebAssembly memory comes on top.
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 };
+/**
+ * Parser threads at most. A folder of signed files queues one C2PA check (tens of milliseconds) per file; on one
+ * thread they would run one after another long after the hashing had finished, with the other cores idle.
+ */
+const MAX_LANES = Math.max(1, Math.min(4, availableParallelism()));
+/** A thread beyond the first that has had nothing to do for this long is stopped (its WebAssembly memory freed). */
+const IDLE_LANE_MS = 15_000;
+
+/** One parser thread and the job it runs. */
+interface Lane {
+  worker: Worker;
+  running: Pending | null;
+  idle?: NodeJS.Timeout;
+}
 
 const queue: Pending[] = [];
-let worker: Worker | null = null;
-let running: Pending | null = null;
+const lanes: Lane[] = [];
 let nextId = 1;
+/** The C2PA reader compiled once (off the main thread, by V8) and shared by every parser thread. */
+let c2paModule: Promise<WebAssembly.Module> | null = null;
 
 function modulePaths() {
   // A CommonJS bundle has no import.meta.url; resolving from the working directory still finds node_modules there.
@@ -60,37 +79,53 @@ function modulePaths() {
   };
 }
 
-function startWorker(): Worker {
-  const started = new Worker(PARSER_WORKER_SOURCE, { eval: true, workerData: modulePaths(), resourceLimits: RESOURCE_LIMITS });
-  started.on('message', (message: { id: number; fatal?: boolean } & Outcome) => {
-    if (!running || message.id !== running.id) return;
-    if (message.fatal) dropWorker(); // the thread exits after a WebAssembly trap; do not hand it the next job
-    settle(running, message);
+function compiledC2pa(): Promise<WebAssembly.Module> {
+  c2paModule ??= readFile(modulePaths().c2paWasmPath).then((bytes) => WebAssembly.compile(bytes));
+  // A failed compile is not kept: the next C2PA job tries again.
+  c2paModule.catch(() => { c2paModule = null; });
+  return c2paModule;
+}
+
+function startLane(): Lane {
+  const worker = new Worker(PARSER_WORKER_SOURCE, { eval: true, workerData: modulePaths(), resourceLimits: RESOURCE_LIMITS });
+  const lane: Lane = { worker, running: null };
+  worker.on('message', (message: { id: number; fatal?: boolean } & Outcome) => {
+    if (!lane.running || message.id !== lane.running.id) return;
+    if (message.fatal) dropLane(lane); // the thread exits after a WebAssembly trap; do not hand it the next job
+    settle(lane, message);
   });
   const lost = (reason: string) => {
-    if (worker !== started) return;
-    worker = null;
-    if (running) settle(running, { type: 'failed', message: reason });
+    if (!lanes.includes(lane)) return;
+    dropLane(lane);
+    if (lane.running) settle(lane, { type: 'failed', message: reason });
   };
-  started.on('error', (error) => lost(`the parser thread failed: ${error.message}`));
-  started.on('exit', (code) => lost(`the parser thread stopped unexpectedly (exit code ${code})`));
+  worker.on('error', (error) => lost(`the parser thread failed: ${error.message}`));
+  worker.on('exit', (code) => lost(`the parser thread stopped unexpectedly (exit code ${code})`));
   // An idle parser thread must not keep the app or CLI alive; pending jobs hold a timer instead. After the listeners:
   // adding a 'message' listener refs the worker again (a CLI run that failed early then never exited).
-  started.unref();
-  return started;
+  worker.unref();
+  lanes.push(lane);
+  return lane;
 }
 
-function dropWorker(): void {
-  const stopping = worker;
-  worker = null;
-  void stopping?.terminate();
+function dropLane(lane: Lane): void {
+  const at = lanes.indexOf(lane);
+  if (at >= 0) lanes.splice(at, 1);
+  clearTimeout(lane.idle);
+  void lane.worker.terminate();
 }
 
-function settle(pending: Pending, outcome: Outcome): void {
+function settle(lane: Lane, outcome: Outcome): void {
+  const pending = lane.running;
+  if (!pending) return;
   clearTimeout(pending.timer);
-  running = null;
+  lane.running = null;
   pending.resolve(outcome);
   pump();
+  if (!lane.running && lanes.indexOf(lane) > 0) {
+    lane.idle = setTimeout(() => dropLane(lane), IDLE_LANE_MS);
+    lane.idle.unref();
+  }
 }
 
 /** Views into shared buffers would clone their whole backing store; send exact copies, or move owned buffers. */
@@ -101,35 +136,52 @@ function messageFor(pending: Pending): { message: object; transfer: ArrayBuffer[
   }
   const owned = job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength && job.bytes.buffer instanceof ArrayBuffer;
   const bytes = owned ? job.bytes : new Uint8Array(job.bytes);
-  return { message: { ...job, id, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+  return { message: { ...job, id, bytes, module: pending.module }, transfer: [bytes.buffer as ArrayBuffer] };
 }
 
 function pump(): void {
-  if (running) return;
-  const pending = queue.shift();
-  if (!pending) return;
-  running = pending;
-  try {
-    worker ??= startWorker();
-  } catch (error) {
-    settle(pending, { type: 'failed', message: `the parser thread could not start: ${(error as Error).message}` });
-    return;
+  while (queue.length > 0) {
+    let lane = lanes.find((l) => !l.running);
+    if (!lane && lanes.length < MAX_LANES) {
+      try {
+        lane = startLane();
+      } catch (error) {
+        const pending = queue.shift() as Pending;
+        pending.resolve({ type: 'failed', message: `the parser thread could not start: ${(error as Error).message}` });
+        continue;
+      }
+    }
+    if (!lane) return;
+    begin(lane, queue.shift() as Pending);
   }
+}
+
+function begin(lane: Lane, pending: Pending): void {
+  clearTimeout(lane.idle);
+  lane.running = pending;
   pending.timer = setTimeout(() => {
-    dropWorker();
-    settle(pending, { type: 'failed', message: `it took longer than ${pending.timeoutMs} ms and was stopped` });
+    dropLane(lane);
+    settle(lane, { type: 'failed', message: `it took longer than ${pending.timeoutMs} ms and was stopped` });
   }, pending.timeoutMs);
   try {
     const { message, transfer } = messageFor(pending);
-    worker.postMessage(message, transfer);
+    lane.worker.postMessage(message, transfer);
   } catch (error) {
-    settle(pending, { type: 'failed', message: `it could not be handed to the parser thread: ${(error as Error).message}` });
+    settle(lane, { type: 'failed', message: `it could not be handed to the parser thread: ${(error as Error).message}` });
   }
 }
 
 async function run(job: MetadataJob | C2paJob, timeoutMs: number): Promise<unknown> {
+  let module: WebAssembly.Module | undefined;
+  if (job.type === 'c2pa') {
+    try {
+      module = await compiledC2pa();
+    } catch (error) {
+      throw new Error(`the C2PA reader could not be loaded: ${(error as Error).message}`, { cause: error });
+    }
+  }
   const outcome = await new Promise<Outcome>((resolve) => {
-    queue.push({ id: nextId++, job, timeoutMs, resolve });
+    queue.push({ id: nextId++, job, module, timeoutMs, resolve });
     pump();
   });
   if (outcome.type === 'failed') throw new Error(outcome.message);
@@ -137,8 +189,9 @@ async function run(job: MetadataJob | C2paJob, timeoutMs: number): Promise<unkno
 }
 
 /**
- * Runs one parse job on the shared parser thread, one job at a time. The timeout counts from when the job starts;
- * a job that overruns is abandoned and the thread replaced. Rejects with a plain-language reason.
+ * Runs one parse job on a parser thread: jobs wait in one queue and run on up to MAX_LANES threads, one job per
+ * thread at a time. The timeout counts from when the job starts; a job that overruns is abandoned and its thread
+ * replaced. Rejects with a plain-language reason.
  */
 export function parseInThread(job: MetadataJob, timeoutMs: number): Promise<RawMetadata>;
 export function parseInThread(job: C2paJob, timeoutMs: number): Promise<RawC2pa>;
@@ -146,10 +199,23 @@ export function parseInThread(job: MetadataJob | C2paJob, timeoutMs: number): Pr
   return run(job, timeoutMs);
 }
 
-/** Stops the parser thread (tests, app shutdown). Queued jobs still run on a new thread when asked. */
+/** Stops the parser threads (tests, app shutdown). Queued jobs still run on a new thread when asked. */
 export async function closeParserThread(): Promise<void> {
-  const stopping = worker;
-  worker = null;
-  if (running) settle(running, { type: 'failed', message: 'the parser thread was closed' });
-  await stopping?.terminate();
+  const stopping = lanes.splice(0);
+  for (const lane of stopping) {
+    clearTimeout(lane.idle);
+    if (lane.running) {
+      const pending = lane.running;
+      clearTimeout(pending.timer);
+      lane.running = null;
+      pending.resolve({ type: 'failed', message: 'the parser thread was closed' });
+    }
+  }
+  await Promise.all(stopping.map((lane) => lane.worker.terminate()));
+  pump();
+}
+
+/** How many parser threads run now (tests; a diagnostics line). */
+export function parserThreadCount(): number {
+  return lanes.length;
 }

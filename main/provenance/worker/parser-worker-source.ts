@@ -4,10 +4,11 @@
  *
  * Only library calls that hostile input could make hang or balloon run here: exifr (its XMP parser is quadratic on
  * crafted input) and the c2pa-rs WebAssembly reader. The main thread times each job out and replaces the thread.
- * The WebAssembly module is compiled on the first C2PA job only. After a WebAssembly trap the thread exits, because
+ * The C2PA reader's WebAssembly module comes compiled with the first C2PA job (the main thread compiles it once for
+ * every parser thread) and is instantiated then. After a WebAssembly trap the thread exits, because
  * the module's state can no longer be trusted; the main thread starts a fresh one for the next job.
  *
- * Messages in:  { type: 'metadata', id, tiff, xmp, tiffPath }  |  { type: 'c2pa', id, format, bytes, withCrJson }
+ * Messages in:  { type: 'metadata', id, tiff, xmp, tiffPath }  |  { type: 'c2pa', id, format, bytes, withCrJson, module }
  * Messages out: { type: 'done', id, result }  |  { type: 'failed', id, message, fatal }
  */
 export const PARSER_WORKER_SOURCE = String.raw`
@@ -68,17 +69,17 @@ async function readMetadata(job) {
   return result;
 }
 
-async function loadC2pa() {
+async function loadC2pa(compiled) {
   if (!c2pa) {
     const module = await import(workerData.c2paUrl);
-    module.initSync({ module: readFileSync(workerData.c2paWasmPath) });
+    module.initSync({ module: compiled || readFileSync(workerData.c2paWasmPath) });
     c2pa = module;
   }
   return c2pa;
 }
 
 async function readC2pa(job) {
-  const { WasmReader } = await loadC2pa();
+  const { WasmReader } = await loadC2pa(job.module);
   const reader = await WasmReader.fromBytes(job.format, job.bytes, C2PA_SETTINGS);
   try {
     return { json: reader.json(), crJson: job.withCrJson ? reader.crJson() : null };

@@ -3,8 +3,8 @@ import { previewedRecord } from './previewed-provenance';
 import { matchTool, provenanceMismatches, readProvenance, type ProvenanceRecord } from '../../provenance';
 
 /**
- * Files whose provenance is read at the same time. The C2PA signature check runs on one parser thread, but file
- * reads and the rest of the parsing overlap, and hashing keeps the other cores busy meanwhile.
+ * Files whose provenance is read at the same time: file reads and parsing overlap, C2PA checks and EXIF/XMP parsing
+ * spread over the parser threads, and hashing keeps the other cores busy meanwhile.
  */
 export const PROVENANCE_CONCURRENCY = 8;
 
