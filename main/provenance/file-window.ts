@@ -88,15 +88,6 @@ export class FileWindow {
     return Buffer.from(owned.buffer, owned.byteOffset, owned.byteLength);
   }
 
-  /**
-   * Whether reading there costs no file access that has not been paid already: always for an opened file; for one
-   * made from kept ends, inside them, or once the file had to be opened anyway. Lets a walker take a shortcut
-   * through the kept bytes instead of stepping into the middle of the file.
-   */
-  readsFreely(position: number, length: number): boolean {
-    return !this.ends || this.opening !== null || this.known(position, Math.min(position + length, this.size)) !== null;
-  }
-
   /** The kept bytes of [position, end): a view within the head or the tail, or a copy across both when they meet. */
   private known(position: number, end: number): Buffer | null {
     const ends = this.ends;

@@ -51,10 +51,9 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
       sawEnd = true;
       break;
     }
-    // Past much image data, or when the next chunk header lies outside the bytes the hashing worker kept (a file of a
-    // few hundred KB), the chain is picked up again in the tail.
-    const next = dataStart + length + 4;
-    if (type === 'IDAT' && !jumped && (file.size - offset > TAIL_JUMP_BYTES || !file.readsFreely(next, 8))) {
+    // Past much image data the chain is picked up again in the tail. The rule depends on the file alone, never on how
+    // it is read (whole, or from the bytes the hashing worker kept): the same file must give the same record.
+    if (type === 'IDAT' && !jumped && file.size - offset > TAIL_JUMP_BYTES) {
       jumped = true;
       const tail = await findTailChain(file);
       if (tail !== null) {
