@@ -16,6 +16,20 @@ function helpText(): string {
     'Exit codes: 0 success, 1 error, 2 usage error.\n';
 }
 
+/** `genlog log --help`: that command's usage, summary and options; `genlog watch --help`: the watch commands. */
+function helpFor(words: string[]): string {
+  const found = words.length ? findCommand(words) : undefined;
+  if (found) {
+    const c = found.command;
+    const flags = Object.entries(c.options).map(([name, spec]) => `  --${name}${spec.type === 'string' ? ' VALUE' : ''}`);
+    return `Usage: ${c.usage}\n\n${c.summary}\n${flags.length ? `\nOptions:\n${flags.join('\n')}\n` : ''}` +
+      '\nGlobal: --db PATH, --json. Run genlog --help for every command.\n';
+  }
+  const group = ALL_COMMANDS.filter((c) => words.length > 0 && c.name.split(' ')[0] === words[0]);
+  if (group.length) return `${group.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}\n\nRun genlog --help for every command.\n`;
+  return helpText();
+}
+
 /** Longest command name that prefixes argv wins: "production add" before "production". */
 function findCommand(words: string[]): { command: Command; rest: string[] } | undefined {
   let best: { command: Command; rest: string[] } | undefined;
@@ -62,7 +76,7 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
     const globals = parseArgs({ args: argv, options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
     const words = globals.positionals;
     if (globals.values.help || words.length === 0) {
-      io.stdout(helpText());
+      io.stdout(helpFor(words));
       return words.length === 0 && !globals.values.help ? 2 : 0;
     }
     const found = findCommand(words);

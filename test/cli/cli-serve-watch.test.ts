@@ -29,7 +29,7 @@ describe('genlog serve --watch (spawned)', () => {
     writeFileSync(join(renders, 'before_start.exr'), randomBytes(2048));
     expect(genlog(['--db', db, 'production', 'add', '--code', 'SHOW1', '--title', 'The Show', '--contact', 'amy@netflix.com']).code).toBe(0);
     expect(genlog(['--db', db, 'watch', 'add', renders, '--production', 'SHOW1', '--by', 'ana']).code).toBe(0);
-    expect(genlog(['serve', '--help']).stdout).toMatch(/genlog serve \[--port N\] \[--watch\]\n.*--watch also watches the enabled watch folders/);
+    expect(genlog(['serve', '--help']).stdout).toMatch(/^Usage: genlog serve \[--port N\] \[--watch\]\n\n.*--watch also watches the enabled watch folders/);
 
     const child = spawn(process.execPath, [bin, '--db', db, '--json', 'serve', '--port', '0', '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
