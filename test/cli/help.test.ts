@@ -16,8 +16,8 @@ describe('genlog --help', () => {
     const log = await run('log', '--help');
     expect(log.code).toBe(0);
     expect(log.stdout).toMatch(/^Usage: genlog log /);
-    expect(log.stdout).toMatch(/Options:\n(.*\n)*  --recursive\n/);
-    expect(log.stdout).toMatch(/  --production VALUE\n/);
+    expect(log.stdout).toMatch(/Options:\n(.*\n)* {2}--recursive\n/);
+    expect(log.stdout).toMatch(/ {2}--production VALUE\n/);
     expect(log.stdout).not.toMatch(/genlog inbox/);
 
     const watch = await run('watch', '-h');
