@@ -15,6 +15,9 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   const picked = useApp('drafts', (s) => s.picked);
   const status = useApp('drafts', (s) => s.status);
   const listRef = useRef<HTMLDivElement>(null);
+  // Focus that comes from a click on a row must not select the first draft: that scrolls the list between mouse down
+  // and up, and the click then lands on another row than the one pressed (or on none).
+  const pressed = useRef(false);
   const pending = items.filter((d) => d.status === 'pending');
   const allPicked = pending.length > 0 && pending.every((d) => picked.includes(d.id));
 
@@ -47,7 +50,12 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
 
   return (
     <div ref={listRef} className="draft-list" data-draft-list tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
-      onFocus={(e) => { if (e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id); }}>
+      onMouseDown={() => { pressed.current = true; }} onMouseUp={() => { pressed.current = false; }}
+      onFocus={(e) => {
+        const byPointer = pressed.current;
+        pressed.current = false;
+        if (!byPointer && e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id);
+      }}>
       <table className="data-table draft-table" aria-label="New files">
         <thead>
           <tr>

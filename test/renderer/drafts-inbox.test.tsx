@@ -206,6 +206,24 @@ describe('New files inbox', () => {
     await waitFor(async () => expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['matte_v002.exr', 'plate.jpg']));
   });
 
+  it('a click on a row with nothing selected opens that row, never the first one on the way', async () => {
+    const opened: number[] = [];
+    const watching = new Proxy(api, {
+      get: (target, name, receiver) => (name === 'getInboxItem'
+        ? (input: { id: number }) => { opened.push(input.id); return target.getInboxItem(input); }
+        : Reflect.get(target, name, receiver)),
+    });
+    renderApp(watching);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('mystery_a.exr');
+    const rows = ok(await api.listInbox({})).rows;
+    const last = rows[rows.length - 1]!;
+    await user.click(rowOf(new RegExp(last.fileName.replace('.', '\\.'))));
+    await within(pane()).findByRole('heading', { name: last.fileName });
+    // Selecting the first draft on focus would scroll the list under the pointer between mouse down and up.
+    expect(opened).toEqual([last.id]);
+  });
+
   it('"Dismiss selected" and Delete with ticked rows dismiss all of them after one question', async () => {
     renderApp(api);
     await nav(/^New files inbox/);
