@@ -79,6 +79,13 @@ export function countPendingByWatch(db: Db): Map<number, number> {
   return new Map(rows.map((r) => [r.watch_id, r.n]));
 }
 
+/** Pending drafts follow a production's new code (their prefill names the production by code). */
+export function renamePendingProduction(db: Db, from: string, to: string): void {
+  stmt<[string, string], never>(db,
+    "UPDATE inbox SET prefill = json_set(prefill, '$.production', ?) WHERE status = 'pending' AND json_extract(prefill, '$.production') = ?")
+    .run(to, from);
+}
+
 /** Every inbox row of a watch (what a catch-up scan must not report again). */
 export function watchInboxItems(db: Db, watchId: number): InboxRow[] {
   return stmt<[number], InboxRow>(db, `${SELECT_INBOX} WHERE i.watch_id = ?`).all(watchId);

@@ -9,6 +9,8 @@ import {
   updateProduction,
   type ProductionRow,
 } from '../../db/productions';
+import { renamePendingProduction } from '../../db/inbox';
+import { inTransaction } from '../../db/connection';
 
 export interface Production {
   id: number;
@@ -62,7 +64,10 @@ export function editProduction(ctx: ApiContext, id: number, input: ProductionInp
   if (!existing) throw notFound(`No production with id ${id}.`);
   const clash = getProductionByCode(ctx.db, input.code);
   if (clash && clash.id !== id) throw conflict(`A production with code "${input.code}" already exists.`);
-  updateProduction(ctx.db, id, input);
+  inTransaction(ctx.db, () => {
+    updateProduction(ctx.db, id, input);
+    if (input.code !== existing.code) renamePendingProduction(ctx.db, existing.code, input.code);
+  });
   return toProduction(getProductionById(ctx.db, id)!);
 }
 

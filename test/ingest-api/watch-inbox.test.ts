@@ -85,6 +85,12 @@ describe('watch folders', () => {
     const other = ok(await api.addWatchFolder({ path: join(dir, 'elsewhere'), production: 'SHOW1' }));
     expect(ok(await api.listWatchFolders({})).map((f) => [f.id, f.pendingDrafts]).sort()).toEqual([[w.id, 3], [other.id, 0]]);
 
+    // A production renamed while drafts wait: they follow the new code (the watch folder does too).
+    const show = ok(await api.listProductions({})).find((p) => p.code === 'SHOW1')!;
+    ok(await api.editProduction({ id: show.id, code: 'SHOW9', title: show.title, contactEmail: show.contactEmail, episodes: show.episodes }));
+    expect(ok(await api.getInboxItem({ id: byName('ComfyUI_00001_.png').id })).prefill.production).toBe('SHOW9');
+    ok(await api.editProduction({ id: show.id, code: 'SHOW1', title: show.title, contactEmail: show.contactEmail, episodes: show.episodes }));
+
     const confirmed = ok(await api.confirmInbox({ id: byName('ComfyUI_00001_.png').id, prompt: 'bottle, final wording', by: 'ana' }));
     expect(confirmed.asset).toMatchObject({ tool: 'ComfyUI', prompt: 'bottle, final wording', classification: 'deliverable', createdBy: 'ana', duplicate: false });
     expect(confirmed.item).toMatchObject({ status: 'confirmed', assetId: confirmed.asset.id, decidedBy: 'ana' });
