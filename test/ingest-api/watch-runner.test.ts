@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
-import { ok } from '../support/context';
+import { createContext } from '../../main/app-context';
+import { ok, testClient } from '../support/context';
 import { comfyPng, framePng, ingestWorld, write } from './fixtures';
 
 afterAll(closeParserThread);
@@ -51,6 +52,36 @@ describe('watch runner', () => {
     const whole = Buffer.concat(chunks);
     expect(found).toMatchObject({ item: { size: whole.length, sha256: createHash('sha256').update(whole).digest('hex'), status: 'pending', mediaType: 'image' } });
     expect(ok(await api.listInbox({})).total).toBe(2);
+  });
+
+  it('picks up a folder another GenLog adds or resumes while it runs, with a catch-up scan, and reports a missing one once', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100 }, (e) => events.push(e));
+    // Another process: its own connection to the same database, so this runner hears of nothing but the database.
+    const other = createContext({ dbPath: ctx.dbPath, transport: 'cli', actor: 'render-node' });
+    const otherApi = testClient(other);
+    try {
+      const renders = join(dir, 'renders');
+      write(renders, 'while_away.png', await comfyPng());
+      const w = ok(await otherApi.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+      await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'while_away.png'), 'the added folder to be caught up');
+
+      ok(await otherApi.enableWatchFolder({ id: w.id, enabled: false }));
+      await until(() => (running?.watching().includes(w.id) ? undefined : true), 'the paused folder to be let go');
+      write(renders, 'while_paused.png', await comfyPng());
+      ok(await otherApi.enableWatchFolder({ id: w.id, enabled: true }));
+      await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'while_paused.png'), 'the resumed folder to be caught up');
+
+      const gone = join(dir, 'gone');
+      mkdirSync(gone);
+      ok(await otherApi.addWatchFolder({ path: gone, production: 'SHOW1' }));
+      rmSync(gone, { recursive: true });
+      await sleep(600);
+      expect(events.filter((e) => e.type === 'error' && /missing or not a folder/.test(e.message))).toHaveLength(1);
+    } finally {
+      other.db.close();
+    }
   });
 
   it('lands frames rendered together as one sequence draft, and frames arriving later join it', async () => {

@@ -28,6 +28,11 @@ export interface WatchRunnerOptions {
   pool?: Pick<HashPool, 'hash'>;
   /** Poll instead of native events (network shares that send none). */
   usePolling?: boolean;
+  /**
+   * How often the watch folder list is read again (ms): folders added, paused or resumed by another GenLog (the app
+   * while `genlog watch run` serves a render node) are picked up, a resumed one with a catch-up scan.
+   */
+  recheckMs?: number;
 }
 
 export type WatchEvent =
@@ -51,7 +56,7 @@ interface ActiveWatch {
   folders: Map<string, FolderBatch>;
 }
 
-const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000 };
+const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000 };
 
 function signatureOf(w: WatchFolderRow): string {
   return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
@@ -75,6 +80,9 @@ export class WatchRunner {
   private work: Promise<void> = Promise.resolve();
   private reloading: Promise<void> = Promise.resolve();
   private stopped = false;
+  private recheck: NodeJS.Timeout | undefined;
+  /** Folders that could not be watched, by the settings they had: reported once, not on every recheck. */
+  private readonly unavailable = new Map<number, string>();
 
   constructor(private readonly ctx: ApiContext, options: WatchRunnerOptions = {}, private readonly onEvent: (e: WatchEvent) => void = () => undefined) {
     this.options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
@@ -102,8 +110,16 @@ export class WatchRunner {
     }
   }
 
+  /** Reads the watch folder list again every recheckMs until stopped. */
+  startRechecking(): void {
+    clearInterval(this.recheck);
+    this.recheck = setInterval(() => void this.reload(), this.options.recheckMs);
+    this.recheck.unref();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.recheck);
     await this.reloading.catch(() => undefined);
     for (const a of this.active.values()) await this.close(a);
     this.active.clear();
@@ -134,7 +150,10 @@ export class WatchRunner {
       if (this.active.has(w.id) || this.stopped) continue;
       try {
         await this.open(w);
+        this.unavailable.delete(w.id);
       } catch (error) {
+        if (this.unavailable.get(w.id) === signatureOf(w)) continue;
+        this.unavailable.set(w.id, signatureOf(w));
         this.report(w.id, error);
       }
     }
@@ -229,5 +248,6 @@ export async function startWatchRunner(ctx: ApiContext, options: WatchRunnerOpti
   const runner = new WatchRunner(ctx, options, onEvent);
   registerRunner(ctx, runner);
   await runner.reload();
+  runner.startRechecking();
   return runner;
 }
