@@ -55,7 +55,7 @@ describe('watch runner', () => {
   });
 
   it('picks up a folder another GenLog adds or resumes while it runs, with a catch-up scan, and reports a missing one once', async () => {
-    const { ctx, api, dir } = await ingestWorld();
+    const { ctx, dir } = await ingestWorld();
     const events: WatchEvent[] = [];
     running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100 }, (e) => events.push(e));
     // Another process: its own connection to the same database, so this runner hears of nothing but the database.
