@@ -18,9 +18,12 @@ export function WatchFoldersPage() {
   const scanning = useApp('watchFolders', (s) => s.scanning);
   const [removing, setRemoving] = useState<WatchFolder | null>(null);
 
+  // Reloaded whenever the inbox badge's count changes (it is refreshed on its own), so each folder's Waiting count
+  // keeps up with drafts arriving, confirmed or dismissed while this screen is open.
+  const pendingCount = useApp('drafts', (s) => s.pendingCount);
   useEffect(() => {
     void watchFolders.getState().load();
-  }, [watchFolders]);
+  }, [watchFolders, pendingCount]);
 
   const enabled = folders.filter((f) => f.enabled).length;
   return (

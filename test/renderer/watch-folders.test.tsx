@@ -33,7 +33,7 @@ describe('watch folders screen', () => {
   });
 
   it('adds a folder (with validation messages), scans it now, pauses, resumes, and removes it keeping the inbox history', async () => {
-    renderApp(api);
+    const app = renderApp(api);
     await nav(/^Watch folders/);
     const form = await screen.findByRole('form', { name: 'Add a watch folder' });
     await screen.findByText(/No watch folders yet/);
@@ -90,6 +90,10 @@ describe('watch folders screen', () => {
     expect(ok(await api.listInbox({})).rows.map((d) => d.fileName).sort()).toEqual(['matte_v001.exr', 'matte_v002.png']);
     // The nav badge counts the pending drafts.
     await waitFor(() => expect(screen.getByRole('button', { name: /^New files inbox/ }).textContent).toContain('2'));
+    // A draft dismissed elsewhere: when the badge next refreshes, the folder's count follows it.
+    ok(await api.dismissInbox({ id: ok(await api.listInbox({})).rows[0]!.id }));
+    await app.stores.drafts.getState().refreshPending();
+    await waitFor(() => expect(within(row).getAllByRole('cell')[6]!.textContent).toBe('1'));
 
     await user.click(within(row).getByRole('button', { name: `Pause watching ${renders}` }));
     await within(row).findByText('Paused');
