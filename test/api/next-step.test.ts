@@ -38,6 +38,22 @@ afterEach(() => {
   for (const ctx of contexts.splice(0)) ctx.db.close();
 });
 
+describe('a folder with nothing to log', () => {
+  it('names the filters that left everything out, and mentions subfolders only when there are some', async () => {
+    const ctx = testContext({ transport: 'cli' });
+    contexts.push(ctx);
+    await seedCatalog(testClient(ctx));
+    const dir = join(ctx.dataDir, 'seq');
+    mkdirSync(dir);
+    writeFile(dir, 'shot.1001.exr', 'x');
+    const base = { production: 'SHOW1', tool: 'Firefly', by: 'ana', prompt: '', notes: '', episode: '', recursive: false };
+    await expect(ingestFolder(ctx, { ...base, paths: [dir], include: ['*.png'] }))
+      .rejects.toThrow(`No files to log in ${dir} matching *.png.`);
+    await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.exr'] }))
+      .rejects.toThrow(`No files to log in ${dir} once *.exr is left out.`);
+  });
+});
+
 describe('what to do next, in the words of the caller', () => {
   it('the CLI is told commands and flags', async () => {
     const [production, tool, watch, inbox, folder] = await messages('cli');
@@ -45,7 +61,7 @@ describe('what to do next, in the words of the caller', () => {
     expect(tool).toMatch(/Add it first \(genlog tool add\)/);
     expect(watch).toMatch(/add this one with --no-recursive/);
     expect(inbox).toMatch(/Confirm it with a tool \(--tool NAME\)/);
-    expect(folder).toMatch(/add --recursive to include subfolders/);
+    expect(folder).toMatch(/it has subfolders: add --recursive to include them/);
   });
 
   it('the app is told pages and controls, never command-line syntax', async () => {

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
@@ -55,6 +57,20 @@ export interface SequenceGap {
   missingFrames: number[];
 }
 
+/** Why a request found no file, naming the filters given and, when the folders have subfolders, how to include them. */
+async function nothingToLog(ctx: ApiContext, req: FolderIngestRequest): Promise<string> {
+  const filters = [
+    req.include?.length ? ` matching ${req.include.join(', ')}` : '',
+    req.exclude?.length ? ` once ${req.exclude.join(', ')} ${req.exclude.length === 1 ? 'is' : 'are'} left out` : '',
+  ].join('');
+  const hasSubfolders = !req.recursive && (await Promise.all(req.paths.map((p) => readdir(resolve(p), { withFileTypes: true }).catch(() => []))))
+    .some((entries) => entries.some((e) => e.isDirectory()));
+  const subfolders = hasSubfolders
+    ? nextStep(ctx, { cli: ' (it has subfolders: add --recursive to include them)', app: ' (it has subfolders: tick "Include subfolders" to include them)' })
+    : '';
+  return `No files to log in ${req.paths.join(', ')}${filters}${subfolders}.`;
+}
+
 /** Thrown when an ingest stops early; `logged` holds the assets of the batches committed before it stopped. */
 export class IngestStoppedError extends Error {
   constructor(message: string, readonly logged: LoggedAsset[], readonly cancelled: boolean) {
@@ -99,10 +115,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const progress = new IngestProgressTracker(o.onProgress);
   const skipped: ScanSkip[] = [];
   const files = await collectFiles(req.paths, { recursive: req.recursive, include: req.include, exclude: req.exclude, onSkip: (s) => skipped.push(s) });
-  if (files.length === 0) {
-    const subfolders = req.recursive ? '' : nextStep(ctx, { cli: ' (add --recursive to include subfolders)', app: ' (tick "Include subfolders" to look inside subfolders)' });
-    throw invalid(`No files to log in ${req.paths.join(', ')}${subfolders}.`);
-  }
+  if (files.length === 0) throw invalid(await nothingToLog(ctx, req));
   const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
   const items = groupSequences(files.map((f) => f.path));
   const known = knownHashes(ctx.db, files);
