@@ -37,8 +37,20 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
     setBusy(false);
     onClose();
   }
+  // Only the drafts with a known tool can be logged: the question and the button count those.
+  const loggable = chosen.length - noTool;
+  if (loggable === 0) {
+    return (
+      <Dialog title="Nothing to log" confirmLabel="Close" hideCancel onConfirm={onClose} onCancel={onClose}>
+        <p className="dialog-text">
+          {noTool === 1 ? 'The selected file names' : `None of the ${noTool} selected files name`} a tool in the tool list, and
+          {noTool === 1 ? ' its folder sets' : ' their folders set'} none. Open {noTool === 1 ? 'it' : 'each'}, choose its AI tool, then confirm it.
+        </p>
+      </Dialog>
+    );
+  }
   return (
-    <Dialog title={`Log ${plural(chosen.length, 'file')}?`} confirmLabel={busy ? 'Logging…' : `Log ${plural(chosen.length, 'file')}`} busy={busy}
+    <Dialog title={`Log ${plural(loggable, 'file')}?`} confirmLabel={busy ? 'Logging…' : `Log ${plural(loggable, 'file')}`} busy={busy}
       onConfirm={() => void confirm()} onCancel={onClose}>
       <p className="dialog-text">
         Each is logged with its watch folder's production, tool, artist and class, and the prompt its file states. To change

@@ -124,9 +124,10 @@ describe('New files inbox', () => {
     await within(table()).findByText('matte_v002.exr');
     for (const name of ['matte_v002.exr', 'mystery_a.exr', 'mystery_b.exr']) await user.click(within(table()).getByRole('checkbox', { name: `Select ${name}` }));
     await user.click(screen.getByRole('button', { name: 'Confirm selected (3)…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Log 3 files?' });
+    // The question counts what will be logged; the rest are named as staying behind.
+    const dialog = await screen.findByRole('dialog', { name: 'Log 1 file?' });
     expect(dialog.textContent).toMatch(/2 files name no tool/);
-    await user.click(within(dialog).getByRole('button', { name: 'Log 3 files' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const notices = screen.getByLabelText('Notifications');
     await within(notices).findByText(/Logged 1 new asset\. 2 could not be logged and stay selected/);
@@ -135,6 +136,11 @@ describe('New files inbox', () => {
     expect(ok(await api.listAssets({})).rows.map((a) => [a.fileName, a.tool, a.createdBy])).toEqual([['matte_v002.exr', 'Firefly', 'Priya']]);
     await waitFor(() => expect(within(table()).queryByText('matte_v002.exr')).toBeNull());
     expect(screen.getByRole('button', { name: 'Confirm selected (2)…' })).toBeTruthy();
+    // With only drafts that cannot be logged ticked, nothing is offered to log.
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (2)…' }));
+    const nothing = await screen.findByRole('dialog', { name: 'Nothing to log' });
+    expect(nothing.textContent).toMatch(/None of the 2 selected files name a tool/);
+    await user.click(within(nothing).getByRole('button', { name: 'Close' }));
 
     // Ticking all, then the one-by-one path for a draft without a tool: the form asks for one.
     await user.click(rowOf(/mystery_a/));
