@@ -48,8 +48,9 @@ function LogFilesDialogOpen() {
   }));
   // What the files say fills the prompt and tool until the artist changes them; nothing is typed when they say enough.
   const toolNames = useMemo(() => tools.map((t) => t.name), [tools]);
-  const saying = useStableList(items, (a, b) => a.file === b.file && a.provenance === b.provenance);
-  const prefill = useMemo(() => prefillFromFiles(saying.map((i) => ({ name: i.file.name, provenance: i.provenance })), toolNames), [saying, toolNames]);
+  const saying = useStableList(items, (a, b) => a.file === b.file && a.provenance === b.provenance && a.provenanceState === b.provenanceState);
+  const prefill = useMemo(() => prefillFromFiles(saying.map((i) => ({ name: i.file.name, provenance: i.provenance, reading: i.provenanceState === 'reading' })), toolNames), [saying, toolNames]);
+  const stillReading = items.filter((i) => i.provenanceState === 'reading').length;
   const [touched, setTouched] = useState<{ prompt?: boolean; tool?: boolean }>({});
   const toolRef = useRef<HTMLSelectElement>(null);
   const fieldsRef = useRef<HTMLFieldSetElement>(null);
@@ -131,7 +132,9 @@ function LogFilesDialogOpen() {
       cancelWhileBusy={cancellable}
     >
       <div className="file-list" aria-label="Files to log">
-        <div className="file-list-head muted">{plural(items.length, 'file')} · {formatBytes(totalBytes)}</div>
+        <div className="file-list-head muted">
+          {plural(items.length, 'file')} · {formatBytes(totalBytes)}{stillReading ? ` · ${items.length - stillReading} of ${items.length} read` : ''}
+        </div>
         <FileFindings items={items} disabled={working} showPrompts={prefill.filesWithOwnPrompt > 0} />
       </div>
       {working ? <IngestProgressView /> : null}

@@ -3,6 +3,8 @@ import type { FileProvenance } from './types';
 export interface FileSays {
   name: string;
   provenance: FileProvenance | null | undefined;
+  /** Not read yet: its provenance is unknown, not absent. */
+  reading?: boolean;
 }
 
 /** What the log form can take from the files themselves, and what the artist must be told about it. */
@@ -53,16 +55,17 @@ export function prefillFromFiles(files: readonly FileSays[], toolNames: readonly
     ...(samePrompt && prompts[0] ? { prompt: prompts[0] } : {}),
     filesWithOwnPrompt: samePrompt ? 0 : prompts.length,
     ...(everyFileAgrees ? { tool: tools[0] } : {}),
-    toolNeedsChoice: toolChoiceReason(tools, naming, files.length, unlisted.length),
+    toolNeedsChoice: toolChoiceReason(tools, naming, files.length, unlisted.length, files.some((f) => f.reading)),
     unlisted,
     models,
   };
 }
 
-function toolChoiceReason(tools: string[], naming: number, files: number, unlisted: number): string | null {
+function toolChoiceReason(tools: string[], naming: number, files: number, unlisted: number, stillReading: boolean): string | null {
   const ending = 'One tool applies to every file of a batch: pick the one that made all of them, or log them in separate batches.';
   if (tools.length > 1) return `These files name different tools (${tools.join(', ')}). ${ending}`;
   if (unlisted > 0) return `${unlisted === 1 ? 'A file names a tool' : `${unlisted} files name tools`} not in the tool list. ${ending}`;
-  if (naming > 0 && naming < files) return `${naming} of ${files} files name ${tools[0]}; the others name no tool. ${ending}`;
+  // Files still being read may name the same tool: "the others name no tool" is said only once it is true.
+  if (naming > 0 && naming < files && !stillReading) return `${naming} of ${files} files name ${tools[0]}; the others name no tool. ${ending}`;
   return null;
 }
