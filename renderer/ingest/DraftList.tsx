@@ -63,8 +63,9 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
               <input type="checkbox" aria-label="Select all pending" checked={allPicked} disabled={pending.length === 0}
                 onChange={(e) => drafts.getState().pickAll(e.target.checked)} tabIndex={-1} />
             </th>
-            <th scope="col">File</th><th scope="col">Folder</th><th scope="col" className="num">Size</th><th scope="col">Type</th>
-            <th scope="col">Frames</th><th scope="col">Tool</th><th scope="col">Provenance</th><th scope="col">Found</th>
+            {/* What needs a decision first (the file, its red flags, its tool); where it lies last, for narrow windows. */}
+            <th scope="col">File</th><th scope="col">Provenance</th><th scope="col">Tool</th><th scope="col">Frames</th>
+            <th scope="col" className="num">Size</th><th scope="col">Type</th><th scope="col">Found</th><th scope="col">Folder</th>
             {status !== 'pending' ? <th scope="col">Status</th> : null}
           </tr>
         </thead>
@@ -81,13 +82,13 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
                   ) : null}
                 </td>
                 <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>
-                <td className="truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
+                <td className="draft-prov"><ProvenanceBrief draft={d} /></td>
+                <td className="truncate">{draftTool(d) ?? <span className="muted">none</span>}</td>
+                <td className="nowrap">{frameText(d)}</td>
                 <td className="num">{formatBytes(d.size)}</td>
                 <td>{mediaLabel(d)}</td>
-                <td className="nowrap">{frameText(d)}</td>
-                <td className="truncate">{draftTool(d) ?? <span className="muted">none</span>}</td>
-                <td className="truncate"><ProvenanceBrief draft={d} /></td>
                 <td className="muted nowrap">{formatDateTime(d.foundAt)}</td>
+                <td className="truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
                 {status !== 'pending' ? <td>{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
               </tr>
             );

@@ -6,6 +6,8 @@ export function ProvenanceBrief({ draft }: { draft: Draft }) {
   if (!p) return <span className="muted">not read</span>;
   const s = p.summary;
   const found = [
+    s.aiGenerated === true ? 'says AI-made' : s.aiGenerated === false ? 'says camera capture' : null,
+    p.c2pa && p.c2pa.state !== 'invalid' ? `C2PA ${p.c2pa.state}` : null,
     s.prompt ? 'prompt' : null,
     draft.prefill.matchedTool ? `tool ${draft.prefill.matchedTool}` : s.toolHints[0] && s.aiGenerated !== false ? `names ${s.toolHints[0]}` : null,
     s.model ? `model ${s.model}` : null,

@@ -58,6 +58,8 @@ describe('New files inbox', () => {
     expect(shown).toEqual(expected);
     expect(rowOf(/shot_v001/).textContent).toContain('1001–1010 (10)');
     expect(rowOf(/shot_v001/).textContent).toContain('Firefly');
+    // The provenance column says what the file claims, right after its name.
+    expect(rowOf(/plate\.jpg/).querySelectorAll('td')[2]?.textContent).toMatch(/says camera capture.*mismatch/);
     expect(rowOf(/plate\.jpg/).querySelector('.tag-bad')?.textContent).toBe('mismatch');
     expect(rowOf(/mystery_a/).textContent).toContain('none');
 
