@@ -4,7 +4,7 @@ import { saysAnything } from '../provenance/labels';
 import { ProvenanceNotices, ProvenanceSections } from '../provenance/ProvenanceSections';
 import { formatBytes, formatDateTime } from '../ui/format';
 import { ConfirmDraftForm } from './ConfirmDraftForm';
-import { folderOf, frameText, mediaLabel } from './draft-labels';
+import { folderOf, frameText, mediaLabel, missingFrames } from './draft-labels';
 import type { DraftDetail } from './types';
 
 const yesNo = (v: boolean | null) => (v === null ? 'not stated' : v ? 'yes' : 'no');
@@ -46,13 +46,22 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
 
 function Frames({ d }: { d: DraftDetail }) {
   if (d.frames.length === 0) return null;
+  const missing = missingFrames(d.frames);
   return (
+    <>
+    {missing.length ? (
+      <div className="notice notice-warn" role="note">
+        <strong>Missing frames:</strong> {missing.length <= 10 ? missing.join(', ') : `${missing.slice(0, 10).join(', ')} … and ${missing.length - 10} more`}.
+        Confirming logs the frames present; a missing frame that arrives later becomes a draft of its own.
+      </div>
+    ) : null}
     <details className="draft-frames">
       <summary>{d.frames.length} frames, {frameText(d)}: one SHA-256 each</summary>
       <ol className="frame-list">
         {d.frames.map((f) => <li key={f.frame}><span className="mono">{f.fileName}</span> <span className="muted mono hash">{f.sha256.slice(0, 16)}…</span> {formatBytes(f.size)}</li>)}
       </ol>
     </details>
+    </>
   );
 }
 

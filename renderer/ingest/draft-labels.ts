@@ -19,5 +19,18 @@ export function draftTool(d: Draft): string | null {
 }
 
 export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount'>): string {
-  return d.frameRange ? `${d.frameRange.first}–${d.frameRange.last} (${d.frameCount})` : '';
+  if (!d.frameRange) return '';
+  const missing = d.frameRange.last - d.frameRange.first + 1 - d.frameCount;
+  return `${d.frameRange.first}–${d.frameRange.last} (${d.frameCount}${missing > 0 ? `, ${missing} missing` : ''})`;
+}
+
+/** Frame numbers between the first and the last that the sequence lacks. */
+export function missingFrames(frames: readonly { frame: number }[]): number[] {
+  if (frames.length < 2) return [];
+  const present = new Set(frames.map((f) => f.frame));
+  const first = Math.min(...present);
+  const last = Math.max(...present);
+  const missing: number[] = [];
+  for (let n = first; n <= last && missing.length < 1000; n++) if (!present.has(n)) missing.push(n);
+  return missing;
 }

@@ -202,7 +202,9 @@ const watchTable = (ws: WatchFolder[]) =>
       w.lastScanAt?.slice(0, 16).replace('T', ' ') ?? 'never', w.path]));
 
 function frames(i: InboxItem): string {
-  return i.frameRange ? `${i.frameCount} (${i.frameRange.first}-${i.frameRange.last})` : '';
+  if (!i.frameRange) return '';
+  const missing = i.frameRange.last - i.frameRange.first + 1 - i.frameCount;
+  return `${i.frameCount} (${i.frameRange.first}-${i.frameRange.last}${missing > 0 ? `, ${missing} missing` : ''})`;
 }
 
 const inboxTable = (items: InboxItem[]) =>

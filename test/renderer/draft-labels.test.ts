@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { frameText, missingFrames } from '../../renderer/ingest/draft-labels';
+
+describe('sequence labels in the inbox', () => {
+  it('says how many frames are missing and which', () => {
+    expect(frameText({ frameRange: { first: 1001, last: 1011 }, frameCount: 10 })).toBe('1001–1011 (10, 1 missing)');
+    expect(frameText({ frameRange: { first: 1001, last: 1010 }, frameCount: 10 })).toBe('1001–1010 (10)');
+    expect(frameText({ frameRange: null, frameCount: 1 })).toBe('');
+    expect(missingFrames([1001, 1002, 1004, 1007].map((frame) => ({ frame })))).toEqual([1003, 1005, 1006]);
+    expect(missingFrames([{ frame: 5 }])).toEqual([]);
+  });
+});
