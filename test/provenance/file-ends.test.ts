@@ -40,6 +40,18 @@ async function pilStylePng(trailing: Buffer[], side = 820): Promise<Buffer> {
   return Buffer.concat([png.subarray(0, idatStart), ...idats, ...trailing, png.subarray(iendStart)]);
 }
 
+/** Image data of random bytes below 0x41: no letters, so it never looks like a chunk type. */
+const imageData = (n: number) => randomBytes(n).map((b) => b & 0x3f);
+
+/** A 256x256 PNG made of the given chunks between IHDR and IEND. */
+function pngOf(chunks: Buffer[]): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(256, 0);
+  ihdr.writeUInt32BE(256, 4);
+  ihdr.set([8, 2], 8);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), ...chunks, pngChunk('IEND', Buffer.alloc(0))]);
+}
+
 describe('reading provenance from the bytes the hashing worker kept', () => {
   it('gives the same record as reading the file, for generated PNGs, IPTC JPEGs and C2PA-signed files', async () => {
     const dir = tempDir();
@@ -95,12 +107,8 @@ describe('reading provenance from the bytes the hashing worker kept', () => {
 
   it('gives a PNG of a few hundred KB the same record from kept ends as from the file, odd layouts and damage included', async () => {
     const dir = tempDir();
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(256, 0);
-    ihdr.writeUInt32BE(256, 4);
-    ihdr.set([8, 2], 8);
-    const idat = () => pngChunk('IDAT', randomBytes(64 * 1024).map((b) => b & 0x3f));
-    const png = (chunks: Buffer[]) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), ...chunks, pngChunk('IEND', Buffer.alloc(0))]);
+    const idat = () => pngChunk('IDAT', imageData(64 * 1024));
+    const png = pngOf;
     const said = (tag: string) => tEXt('parameters', `${tag}\nSteps: 20, Sampler: Euler a, Seed: 9`);
     const broken = idat();
     broken.writeUInt32BE(0x7ffffff0, 0);
@@ -121,15 +129,9 @@ describe('reading provenance from the bytes the hashing worker kept', () => {
 
   it('never skips metadata that follows the image data by more than the tail windows hold', async () => {
     const dir = tempDir();
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(256, 0);
-    ihdr.writeUInt32BE(256, 4);
-    ihdr.set([8, 2], 8);
-    // Bytes below 0x41 hold no letters, so the image data never looks like a chunk type.
-    const data = (n: number) => randomBytes(n).map((b) => b & 0x3f);
+    const data = imageData;
     const workflow = JSON.stringify({ nodes: [], note: 'x'.repeat(300 * 1024) });
-    const layout = (idats: Buffer[]) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), ...idats,
-      tEXt('parameters', 'harbour\nSteps: 20, Sampler: Euler a, Seed: 9'), tEXt('workflow', workflow), pngChunk('IEND', Buffer.alloc(0))]);
+    const layout = (idats: Buffer[]) => pngOf([...idats, tEXt('parameters', 'harbour\nSteps: 20, Sampler: Euler a, Seed: 9'), tEXt('workflow', workflow)]);
     const small = writeTemp(dir, 'one_idat.png', layout([pngChunk('IDAT', data(200 * 1024))]));
     const big = writeTemp(dir, 'many_idats.png', layout(Array.from({ length: 12 }, () => pngChunk('IDAT', data(64 * 1024)))));
     for (const file of [small, big]) {
