@@ -12,7 +12,7 @@ export function errorsByField(error: ApiError, fields: readonly string[], pathFi
   const m = split.general;
   const about = (field: string) => fields.includes(field) && !split.fields[field];
   let field: string | null = null;
-  if (/^Cannot (watch|read|log)|watch folder|does not exist|not a folder|No files to log/i.test(m)) field = pathField;
+  if (/^Cannot (watch|read|log)|watch folder|does not exist|not a folder|No files to log|full path/i.test(m)) field = pathField;
   else if (/planned use/i.test(m)) field = 'use';
   else if (/production/i.test(m)) field = 'production';
   else if (/\btool\b/i.test(m)) field = 'tool';

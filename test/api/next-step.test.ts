@@ -54,6 +54,24 @@ describe('a folder with nothing to log', () => {
   });
 });
 
+describe('paths typed in the app', () => {
+  it('must be full paths: there is no working folder a person can see; the CLI takes them from where it runs', async () => {
+    const app = testContext({ transport: 'http' });
+    contexts.push(app);
+    const api = testClient(app);
+    await seedCatalog(api);
+    expect(await api.addWatchFolder({ path: 'renders/sh010', production: 'SHOW1' }))
+      .toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Give the folder\'s full path (like /mnt/renders/sh010 or D:\\renders\\sh010), not "renders/sh010".' } });
+    await expect(ingestFolder(app, { paths: ['renders'], recursive: true, production: 'SHOW1', tool: 'Firefly', by: 'a', prompt: '', notes: '', episode: '' }))
+      .rejects.toThrow(/full path/);
+    const cli = testContext({ transport: 'cli' });
+    contexts.push(cli);
+    await seedCatalog(testClient(cli));
+    expect(await testClient(cli).addWatchFolder({ path: 'surely-not-here', production: 'SHOW1' }))
+      .toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Cannot watch \/.*surely-not-here: it does not exist\.$/) } });
+  });
+});
+
 describe('what to do next, in the words of the caller', () => {
   it('the CLI is told commands and flags', async () => {
     const [production, tool, watch, inbox, folder] = await messages('cli');

@@ -18,6 +18,7 @@ import { logPrepared, resolveTarget, toolFor, type LogDefaults, type PreparedFil
 import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './provenance-capture';
 import { queueThumbnails, type ThumbnailJob } from './thumbnails';
 import { nextStep } from '../../api/next-step';
+import { fullPath } from './full-path';
 
 export interface FolderIngestRequest extends LogDefaults {
   /** Files and folders, mixed. */
@@ -111,6 +112,7 @@ function stoppedMessage(error: unknown, logged: number, cancelled: boolean): str
  * most the batch in flight and never leaves half an asset. Two batches are in flight at once so the pool never idles while a batch is written.
  */
 export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o: FolderIngestOptions = {}): Promise<FolderIngestResult> {
+  for (const path of req.paths) fullPath(ctx, path, 'folder or file');
   const target = resolveTarget(ctx, req);
   const progress = new IngestProgressTracker(o.onProgress);
   const skipped: ScanSkip[] = [];

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
@@ -19,6 +19,7 @@ import { requireProduction } from '../productions';
 import { requireTool } from '../tools';
 import { watchFoldersChanged } from './runner-registry';
 import { checkGlobs } from './watch-globs';
+import { fullPath } from './full-path';
 import { nextStep } from '../../api/next-step';
 
 /** A watch folder as scripts and the UI see it. */
@@ -98,7 +99,7 @@ function refuseOverlap(ctx: ApiContext, path: string, recursive: boolean): void 
 }
 
 export async function addWatchFolder(ctx: ApiContext, input: WatchFolderInput): Promise<WatchFolder> {
-  const path = resolve(input.path);
+  const path = fullPath(ctx, input.path, 'folder');
   const s = await stat(path).catch(() => null);
   if (!s) throw notFound(`Cannot watch ${path}: it does not exist.`);
   if (!s.isDirectory()) throw invalid(`Cannot watch ${path}: it is a file, not a folder.`);
