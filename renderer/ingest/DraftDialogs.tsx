@@ -23,12 +23,18 @@ export function DismissDraftDialog({ id, onClose }: { id: number; onClose(): voi
   );
 }
 
+/** "120 of 500" while a batch runs: confirming hundreds of drafts takes seconds. */
+function progressText(p: { done: number; total: number } | null): string {
+  return p ? `${p.done} of ${p.total}` : '';
+}
+
 /** Logs the ticked drafts with their watch folders' defaults and what each file said, without edits. */
 export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   const { drafts } = useStores();
   const picked = useApp('drafts', (s) => s.picked);
   const items = useApp('drafts', (s) => s.items);
   const [busy, setBusy] = useState(false);
+  const progress = useApp('drafts', (s) => s.batchProgress);
   const chosen = items.filter((d) => picked.includes(d.id));
   const noTool = chosen.filter((d) => !draftTool(d)).length;
   async function confirm() {
@@ -50,7 +56,7 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
     );
   }
   return (
-    <Dialog title={`Log ${plural(loggable, 'file')}?`} confirmLabel={busy ? 'Logging…' : `Log ${plural(loggable, 'file')}`} busy={busy}
+    <Dialog title={`Log ${plural(loggable, 'file')}?`} confirmLabel={busy ? `Logging… ${progressText(progress)}` : `Log ${plural(loggable, 'file')}`} busy={busy}
       onConfirm={() => void confirm()} onCancel={onClose}>
       <p className="dialog-text">
         Each is logged with its watch folder's production, tool, artist and class, and the prompt its file states. To change
@@ -70,13 +76,14 @@ export function DismissPickedDialog({ onClose }: { onClose(): void }) {
   const { drafts } = useStores();
   const picked = useApp('drafts', (s) => s.picked);
   const busy = useApp('drafts', (s) => s.busy);
+  const progress = useApp('drafts', (s) => s.batchProgress);
   const [count] = useState(picked.length);
   async function dismiss() {
     await drafts.getState().dismissPicked();
     onClose();
   }
   return (
-    <Dialog title={`Dismiss ${plural(count, 'file')}?`} confirmLabel={busy ? 'Dismissing…' : `Dismiss ${plural(count, 'file')}`} danger busy={busy}
+    <Dialog title={`Dismiss ${plural(count, 'file')}?`} confirmLabel={busy ? `Dismissing… ${progressText(progress)}` : `Dismiss ${plural(count, 'file')}`} danger busy={busy}
       onConfirm={() => void dismiss()} onCancel={onClose}>
       <p className="dialog-text">
         None of them will be logged. The inbox keeps them as dismissed (see the Dismissed filter) and does not offer these

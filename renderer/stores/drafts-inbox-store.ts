@@ -33,6 +33,8 @@ export interface DraftsInboxState {
   /** Ticked drafts, for "Confirm selected" and "Dismiss selected". */
   picked: number[];
   busy: boolean;
+  /** While Confirm or Dismiss selected runs: drafts decided so far of those ticked. */
+  batchProgress: { done: number; total: number } | null;
   load(more?: boolean): Promise<void>;
   refreshPending(): Promise<void>;
   setStatus(status: DraftStatus): void;
@@ -92,15 +94,16 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       const done = new Map<number, T>();
       const failures: string[] = [];
       if (ids.length === 0) return { done, failures };
-      set({ busy: true });
+      set({ busy: true, batchProgress: { done: 0, total: ids.length } });
       const before = get().items;
       const names = new Map(before.map((d) => [d.id, d.fileName]));
       for (const id of ids) {
         const res = await decide(id).catch((e: unknown): Envelope<T> => ({ ok: false, error: { code: 'failed', message: errorText(e) } }));
         if (res.ok) done.set(id, res.value);
         else failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
+        set({ batchProgress: { done: done.size + failures.length, total: ids.length } });
       }
-      set({ busy: false, picked: get().picked.filter((id) => !done.has(id)) });
+      set({ busy: false, batchProgress: null, picked: get().picked.filter((id) => !done.has(id)) });
       const { selectedId } = get();
       const wasDone = selectedId !== null && done.has(selectedId);
       const at = before.findIndex((d) => d.id === selectedId);
@@ -132,6 +135,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       detail: null,
       picked: [],
       busy: false,
+      batchProgress: null,
       async load(more = false) {
         const mine = ++listRequest;
         const { status, items } = get();

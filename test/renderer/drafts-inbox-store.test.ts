@@ -30,4 +30,23 @@ describe('new files inbox store', () => {
     expect(store.getState().items[0]?.fileName).toBe('f9999.png');
     expect(store.getState().total).toBe(DRAFTS_PAGE + 21);
   });
+
+  it('Dismiss selected reports how far it has got while it runs', async () => {
+    ctx = testContext({ actor: 'tester' });
+    for (let n = 1; n <= 3; n++) {
+      insertInboxItem(ctx.db, {
+        watchId: null, kind: 'file', path: `/renders/g${n}.png`, fileName: `g${n}.png`, size: 1, mtimeMs: n, sha256: n.toString(16).padStart(64, 'b'),
+        mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
+      });
+    }
+    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    await store.getState().load();
+    store.getState().pickAll(true);
+    const seen: string[] = [];
+    const stop = store.subscribe((s) => { if (s.batchProgress) seen.push(`${s.batchProgress.done}/${s.batchProgress.total}`); });
+    expect(await store.getState().dismissPicked()).toMatchObject({ dismissed: 3, failures: [] });
+    stop();
+    expect([...new Set(seen)]).toEqual(['0/3', '1/3', '2/3', '3/3']);
+    expect(store.getState().batchProgress).toBeNull();
+  });
 });
