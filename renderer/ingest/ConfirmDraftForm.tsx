@@ -27,6 +27,7 @@ interface FormState {
 export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: DraftDetail; onDismiss(): void; onConfirmed?(): void }) {
   const { drafts } = useStores();
   const busy = useApp('drafts', (s) => s.busy);
+  // What was typed before another draft was selected comes back; the rest is the draft's prefill.
   const [form, setForm] = useState<FormState>(() => ({
     production: draft.prefill.production,
     tool: draftTool(draft) ?? '',
@@ -35,13 +36,18 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
     episode: '',
     classification: draft.prefill.classification,
     use: draft.prefill.plannedUseId === null ? '' : String(draft.prefill.plannedUseId),
+    ...(drafts.getState().unsavedEdits[draft.id] as Partial<FormState> | undefined),
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   /** Bumped each time field errors are shown, so a second refusal focuses the field again. */
   const [refused, setRefused] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<FormState>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    drafts.getState().keepEdits(draft.id, { ...next });
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();

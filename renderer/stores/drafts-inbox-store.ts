@@ -33,6 +33,9 @@ export interface DraftsInboxState {
   /** Ticked drafts, for "Confirm selected" and "Dismiss selected". */
   picked: number[];
   busy: boolean;
+  /** What was typed into a draft's confirm form and not yet confirmed, by draft id: selecting another draft keeps it. */
+  unsavedEdits: Record<number, Record<string, string>>;
+  keepEdits(id: number, values: Record<string, string>): void;
   /** While Confirm or Dismiss selected runs: drafts decided so far of those ticked. */
   batchProgress: { done: number; total: number } | null;
   load(more?: boolean): Promise<void>;
@@ -71,6 +74,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
 
     /** After a decision: the list, the count and the detail shown reflect it. */
     async function decided(id: number) {
+      forgetEdits([id]);
       const { status, items, selectedId } = get();
       if (status === 'pending') {
         const at = items.findIndex((d) => d.id === id);
@@ -103,6 +107,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         else failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
         set({ batchProgress: { done: done.size + failures.length, total: ids.length } });
       }
+      forgetEdits([...done.keys()]);
       set({ busy: false, batchProgress: null, picked: get().picked.filter((id) => !done.has(id)) });
       const { selectedId } = get();
       const wasDone = selectedId !== null && done.has(selectedId);
@@ -117,6 +122,12 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       }
       await get().refreshPending();
       return { done, failures };
+    }
+
+    function forgetEdits(ids: number[]): void {
+      const rest = { ...get().unsavedEdits };
+      for (const id of ids) delete rest[id];
+      set({ unsavedEdits: rest });
     }
 
     /** One notice for the whole batch: fifty identical "needs a tool" toasts would bury everything else. */
@@ -136,6 +147,10 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       picked: [],
       busy: false,
       batchProgress: null,
+      unsavedEdits: {},
+      keepEdits(id, values) {
+        set((s) => ({ unsavedEdits: { ...s.unsavedEdits, [id]: values } }));
+      },
       async load(more = false) {
         const mine = ++listRequest;
         const { status, items } = get();

@@ -232,6 +232,23 @@ describe('New files inbox', () => {
     expect(opened).toEqual([last.id]);
   });
 
+  it('keeps what was typed into a draft when another draft is selected, until it is confirmed', async () => {
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('matte_v002.exr');
+    await user.click(rowOf(/matte_v002/));
+    let form = await within(pane()).findByRole('form', { name: 'Confirm matte_v002.exr' });
+    await user.type(within(form).getByLabelText('Prompt'), 'sky replacement, take 2');
+    await user.click(rowOf(/plate\.jpg/));
+    await within(pane()).findByRole('form', { name: 'Confirm plate.jpg' });
+    expect((within(pane()).getByLabelText('Prompt') as HTMLTextAreaElement).value).not.toContain('sky replacement');
+    await user.click(rowOf(/matte_v002/));
+    form = await within(pane()).findByRole('form', { name: 'Confirm matte_v002.exr' });
+    expect((within(form).getByLabelText('Prompt') as HTMLTextAreaElement).value).toBe('sky replacement, take 2');
+    await user.click(within(form).getByRole('button', { name: 'Confirm and log' }));
+    await waitFor(async () => expect(ok(await api.listAssets({ search: 'replacement' })).rows.map((a) => a.fileName)).toEqual(['matte_v002.exr']));
+  });
+
   it('"Dismiss selected" and Delete with ticked rows dismiss all of them after one question', async () => {
     renderApp(api);
     await nav(/^New files inbox/);
