@@ -3,7 +3,8 @@ import { bytes, keyValues, table } from '../format';
 import type { Asset, HistoryEvent } from '../../services/asset-json';
 import type { LoggedAsset } from '../../services/log-assets';
 import { FACT_FLAGS_USAGE, factOptions } from './compliance-commands';
-import { FOLDER_INGEST_USAGE, folderIngestOptions, ingestDetailText, logFields, releasingParser, runFolderIngest, wantsFolderIngest } from './ingest-commands';
+import { FOLDER_INGEST_USAGE, folderIngestOptions, logFields, releasingParser, runFolderIngest, wantsFolderIngest } from './folder-ingest-run';
+import { ingestDetailText } from './ingest-commands';
 import type { AssetIngestDetail } from '../../services/ingest/asset-ingest';
 import { SORT_COLUMNS } from '../../../db/assets';
 

@@ -1,0 +1,154 @@
+// Running `genlog log` on folders: the flags, the background job it follows, its progress on stderr and its result.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { groupSequences } from '../../ingest';
+import { CliError, type CommandRun } from '../command';
+import { bytes, list } from '../format';
+import type { LoggedAsset } from '../../services/log-assets';
+import type { AssetIngestKeys } from '../../services/asset-json';
+import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
+import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
+import { closeParserThread } from '../../provenance';
+import { factFlags } from './compliance-commands';
+
+/**
+ * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
+ * message port keeps a short-lived CLI process from exiting (its listeners are attached after it is unref'd).
+ */
+export async function releasingParser<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await closeParserThread();
+  }
+}
+
+/** Flags `genlog log` takes for folders. */
+export const folderIngestOptions = { recursive: { type: 'boolean' }, include: { type: 'string' }, exclude: { type: 'string' } } as const;
+export const FOLDER_INGEST_USAGE = '[--recursive] [--include GLOB,GLOB] [--exclude GLOB,GLOB]';
+
+/** "frame 1004", "frames 1004, 1005 and 1009", "12 frames (1004 … 1020)". */
+function describeFrames(frames: number[]): string {
+  if (frames.length === 1) return `frame ${frames[0]}`;
+  if (frames.length <= 5) return `frames ${frames.slice(0, -1).join(', ')} and ${frames[frames.length - 1]}`;
+  return `${frames.length} frames (${frames[0]} … ${frames[frames.length - 1]})`;
+}
+
+/**
+ * Folders, globs, no --tool (the files name their tool) or numbered frames (one sequence asset, as when they are
+ * dropped on the app) need the batched ingest; other plain files keep `logAssets`.
+ */
+export function wantsFolderIngest(r: CommandRun): boolean {
+  if (r.values.recursive || r.optional('include') !== undefined || r.optional('exclude') !== undefined || !r.optional('tool')) return true;
+  if (groupSequences(r.positionals.map((p) => resolve(p))).some((item) => item.kind === 'sequence')) return true;
+  return r.positionals.some((p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+const POLL_MS = 100;
+const PLAIN_PROGRESS_EVERY_MS = 2000;
+
+function duration(seconds: number | null): string {
+  if (seconds === null) return '…';
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.ceil(seconds % 60)} s`;
+}
+
+export function progressLine(p: IngestJobProgress): string {
+  if (p.phase === 'scanning') return 'Scanning…';
+  const share = p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 1;
+  const reused = p.filesReused > 0 ? `, ${p.filesReused} unchanged (not re-read)` : '';
+  return `${Math.floor(share * 100)}%  ${p.filesDone}/${p.filesTotal} files, ${bytes(p.bytesDone)} of ${bytes(p.bytesTotal)}${reused}, ` +
+    `${p.itemsLogged} logged, ETA ${p.phase === 'done' ? '0 s' : duration(p.etaSeconds)}`;
+}
+
+/** Progress on stderr: one line rewritten in place on a terminal, a line every few seconds otherwise (logs, CI). */
+function progressPrinter(r: CommandRun): { show(p: IngestJobProgress): void; end(): void } {
+  const tty = process.stderr.isTTY === true;
+  let lastAt = -Infinity;
+  let last = '';
+  return {
+    show(p) {
+      const line = progressLine(p);
+      if (line === last) return;
+      if (tty) r.io.stderr(`\r\x1b[K${line}`);
+      else if (Date.now() - lastAt >= PLAIN_PROGRESS_EVERY_MS || p.phase === 'done') {
+        r.io.stderr(`${line}\n`);
+        lastAt = Date.now();
+      } else return; // not printed: a later report with the same text must still be shown
+      last = line;
+    },
+    end() {
+      if (tty && last) r.io.stderr('\n');
+    },
+  };
+}
+
+/** What every `genlog log` request carries, for files (logAssets) and folders (startIngest) alike. */
+export function logFields(r: CommandRun) {
+  return {
+    production: r.required('production'),
+    by: r.required('by'),
+    prompt: r.optional('prompt'),
+    notes: r.optional('notes'),
+    episode: r.optional('episode'),
+    classification: r.optional('class'),
+    use: r.optional('use'),
+    ...factFlags(r),
+  };
+}
+
+/** `genlog log DIR --recursive ...`: a background ingest job polled for progress; Ctrl+C cancels it cleanly. */
+export function runFolderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
+  return releasingParser(() => folderIngest(r, render));
+}
+
+async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
+  const { jobId } = await r.call<{ jobId: string }>('startIngest', {
+    paths: r.positionals,
+    recursive: Boolean(r.values.recursive),
+    include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
+    exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
+    tool: r.optional('tool'),
+    ...logFields(r),
+  });
+  const printer = progressPrinter(r);
+  const cancel = () => {
+    r.io.stderr('\nCancelling: the batch being hashed is dropped, finished batches stay logged…\n');
+    void r.call('cancelIngest', { jobId }).catch(() => undefined);
+  };
+  process.once('SIGINT', cancel);
+  let status: IngestJobStatus;
+  try {
+    for (;;) {
+      status = await r.call<IngestJobStatus>('getIngestJob', { jobId });
+      printer.show(status.progress);
+      if (status.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } finally {
+    process.removeListener('SIGINT', cancel);
+    printer.end();
+  }
+  const final = await r.call<IngestJobStatus>('getIngestJob', { jobId, includeAssets: true });
+  if (final.state !== 'done') throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
+  const sequences = (final.assets ?? []).filter((a) => a.frameRange && !a.duplicate).length;
+  r.io.stderr(`Logged ${final.logged} new asset(s)${sequences ? ` (${sequences} image sequence(s))` : ''}` +
+    `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
+    `${final.progress.filesReused} unchanged file(s) not re-read.\n`);
+  for (const s of final.skipped) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
+  for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
+  const assets = final.assets ?? [];
+  if (final.needTool.length > 0) {
+    // What was logged is printed as usual; the exit code tells scripts that not everything was.
+    r.io.stdout(r.json ? `${JSON.stringify(assets, null, 2)}\n` : render(assets));
+    throw new CliError(`${final.needTool.length} file(s) were not logged: no --tool was given and they name no tool in the tool list:\n` +
+      `${final.needTool.map((p) => `  ${p}`).join('\n')}\nLog them with --tool NAME.`, 1);
+  }
+  return assets;
+}
