@@ -5,6 +5,7 @@ import { ProvenanceNotices, ProvenanceSections } from '../provenance/ProvenanceS
 import { formatBytes, formatDateTime } from '../ui/format';
 import { ConfirmDraftForm } from './ConfirmDraftForm';
 import { folderOf, frameText, mediaLabel, missingFrames } from './draft-labels';
+import { missingText } from './MissingFrames';
 import type { DraftDetail } from './types';
 
 const yesNo = (v: boolean | null) => (v === null ? 'not stated' : v ? 'yes' : 'no');
@@ -49,18 +50,18 @@ function Frames({ d }: { d: DraftDetail }) {
   const missing = missingFrames(d.frames);
   return (
     <>
-    {missing.length ? (
-      <div className="notice notice-warn" role="note">
-        <strong>Missing frames:</strong> {missing.length <= 10 ? missing.join(', ') : `${missing.slice(0, 10).join(', ')} … and ${missing.length - 10} more`}.
-        Confirming logs the frames present; a missing frame that arrives later becomes a draft of its own.
-      </div>
-    ) : null}
-    <details className="draft-frames">
-      <summary>{d.frames.length} frames, {frameText(d)}: one SHA-256 each</summary>
-      <ol className="frame-list">
-        {d.frames.map((f) => <li key={f.frame}><span className="mono">{f.fileName}</span> <span className="muted mono hash">{f.sha256.slice(0, 16)}…</span> {formatBytes(f.size)}</li>)}
-      </ol>
-    </details>
+      {missing.length ? (
+        <div className="notice notice-warn" role="note">
+          <strong>Missing frames:</strong> no {missingText(missing)}. Confirming logs the frames present; a missing frame that
+          arrives later becomes a draft of its own.
+        </div>
+      ) : null}
+      <details className="draft-frames">
+        <summary>{d.frames.length} frames, {frameText(d)}: one SHA-256 each</summary>
+        <ol className="frame-list">
+          {d.frames.map((f) => <li key={f.frame}><span className="mono">{f.fileName}</span> <span className="muted mono hash">{f.sha256.slice(0, 16)}…</span> {formatBytes(f.size)}</li>)}
+        </ol>
+      </details>
     </>
   );
 }

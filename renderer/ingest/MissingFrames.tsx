@@ -1,7 +1,7 @@
 import type { IngestJob } from './types';
 
 /** "frame 1004", "frames 1004, 1005", "12 frames (1004 … 1020)". */
-function missingText(frames: number[]): string {
+export function missingText(frames: number[]): string {
   if (frames.length === 1) return `frame ${frames[0]}`;
   if (frames.length <= 5) return `frames ${frames.join(', ')}`;
   return `${frames.length} frames (${frames[0]} … ${frames[frames.length - 1]})`;

@@ -112,6 +112,7 @@ function stoppedMessage(error: unknown, logged: number, cancelled: boolean): str
  * most the batch in flight and never leaves half an asset. Two batches are in flight at once so the pool never idles while a batch is written.
  */
 export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o: FolderIngestOptions = {}): Promise<FolderIngestResult> {
+  // Refused before anything is read when the app sends a relative path (collectFiles resolves the rest).
   for (const path of req.paths) fullPath(ctx, path, 'folder or file');
   const target = resolveTarget(ctx, req);
   const progress = new IngestProgressTracker(o.onProgress);
