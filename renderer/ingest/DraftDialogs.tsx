@@ -49,7 +49,7 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
     return (
       <Dialog title="Nothing to log" confirmLabel="Close" hideCancel onConfirm={onClose} onCancel={onClose}>
         <p className="dialog-text">
-          {noTool === 1 ? 'The selected file names' : `None of the ${noTool} selected files name`} a tool in the tool list, and
+          {noTool === 1 ? 'The selected file names no tool' : `None of the ${noTool} selected files name a tool`} in the tool list, and
           {noTool === 1 ? ' its folder sets' : ' their folders set'} none. Open {noTool === 1 ? 'it' : 'each'}, choose its AI tool, then confirm it.
         </p>
       </Dialog>

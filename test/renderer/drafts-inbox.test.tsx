@@ -143,6 +143,12 @@ describe('New files inbox', () => {
     const nothing = await screen.findByRole('dialog', { name: 'Nothing to log' });
     expect(nothing.textContent).toMatch(/None of the 2 selected files name a tool/);
     await user.click(within(nothing).getByRole('button', { name: 'Close' }));
+    await user.click(within(table()).getByRole('checkbox', { name: 'Select mystery_b.exr' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (1)…' }));
+    const one = await screen.findByRole('dialog', { name: 'Nothing to log' });
+    expect(one.textContent).toMatch(/The selected file names no tool in the tool list, and its folder sets none\./);
+    await user.click(within(one).getByRole('button', { name: 'Close' }));
+    await user.click(within(table()).getByRole('checkbox', { name: 'Select mystery_b.exr' }));
 
     // Ticking all, then the one-by-one path for a draft without a tool: the form asks for one.
     await user.click(rowOf(/mystery_a/));
