@@ -80,9 +80,12 @@ function modulePaths() {
 }
 
 function compiledC2pa(): Promise<WebAssembly.Module> {
-  c2paModule ??= readFile(modulePaths().c2paWasmPath).then((bytes) => WebAssembly.compile(bytes));
-  // A failed compile is not kept: the next C2PA job tries again.
-  c2paModule.catch(() => { c2paModule = null; });
+  if (!c2paModule) {
+    const compiling = readFile(modulePaths().c2paWasmPath).then((bytes) => WebAssembly.compile(bytes));
+    // A failed compile is not kept: the next C2PA job tries again.
+    compiling.catch(() => { if (c2paModule === compiling) c2paModule = null; });
+    c2paModule = compiling;
+  }
   return c2paModule;
 }
 
