@@ -12,9 +12,10 @@ describe('parser threads', () => {
   it('checks several C2PA files at once on more than one thread, each with its own verdict', async () => {
     await closeParserThread();
     const dir = tempDir();
+    // Signed JPEGs: their manifests go to c2pa-rs (a signed PNG of the common shape is checked natively, off the threads).
     const files = [1, 2, 3, 4].map((n) => {
-      const file = join(dir, `titan_${n}.png`);
-      copyFileSync(sharedC2paFixture('amazon-titan-g1.png'), file);
+      const file = join(dir, `icon_${n}.jpg`);
+      copyFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'), file);
       return file;
     });
     const reading = Promise.all(files.map((f) => readProvenance(f)));
@@ -22,7 +23,7 @@ describe('parser threads', () => {
     for (const r of records) {
       expect(r.errors).toEqual([]);
       expect(r.c2pa?.validation.state).toBe('untrusted');
-      expect(r.c2pa?.actions[0]?.softwareAgent).toBe('Titan Image Generator G1');
+      expect(r.c2pa?.signer).toBe('C2PA Signer');
     }
     expect(parserThreadCount()).toBe(Math.min(4, availableParallelism()));
   });

@@ -6,6 +6,7 @@ import type { C2paRecord } from '../types';
 import { parseInThread } from '../worker/parser-thread';
 import { checkDataHash, dataHashFromCrJson, type DataHash } from './data-hash';
 import { mapManifestStore } from './map-store';
+import { readNatively } from './native/read-natively';
 import { findSidecar } from './sidecar';
 import type { ManifestStoreJson } from './store-json';
 
@@ -115,6 +116,12 @@ export async function readC2pa(context: C2paContext, errors: string[], manifestO
   const chosen = await plan(context, errors, manifestOnlyBecause, wholeFile);
   if (!chosen) return null;
   const where = chosen.source === 'sidecar' ? 'sidecar C2PA manifest' : 'C2PA manifest';
+  const native = chosen.nativeContent ? readNatively(chosen.bytes) : null;
+  if (native && excludesOnlyManifest(native.dataHash, context.parts.c2pa?.range)) {
+    const record = mapManifestStore(native.store, chosen.source, true);
+    await checkContent(context, record, native.dataHash, chosen);
+    return record;
+  }
   let raw;
   try {
     raw = await parseInThread({ type: 'c2pa', format: chosen.format, bytes: chosen.bytes, withCrJson: chosen.mode === 'manifest' }, context.timeoutMs);
