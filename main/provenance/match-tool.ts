@@ -49,21 +49,43 @@ function matches(hint: string, tool: string): boolean {
 }
 
 /**
+ * Ingest asks the same question for every file of a render folder (same hints, same tool list); answers are pure,
+ * so they are kept for a while instead of re-tokenising every tool name per file.
+ */
+const answers = new Map<string, string | null>();
+const MAX_ANSWERS = 512;
+
+function toolForHint(hint: string, toolNames: string[]): string | null {
+  const key = `${hint}\u0000${toolNames.join('\u0001')}`;
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  const answer = closestTool(hint, toolNames);
+  if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
+  answers.set(key, answer);
+  return answer;
+}
+
+function closestTool(hint: string, toolNames: string[]): string | null {
+  const spellings = [hint, ...(HINT_ALIASES[words(hint)] ?? [])];
+  let best: { tool: string; distance: number } | null = null;
+  for (const tool of toolNames) {
+    const spelling = spellings.find((candidate) => matches(candidate, tool));
+    if (spelling === undefined) continue;
+    const distance = Math.abs(compact(tool).length - compact(spelling).length);
+    if (!best || distance < best.distance) best = { tool, distance };
+  }
+  return best?.tool ?? null;
+}
+
+/**
  * The facility tool the file names: for each hint, most specific first, the tool names that contain it, that it
  * contains, or that share all their name words with it (case, punctuation and version numbers ignored); the closest
  * in length wins. Null when no hint names a listed tool.
  */
 export function matchTool(record: ProvenanceRecord, toolNames: string[]): string | null {
   for (const hint of record.summary.toolHints) {
-    const spellings = [hint, ...(HINT_ALIASES[words(hint)] ?? [])];
-    let best: { tool: string; distance: number } | null = null;
-    for (const tool of toolNames) {
-      const spelling = spellings.find((candidate) => matches(candidate, tool));
-      if (spelling === undefined) continue;
-      const distance = Math.abs(compact(tool).length - compact(spelling).length);
-      if (!best || distance < best.distance) best = { tool, distance };
-    }
-    if (best) return best.tool;
+    const tool = toolForHint(hint, toolNames);
+    if (tool) return tool;
   }
   return null;
 }
