@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataHashFromCrJson } from '../../main/provenance/c2pa/data-hash';
+import { decodeCbor } from '../../main/provenance/c2pa/native/cbor';
+import { oidOf } from '../../main/provenance/c2pa/native/der';
+import { excludesOnlyManifest } from '../../main/provenance/c2pa/read-c2pa';
 import { mapManifestStore } from '../../main/provenance/c2pa/map-store';
 import { readNatively, whyDeferred } from '../../main/provenance/c2pa/native/read-natively';
 import type { ManifestStoreJson } from '../../main/provenance/c2pa/store-json';
@@ -85,5 +88,19 @@ describe('native C2PA validation agrees with c2pa-rs', () => {
     expect(whyDeferred()).toMatch(/time stamp version/);
     expect(readNatively(Buffer.alloc(0))).toBeNull();
     expect(readNatively(titanStore().subarray(0, 5000))).toBeNull();
+  });
+
+  it('reads CBOR, DER and exclusions as strictly as c2pa-rs: byte-order marks kept, floats and malformed OIDs refused', () => {
+    // {"\uFEFFalg": 1}: a key with a byte-order mark is not "alg".
+    const bom = decodeCbor(Buffer.from([0xa1, 0x66, 0xef, 0xbb, 0xbf, 0x61, 0x6c, 0x67, 0x01])) as Map<string, unknown>;
+    expect(bom.has('alg')).toBe(false);
+    expect(() => decodeCbor(Buffer.from([0xfb, 0x40, 0x93, 0x48, 0, 0, 0, 0, 0]))).toThrow(/simple value/);
+    expect(() => oidOf({ tag: 0x06, value: Buffer.from([0x2b, 0x06, 0x81]), raw: Buffer.alloc(0) })).toThrow(/unterminated/);
+    expect(() => oidOf({ tag: 0x06, value: Buffer.from([0x2b, 0x80, 0x01]), raw: Buffer.alloc(0) })).toThrow(/non-minimal/);
+    expect(oidOf({ tag: 0x06, value: Buffer.from([0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x04]), raw: Buffer.alloc(0) })).toBe('1.3.6.1.5.5.7.3.4');
+    const hash = { alg: 'sha256', hash: Buffer.alloc(32) };
+    expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 100 }] }, { start: 33, length: 100 })).toBe(true);
+    expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 100 }, { start: 33, length: 100 }] }, { start: 33, length: 100 })).toBe(false);
+    expect(excludesOnlyManifest({ ...hash, exclusions: [] }, { start: 33, length: 100 })).toBe(false);
   });
 });

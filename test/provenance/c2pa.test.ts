@@ -115,7 +115,8 @@ describe('checking a data hash natively', () => {
     expect(parts.c2pa?.range).toEqual({ start: 33, length: 26_522 });
     const hash = { alg: 'sha256', hash: Buffer.alloc(32) };
     expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 26_522 }] }, parts.c2pa?.range)).toBe(true);
-    expect(excludesOnlyManifest({ ...hash, exclusions: [] }, parts.c2pa?.range)).toBe(true);
+    // No exclusion at all cannot match a file that holds its manifest; c2pa-rs judges that file whole.
+    expect(excludesOnlyManifest({ ...hash, exclusions: [] }, parts.c2pa?.range)).toBe(false);
     // Wider than the chunk, or a second range: edited pixels could hide there, so the reader must judge the whole file.
     expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 500_000 }] }, parts.c2pa?.range)).toBe(false);
     expect(excludesOnlyManifest({ ...hash, exclusions: [{ start: 33, length: 26_522 }, { start: 900_000, length: 10 }] }, parts.c2pa?.range)).toBe(false);

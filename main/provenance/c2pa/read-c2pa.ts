@@ -39,9 +39,10 @@ interface Plan {
  */
 const NATIVE_HASH_FORMATS = new Set<MetadataParts['format']>(['png']);
 
-/** The data hash leaves out exactly the manifest's own container unit, as the C2PA specification requires. */
+/** The data hash leaves out exactly the manifest's own container unit, once, as the C2PA specification requires. */
 export function excludesOnlyManifest(expected: DataHash, range: { start: number; length: number } | undefined): boolean {
-  return expected.exclusions.every((e) => range !== undefined && e.start === range.start && e.length === range.length);
+  const [only, ...more] = expected.exclusions;
+  return only !== undefined && more.length === 0 && range !== undefined && only.start === range.start && only.length === range.length;
 }
 
 /** c2pa-rs errors arrive as "C2pa(InvalidAsset(\"...\"))". */

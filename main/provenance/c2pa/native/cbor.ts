@@ -88,10 +88,10 @@ class Reader {
         return value;
       }
       case 3: {
-        if (info === 31) return new TextDecoder('utf-8', { fatal: true }).decode(this.chunks(3));
+        if (info === 31) return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(this.chunks(3));
         const n = this.length(info);
         this.need(n);
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(this.bytes.subarray(this.at, this.at + n));
+        const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(this.bytes.subarray(this.at, this.at + n));
         this.at += n;
         return text;
       }
@@ -133,26 +133,11 @@ class Reader {
         if (info === 21) return true;
         if (info === 22) return null;
         if (info === 23) return undefined;
-        if (info === 25 || info === 26 || info === 27) {
-          const size = info === 25 ? 2 : info === 26 ? 4 : 8;
-          this.need(size);
-          const value = size === 2 ? halfFloat(this.view.getUint16(this.at)) : size === 4 ? this.view.getFloat32(this.at) : this.view.getFloat64(this.at);
-          this.at += size;
-          return value;
-        }
+        // Floats: nothing a manifest of the shape read here holds is a float, and c2pa-rs reads integers strictly.
         throw new Error('CBOR: unsupported simple value');
       }
     }
   }
-}
-
-function halfFloat(bits: number): number {
-  const exponent = (bits >> 10) & 0x1f;
-  const fraction = bits & 0x3ff;
-  const sign = bits & 0x8000 ? -1 : 1;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 31) return fraction ? NaN : sign * Infinity;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
 /** Decodes exactly one CBOR item filling `bytes`; throws on trailing bytes or anything unexpected. */

@@ -118,7 +118,7 @@ export function checkSigningChain(cose: CoseSignature, chain: X509Certificate[],
   if (!keyFitsAlgorithm(cose, key)) defer('signer key does not fit the algorithm');
   const bits = key.asymmetricKeyDetails?.modulusLength;
   const exponent = key.asymmetricKeyDetails?.publicExponent;
-  if (key.asymmetricKeyType === 'rsa' && (!bits || bits < 2048 || bits > 8192 || !exponent || exponent < 3n || exponent % 2n === 0n)) defer('signer RSA key');
+  if ((key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') && (!bits || bits < 2048 || bits > 8192 || !exponent || exponent < 3n || exponent % 2n === 0n)) defer('signer RSA key');
   if (signer.checkIssued(signer)) defer('self-signed signer');
   for (let i = 0; i < chain.length; i++) {
     const certificate = chain[i] as X509Certificate;

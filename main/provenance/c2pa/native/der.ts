@@ -78,9 +78,13 @@ export const TAG = {
 export function oidOf(element: Der): string {
   if (element.tag !== TAG.oid || element.value.length === 0) throw new Error('DER: expected an object identifier');
   const bytes = element.value;
+  if ((bytes[bytes.length - 1] as number) & 0x80) throw new Error('DER: unterminated object identifier');
   const parts: number[] = [];
   let value = 0;
+  let startOfArc = true;
   for (const byte of bytes) {
+    if (startOfArc && byte === 0x80) throw new Error('DER: non-minimal object identifier');
+    startOfArc = !(byte & 0x80);
     value = value * 128 + (byte & 0x7f);
     if (!(byte & 0x80)) {
       parts.push(value);

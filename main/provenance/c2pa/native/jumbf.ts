@@ -64,7 +64,7 @@ function parseSuperbox(box: JumbfBox, depth: number): Superbox {
   if (toggles & 0x02) {
     const end = d.indexOf(0, 17);
     if (end < 0) throw new Error('JUMBF: unterminated label');
-    label = new TextDecoder('utf-8', { fatal: true }).decode(d.subarray(17, end));
+    label = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(d.subarray(17, end));
     labelEnd = end + 1;
   }
   const children = rest.map((child) => (child.type === 'jumb' ? parseSuperbox(child, depth + 1) : child));

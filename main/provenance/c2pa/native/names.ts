@@ -2,13 +2,16 @@ import { TAG, child, children, oidOf, parseDer, type Der } from './der';
 
 const ORGANIZATION = '2.5.4.10';
 const COMMON_NAME = '2.5.4.3';
-/** UTF8String, PrintableString, IA5String, TeletexString (as latin1), BMPString. */
-const STRING_TAGS = new Set([TAG.utf8String, 0x13, 0x16, 0x14, 0x1e]);
+/** UTF8String and PrintableString only: other string types are decoded differently by different libraries. */
+const STRING_TAGS = new Set<number>([TAG.utf8String, 0x13]);
 
 function textOf(value: Der): string | null {
   if (!STRING_TAGS.has(value.tag)) return null;
-  if (value.tag === 0x1e) return Buffer.from(value.value).swap16().toString('utf16le');
-  return Buffer.from(value.value).toString(value.tag === 0x14 ? 'latin1' : 'utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(value.value);
+  } catch {
+    return null;
+  }
 }
 
 /** Every value of one attribute type in a certificate's subject, in order. */

@@ -8,7 +8,7 @@ import { readCoseSign1, v1TimeStampedBytes, verifyClaimSignature } from './cose'
 import { defer } from './defer';
 import { C2PA_UUID, isSuperbox, parseJumbf, type Superbox } from './jumbf';
 import { signerNames } from './names';
-import { readTimeStamp } from './timestamp';
+import { MAX_CERTIFICATES, readTimeStamp } from './timestamp';
 
 export interface NativeStore {
   store: ManifestStoreJson;
@@ -52,23 +52,40 @@ function rfc3339(at: Date, fraction: string): string {
   return `${base}${digits ? `.${String(nanos).padStart(9, '0').slice(0, digits)}` : ''}+00:00`;
 }
 
-/** A version 1 actions assertion of plain actions: each a map with an action name and text or agent-map values. */
+/** Action fields c2pa-rs reads as text; any other field (changes, parameters, instanceId...) defers. */
+const ACTION_TEXT_FIELDS = new Set(['action', 'when', 'changed', 'digitalSourceType', 'reason', 'description']);
+
+/** A software agent as c2pa-rs's ClaimGeneratorInfo-like map reads it: a name, optionally a version. */
+function agentMap(value: CborValue): boolean {
+  return isMap(value) && typeof value.get('name') === 'string' && [...value].every(([k, v]) => (k === 'name' || k === 'version') && typeof v === 'string');
+}
+
+/** A version 1 actions assertion of plain actions, each field one c2pa-rs decodes the same way. */
 function checkActions(content: CborMap): void {
   const actions = content.get('actions');
   if (content.size !== 1 || !Array.isArray(actions) || actions.length === 0) return defer('actions assertion shape');
   for (const action of actions) {
     if (!isMap(action) || typeof action.get('action') !== 'string') return defer('action shape');
     for (const [key, value] of action) {
-      const agentMap = key === 'softwareAgent' && isMap(value) && [...value.values()].every((v) => typeof v === 'string');
-      if (typeof value !== 'string' && !agentMap) defer(`action field ${key}`);
+      const known = (ACTION_TEXT_FIELDS.has(String(key)) && typeof value === 'string') || (key === 'softwareAgent' && (typeof value === 'string' || agentMap(value)));
+      if (!known) defer(`action field ${key}`);
     }
   }
+}
+
+/** claim_generator_info: a list of {name, version?} entries. */
+function checkGeneratorInfo(value: CborValue | undefined): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.length === 0 || !value.every(agentMap)) defer('claim_generator_info shape');
 }
 
 function dataHashOf(assertion: CborMap, claimAlg: string): DataHash {
   const fields = new Set(assertion.keys());
   for (const key of fields) if (!['exclusions', 'name', 'alg', 'hash', 'pad', 'pad2'].includes(String(key))) defer(`data hash field ${key}`);
   if (!(assertion.get('pad') instanceof Uint8Array)) defer('data hash without pad (c2pa-rs requires it)');
+  const name = assertion.get('name');
+  const pad2 = assertion.get('pad2');
+  if ((name !== undefined && typeof name !== 'string') || (pad2 !== undefined && !(pad2 instanceof Uint8Array))) defer('data hash field types');
   const alg = assertion.get('alg') ?? claimAlg;
   const hash = assertion.get('hash');
   const exclusions = assertion.get('exclusions') ?? [];
@@ -125,6 +142,8 @@ export function readStoreNatively(bytes: Uint8Array): NativeStore {
   const alg = text(claim, 'alg') ?? defer('claim without alg');
   if (!claimGenerator || !HASHES.has(alg) || claim.get('signature') !== 'self#jumbf=c2pa.signature') defer('claim fields');
   if (typeof claim.get('instanceID') !== 'string' || typeof claim.get('dc:format') !== 'string') defer('claim fields');
+  if (claim.has('dc:title') && typeof claim.get('dc:title') !== 'string') defer('claim fields');
+  checkGeneratorInfo(claim.get('claim_generator_info'));
 
   // Every assertion in the store is referenced exactly once and its hash matches.
   const references = claim.get('assertions');
@@ -152,6 +171,8 @@ export function readStoreNatively(bytes: Uint8Array): NativeStore {
   if (!cose || cose.timeStamps?.version !== 1 || cose.timeStamps.tokens.length !== 1) return defer('signature form or time stamp version');
   if (cose.otherUnprotected.some((key) => key !== 'rVals')) defer('unprotected header field');
   if (cose.revocationValues) checkStapledOcsp(cose.revocationValues);
+  // Bounded work on the caller's thread: real chains hold two to four certificates.
+  if (cose.chain.length > MAX_CERTIFICATES) defer('certificate chain too long');
   const chain = cose.chain.map((der) => new X509Certificate(Buffer.from(der)));
   const signer = chain[0] as X509Certificate;
   if (!verifyClaimSignature(cose, claimBytes, signer)) return defer('claim signature does not verify');

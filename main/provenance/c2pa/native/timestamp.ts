@@ -27,6 +27,9 @@ const SIGNATURES = new Map<string, { digest?: string; key: 'rsa' | 'ec' }>([
   ['1.2.840.10045.4.3.4', { digest: 'sha512', key: 'ec' }],
 ]);
 
+/** Certificates in a signing chain or a time stamp token read here; more defer (real chains hold two to four). */
+export const MAX_CERTIFICATES = 8;
+
 export interface TimeStamp {
   /** The time c2pa-rs takes: the signed signingTime attribute when there is one, else the token's genTime. */
   time: Date;
@@ -84,6 +87,7 @@ export function readTimeStamp(token: Uint8Array): TimeStamp {
   if (oidOf(child(encapsulated, 0)) !== OID.tstInfo) defer('time stamp does not hold TSTInfo');
   const tstInfoDer = child(child(encapsulated, 1, 0xa0), 0, TAG.octetString).value;
   const certificates = parts[3]?.tag === 0xa0 ? children(parts[3].value).map((c) => c.raw) : [];
+  if (certificates.length > MAX_CERTIFICATES) defer('time stamp carries too many certificates');
   const signerInfos = parts.at(-1);
   if (!signerInfos || signerInfos.tag !== TAG.set) defer('time stamp has no signer infos');
   const signers = children(signerInfos.value);
