@@ -1,3 +1,5 @@
+import { strictUtf8 } from './utf8';
+
 /**
  * A strict, bounded CBOR decoder (RFC 8949) for C2PA claims, assertions and COSE signatures. It keeps byte strings
  * as views (no copies) and tags as {tag, value}. Anything it does not expect throws: the caller then leaves the
@@ -9,7 +11,7 @@ export class CborTag {
 }
 
 export type CborValue = number | bigint | string | boolean | null | undefined | Uint8Array | CborValue[] | CborMap | CborTag;
-/** Text keys become object properties; C2PA and COSE maps also use integer keys, so both are kept in a Map. */
+/** C2PA maps have text keys, COSE maps integer keys: both kept in one Map, in the order written. */
 export type CborMap = Map<string | number, CborValue>;
 
 const MAX_DEPTH = 64;
@@ -88,10 +90,10 @@ class Reader {
         return value;
       }
       case 3: {
-        if (info === 31) return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(this.chunks(3));
+        if (info === 31) return strictUtf8(this.chunks(3));
         const n = this.length(info);
         this.need(n);
-        const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(this.bytes.subarray(this.at, this.at + n));
+        const text = strictUtf8(this.bytes.subarray(this.at, this.at + n));
         this.at += n;
         return text;
       }

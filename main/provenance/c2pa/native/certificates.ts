@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { TAG, child, children, oidOf, parseDer, type Der } from './der';
-import { keyFitsAlgorithm, type CoseSignature } from './cose';
+import type { CoseSignature } from './cose';
 import { defer } from './defer';
 import type { TimeStamp } from './timestamp';
 
@@ -94,7 +94,8 @@ function criticalUnderstood(profile: Profile): void {
 }
 
 /**
- * The signing certificate meets C2PA's certificate profile at the time stamp's time, and the chain it came with is
+ * Run after the claim signature verified with this certificate's key (which also checked the key fits the
+ * algorithm). The signing certificate meets C2PA's certificate profile at the time stamp's time, and the chain it came with is
  * intact (each certificate signed by the next, CAs marked as such, all valid then). Stricter than c2pa-rs where in
  * doubt: this only decides when the native path may confirm; anything else defers.
  */
@@ -115,7 +116,6 @@ export function checkSigningChain(cose: CoseSignature, chain: X509Certificate[],
   // depend on its configured list, so certificates with only those are left to it.
   if (!eku.includes(KP.emailProtection)) defer('signer extended key usage');
   const key = signer.publicKey;
-  if (!keyFitsAlgorithm(cose, key)) defer('signer key does not fit the algorithm');
   const bits = key.asymmetricKeyDetails?.modulusLength;
   const exponent = key.asymmetricKeyDetails?.publicExponent;
   if ((key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') && (!bits || bits < 2048 || bits > 8192 || !exponent || exponent < 3n || exponent % 2n === 0n)) defer('signer RSA key');

@@ -2,19 +2,17 @@ import { X509Certificate, verify, type KeyObject } from 'node:crypto';
 import { CborTag, decodeCbor, encodeCbor, isMap, type CborMap, type CborValue } from './cbor';
 
 /** COSE algorithm ids C2PA allows, with the digest and signature form Node's verify() needs. */
-const ALGORITHMS = new Map<number, { name: string; digest: string | null; key: 'ec' | 'rsa-pss' | 'ed25519'; curve?: string }>([
-  [-7, { name: 'Es256', digest: 'sha256', key: 'ec', curve: 'prime256v1' }],
-  [-35, { name: 'Es384', digest: 'sha384', key: 'ec', curve: 'secp384r1' }],
-  [-36, { name: 'Es512', digest: 'sha512', key: 'ec', curve: 'secp521r1' }],
-  [-37, { name: 'Ps256', digest: 'sha256', key: 'rsa-pss' }],
-  [-38, { name: 'Ps384', digest: 'sha384', key: 'rsa-pss' }],
-  [-39, { name: 'Ps512', digest: 'sha512', key: 'rsa-pss' }],
-  [-8, { name: 'Ed25519', digest: null, key: 'ed25519' }],
+const ALGORITHMS = new Map<number, { digest: string | null; key: 'ec' | 'rsa-pss' | 'ed25519'; curve?: string }>([
+  [-7, { digest: 'sha256', key: 'ec', curve: 'prime256v1' }],
+  [-35, { digest: 'sha384', key: 'ec', curve: 'secp384r1' }],
+  [-36, { digest: 'sha512', key: 'ec', curve: 'secp521r1' }],
+  [-37, { digest: 'sha256', key: 'rsa-pss' }],
+  [-38, { digest: 'sha384', key: 'rsa-pss' }],
+  [-39, { digest: 'sha512', key: 'rsa-pss' }],
+  [-8, { digest: null, key: 'ed25519' }],
 ]);
 
 export interface CoseSignature {
-  /** c2pa-rs's name for the algorithm ("Es384"). */
-  alg: string;
   digest: string | null;
   keyKind: 'ec' | 'rsa-pss' | 'ed25519';
   curve?: string;
@@ -72,7 +70,6 @@ export function readCoseSign1(bytes: Uint8Array): CoseSignature | null {
   const pad = [open.get('pad'), open.get('pad2')];
   if (pad.some((p) => p !== undefined && !(p instanceof Uint8Array && p.every((b) => b === 0)))) return null;
   return {
-    alg: algorithm.name,
     digest: algorithm.digest,
     keyKind: algorithm.key,
     ...(algorithm.curve ? { curve: algorithm.curve } : {}),

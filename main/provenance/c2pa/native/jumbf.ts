@@ -2,18 +2,15 @@
  * JUMBF (ISO/IEC 19566-5) boxes as C2PA uses them: a superbox ("jumb") starts with a description box ("jumd": a
  * type UUID, toggles and a label) followed by content boxes or further superboxes. Boxes are views into the input.
  */
+import { strictUtf8 } from './utf8';
 
 export interface JumbfBox {
   type: string;
-  /** The whole box, header included. */
-  bytes: Uint8Array;
   /** The box's content after its header. */
   payload: Uint8Array;
 }
 
 export interface Superbox {
-  /** The whole superbox, header included. */
-  bytes: Uint8Array;
   /** The superbox content after its header (description box and children). */
   payload: Uint8Array;
   uuid: string;
@@ -46,7 +43,7 @@ function readBoxes(bytes: Uint8Array): JumbfBox[] {
     }
     if (size < header || at + size > bytes.length) throw new Error('JUMBF: box size out of range');
     const type = String.fromCharCode(bytes[at + 4] as number, bytes[at + 5] as number, bytes[at + 6] as number, bytes[at + 7] as number);
-    boxes.push({ type, bytes: bytes.subarray(at, at + size), payload: bytes.subarray(at + header, at + size) });
+    boxes.push({ type, payload: bytes.subarray(at + header, at + size) });
     at += size;
   }
   return boxes;
@@ -64,11 +61,11 @@ function parseSuperbox(box: JumbfBox, depth: number): Superbox {
   if (toggles & 0x02) {
     const end = d.indexOf(0, 17);
     if (end < 0) throw new Error('JUMBF: unterminated label');
-    label = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(d.subarray(17, end));
+    label = strictUtf8(d.subarray(17, end));
     labelEnd = end + 1;
   }
   const children = rest.map((child) => (child.type === 'jumb' ? parseSuperbox(child, depth + 1) : child));
-  return { bytes: box.bytes, payload: box.payload, uuid, toggles, descriptionTail: d.length - labelEnd, label, children };
+  return { payload: box.payload, uuid, toggles, descriptionTail: d.length - labelEnd, label, children };
 }
 
 /** Parses a buffer holding exactly one superbox. */
@@ -86,10 +83,8 @@ export function isSuperbox(box: Superbox | JumbfBox): box is Superbox {
 export const C2PA_UUID = {
   store: '6332706100110010800000aa00389b71',
   manifest: '63326d6100110010800000aa00389b71',
-  updateManifest: '6332756d00110010800000aa00389b71',
   assertions: '6332617300110010800000aa00389b71',
   claim: '6332636c00110010800000aa00389b71',
   signature: '6332637300110010800000aa00389b71',
   cbor: '63626f7200110010800000aa00389b71',
-  json: '6a736f6e00110010800000aa00389b71',
 } as const;

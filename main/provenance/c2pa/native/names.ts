@@ -1,3 +1,4 @@
+import { strictUtf8 } from './utf8';
 import { TAG, child, children, oidOf, parseDer, type Der } from './der';
 
 const ORGANIZATION = '2.5.4.10';
@@ -8,7 +9,7 @@ const STRING_TAGS = new Set<number>([TAG.utf8String, 0x13]);
 function textOf(value: Der): string | null {
   if (!STRING_TAGS.has(value.tag)) return null;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(value.value);
+    return strictUtf8(value.value);
   } catch {
     return null;
   }

@@ -18,8 +18,10 @@ export interface NativeStore {
 const HASHES = new Set(['sha256', 'sha384', 'sha512']);
 /** Claim fields of a version 1 claim that this reader understands; any other field defers to c2pa-rs. */
 const CLAIM_FIELDS = new Set(['dc:title', 'dc:format', 'instanceID', 'claim_generator', 'claim_generator_info', 'signature', 'assertions', 'alg']);
-/** Assertions whose meaning is fully known here; ingredients, thumbnails, metadata and the rest defer to c2pa-rs. */
-/** c2pa-rs checks actions v2 (in any claim) more strictly; only the version 1 label is confirmed here. */
+/**
+ * Assertions whose meaning is fully known here (actions and the data hash); ingredients, thumbnails, metadata and the
+ * rest defer to c2pa-rs. c2pa-rs checks actions v2 more strictly, so only the version 1 label is confirmed here.
+ */
 const ACTIONS = /^c2pa\.actions$/;
 const DATA_HASH = 'c2pa.hash.data';
 
@@ -102,6 +104,12 @@ function dataHashOf(assertion: CborMap, claimAlg: string): DataHash {
   };
 }
 
+/** Every superbox as C2PA writers make them: requestable and labelled, nothing else in its description. */
+function plainDescriptions(box: Superbox): void {
+  if (box.toggles !== 0x03 || box.descriptionTail !== 0) defer('JUMBF description');
+  for (const child of box.children) if (isSuperbox(child)) plainDescriptions(child);
+}
+
 /**
  * Reads and validates a manifest store the way c2pa-rs does, with Node's native crypto, for the common shape only:
  * one manifest with a version 1 claim, a data hash and actions, an ECDSA/RSA-PSS/Ed25519 signature with its chain
@@ -109,12 +117,6 @@ function dataHashOf(assertion: CborMap, claimAlg: string): DataHash {
  * reads the manifest and gives the verdict, so this path only ever confirms what c2pa-rs would also confirm.
  * The content is not compared here (the caller streams the file through the returned data hash).
  */
-/** Every superbox as C2PA writers make them: requestable and labelled, nothing else in its description. */
-function plainDescriptions(box: Superbox): void {
-  if (box.toggles !== 0x03 || box.descriptionTail !== 0) defer('JUMBF description');
-  for (const child of box.children) if (isSuperbox(child)) plainDescriptions(child);
-}
-
 export function readStoreNatively(bytes: Uint8Array): NativeStore {
   const root = parseJumbf(bytes);
   plainDescriptions(root);

@@ -10,7 +10,7 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
 };
 
-export const DIGESTS = new Map([
+const DIGESTS = new Map([
   ['2.16.840.1.101.3.4.2.1', 'sha256'],
   ['2.16.840.1.101.3.4.2.2', 'sha384'],
   ['2.16.840.1.101.3.4.2.3', 'sha512'],
@@ -41,8 +41,6 @@ export interface TimeStamp {
   signer: X509Certificate;
   signerDer: Uint8Array;
   certificates: Uint8Array[];
-  /** Signed attribute OIDs (the caller decides which it accepts). */
-  signedAttributes: string[];
 }
 
 /** Serial number and issuer name of a DER certificate, as a CMS issuerAndSerialNumber names them. */
@@ -136,6 +134,5 @@ export function readTimeStamp(token: Uint8Array): TimeStamp {
     signer,
     signerDer,
     certificates,
-    signedAttributes: [...attrs.keys()],
   };
 }
