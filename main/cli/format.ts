@@ -11,14 +11,7 @@ export function table(headers: string[], rows: (string | number | null | undefin
   return `${cells.map(line).join('\n')}\n`;
 }
 
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
-  return `${v.toFixed(1)} ${units[u]}`;
-}
+export { formatBytes as bytes } from '../format/byte-size';
 
 export function keyValues(pairs: [string, string | number | null | undefined][]): string {
   const w = Math.max(...pairs.map(([k]) => k.length));

@@ -18,12 +18,7 @@ export const MAX_STRUCTURE_ENTRIES = 100_000;
 /** Most nodes visited when following a ComfyUI graph. */
 export const MAX_GRAPH_VISITS = 10_000;
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+export { formatBytes } from '../format/byte-size';
 
 /** Cuts text to MAX_FIELD_CHARS so one huge field cannot flood the database or the UI. */
 export function clipText(text: string): string {

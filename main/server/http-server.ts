@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import type { MethodDef } from '../api/method';
+import { formatBytes } from '../format/byte-size';
 import { checkRequest } from './guard';
 import { clearExpiredStaging } from '../services/staged-files';
 import { CSP, serveStatic } from './static-files';
@@ -145,7 +146,7 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
         sendJson(res, 200, { ok: true, value: await receiveKeptUpload(o.ctx, req, name, limit) });
       } catch (err) {
         if (!(err instanceof UploadTooLarge)) throw err;
-        const cap = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${limit} bytes`;
+        const cap = formatBytes(limit);
         res.setHeader('connection', 'close');
         sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `Evidence files are limited to ${cap}; "${basename(name)}" is larger. Nothing was kept.` } });
         req.resume();

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { basename, extname, join } from 'node:path';
 import type { ApiContext } from '../api/context';
+import { formatBytes } from '../format/byte-size';
 import { listTools } from '../../db/tools';
 import { matchTool, type ProvenanceRecord } from '../provenance';
 import { formatForExtension, sniffFormat } from '../provenance/container/detect';
@@ -143,7 +144,7 @@ export function receiveMediaUpload(ctx: ApiContext, req: IncomingMessage, name: 
           thumbnail = await preview;
         } else if (tooLarge) {
           record = onlyErrors(
-            `The file is larger than ${Math.round(spoolLimit / (1024 * 1024))} MB, so its provenance was not read from the browser upload. ` +
+            `The file is larger than ${formatBytes(spoolLimit)}, so its provenance was not read from the browser upload. ` +
               'Log it in the desktop app or with `genlog log` to read it.',
           );
         }

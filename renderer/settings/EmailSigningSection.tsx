@@ -41,7 +41,7 @@ function changeOf(f: Form): PacketSettingsChange | string {
   const port = f.smtpPort.trim();
   if (port && !/^\d+$/.test(port)) return 'smtpPort: use a whole number, e.g. 587';
   const cap = Number(f.sizeCapMb);
-  if (f.sizeCapMb.trim() === '' || !Number.isFinite(cap)) return 'sizeCapMb: give the size in MB, e.g. 20';
+  if (f.sizeCapMb.trim() === '' || !Number.isFinite(cap)) return 'sizeCapMb: give the size in MiB, e.g. 20';
   return {
     smtpHost: f.smtpHost.trim(),
     smtpPort: port ? Number(port) : null,
@@ -173,7 +173,7 @@ export function EmailSigningSection() {
         <Field label="From address (optional)" error={errors.fromAddress} hint="The sender, if not the facility manager">
           <input className="input" type="email" value={form.fromAddress} onChange={(e) => set('fromAddress', e.target.value)} spellCheck={false} />
         </Field>
-        <Field label="Packet size cap (MB)" error={errors.sizeCapMb} hint="A larger packet is refused, with advice to split it by episode or dates">
+        <Field label="Packet size cap (MiB)" error={errors.sizeCapMb} hint="A larger packet is refused, with advice to split it by episode or dates">
           <input className="input" inputMode="decimal" value={form.sizeCapMb} onChange={(e) => set('sizeCapMb', e.target.value)} />
         </Field>
       </div>

@@ -17,17 +17,7 @@ export function formatDateTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
+export { formatBytes } from '../../main/format/byte-size';
 
 export const MEDIA_LABELS = { image: 'Image', video: 'Video', audio: 'Audio', text: 'Text', '3d': '3D', other: 'Other' } as const;
 export const HOSTING_LABELS = { local: 'Local', 'enterprise-cloud': 'Enterprise cloud', 'public-cloud': 'Public cloud', unsure: 'Unsure' } as const;

@@ -76,7 +76,7 @@ describe('evidence store', () => {
       expect(readFileSync(c.evidence.storedPath)).toEqual(bytes);
 
       const tooBig = await upload(s, 'name=huge.eml&keep=1', Buffer.alloc(1001, 1));
-      expect(tooBig).toMatchObject({ status: 413, body: { ok: false, error: { message: expect.stringMatching(/limited to 1000 bytes; "huge.eml" is larger/) } } });
+      expect(tooBig).toMatchObject({ status: 413, body: { ok: false, error: { message: expect.stringMatching(/limited to 1000 B; "huge.eml" is larger/) } } });
       expect(readdirSync(join(w.ctx.dataDir, 'staging'))).toHaveLength(1);
 
       const hashedOnly = await upload(s, 'name=plate.png', bytes);

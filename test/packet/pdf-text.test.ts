@@ -14,8 +14,8 @@ describe('PDF text helpers', () => {
     expect(humanDate('2025-09-20T23:41:00-02:00', true)).toBe('21 Sep 2025, 01:41 UTC');
     expect(humanDate(null)).toBe('—');
     expect(humanSize(512)).toBe('512 B');
-    expect(humanSize(8_404_551)).toBe('8.0 MB');
-    expect(humanSize(184_220_113)).toBe('176 MB');
+    expect(humanSize(8_404_551)).toBe('8.0 MiB');
+    expect(humanSize(184_220_113)).toBe('176 MiB');
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('abc', 4)).toBe('abc');
   });

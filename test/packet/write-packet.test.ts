@@ -95,9 +95,9 @@ describe('writePacket', () => {
     const out = path.join(dir, 'too-big.zip');
     const attempt = writePacket(built.manifest, built.key, out, { sizeCapBytes: 20_000 });
     await expect(attempt).rejects.toBeInstanceOf(PacketTooLargeError);
-    await expect(attempt).rejects.toThrow(/over the 20 KB limit.*one packet per episode.*shorter date range/s);
+    await expect(attempt).rejects.toThrow(/over the 19\.5 KiB limit.*one packet per episode.*shorter date range/s);
     expect(readdirSync(dir)).toEqual([]);
-    // The default cap (20 MB) lets the same packet through.
+    // The default cap (20 MiB) lets the same packet through.
     await writePacket(built.manifest, built.key, out);
     expect(existsSync(out)).toBe(true);
   });

@@ -81,7 +81,7 @@ describe('buildPacket', () => {
     await refused({ production: 'HL', until: '2026-01-01' }, /Nothing to disclose/);
     await refused({ production: 'HL', out: join(w.dir, 'no-such-folder', 'p.zip') }, /does not exist/);
     setSetting(w.ctx.db, 'packet.sizeCapBytes', '2000');
-    await refused({ production: 'HL' }, /over the 2\.0 KB limit.*Split it: build one packet per episode, or cover a shorter date range/);
+    await refused({ production: 'HL' }, /over the 2\.0 KiB limit.*Split it: build one packet per episode, or cover a shorter date range/);
     expect(packetCount(w.ctx)).toBe(0);
     expect(existsSync(join(w.dir, 'packets')) ? readdirSync(join(w.dir, 'packets')) : []).toEqual([]);
     expect(ok(await w.api.listPackets({}))).toEqual([]);

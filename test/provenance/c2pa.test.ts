@@ -141,7 +141,7 @@ describe('C2PA manifests in other containers', () => {
   it('reads only the manifest of a file above maxBytes and says the content was not compared', async () => {
     const record = await readProvenance(sharedC2paFixture('amazon-titan-g1.png'), { maxBytes: 1024 * 1024 });
     expect(record.c2pa?.validation.state).toBe('unverified');
-    expect(record.c2pa?.validation.problems.join('\n')).toMatch(/larger than 1\.0 MB, so the file's content was not compared/);
+    expect(record.c2pa?.validation.problems.join('\n')).toMatch(/larger than 1\.0 MiB, so the file's content was not compared/);
     expect(record.c2pa?.actions[0]?.action).toBe('c2pa.created');
   });
 

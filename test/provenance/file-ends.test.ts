@@ -124,7 +124,7 @@ describe('reading provenance from the bytes the hashing worker kept', () => {
       expect(await readProvenance(file, { ends: await endsOf(file) }), name).toEqual(await readProvenance(file));
     }
     expect((await readProvenance(join(dir, 'between.png'))).a1111?.prompt).toBe('between');
-    expect((await readProvenance(join(dir, 'damaged.png'))).errors).toEqual([expect.stringMatching(/claims 2\.0 GB.*truncated or corrupt/)]);
+    expect((await readProvenance(join(dir, 'damaged.png'))).errors).toEqual([expect.stringMatching(/claims 2\.0 GiB.*truncated or corrupt/)]);
   });
 
   it('never skips metadata that follows the image data by more than the tail windows hold', async () => {

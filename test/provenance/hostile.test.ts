@@ -33,7 +33,7 @@ describe('hostile and broken files', () => {
 
   it('a PNG chunk claiming 2 GB', async () => {
     const huge = pngChunk('tEXt', Buffer.from('parameters\0Steps: 20'), 0x7fffffff);
-    await readHostile(writeTemp(dir, 'huge-chunk.png', await pngWith([huge])), /claims 2\.0 GB, but only .* follow: the file is truncated or corrupt/);
+    await readHostile(writeTemp(dir, 'huge-chunk.png', await pngWith([huge])), /claims 2\.0 GiB, but only .* follow: the file is truncated or corrupt/);
   });
 
   it('bad UTF-8 in a text chunk', async () => {
@@ -58,7 +58,7 @@ describe('hostile and broken files', () => {
 
   it('a compressed text chunk that expands beyond the cap (zip bomb)', async () => {
     const bomb = zTXt('workflow', deflateSync(Buffer.alloc(12 * 1024 * 1024, 0x20)));
-    await readHostile(writeTemp(dir, 'bomb.png', await pngWith([bomb])), /expands to more than 8\.0 MB/);
+    await readHostile(writeTemp(dir, 'bomb.png', await pngWith([bomb])), /expands to more than 8\.0 MiB/);
   });
 
   it('a zero-byte file', async () => {

@@ -112,7 +112,7 @@ describe('Log a folder…', () => {
 
     dialog = await screen.findByRole('dialog', { name: 'Logging a folder' });
     expect(dialog.textContent).toMatch(/Cancel keeps the batches already finished in the log and drops the\s+unfinished one/);
-    await within(dialog).findByText(/of 2 files · .* of 2\.0 GB · /);
+    await within(dialog).findByText(/of 2 files · .* of 2\.0 GiB · /);
     expect(within(dialog).getByRole('progressbar', { name: 'Folder ingest progress' })).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     dialog = await screen.findByRole('dialog', { name: 'Cancelled: 0 assets logged' }, { timeout: 10_000 });

@@ -179,7 +179,7 @@ describe('the log dialog prefills from what the files say (desktop, path mode)',
     const dialog = await open(big);
     await user.selectOptions(field(dialog, 'combobox', 'AI tool'), 'Firefly');
     await user.click(within(dialog).getByRole('button', { name: 'Log 6 files' }));
-    const status = await within(dialog).findByText(/^Hashing \d+ of 6 files · .* of 2\.3 GB/, {}, { timeout: 5000 });
+    const status = await within(dialog).findByText(/^Hashing \d+ of 6 files · .* of 2\.3 GiB/, {}, { timeout: 5000 });
     expect(status).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await within(dialog).findByRole('button', { name: 'Log 6 files' }, { timeout: 10_000 });

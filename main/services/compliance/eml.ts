@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { invalid } from '../../api/envelope';
 import { localDate } from './dates';
+import { formatBytes } from '../../format/byte-size';
 
 /** What an approval email tells us before anyone types: each field null when the email does not say. */
 export interface EmlPrefill {
@@ -18,7 +19,7 @@ const MAX_EML_BYTES = 50 * 1024 * 1024;
 
 export async function readEmlPrefill(path: string): Promise<EmlPrefill> {
   const { size } = await stat(path);
-  if (size > MAX_EML_BYTES) throw invalid(`"${path}" is larger than 50 MB; that is not an approval email.`);
+  if (size > MAX_EML_BYTES) throw invalid(`"${path}" is larger than ${formatBytes(MAX_EML_BYTES)}; that is not an approval email.`);
   // Loaded on demand: the mail parser costs ~0.4 s at startup, which every other CLI command would pay.
   const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(await readFile(path), { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
