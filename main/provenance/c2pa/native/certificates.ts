@@ -1,7 +1,7 @@
-import { X509Certificate } from 'node:crypto';
 import { TAG, child, children, oidOf, parseDer, type Der } from './der';
 import type { CoseSignature } from './cose';
 import { defer } from './defer';
+import { knownCertificate, signedBy, validAt, type KnownCertificate } from './known-certificates';
 import type { TimeStamp } from './timestamp';
 
 const EXT = {
@@ -84,11 +84,6 @@ function isCa(profile: Profile): boolean {
   return first?.tag === TAG.boolean && first.value[0] !== 0;
 }
 
-function validAt(certificate: X509Certificate, at: Date): boolean {
-  const t = at.getTime();
-  return Date.parse(certificate.validFrom) <= t && t <= Date.parse(certificate.validTo);
-}
-
 function criticalUnderstood(profile: Profile): void {
   for (const [oid, extension] of profile.extensions) if (extension.critical && !KNOWN_CRITICAL.has(oid)) defer(`critical extension ${oid}`);
 }
@@ -99,7 +94,7 @@ function criticalUnderstood(profile: Profile): void {
  * intact (each certificate signed by the next, CAs marked as such, all valid then). Stricter than c2pa-rs where in
  * doubt: this only decides when the native path may confirm; anything else defers.
  */
-export function checkSigningChain(cose: CoseSignature, chain: X509Certificate[], at: Date): void {
+export function checkSigningChain(cose: CoseSignature, chain: KnownCertificate[], at: Date): void {
   const [signer] = chain;
   const der = cose.chain[0];
   if (!signer || !der) return defer('no signing certificate');
@@ -115,19 +110,19 @@ export function checkSigningChain(cose: CoseSignature, chain: X509Certificate[],
   // emailProtection is the purpose c2pa-rs accepts whatever its settings; documentSigning and the C2PA purpose
   // depend on its configured list, so certificates with only those are left to it.
   if (!eku.includes(KP.emailProtection)) defer('signer extended key usage');
-  const key = signer.publicKey;
+  const key = signer.key;
   const bits = key.asymmetricKeyDetails?.modulusLength;
   const exponent = key.asymmetricKeyDetails?.publicExponent;
   if ((key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') && (!bits || bits < 2048 || bits > 8192 || !exponent || exponent < 3n || exponent % 2n === 0n)) defer('signer RSA key');
-  if (signer.checkIssued(signer)) defer('self-signed signer');
+  if (signer.x509.checkIssued(signer.x509)) defer('self-signed signer');
   for (let i = 0; i < chain.length; i++) {
-    const certificate = chain[i] as X509Certificate;
+    const certificate = chain[i] as KnownCertificate;
     if (!validAt(certificate, at)) defer('a certificate in the chain was not valid at the time stamp');
     const issuer = chain[i + 1];
     if (!issuer) break;
     const issuerProfile = profileOf(cose.chain[i + 1] as Uint8Array);
     criticalUnderstood(issuerProfile);
-    if (!isCa(issuerProfile) || !certificate.checkIssued(issuer) || !certificate.verify(issuer.publicKey)) defer('broken certificate chain');
+    if (!isCa(issuerProfile) || !certificate.x509.checkIssued(issuer.x509) || !signedBy(certificate, issuer)) defer('broken certificate chain');
   }
 }
 
@@ -141,15 +136,15 @@ export function checkTimeStampAuthority(stamp: TimeStamp): void {
   const eku = profile.extensions.get(EXT.extendedKeyUsage);
   if (profile.version !== 3 || !eku?.critical || purposes(profile).join() !== KP.timeStamping) defer('time stamp authority purpose');
   if (!validAt(stamp.signer, stamp.time)) defer('time stamp authority certificate not valid at its time');
-  const rest = stamp.certificates.filter((der) => der !== stamp.signerDer).map((der) => ({ der, certificate: new X509Certificate(Buffer.from(der)) }));
+  const rest = stamp.certificates.filter((der) => der !== stamp.signerDer).map((der) => ({ der, certificate: knownCertificate(der) }));
   let current = stamp.signer;
   while (rest.length > 0) {
-    const at = rest.findIndex((r) => current.checkIssued(r.certificate));
+    const at = rest.findIndex((r) => current.x509.checkIssued(r.certificate.x509));
     const issuer = rest[at];
     if (!issuer) return defer('time stamp certificates do not form one chain');
     const issuerProfile = profileOf(issuer.der);
     criticalUnderstood(issuerProfile);
-    if (!isCa(issuerProfile) || !current.verify(issuer.certificate.publicKey) || !validAt(issuer.certificate, stamp.time)) defer('broken time stamp certificate chain');
+    if (!isCa(issuerProfile) || !signedBy(current, issuer.certificate) || !validAt(issuer.certificate, stamp.time)) defer('broken time stamp certificate chain');
     rest.splice(at, 1);
     current = issuer.certificate;
   }

@@ -1,4 +1,5 @@
-import { X509Certificate, verify, type KeyObject } from 'node:crypto';
+import { verify, type KeyObject } from 'node:crypto';
+import type { KnownCertificate } from './known-certificates';
 import { CborTag, decodeCbor, encodeCbor, isMap, type CborMap, type CborValue } from './cbor';
 
 /** COSE algorithm ids C2PA allows, with the digest and signature form Node's verify() needs. */
@@ -90,9 +91,9 @@ export function keyFitsAlgorithm(cose: CoseSignature, key: KeyObject): boolean {
 }
 
 /** Verifies the COSE signature over Sig_structure ["Signature1", protected, h'', claim]. */
-export function verifyClaimSignature(cose: CoseSignature, claim: Uint8Array, signer: X509Certificate): boolean {
+export function verifyClaimSignature(cose: CoseSignature, claim: Uint8Array, signer: KnownCertificate): boolean {
   const toBeSigned = encodeCbor(['Signature1', cose.protectedBytes, new Uint8Array(0), claim]);
-  const key = signer.publicKey;
+  const key = signer.key;
   if (!keyFitsAlgorithm(cose, key)) return false;
   try {
     if (cose.keyKind === 'ec') return verify(cose.digest, toBeSigned, { key, dsaEncoding: 'ieee-p1363' }, cose.signature);

@@ -1,4 +1,4 @@
-import { X509Certificate, createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { DataHash } from '../data-hash';
 import type { ManifestStoreJson, StoreManifest } from '../store-json';
 import { CborTag, decodeCbor, isMap, type CborMap, type CborValue } from './cbor';
@@ -6,6 +6,7 @@ import { checkSigningChain, checkTimeStampAuthority } from './certificates';
 import { checkStapledOcsp } from './ocsp';
 import { readCoseSign1, v1TimeStampedBytes, verifyClaimSignature } from './cose';
 import { defer } from './defer';
+import { knownCertificate, type KnownCertificate } from './known-certificates';
 import { C2PA_UUID, isSuperbox, parseJumbf, type Superbox } from './jumbf';
 import { signerNames } from './names';
 import { MAX_CERTIFICATES, readTimeStamp } from './timestamp';
@@ -175,8 +176,8 @@ export function readStoreNatively(bytes: Uint8Array): NativeStore {
   if (cose.revocationValues) checkStapledOcsp(cose.revocationValues);
   // Bounded work on the caller's thread: real chains hold two to four certificates.
   if (cose.chain.length > MAX_CERTIFICATES) defer('certificate chain too long');
-  const chain = cose.chain.map((der) => new X509Certificate(Buffer.from(der)));
-  const signer = chain[0] as X509Certificate;
+  const chain = cose.chain.map(knownCertificate);
+  const signer = chain[0] as KnownCertificate;
   if (!verifyClaimSignature(cose, claimBytes, signer)) return defer('claim signature does not verify');
   const stamp = readTimeStamp(cose.timeStamps.tokens[0] as Uint8Array);
   if (!createHash(stamp.imprintDigest).update(v1TimeStampedBytes(cose, claimBytes)).digest().equals(stamp.imprint)) defer('time stamp imprint mismatch');

@@ -1,5 +1,6 @@
-import { X509Certificate, createHash, verify } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { defer } from './defer';
+import { knownCertificate, type KnownCertificate } from './known-certificates';
 import { TAG, child, children, oidOf, parseDer, timeOf, type Der } from './der';
 
 const OID = {
@@ -38,7 +39,7 @@ export interface TimeStamp {
   imprintDigest: string;
   imprint: Uint8Array;
   /** The authority's certificate that signed the token, and every certificate the token carries. */
-  signer: X509Certificate;
+  signer: KnownCertificate;
   signerDer: Uint8Array;
   certificates: Uint8Array[];
 }
@@ -103,8 +104,8 @@ export function readTimeStamp(token: Uint8Array): TimeStamp {
   const wanted = Buffer.from(sid.value).toString('hex');
   const signerDer = certificates.find((c) => issuerAndSerial(c) === wanted);
   if (!signerDer) defer('time stamp signer certificate missing');
-  const signer = new X509Certificate(Buffer.from(signerDer));
-  const key = signer.publicKey;
+  const signer = knownCertificate(signerDer);
+  const key = signer.key;
   if ((algorithm.key === 'rsa') !== (key.asymmetricKeyType === 'rsa')) defer('time stamp key type');
   const attrs = attributes(signedAttrs);
   const contentType = attrs.get(OID.contentType);
