@@ -25,6 +25,20 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
     listRef.current?.querySelector('tr.is-selected')?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedId]);
 
+  // Opening the inbox puts the keyboard on the list once it has drafts, so the first arrow press selects a draft (not
+  // the menu button that opened the page). Nothing is opened until then; focus already in a field stays there.
+  const focusedOnOpen = useRef(false);
+  const quietFocus = useRef(false);
+  useEffect(() => {
+    if (focusedOnOpen.current || items.length === 0) return;
+    focusedOnOpen.current = true;
+    const at = document.activeElement;
+    if (at instanceof HTMLInputElement || at instanceof HTMLTextAreaElement || at instanceof HTMLSelectElement) return;
+    quietFocus.current = true;
+    listRef.current?.focus();
+    quietFocus.current = false;
+  }, [items]);
+
   function onKeyDown(e: KeyboardEvent) {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLButtonElement) {
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -52,7 +66,7 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
     <div ref={listRef} className="draft-list" data-draft-list tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
       onMouseDown={() => { pressed.current = true; }} onMouseUp={() => { pressed.current = false; }}
       onFocus={(e) => {
-        const byPointer = pressed.current;
+        const byPointer = pressed.current || quietFocus.current;
         pressed.current = false;
         if (!byPointer && e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id);
       }}>

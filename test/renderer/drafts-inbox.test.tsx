@@ -63,9 +63,11 @@ describe('New files inbox', () => {
     expect(rowOf(/plate\.jpg/).querySelector('.tag-bad')?.textContent).toBe('mismatch');
     expect(rowOf(/mystery_a/).textContent).toContain('none');
 
-    // Arrows move the selection from the first row; the pane follows.
+    // Opening the inbox puts the keyboard on the list, nothing selected yet: arrows select from the first row; the pane follows.
     const list = screen.getByRole('region', { name: 'New files list' });
-    list.focus();
+    expect(document.activeElement).toBe(list);
+    expect(selectedRow()).toBeNull();
+    await user.keyboard('{ArrowDown}');
     await waitFor(() => expect(selectedRow()?.textContent).toContain(expected[0]!));
     await user.keyboard('{ArrowDown}');
     await waitFor(() => expect(selectedRow()?.textContent).toContain(expected[1]!));
