@@ -30,6 +30,21 @@ export function insertFrames(db: Db, assetId: number, first: number, last: numbe
   for (const f of frames) add.run(assetId, f.frame, f.fileName, f.sha256, f.size);
 }
 
+/** A sequence asset already logged at this path (folder + frame pattern), with its frame range. */
+export interface LoggedSequence {
+  id: number;
+  frame_first: number;
+  frame_last: number;
+}
+
+/** The production's sequence assets logged at this path (e.g. /renders/shot_v001.####.exr), oldest first. */
+export function loggedSequencesAt(db: Db, productionId: number, path: string): LoggedSequence[] {
+  return stmt<[number, string], LoggedSequence>(
+    db,
+    'SELECT id, frame_first, frame_last FROM assets WHERE production_id = ? AND path = ? AND frame_first IS NOT NULL ORDER BY id',
+  ).all(productionId, path);
+}
+
 export function listFrames(db: Db, assetId: number): FrameRow[] {
   return stmt<[number], FrameRow>(db, 'SELECT * FROM asset_frames WHERE asset_id = ? ORDER BY frame').all(assetId);
 }

@@ -84,6 +84,14 @@ export function groupSequences(paths: string[]): IngestItem[] {
   return placed.sort((a, b) => a.order - b.order).map(({ item }) => item);
 }
 
+/** A file named like a frame (shot_v001.1011.exr): its sequence's path as logged, and its frame number. */
+export function frameOfFile(path: string): { sequencePath: string; frame: number } | undefined {
+  const numbered = parseNumberedFile(path, 0);
+  if (!numbered) return undefined;
+  const pattern = `${numbered.prefix}${'#'.repeat(numbered.digits.length)}${numbered.extension}`;
+  return { sequencePath: join(numbered.directory, pattern), frame: Number(numbered.digits) };
+}
+
 function parseNumberedFile(path: string, order: number): NumberedFile | undefined {
   const name = basename(path);
   if (!['image', '3d'].includes(mediaTypeOf(name))) return undefined;

@@ -129,6 +129,43 @@ describe('watch folders', () => {
     await env.close();
   });
 
+  it('frames that arrive after their sequence was logged stay one sequence draft that names the logged asset', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1; f <= 3; f++) write(renders, `sh040.${1000 + f}.png`, await framePng(20 + f));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    const [draft] = ok(await api.listInbox({})).rows;
+    const first = ok(await api.confirmInbox({ id: draft!.id }));
+    expect(first.asset.frameRange).toEqual({ first: 1001, last: 1003 });
+
+    // One straggler: a sequence draft of one frame (not a lone file), whose notes name the asset with the others.
+    write(renders, 'sh040.1004.png', await framePng(24));
+    const late = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(late.found).toHaveLength(1);
+    expect(late.found[0]).toMatchObject({ kind: 'sequence', fileName: 'sh040.####.png', frameRange: { first: 1004, last: 1004 }, frameCount: 1 });
+    expect(late.found[0]?.prefill.notes).toBe(`Frame 1004 of sh040.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003).`);
+
+    // A second straggler and a re-rendered frame join the waiting draft: one draft, the re-render said as such.
+    write(renders, 'sh040.1005.png', await framePng(25));
+    write(renders, 'sh040.1002.png', await framePng(99));
+    const more = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(more.found).toHaveLength(1);
+    const joined = more.found[0]!;
+    expect(joined).toMatchObject({ kind: 'sequence', frameRange: { first: 1002, last: 1005 }, frameCount: 3 });
+    expect(joined.prefill.notes).toBe(
+      `Frames 1002–1005 of sh040.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003). Frame 1002 was logged before: a re-render.`,
+    );
+    expect(ok(await api.listInbox({})).total).toBe(1);
+
+    // Confirmed, the late frames are an asset of their own, with the note in its notes; the first asset is untouched.
+    const second = ok(await api.confirmInbox({ id: joined.id }));
+    expect(second.asset).toMatchObject({ frameRange: { first: 1002, last: 1005 }, notes: joined.prefill.notes });
+    expect(ok(await api.getAsset({ id: first.asset.id }))).toMatchObject({ frameRange: { first: 1001, last: 1003 }, sha256: first.asset.sha256 });
+    await env.close();
+  });
+
   it('an inbox item says when its C2PA manifest failed validation, in the list as well as the detail', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

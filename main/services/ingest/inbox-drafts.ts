@@ -10,6 +10,7 @@ import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
 import { groupSequences, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, itemPaths, knownItemHash, leadPath } from './hashed-items';
+import { joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
 import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
@@ -65,6 +66,12 @@ function prefillFor(watch: WatchFolderRow, record: ProvenanceRecord | null, tool
   return { ...base, ...found, ...(tool ? { matchedTool: tool } : {}) };
 }
 
+/** Frames of a sequence already in the log say so in the draft's notes, after anything the file itself said. */
+function withLateFramesNote(prefill: InboxPrefill, item: IngestItem, earlier: EarlierFrames | undefined): InboxPrefill {
+  if (!earlier || item.kind !== 'sequence') return prefill;
+  return { ...prefill, notes: [prefill.notes, lateFramesNote(item, earlier)].filter(Boolean).join('\n') };
+}
+
 /**
  * Turns new files of a watch folder into pending inbox drafts. Pending drafts in the same folders are regrouped
  * with the new files, so frames of a sequence that arrive over time end up in one draft (the older, smaller draft
@@ -85,7 +92,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const candidates = new Map<string, FileVersion>();
   for (const v of await restat(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
-  const items = groupSequences([...candidates.keys()].sort());
+  const { items, continues } = joinLoggedSequences(ctx.db, watch.production_id, groupSequences([...candidates.keys()].sort()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
 
   const errors: string[] = [];
@@ -152,7 +159,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
         mediaType: mediaTypeOf(path),
         frames: frames ? JSON.stringify(frames) : null,
         provenance: record ? JSON.stringify(record) : null,
-        prefill: JSON.stringify(prefillFor(watch, record, toolNames, now)),
+        prefill: JSON.stringify(withLateFramesNote(prefillFor(watch, record, toolNames, now), d.item, continues.get(d.item))),
         foundAt: at,
       });
       if (id !== null) ids.push(id);

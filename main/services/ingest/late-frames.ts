@@ -1,0 +1,87 @@
+import { basename, dirname } from 'node:path';
+import type { Db } from '../../../db/connection';
+import { listFrames, loggedSequencesAt, type LoggedSequence } from '../../../db/asset-frames';
+import { frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
+import { itemPath } from './hashed-items';
+
+/** A sequence already in the log: the assets holding its frames, and which frames they hold. */
+export interface EarlierFrames {
+  assets: LoggedSequence[];
+  frames: Set<number>;
+}
+
+export interface JoinedItems {
+  items: IngestItem[];
+  /** Items whose sequence is already in the log, with what the log holds of it. */
+  continues: Map<IngestItem, EarlierFrames>;
+}
+
+/**
+ * Frames that arrive after their sequence was logged (a render node finishing late, a re-rendered frame) stay with
+ * that sequence: one or two of them would otherwise be separate files, so frames whose sequence is in the log become
+ * one sequence item whatever their count, and every item that continues a logged sequence names the assets holding
+ * its earlier frames.
+ */
+export function joinLoggedSequences(db: Db, productionId: number, items: readonly IngestItem[]): JoinedItems {
+  const logged = new Map<string, EarlierFrames>();
+  const loggedAt = (path: string): EarlierFrames => {
+    let found = logged.get(path);
+    if (!found) {
+      const assets = loggedSequencesAt(db, productionId, path);
+      found = { assets, frames: new Set(assets.flatMap((a) => listFrames(db, a.id).map((f) => f.frame))) };
+      logged.set(path, found);
+    }
+    return found;
+  };
+  const late = new Map<string, SequenceFrame[]>();
+  const out: (IngestItem | string)[] = [];
+  const continues = new Map<IngestItem, EarlierFrames>();
+  for (const item of items) {
+    if (item.kind === 'sequence') {
+      const earlier = loggedAt(itemPath(item));
+      if (earlier.assets.length > 0) continues.set(item, earlier);
+      out.push(item);
+      continue;
+    }
+    const frame = frameOfFile(item.path);
+    if (!frame || loggedAt(frame.sequencePath).assets.length === 0) {
+      out.push(item);
+      continue;
+    }
+    const frames = late.get(frame.sequencePath);
+    if (frames) frames.push({ frame: frame.frame, path: item.path });
+    else {
+      late.set(frame.sequencePath, [{ frame: frame.frame, path: item.path }]);
+      out.push(frame.sequencePath); // where the joined item goes: the place of its first frame
+    }
+  }
+  const joined = out.map((entry) => {
+    if (typeof entry !== 'string') return entry;
+    const frames = (late.get(entry) as SequenceFrame[]).sort((a, b) => a.frame - b.frame);
+    const first = (frames[0] as SequenceFrame).frame;
+    const last = (frames[frames.length - 1] as SequenceFrame).frame;
+    const present = new Set(frames.map((f) => f.frame));
+    const missingFrames: number[] = [];
+    for (let f = first + 1; f < last; f++) if (!present.has(f)) missingFrames.push(f);
+    const item: IngestItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames, missingFrames };
+    continues.set(item, loggedAt(entry));
+    return item;
+  });
+  return { items: joined, continues };
+}
+
+function range(first: number, last: number): string {
+  return first === last ? `frame ${first}` : `frames ${first}–${last}`;
+}
+
+/** One sentence for the draft's notes: which logged assets hold the sequence's other frames, and any it renders again. */
+export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, earlier: EarlierFrames): string {
+  const held = earlier.assets.map((a) => `#${a.id} (${range(a.frame_first, a.frame_last)})`).join(', ');
+  const again = item.frames.filter((f) => earlier.frames.has(f.frame));
+  const rerendered = again.length > 0
+    ? ` ${again.length === 1 ? `Frame ${again[0]?.frame} was` : `${again.length} of these frames were`} logged before: a re-render.`
+    : '';
+  const these = range(item.first, item.last);
+  return `${these.charAt(0).toUpperCase()}${these.slice(1)} of ${item.pattern}, ` +
+    `which is already logged as ${earlier.assets.length === 1 ? 'asset' : 'assets'} ${held}.${rerendered}`;
+}
