@@ -47,9 +47,16 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
 
 function Frames({ d }: { d: DraftDetail }) {
   if (d.frames.length === 0) return null;
-  const missing = missingFrames(d.frames);
+  const inLog = d.prefill.framesInLog ?? [];
+  const missing = missingFrames(d.frames, inLog);
   return (
     <>
+      {inLog.length ? (
+        <div className="notice" role="note">
+          <strong>Logged before:</strong> {missingText(inLog)} of this sequence {inLog.length === 1 ? 'is' : 'are'} already
+          in the log (see the notes); confirming logs the frames found here.
+        </div>
+      ) : null}
       {missing.length ? (
         <div className="notice notice-warn" role="note">
           <strong>Missing frames:</strong> no {missingText(missing)}. Confirming logs the frames present; a missing frame that

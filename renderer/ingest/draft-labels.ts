@@ -18,18 +18,22 @@ export function draftTool(d: Draft): string | null {
   return d.prefill.tool ?? d.prefill.matchedTool ?? null;
 }
 
-export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount'>): string {
+/** Late frames of a logged sequence leave gaps the log already fills: those are counted apart, not as missing. */
+export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount'> & { prefill?: Pick<Draft['prefill'], 'framesInLog'> }): string {
   if (!d.frameRange) return '';
-  const missing = d.frameRange.last - d.frameRange.first + 1 - d.frameCount;
-  return `${d.frameRange.first}–${d.frameRange.last} (${d.frameCount}${missing > 0 ? `, ${missing} missing` : ''})`;
+  const inLog = d.prefill?.framesInLog?.length ?? 0;
+  const missing = d.frameRange.last - d.frameRange.first + 1 - d.frameCount - inLog;
+  const notes = [d.frameCount, ...(inLog > 0 ? [`${inLog} logged before`] : []), ...(missing > 0 ? [`${missing} missing`] : [])];
+  return `${d.frameRange.first}–${d.frameRange.last} (${notes.join(', ')})`;
 }
 
-/** Frame numbers between the first and the last that the sequence lacks. */
-export function missingFrames(frames: readonly { frame: number }[]): number[] {
+/** Frame numbers between the first and the last that the sequence lacks, leaving out those the log already holds. */
+export function missingFrames(frames: readonly { frame: number }[], inLog: readonly number[] = []): number[] {
   if (frames.length < 2) return [];
   const present = new Set(frames.map((f) => f.frame));
-  const first = Math.min(...present);
-  const last = Math.max(...present);
+  for (const frame of inLog) present.add(frame);
+  const first = Math.min(...frames.map((f) => f.frame));
+  const last = Math.max(...frames.map((f) => f.frame));
   const missing: number[] = [];
   for (let n = first; n <= last && missing.length < 1000; n++) if (!present.has(n)) missing.push(n);
   return missing;

@@ -146,6 +146,7 @@ describe('watch folders', () => {
     expect(late.found).toHaveLength(1);
     expect(late.found[0]).toMatchObject({ kind: 'sequence', fileName: 'sh040.####.png', frameRange: { first: 1004, last: 1004 }, frameCount: 1 });
     expect(late.found[0]?.prefill.notes).toBe(`Frame 1004 of sh040.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003).`);
+    expect(late.found[0]?.prefill.framesInLog).toBeUndefined();
 
     // A second straggler and a re-rendered frame join the waiting draft: one draft, the re-render said as such.
     write(renders, 'sh040.1005.png', await framePng(25));
@@ -154,6 +155,8 @@ describe('watch folders', () => {
     expect(more.found).toHaveLength(1);
     const joined = more.found[0]!;
     expect(joined).toMatchObject({ kind: 'sequence', frameRange: { first: 1002, last: 1005 }, frameCount: 3 });
+    // 1003 is between the late frames but in the logged asset: logged before, not missing.
+    expect(joined.prefill.framesInLog).toEqual([1003]);
     expect(joined.prefill.notes).toBe(
       `Frames 1002–1005 of sh040.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003). Frame 1002 was logged before: a re-render.`,
     );

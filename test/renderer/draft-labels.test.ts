@@ -9,4 +9,11 @@ describe('sequence labels in the inbox', () => {
     expect(missingFrames([1001, 1002, 1004, 1007].map((frame) => ({ frame })))).toEqual([1003, 1005, 1006]);
     expect(missingFrames([{ frame: 5 }])).toEqual([]);
   });
+
+  it('counts late frames whose gaps the log already holds as logged before, not missing', () => {
+    const late = { frameRange: { first: 1002, last: 1007 }, frameCount: 3, prefill: { framesInLog: [1003, 1004] } };
+    expect(frameText(late)).toBe('1002–1007 (3, 2 logged before, 1 missing)');
+    expect(frameText({ ...late, prefill: { framesInLog: [1003, 1004, 1006] } })).toBe('1002–1007 (3, 3 logged before)');
+    expect(missingFrames([1002, 1005, 1007].map((frame) => ({ frame })), [1003, 1004])).toEqual([1006]);
+  });
 });

@@ -305,4 +305,20 @@ describe('New files inbox', () => {
     await waitFor(() => expect(document.activeElement).toBe(tool));
     expect(tool.getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('late frames of a confirmed sequence show the frames the log already holds as logged before, not missing', async () => {
+    const sequence = ok(await api.listInbox({})).rows.find((d) => d.fileName.startsWith('shot_v001'));
+    ok(await api.confirmInbox({ id: sequence!.id }));
+    writeFileSync(join(withTool, 'shot_v001.1008.exr'), randomBytes(1500)); // a re-render
+    writeFileSync(join(withTool, 'shot_v001.1011.exr'), randomBytes(1500)); // a late frame
+    ok(await api.scanWatchFolders({}));
+    renderApp(api);
+    await nav(/^New files inbox/);
+    const row = await within(table()).findByText(/shot_v001/);
+    expect(rowOf(/shot_v001/).textContent).toContain('1008–1011 (2, 2 logged before)');
+    await user.click(row);
+    await within(pane()).findByRole('heading', { name: /shot_v001/ });
+    expect(pane().textContent).toContain('Logged before: frames 1009, 1010 of this sequence are already in the log');
+    expect(pane().textContent).not.toContain('Missing frames');
+  });
 });

@@ -55,8 +55,9 @@ const watchTable = (ws: WatchFolder[]) =>
 
 function frames(i: InboxItem): string {
   if (!i.frameRange) return '';
-  const missing = i.frameRange.last - i.frameRange.first + 1 - i.frameCount;
-  return `${i.frameCount} (${i.frameRange.first}-${i.frameRange.last}${missing > 0 ? `, ${missing} missing` : ''})`;
+  const inLog = i.prefill.framesInLog?.length ?? 0;
+  const missing = i.frameRange.last - i.frameRange.first + 1 - i.frameCount - inLog;
+  return `${i.frameCount} (${i.frameRange.first}-${i.frameRange.last}${inLog > 0 ? `, ${inLog} logged before` : ''}${missing > 0 ? `, ${missing} missing` : ''})`;
 }
 
 const inboxTable = (items: InboxItem[]) =>

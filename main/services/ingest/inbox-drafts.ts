@@ -10,7 +10,7 @@ import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
 import { groupSequences, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, itemPaths, knownItemHash, leadPath } from './hashed-items';
-import { joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
+import { framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
 import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
@@ -66,10 +66,18 @@ function prefillFor(watch: WatchFolderRow, record: ProvenanceRecord | null, tool
   return { ...base, ...found, ...(tool ? { matchedTool: tool } : {}) };
 }
 
-/** Frames of a sequence already in the log say so in the draft's notes, after anything the file itself said. */
-function withLateFramesNote(prefill: InboxPrefill, item: IngestItem, earlier: EarlierFrames | undefined): InboxPrefill {
+/**
+ * Frames of a sequence already in the log say so in the draft's notes, after anything the file itself said, and
+ * the frames the log holds within the draft's range are listed so they are not shown as missing.
+ */
+function withLateFrames(prefill: InboxPrefill, item: IngestItem, earlier: EarlierFrames | undefined): InboxPrefill {
   if (!earlier || item.kind !== 'sequence') return prefill;
-  return { ...prefill, notes: [prefill.notes, lateFramesNote(item, earlier)].filter(Boolean).join('\n') };
+  const held = framesInLog(item, earlier);
+  return {
+    ...prefill,
+    notes: [prefill.notes, lateFramesNote(item, earlier)].filter(Boolean).join('\n'),
+    ...(held.length > 0 ? { framesInLog: held } : {}),
+  };
 }
 
 /**
@@ -159,7 +167,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
         mediaType: mediaTypeOf(path),
         frames: frames ? JSON.stringify(frames) : null,
         provenance: record ? JSON.stringify(record) : null,
-        prefill: JSON.stringify(withLateFramesNote(prefillFor(watch, record, toolNames, now), d.item, continues.get(d.item))),
+        prefill: JSON.stringify(withLateFrames(prefillFor(watch, record, toolNames, now), d.item, continues.get(d.item))),
         foundAt: at,
       });
       if (id !== null) ids.push(id);

@@ -27,6 +27,11 @@ export interface InboxPrefill {
   createdAt?: string;
   /** The listed tool the file's provenance names. */
   matchedTool?: string;
+  /**
+   * Late frames of a sequence already logged: frames between this draft's first and last that assets in the log
+   * hold (when the draft was found), so they are not missing.
+   */
+  framesInLog?: number[];
 }
 
 export interface InboxProvenanceBrief {

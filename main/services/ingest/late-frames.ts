@@ -60,14 +60,26 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     const frames = (late.get(entry) as SequenceFrame[]).sort((a, b) => a.frame - b.frame);
     const first = (frames[0] as SequenceFrame).frame;
     const last = (frames[frames.length - 1] as SequenceFrame).frame;
+    const earlier = loggedAt(entry);
     const present = new Set(frames.map((f) => f.frame));
     const missingFrames: number[] = [];
-    for (let f = first + 1; f < last; f++) if (!present.has(f)) missingFrames.push(f);
+    for (let f = first + 1; f < last; f++) if (!present.has(f) && !earlier.frames.has(f)) missingFrames.push(f);
     const item: IngestItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames, missingFrames };
-    continues.set(item, loggedAt(entry));
+    continues.set(item, earlier);
     return item;
   });
   return { items: joined, continues };
+}
+
+/**
+ * Frames between a late item's first and last that it lacks because the log already holds them (1002 and 1005
+ * arriving after 1001-1004 were logged): not missing, and not to be reported as a gap.
+ */
+export function framesInLog(item: Extract<IngestItem, { kind: 'sequence' }>, earlier: EarlierFrames): number[] {
+  const present = new Set(item.frames.map((f) => f.frame));
+  const held: number[] = [];
+  for (let f = item.first + 1; f < item.last; f++) if (!present.has(f) && earlier.frames.has(f)) held.push(f);
+  return held;
 }
 
 function range(first: number, last: number): string {
