@@ -1,3 +1,4 @@
+import { frameRangeNotes } from '../../main/format/frame-counts';
 import { MEDIA_LABELS } from '../ui/format';
 import type { Draft } from './types';
 
@@ -21,19 +22,17 @@ export function draftTool(d: Draft): string | null {
 /** Late frames of a logged sequence leave gaps the log already fills: those are counted apart, not as missing. */
 export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount'> & { prefill?: Pick<Draft['prefill'], 'framesInLog'> }): string {
   if (!d.frameRange) return '';
-  const inLog = d.prefill?.framesInLog?.length ?? 0;
-  const missing = d.frameRange.last - d.frameRange.first + 1 - d.frameCount - inLog;
-  const notes = [d.frameCount, ...(inLog > 0 ? [`${inLog} logged before`] : []), ...(missing > 0 ? [`${missing} missing`] : [])];
-  return `${d.frameRange.first}–${d.frameRange.last} (${notes.join(', ')})`;
+  const notes = frameRangeNotes(d.frameRange, d.frameCount, d.prefill?.framesInLog?.length);
+  return `${d.frameRange.first}–${d.frameRange.last} (${[d.frameCount, ...notes].join(', ')})`;
 }
 
 /** Frame numbers between the first and the last that the sequence lacks, leaving out those the log already holds. */
 export function missingFrames(frames: readonly { frame: number }[], inLog: readonly number[] = []): number[] {
   if (frames.length < 2) return [];
-  const present = new Set(frames.map((f) => f.frame));
-  for (const frame of inLog) present.add(frame);
-  const first = Math.min(...frames.map((f) => f.frame));
-  const last = Math.max(...frames.map((f) => f.frame));
+  const numbers = frames.map((f) => f.frame);
+  const first = Math.min(...numbers);
+  const last = Math.max(...numbers);
+  const present = new Set([...numbers, ...inLog]);
   const missing: number[] = [];
   for (let n = first; n <= last && missing.length < 1000; n++) if (!present.has(n)) missing.push(n);
   return missing;

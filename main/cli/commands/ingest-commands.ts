@@ -1,5 +1,6 @@
 import { CliError, usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
+import { frameRangeNotes } from '../../format/frame-counts';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
@@ -55,9 +56,8 @@ const watchTable = (ws: WatchFolder[]) =>
 
 function frames(i: InboxItem): string {
   if (!i.frameRange) return '';
-  const inLog = i.prefill.framesInLog?.length ?? 0;
-  const missing = i.frameRange.last - i.frameRange.first + 1 - i.frameCount - inLog;
-  return `${i.frameCount} (${i.frameRange.first}-${i.frameRange.last}${inLog > 0 ? `, ${inLog} logged before` : ''}${missing > 0 ? `, ${missing} missing` : ''})`;
+  const notes = frameRangeNotes(i.frameRange, i.frameCount, i.prefill.framesInLog?.length);
+  return `${i.frameCount} (${[`${i.frameRange.first}-${i.frameRange.last}`, ...notes].join(', ')})`;
 }
 
 const inboxTable = (items: InboxItem[]) =>

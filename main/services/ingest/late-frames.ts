@@ -61,9 +61,7 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     const first = (frames[0] as SequenceFrame).frame;
     const last = (frames[frames.length - 1] as SequenceFrame).frame;
     const earlier = loggedAt(entry);
-    const present = new Set(frames.map((f) => f.frame));
-    const missingFrames: number[] = [];
-    for (let f = first + 1; f < last; f++) if (!present.has(f) && !earlier.frames.has(f)) missingFrames.push(f);
+    const { missing: missingFrames } = gapsOf(frames, first, last, earlier);
     const item: IngestItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames, missingFrames };
     continues.set(item, earlier);
     return item;
@@ -76,10 +74,16 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
  * arriving after 1001-1004 were logged): not missing, and not to be reported as a gap.
  */
 export function framesInLog(item: Extract<IngestItem, { kind: 'sequence' }>, earlier: EarlierFrames): number[] {
-  const present = new Set(item.frames.map((f) => f.frame));
+  return gapsOf(item.frames, item.first, item.last, earlier).held;
+}
+
+/** The frame numbers between first and last that `frames` lacks, split into those the log holds and the rest. */
+function gapsOf(frames: readonly SequenceFrame[], first: number, last: number, earlier: EarlierFrames): { held: number[]; missing: number[] } {
+  const present = new Set(frames.map((f) => f.frame));
   const held: number[] = [];
-  for (let f = item.first + 1; f < item.last; f++) if (!present.has(f) && earlier.frames.has(f)) held.push(f);
-  return held;
+  const missing: number[] = [];
+  for (let f = first + 1; f < last; f++) if (!present.has(f)) (earlier.frames.has(f) ? held : missing).push(f);
+  return { held, missing };
 }
 
 function range(first: number, last: number): string {
