@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp, useStores } from '../app/stores-context';
+import { fillEmpty, useLateDefaults } from '../app/use-late-defaults';
 import type { Classification } from '../api-types';
 import { EpisodePicker, PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/CatalogSelects';
 import { Dialog } from '../ui/Dialog';
@@ -38,12 +39,13 @@ function LogFolderForm() {
   const productions = useApp('catalog', (s) => s.productions);
   const artistName = useApp('settings', (s) => s.settings?.artistName ?? '');
   const remembered = useApp('folderIngest', (s) => s.remembered);
+  const defaultProduction = () => remembered.production ?? (productions.length === 1 ? productions[0]!.code : '');
   const [form, setForm] = useState<FormState>(() => ({
     path: remembered.paths?.[0] ?? '',
     recursive: remembered.recursive ?? true,
     include: globsText(remembered.include ?? []),
     exclude: globsText(remembered.exclude ?? []),
-    production: remembered.production ?? (productions.length === 1 ? productions[0]!.code : ''),
+    production: defaultProduction(),
     tool: remembered.tool ?? '',
     use: remembered.use === undefined ? '' : String(remembered.use),
     classification: remembered.classification ?? '',
@@ -57,6 +59,7 @@ function LogFolderForm() {
   const [errors, setErrors] = useState<Record<string, string>>(refusal?.fields ?? {});
   const [general, setGeneral] = useState<string | null>(refusal?.general ?? null);
   const [busy, setBusy] = useState(false);
+  useLateDefaults(() => setForm((f) => fillEmpty(f, { production: defaultProduction() })));
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
 
   async function submit() {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
+import { fillEmpty, useLateDefaults } from '../app/use-late-defaults';
 import type { Classification } from '../api-types';
 import { PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/CatalogSelects';
 import { Field } from '../ui/Field';
@@ -32,6 +33,7 @@ export function WatchFolderForm() {
     classification: '', include: '', exclude: '', recursive: true,
   });
   const [form, setForm] = useState<FormState>(blank);
+  useLateDefaults(() => setForm((f) => fillEmpty(f, { production: blank().production, artist: artistName })));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

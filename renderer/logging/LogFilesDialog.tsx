@@ -13,6 +13,7 @@ import { FileFindings } from './FileFindings';
 import { useStableList } from '../ui/use-stable-list';
 import { ToolNotices } from './ToolNotices';
 import { prefillFromFiles } from '../provenance/prefill';
+import { fillEmpty, useLateDefaults } from '../app/use-late-defaults';
 
 const FORM_FIELDS = ['production', 'episode', 'tool', 'prompt', 'notes', 'classification', 'by'] as const;
 
@@ -34,18 +35,22 @@ function LogFilesDialogOpen() {
   const artistName = useApp('settings', (s) => s.settings?.artistName ?? '');
 
   const only = <T,>(list: T[]) => (list.length === 1 ? list[0] : undefined);
-  const [form, setForm] = useState<LogForm>(() => ({
+  const picks = () => ({
     production: remembered.production ?? only(productions)?.code ?? '',
-    episode: remembered.episode ?? '',
     tool: remembered.tool ?? only(tools)?.name ?? '',
+    by: remembered.by || artistName,
+  });
+  const [form, setForm] = useState<LogForm>(() => ({
+    ...picks(),
+    episode: remembered.episode ?? '',
     prompt: '',
     notes: '',
     // A remembered planned use brings back the class chosen with it; otherwise every batch starts temporary.
     classification: remembered.use !== undefined ? remembered.classification ?? 'temporary' : 'temporary',
-    by: remembered.by || artistName,
     // The use belongs to the remembered production, which is the one preselected.
     use: remembered.use,
   }));
+  useLateDefaults(() => setForm((f) => fillEmpty(f, picks())));
   // What the files say fills the prompt and tool until the artist changes them; nothing is typed when they say enough.
   const toolNames = useMemo(() => tools.map((t) => t.name), [tools]);
   const saying = useStableList(items, (a, b) => a.file === b.file && a.provenance === b.provenance && a.provenanceState === b.provenanceState);

@@ -68,7 +68,9 @@ try {
     await page.getByTestId('file-input').setInputFiles([plate, sky]);
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Log 2 files' }).waitFor();
-    await dialog.getByLabel('Episode / reel').selectOption('E101');
+    // The episode is a free-text box until the production (and so its episode list) is known; on a page that has
+    // just loaded the catalog may still be arriving, and the form fills the production when it does.
+    await dialog.getByRole('combobox', { name: 'Episode / reel' }).selectOption('E101');
     await dialog.getByLabel('Prompt').fill('dragon flying over the harbour at dusk, wide shot');
     await shot(page, 'log-dialog.png');
     await dialog.getByRole('button', { name: 'Log 2 files' }).click();

@@ -64,6 +64,31 @@ describe('logging files from the picker and by drag and drop', () => {
     expect(ok(await env.real.api.listAssets({})).total).toBe(2);
   });
 
+  it('a dialog opened before the productions, tools and settings arrive takes their defaults when they do', async () => {
+    // Files dropped on a window that has just opened: the lists the defaults come from are still on their way.
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => { release = resolve; });
+    const api = env.real.api;
+    const held = { ...api,
+      listProductions: async (i: Parameters<typeof api.listProductions>[0]) => { await arrived; return api.listProductions(i); },
+      listTools: async (i: Parameters<typeof api.listTools>[0]) => { await arrived; return api.listTools(i); },
+      getSettings: async (i: Parameters<typeof api.getSettings>[0]) => { await arrived; return api.getSettings(i); },
+    };
+    renderApp(held, stager());
+    await user.upload(screen.getByTestId('file-input'), [diskFile('early_v001.png', 'early')]);
+    const dialog = await screen.findByRole('dialog', { name: 'Log 1 file' });
+    expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'Production' }).value).toBe('');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Prompt' }), 'typed while loading');
+
+    act(() => release());
+    await waitFor(() => expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'Production' }).value).toBe('SHOW1'));
+    expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: 'AI tool' }).value).toBe('Firefly');
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Artist' }).value).toBe('Ana Ortiz');
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Prompt' }).value).toBe('typed while loading');
+    // The production's episodes are offered once it is known.
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Episode / reel' }), 'E101');
+  });
+
   it('accepts files dropped anywhere on the window and shows the drop overlay while dragging', async () => {
     renderApp(env.real.api, stager());
     const grid = await screen.findByRole('grid', { name: 'Asset log' });
