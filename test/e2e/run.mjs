@@ -13,6 +13,9 @@ import { provenanceChecks } from './provenance.mjs';
 
 const MILLION = 1_000_000;
 const tmp = mkdtempSync(join(tmpdir(), 'genlog-e2e-'));
+// What the servers and the seeding make in the temp folder (an in-memory db's data folder) goes under `tmp` too,
+// so the cleanup below removes it.
+for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = tmp;
 const servers = [];
 let browser;
 const { check, summary } = checkRunner();
