@@ -126,4 +126,23 @@ describe('watch folders screen', () => {
     await within(form).findByText(/already watched by watch folder/, { selector: '.field-error' });
     expect(ok(await api.listWatchFolders({}))).toHaveLength(1);
   });
+
+  it('a form opened before the productions and settings arrive takes the only production and the artist when they do', async () => {
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => { release = resolve; });
+    const held: GenlogClient = { ...api,
+      listProductions: async (i) => { await arrived; return api.listProductions(i); },
+      getSettings: async (i) => { await arrived; return api.getSettings(i); },
+    };
+    renderApp(held);
+    await nav(/^Watch folders/);
+    const form = await screen.findByRole('form', { name: 'Add a watch folder' });
+    expect(within(form).getByLabelText<HTMLSelectElement>('Production').value).toBe('');
+    await user.type(within(form).getByLabelText('Folder path'), renders);
+
+    release();
+    await waitFor(() => expect(within(form).getByLabelText<HTMLSelectElement>('Production').value).toBe('SHOW1'));
+    expect(within(form).getByLabelText<HTMLInputElement>('Artist (optional)').value).toBe('Ana Ortiz');
+    expect(within(form).getByLabelText<HTMLInputElement>('Folder path').value).toBe(renders);
+  });
 });
