@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { useApp } from '../app/stores-context';
+import { useCatalogEditing } from './use-catalog-editing';
 import type { Production } from '../api-types';
 import { ProductionForm } from './ProductionForm';
 
 /** Productions: the list on the left, the add/edit form on the right. */
 export function ProductionsPage() {
   const productions = useApp('catalog', (s) => s.productions);
-  const [editing, setEditing] = useState<Production | 'new' | null>(productions.length === 0 ? 'new' : null);
+  const { editing, setEditing, loaded } = useCatalogEditing<Production>(productions.length);
   const current = editing === 'new' ? null : productions.find((p) => p.id === editing?.id) ?? null;
 
   return (
@@ -35,7 +35,7 @@ export function ProductionsPage() {
               ))}
             </tbody>
           </table>
-          {productions.length === 0 ? <div className="empty-state">No productions yet. Add the first one to start logging.</div> : null}
+          {loaded && productions.length === 0 ? <div className="empty-state">No productions yet. Add the first one to start logging.</div> : null}
         </div>
         {editing ? (
           <ProductionForm key={current?.id ?? 'new'} production={current} onDone={(p) => setEditing(p ?? null)} />

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useApp } from '../app/stores-context';
+import { useCatalogEditing } from './use-catalog-editing';
 import type { Tool } from '../api-types';
 import { HOSTING_LABELS } from '../ui/format';
 import { ToolForm } from './ToolForm';
@@ -12,7 +12,7 @@ function Risk({ value, bad }: { value: string; bad: boolean }) {
 /** The AI tool list: everything Netflix asks about a tool (hosting, enterprise agreement, data terms). */
 export function ToolsPage() {
   const tools = useApp('catalog', (s) => s.tools);
-  const [editing, setEditing] = useState<Tool | 'new' | null>(tools.length === 0 ? 'new' : null);
+  const { editing, setEditing, loaded } = useCatalogEditing<Tool>(tools.length);
   const current = editing === 'new' ? null : tools.find((t) => t.id === editing?.id) ?? null;
 
   return (
@@ -46,7 +46,7 @@ export function ToolsPage() {
               ))}
             </tbody>
           </table>
-          {tools.length === 0 ? <div className="empty-state">No tools yet. Add every generative tool artists use.</div> : null}
+          {loaded && tools.length === 0 ? <div className="empty-state">No tools yet. Add every generative tool artists use.</div> : null}
         </div>
         {editing ? (
           <ToolForm key={current?.id ?? 'new'} tool={current} onDone={(t) => setEditing(t ?? null)} />

@@ -58,6 +58,30 @@ describe('productions, tools and settings pages', () => {
     expect(within(second).getByRole('textbox', { name: 'Code' }).getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('while the lists load, the pages neither say "none yet" nor open the add form; an empty list opens it once known', async () => {
+    ok(await real.api.addProduction({ code: 'LH1', title: 'The Lighthouse', contactEmail: 'amy@netflix.com' }));
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => { release = resolve; });
+    const api = real.api;
+    renderApp({ ...api,
+      listProductions: async (i) => { await arrived; return api.listProductions(i); },
+      listTools: async (i) => { await arrived; return api.listTools(i); },
+    });
+    await nav('Productions');
+    await screen.findByRole('heading', { name: 'Productions' });
+    expect(screen.queryByText(/No productions yet/)).toBeNull();
+    expect(screen.queryByRole('form', { name: 'New production' })).toBeNull();
+
+    release();
+    await screen.findByRole('button', { name: 'Edit production LH1' });
+    expect(screen.queryByRole('form', { name: 'New production' })).toBeNull();
+    expect(screen.queryByText(/No productions yet/)).toBeNull();
+    // No tools at all: known once loaded, so the tools page opens the add form.
+    await nav('tools');
+    await screen.findByText(/No tools yet/);
+    expect(screen.getByRole('form', { name: 'New tool' })).toBeTruthy();
+  });
+
   it('says what is wrong in words: no internal field names, no stray space when the name is empty', async () => {
     renderApp(real.api);
     await nav('AI tools');
