@@ -51,12 +51,22 @@ export function Dialog({
     const first = el?.querySelector<HTMLElement>('[data-autofocus]')
       ?? el?.querySelector('.dialog-body')?.querySelector<HTMLElement>(FIELD)
       ?? el?.querySelector<HTMLElement>('button[type="submit"]:not([disabled])')
-      ?? el?.querySelector<HTMLElement>(FOCUSABLE);
+      // A dialog that shows work in progress has only Cancel enabled: the dialog itself takes focus, so Esc works and
+      // an Enter meant for "confirm", as the hint says, does not stop the work.
+      ?? el;
     first?.focus();
     return () => {
       if (before && document.contains(before)) before.focus();
     };
   }, []);
+
+  // Disabling the focused control while working (the confirm button, a fieldset) drops focus to the page, where Esc
+  // no longer reaches the dialog: the dialog takes it first.
+  useEffect(() => {
+    const el = ref.current;
+    const active = document.activeElement;
+    if (el && (!el.contains(active) || active?.matches(':disabled'))) el.focus();
+  }, [busy]);
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
     if (e.key === 'Escape') {
@@ -101,6 +111,7 @@ export function Dialog({
         onKeyDown={onKeyDown}
         onSubmit={submit}
         noValidate
+        tabIndex={-1}
       >
         <h2 id={titleId} className="dialog-title">{title}</h2>
         <div className="dialog-body">{children}</div>

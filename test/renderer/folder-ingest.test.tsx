@@ -114,7 +114,12 @@ describe('Log a folder…', () => {
     expect(dialog.textContent).toMatch(/Cancel keeps the batches already finished in the log and drops the\s+unfinished one/);
     await within(dialog).findByText(/of 2 files · .* of 2\.0 GiB · /);
     expect(within(dialog).getByRole('progressbar', { name: 'Folder ingest progress' })).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // The dialog holds the keyboard, not its Cancel button: Enter ("confirms", says the hint) must not stop the work.
+    expect(document.activeElement).toBe(dialog);
+    await user.keyboard('{Enter}');
+    await within(dialog).findByText(/of 2 files · .* of 2\.0 GiB · /);
+    expect(screen.queryByRole('dialog', { name: /^Cancelled/ })).toBeNull();
+    await user.keyboard('{Escape}');
     dialog = await screen.findByRole('dialog', { name: 'Cancelled: 0 assets logged' }, { timeout: 10_000 });
     expect(dialog.textContent).toMatch(/Batches finished before the cancel stay logged; the unfinished batch was dropped/);
     expect(ok(await api.listAssets({})).total).toBe(0);
