@@ -76,11 +76,14 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
     const split = errorsByField(res.error, FIELDS, 'production');
     setErrors(split.fields);
     setGeneral(split.general);
-    if (Object.keys(split.fields).length) setRefused((n) => n + 1);
+    setRefused((n) => n + 1);
   }
 
+  // The confirm button was disabled while the request ran, which dropped focus to the page: it goes to the field the
+  // refusal is about, or back to the button, so the keyboard still works in the inbox.
   useEffect(() => {
-    if (refused) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const form = formRef.current;
+    if (refused) (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[data-draft-confirm]'))?.focus();
   }, [refused]);
 
   return (

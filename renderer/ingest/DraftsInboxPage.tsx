@@ -9,6 +9,7 @@ import { STATUS_LABELS } from './draft-labels';
 import { LogFolderButton } from './LogFolderButton';
 import type { DraftStatus } from './types';
 import '../styles/ingest.css';
+import { BusyButton } from '../ui/BusyButton';
 
 /** The watcher adds drafts on its own (desktop app, serve --watch): the list is looked at again this often. */
 const REFRESH_MS = 10_000;
@@ -78,9 +79,9 @@ export function DraftsInboxPage() {
         <button type="button" className="btn btn-danger-outline" disabled={picked.length === 0 || busy} onClick={() => setDismissingPicked(true)}>
           Dismiss selected{picked.length ? ` (${picked.length})` : ''}…
         </button>
-        <button type="button" className="btn" disabled={scanning !== null} onClick={() => void watchFolders.getState().scan()}>
+        <BusyButton className="btn" busy={scanning !== null} onClick={() => void watchFolders.getState().scan()}>
           {scanning !== null ? 'Scanning…' : 'Scan watch folders now'}
-        </button>
+        </BusyButton>
         <LogFolderButton />
         <span className="spacer" />
         <span className="muted">{total === null ? 'Loading…' : `${formatCount(total)} ${STATUS_LABELS[status].toLowerCase()}`}</span>

@@ -2,6 +2,7 @@ import { useApp, useStores } from '../app/stores-context';
 import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { formatDateTime } from '../ui/format';
 import type { WatchFolder } from './types';
+import { BusyButton } from '../ui/BusyButton';
 
 function Defaults({ f }: { f: WatchFolder }) {
   const parts: [string, string][] = [
@@ -44,15 +45,15 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             <td className="muted nowrap">{f.lastScanAt ? formatDateTime(f.lastScanAt) : 'never'}</td>
             <td className="num">{f.pendingDrafts}</td>
             <td className="cell-actions nowrap">
-              <button type="button" className="btn btn-small" aria-label={`Scan ${f.path} now`} disabled={scanning !== null}
+              <BusyButton className="btn btn-small" aria-label={`Scan ${f.path} now`} busy={scanning !== null}
                 onClick={() => void watchFolders.getState().scan(f.id)}>
                 {scanning === f.id ? 'Scanning…' : 'Scan now'}
-              </button>{' '}
+              </BusyButton>{' '}
               <button type="button" className="btn btn-small" aria-label={`${f.enabled ? 'Pause' : 'Resume'} watching ${f.path}`}
                 onClick={() => void watchFolders.getState().setEnabled(f.id, !f.enabled)}>
                 {f.enabled ? 'Pause' : 'Resume'}
               </button>{' '}
-              <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Remove watch folder ${f.path}`} onClick={() => onRemove(f)}>
+              <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Remove watch folder ${f.path}`} data-watch-remove onClick={() => onRemove(f)}>
                 Remove…
               </button>
             </td>

@@ -9,6 +9,7 @@ import { WatchFolderForm } from './WatchFolderForm';
 import { WatchFolderTable } from './WatchFolderTable';
 import type { WatchFolder } from './types';
 import '../styles/ingest.css';
+import { BusyButton } from '../ui/BusyButton';
 
 /** Folders GenLog watches for new renders: their defaults, pause/resume, remove, and scan now. */
 export function WatchFoldersPage() {
@@ -17,6 +18,19 @@ export function WatchFoldersPage() {
   const loaded = useApp('watchFolders', (s) => s.loaded);
   const scanning = useApp('watchFolders', (s) => s.scanning);
   const [removing, setRemoving] = useState<WatchFolder | null>(null);
+  // The removed folder's row, and the button that opened the dialog, are gone: the keyboard moves to the next row's
+  // Remove button (or the last one, or the add form's path) instead of dropping to the page.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    const buttons = [...document.querySelectorAll<HTMLElement>('[data-watch-remove]')];
+    (buttons[focusRow] ?? buttons.at(-1) ?? document.querySelector<HTMLElement>('form[aria-label="Add a watch folder"] input'))?.focus();
+    setFocusRow(null);
+  }, [focusRow, folders]);
+  const closeRemove = (removed: boolean) => {
+    if (removed && removing) setFocusRow(folders.findIndex((f) => f.id === removing.id));
+    setRemoving(null);
+  };
 
   // Reloaded whenever the inbox badge's count changes (it is refreshed on its own), so each folder's Waiting count
   // keeps up with drafts arriving, confirmed or dismissed while this screen is open.
@@ -30,9 +44,9 @@ export function WatchFoldersPage() {
     <section className="screen watch-page" aria-labelledby="watch-title">
       <header className="toolbar">
         <h1 id="watch-title" className="screen-title">Watch folders</h1>
-        <button type="button" className="btn" disabled={scanning !== null || enabled === 0} onClick={() => void watchFolders.getState().scan()}>
+        <BusyButton className="btn" busy={scanning !== null} disabled={enabled === 0} onClick={() => void watchFolders.getState().scan()}>
           {scanning === 'all' ? 'Scanning…' : 'Scan all now'}
-        </button>
+        </BusyButton>
         <LogFolderButton />
         <span className="spacer" />
         <button type="button" className="link-button" onClick={() => ui.getState().navigate('drafts')}>Open the New files inbox</button>
@@ -57,7 +71,7 @@ export function WatchFoldersPage() {
       </div>
       {removing ? (
         <ModalGuard>
-          <RemoveWatchDialog folder={removing} onClose={() => setRemoving(null)} />
+          <RemoveWatchDialog folder={removing} onClose={closeRemove} />
         </ModalGuard>
       ) : null}
     </section>

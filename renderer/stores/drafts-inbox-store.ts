@@ -193,7 +193,9 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         const { items, selectedId } = get();
         if (items.length === 0) return;
         const at = items.findIndex((d) => d.id === selectedId);
-        const next = at < 0 ? 0 : Math.max(0, Math.min(items.length - 1, at + delta));
+        // With nothing selected yet, End (a move by the whole list) goes to the last draft; other keys to the first.
+        const from = at < 0 ? (delta >= items.length ? items.length - 1 : 0) : at + delta;
+        const next = Math.max(0, Math.min(items.length - 1, from));
         void get().select(items[next]!.id);
       },
       togglePicked(id, on) {

@@ -47,6 +47,8 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
     writeFileSync(join(watched, 'e2e_watch_reject_v001.exr'), randomBytes(7000));
     await row.getByRole('button', { name: `Scan ${watched} now` }).click();
     await page.getByRole('region', { name: 'Scan result' }).getByText(/2 files found · 2 new or changed · 2 new drafts · 0 already logged/).waitFor();
+    // While it said "Scanning…" the button stayed focusable, so the keyboard is still there (not dropped to the page).
+    assert(await row.getByRole('button', { name: `Scan ${watched} now` }).evaluate((el) => el === document.activeElement), 'Scan now lost the focus');
     await shot(page, 'watch-folders.png');
     await nav('New files inbox').click();
     await draftRow('e2e_watch_hero_v001.png').waitFor();
@@ -63,6 +65,14 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
 
     await draftRow('e2e_watch_reject_v001.exr').click();
     await pane.getByRole('heading', { name: 'e2e_watch_reject_v001.exr' }).waitFor();
+    // Its file changes before it is confirmed: refused, nothing logged, and the keyboard is still on Confirm (the
+    // button was disabled while the request ran, which in a browser drops focus to the page).
+    writeFileSync(join(watched, 'e2e_watch_reject_v001.exr'), randomBytes(7100));
+    const confirm = pane.getByRole('button', { name: 'Confirm and log' });
+    await confirm.focus();
+    await page.keyboard.press('Enter');
+    await pane.getByRole('alert').waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Confirm and log');
     await pane.getByRole('button', { name: 'Dismiss…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Dismiss e2e_watch_reject_v001.exr?' });
     await dialog.getByRole('button', { name: 'Dismiss', exact: true }).click();

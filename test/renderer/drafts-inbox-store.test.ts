@@ -49,4 +49,27 @@ describe('new files inbox store', () => {
     expect([...new Set(seen)]).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(store.getState().batchProgress).toBeNull();
   });
+
+  it('with nothing selected, End goes to the last draft and the arrow keys start at the first', async () => {
+    ctx = testContext({ actor: 'tester' });
+    for (let n = 1; n <= 4; n++) {
+      insertInboxItem(ctx.db, {
+        watchId: null, kind: 'file', path: `/renders/h${n}.png`, fileName: `h${n}.png`, size: 1, mtimeMs: n, sha256: n.toString(16).padStart(64, 'c'),
+        mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
+      });
+    }
+    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    await store.getState().load();
+    const ids = store.getState().items.map((d) => d.id);
+    expect(store.getState().selectedId).toBeNull();
+    store.getState().move(ids.length);
+    expect(store.getState().selectedId).toBe(ids.at(-1));
+    store.getState().move(-ids.length);
+    expect(store.getState().selectedId).toBe(ids[0]);
+
+    const fresh = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    await fresh.getState().load();
+    fresh.getState().move(-1);
+    expect(fresh.getState().selectedId).toBe(ids[0]);
+  });
 });

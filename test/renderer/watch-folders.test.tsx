@@ -81,9 +81,12 @@ describe('watch folders screen', () => {
     writeFileSync(logged, randomBytes(1000));
     ok(await api.logAssets({ files: [{ path: logged }], production: 'SHOW1', tool: 'Firefly', by: 'Ana Ortiz' }));
 
-    await user.click(within(row).getByRole('button', { name: `Scan ${renders} now` }));
+    const scanNow = within(row).getByRole('button', { name: `Scan ${renders} now` });
+    await user.click(scanNow);
     const report = await screen.findByRole('region', { name: 'Scan result' });
     await within(report).findByText(/3 files found · 3 new or changed · 2 new drafts · 1 already logged/);
+    // The button kept the keyboard while it said "Scanning…" (a disabled button would have dropped it to the page).
+    expect(document.activeElement).toBe(scanNow);
     await within(screen.getByLabelText('Notifications')).findByText('2 new items in the New files inbox (1 already in the log not drafted).');
     await waitFor(() => expect(within(row).getAllByRole('cell')[6]!.textContent).toContain('2'));
     expect(row.textContent).not.toContain('never');
@@ -110,6 +113,8 @@ describe('watch folders screen', () => {
     await user.click(within(row).getByRole('button', { name: `Remove watch folder ${renders}` }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove watch folder' }));
     await screen.findByText(/No watch folders yet/);
+    // Its row is gone: the keyboard goes to the add form's path, not to the page.
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByLabelText('Folder path')));
     expect(ok(await api.listWatchFolders({}))).toEqual([]);
     expect(ok(await api.listInbox({ status: 'all' })).total).toBe(2);
   });
