@@ -99,7 +99,7 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('watch', 'list').stdout).toMatch(/PENDING/);
     expect(run('watch', 'add', join(dir, 'nope'), '--production', 'SHOW1')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
 
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, 'watch', 'run', '--stable-ms', '300', '--settle-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, 'watch', 'run', '--stable-ms', '300', '--settle-ms', '200', '--recheck-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -114,6 +114,14 @@ describe('genlog ingest commands (spawned)', () => {
       await waitFor(() => /Catch-up scan of .*1 inbox item\(s\) added/.test(stderr), 'the catch-up scan');
       copyFileSync(titanPath(), join(renders, 'titan.png'));
       await waitFor(() => /Inbox #\d+: .*titan\.png/.test(stderr), 'titan.png to reach the inbox');
+      // Its only folder paused: the runner says so and keeps running (a render node's service must not end), and
+      // picks the folder up again when it is resumed.
+      expect(run('watch', 'disable', '1').code).toBe(0);
+      await waitFor(() => stderr.includes(`Stopped watching ${renders}: paused or removed`), 'the paused folder to be let go');
+      await new Promise((r) => setTimeout(r, 600));
+      expect(child.exitCode).toBeNull();
+      expect(run('watch', 'enable', '1').code).toBe(0);
+      await waitFor(() => stderr.split(`Watching ${renders}`).length === 3, 'the resumed folder to be watched again');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

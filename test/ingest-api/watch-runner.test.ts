@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -82,6 +82,26 @@ describe('watch runner', () => {
     } finally {
       other.db.close();
     }
+  });
+
+  it('watches a folder again after it was deleted or moved away and made anew, with a catch-up scan', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'first.png', await comfyPng());
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+
+    renameSync(renders, join(dir, 'renders.old'));
+    await until(() => events.find((e) => e.type === 'unwatched' && e.watchId === w.id && e.reason === 'gone'), 'the folder to be let go');
+    mkdirSync(renders);
+    write(renders, 'second.png', await comfyPng());
+    await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'second.png'), 'the new folder to be caught up');
+    // And watched, not only scanned: a file written now arrives too.
+    write(renders, 'third.png', await comfyPng());
+    await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'third.png'), 'a file in the new folder');
+    expect(running.watching()).toEqual([w.id]);
   });
 
   it('lands frames rendered together as one sequence draft, and frames arriving later join it', async () => {

@@ -72,6 +72,12 @@ function issues(i: InboxItem): number | '' {
 }
 
 /** One stderr line per watch event (`watch run`, `serve --watch`), saying what reached the inbox and what did not. */
+const UNWATCHED: Record<Extract<WatchEvent, { type: 'unwatched' }>['reason'], string> = {
+  disabled: 'paused or removed (watched again when it is resumed)',
+  changed: 'its settings changed (watched again with the new ones)',
+  gone: 'the folder was deleted, moved or replaced (watched again, with a catch-up scan, once it is there)',
+};
+
 export function describeEvent(e: WatchEvent): string {
   switch (e.type) {
     case 'watching':
@@ -90,6 +96,8 @@ export function describeEvent(e: WatchEvent): string {
       return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)} frames]` : ''} (${bytes(e.item.size)})` +
         `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
         `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}.\n`;
+    case 'unwatched':
+      return `Stopped watching ${e.path}: ${UNWATCHED[e.reason]}.\n`;
     case 'error':
       return `Watch ${e.watchId ?? ''} problem: ${e.message}\n`;
   }
@@ -162,9 +170,9 @@ export const ingestCommands: Command[] = [
   },
   {
     name: 'watch run',
-    usage: 'genlog watch run [--stable-ms N] [--settle-ms N] [--poll]',
+    usage: 'genlog watch run [--stable-ms N] [--settle-ms N] [--recheck-ms N] [--poll]',
     summary: 'Watch every enabled watch folder in the foreground (render nodes): catch-up scan, then new files, until Ctrl+C',
-    options: { 'stable-ms': { type: 'string' }, 'settle-ms': { type: 'string' }, poll: { type: 'boolean' } },
+    options: { 'stable-ms': { type: 'string' }, 'settle-ms': { type: 'string' }, 'recheck-ms': { type: 'string' }, poll: { type: 'boolean' } },
     async run(r) {
       const enabled = (await r.call<WatchFolder[]>('listWatchFolders', {})).filter((w) => w.enabled);
       if (enabled.length === 0) throw new CliError('No enabled watch folders. Add one with genlog watch add DIR --production CODE.', 1);
@@ -172,12 +180,18 @@ export const ingestCommands: Command[] = [
         r.io.stderr(describeEvent(e));
         if (r.json && e.type === 'found') r.io.stdout(`${JSON.stringify(e.item)}\n`);
       };
-      const runner = await startWatchRunner(r.ctx, { stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), usePolling: Boolean(r.values.poll) }, onEvent);
+      const runner = await startWatchRunner(r.ctx, {
+        stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), recheckMs: positiveMs(r, 'recheck-ms'), usePolling: Boolean(r.values.poll),
+      }, onEvent);
       r.io.stderr(`Watching ${runner.watching().length} folder(s) into ${r.ctx.dbPath}; press Ctrl+C to stop.\n`);
+      // Runs until stopped even while no folder is being watched (all paused, or gone for now): the list is read
+      // again every few seconds, and a render node's service must not end just because a folder was paused.
+      const keepAlive = setInterval(() => undefined, 60_000);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       });
+      clearInterval(keepAlive);
       await runner.stop();
       await closeParserThread();
       r.io.stderr('Stopped watching.\n');

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
@@ -37,6 +38,8 @@ export interface WatchRunnerOptions {
 
 export type WatchEvent =
   | { type: 'watching'; watch: WatchFolder }
+  /** A folder no longer watched: paused, removed, its settings changed (it is watched again with them), or gone. */
+  | { type: 'unwatched'; watchId: number; path: string; reason: 'disabled' | 'changed' | 'gone' }
   | { type: 'caught-up'; result: CatchUpResult }
   | { type: 'found'; item: InboxItem }
   | { type: 'error'; watchId: number | null; message: string };
@@ -53,6 +56,8 @@ interface ActiveWatch {
   watcher: FSWatcher;
   filter: CompiledFilter;
   root: string;
+  /** The folder's device and inode when watching began: a folder deleted and made again is a new one to watch. */
+  identity: string;
   folders: Map<string, FolderBatch>;
 }
 
@@ -60,6 +65,14 @@ const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30
 
 function signatureOf(w: WatchFolderRow): string {
   return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
+}
+
+/** Device and inode of a folder ('' when it is missing or not a folder). */
+function identityOf(s: Stats | null): string;
+function identityOf(path: string): Promise<string>;
+function identityOf(of: string | Stats | null): string | Promise<string> {
+  if (typeof of === 'string') return stat(of).then((s) => identityOf(s), () => '');
+  return of?.isDirectory() ? `${of.dev}:${of.ino}` : '';
 }
 
 function relativeOf(root: string, path: string): string {
@@ -141,9 +154,13 @@ export class WatchRunner {
     const wanted = new Map(listWatchFolders(this.ctx.db).filter((w) => w.enabled === 1).map((w) => [w.id, w]));
     for (const a of [...this.active.values()]) {
       const w = wanted.get(a.id);
-      if (!w || signatureOf(w) !== a.signature) {
+      // A watcher does not survive its folder being deleted or moved away (a cleaned render folder, a remounted
+      // share): such a folder is closed here and opened again below once it exists, with a catch-up scan.
+      const reason = !w ? 'disabled' : signatureOf(w) !== a.signature ? 'changed' : await identityOf(a.root) !== a.identity ? 'gone' : null;
+      if (reason) {
         await this.close(a);
         this.active.delete(a.id);
+        this.onEvent({ type: 'unwatched', watchId: a.id, path: a.root, reason });
       }
     }
     for (const w of wanted.values()) {
@@ -179,7 +196,7 @@ export class WatchRunner {
         return filter.folderExcluded(rel);
       },
     });
-    const active: ActiveWatch = { id: w.id, signature: signatureOf(w), watcher, filter, root, folders: new Map() };
+    const active: ActiveWatch = { id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map() };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
     watcher.on('error', (error) => this.report(w.id, error));
