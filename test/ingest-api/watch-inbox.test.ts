@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -30,6 +30,12 @@ describe('watch folders', () => {
     write(renders, 'sub/x.txt', 'x');
     expect(await api.addWatchFolder({ path: join(renders, 'sub'), production: 'SHOW1' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already watched by watch folder/) } });
     expect(await api.addWatchFolder({ path: join(renders, 'keep.txt'), production: 'SHOW1' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is a file, not a folder/) } });
+    // A link to the watched folder, or into it, is the same files: each would reach the inbox twice.
+    symlinkSync(renders, join(dir, 'renders-link'));
+    expect(await api.addWatchFolder({ path: join(dir, 'renders-link'), production: 'SHOW1', recursive: false }))
+      .toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/renders-link is the same folder as watch folder \d+ \(.*renders\)/) } });
+    symlinkSync(join(renders, 'sub'), join(dir, 'sub-link'));
+    expect(await api.addWatchFolder({ path: join(dir, 'sub-link'), production: 'SHOW1' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already watched by watch folder/) } });
     expect(await api.addWatchFolder({ path: dir, production: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(ok(await api.enableWatchFolder({ id: w.id, enabled: false })).enabled).toBe(false);
     expect(ok(await api.listWatchFolders({}))).toHaveLength(1);

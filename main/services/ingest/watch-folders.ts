@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/envelope';
@@ -87,14 +87,20 @@ function inside(child: string, parent: string): boolean {
   return child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 }
 
-/** A file must never be reported by two watches (it would reach the inbox twice with different defaults). */
-function refuseOverlap(ctx: ApiContext, path: string, recursive: boolean): void {
+/**
+ * A file must never be reported by two watches (it would reach the inbox twice with different defaults). Paths are
+ * compared as typed and with symbolic links resolved: a link to a watched folder is that folder.
+ */
+async function refuseOverlap(ctx: ApiContext, path: string, recursive: boolean): Promise<void> {
+  const real = await realpath(path).catch(() => path);
   for (const w of listRows(ctx.db)) {
-    if (recursive && inside(w.path, path)) {
+    const wReal = await realpath(w.path).catch(() => w.path);
+    if (real === wReal) throw conflict(`${path} is the same folder as watch folder ${w.id} (${w.path}).`);
+    if (recursive && (inside(w.path, path) || inside(wReal, real))) {
       const without = nextStep(ctx, { cli: 'with --no-recursive', app: 'without "Include subfolders"' });
       throw conflict(`${path} contains watch folder ${w.id} (${w.path}); remove that watch first or add this one ${without}.`);
     }
-    if (w.recursive === 1 && inside(path, w.path)) throw conflict(`${path} is already watched by watch folder ${w.id} (${w.path}).`);
+    if (w.recursive === 1 && (inside(path, w.path) || inside(real, wReal))) throw conflict(`${path} is already watched by watch folder ${w.id} (${w.path}).`);
   }
 }
 
@@ -119,7 +125,7 @@ export async function addWatchFolder(ctx: ApiContext, input: WatchFolderInput): 
   }
   if (getWatchFolderByPath(ctx.db, path)) throw conflict(`${path} is already a watch folder.`);
   const recursive = input.recursive ?? true;
-  refuseOverlap(ctx, path, recursive);
+  await refuseOverlap(ctx, path, recursive);
   const id = insertWatchFolder(ctx.db, {
     path,
     productionId: production.id,
