@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { genlog } from '../support/cli';
@@ -151,6 +151,26 @@ describe('genlog ingest commands (spawned)', () => {
       '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
     expect(run('show', String(plate.id)).stdout).toMatch(/Provenance[\s\S]*made by AI\s+no \(digitalCapture\)[\s\S]*MISMATCH\s+.*logged as a generative-AI asset/);
     expect(run('show', String(broken.id)).stdout).toMatch(/PROVENANCE ERROR\s+\S/);
+  });
+
+  it('log says on stderr which new assets failed C2PA validation, contradict how they were logged, or could not be read', async () => {
+    const { dir, run, file } = fresh('LocalSD');
+    const titan = readFileSync(titanPath());
+    titan[titan.length - 100] = (titan[titan.length - 100] as number) ^ 0xff;
+    const files = [file('logged/tampered.png', titan), file('logged/plate.jpg', await captureJpeg()), file('logged/broken.png', await truncatedPng())];
+    const one = run('--json', 'log', ...files, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(one.code).toBe(0);
+    const [tampered, plate, broken] = one.json();
+    expect(one.stderr).toMatch(new RegExp(`Asset ${tampered.id} \\(tampered\\.png\\): C2PA validation FAILED: .*does not match the hash`));
+    expect(one.stderr).toMatch(new RegExp(`Asset ${plate.id} \\(plate\\.jpg\\): provenance MISMATCH: .*logged as a generative-AI asset`));
+    expect(one.stderr).toMatch(new RegExp(`Asset ${broken.id} \\(broken\\.png\\): provenance error: `));
+    // The same from a folder ingest; files already logged are not reported again.
+    file('more/tampered_v002.png', Buffer.concat([titan, Buffer.from('x')]));
+    file('more/plate.jpg', await captureJpeg());
+    const folder = run('log', join(dir, 'more'), '--recursive', '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(folder.code).toBe(0);
+    expect(folder.stderr).toMatch(/\(tampered_v002\.png\): C2PA validation FAILED/);
+    expect(folder.stderr).not.toMatch(/plate\.jpg/);
   });
 
   it('watch run without any watch folder says how to add one', () => {

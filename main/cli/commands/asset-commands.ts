@@ -7,6 +7,7 @@ import { FOLDER_INGEST_USAGE, folderIngestOptions, logFields, releasingParser, r
 import { ingestDetailText } from './ingest-commands';
 import type { AssetIngestDetail } from '../../services/ingest/asset-ingest';
 import { SORT_COLUMNS } from '../../../db/assets';
+import { reportProvenanceAlerts } from './provenance-alerts';
 
 export const assetTable = (as: Asset[]) =>
   table(['ID', 'PROD', 'EP', 'CLASS', 'OUTCOME', 'MEDIA', 'TOOL', 'BY', 'CREATED', 'FILE'],
@@ -51,6 +52,7 @@ export const assetCommands: Command[] = [
       }));
       const dups = assets.filter((a) => a.duplicate).length;
       r.io.stderr(`Logged ${assets.length - dups} new asset(s)${dups ? `, ${dups} already in the log` : ''}.\n`);
+      await reportProvenanceAlerts(r, assets);
       return assets;
     },
     human: (as: LoggedAsset[]) => assetTable(as),

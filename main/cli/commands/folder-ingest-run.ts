@@ -10,6 +10,7 @@ import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
 import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
 import { closeParserThread } from '../../provenance';
 import { factFlags } from './compliance-commands';
+import { reportProvenanceAlerts } from './provenance-alerts';
 
 /**
  * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
@@ -144,6 +145,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   for (const s of final.skipped) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
   for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
   const assets = final.assets ?? [];
+  await reportProvenanceAlerts(r, assets);
   if (final.needTool.length > 0) {
     // What was logged is printed as usual; the exit code tells scripts that not everything was.
     r.io.stdout(r.json ? `${JSON.stringify(assets, null, 2)}\n` : render(assets));
