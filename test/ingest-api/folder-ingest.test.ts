@@ -76,6 +76,30 @@ describe('folder ingest', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  it('logged again after more frames were rendered, only the new and re-rendered frames become an asset, naming the logged one', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const frames = await renderFolder(dir);
+    const first = await ingestFolder(ctx, { ...base, paths: [dir] });
+    const seq = first.assets.find((a) => a.fileName.includes('####'))!;
+    write(dir, 'shots/sh010/sh010_comp_v001.1007.png', await framePng(1007));
+    write(dir, 'shots/sh010/sh010_comp_v001.1003.png', await framePng(3003)); // re-rendered
+    const again = await ingestFolder(ctx, { ...base, paths: [dir] });
+    const late = again.assets.filter((a) => !a.duplicate);
+    expect(late).toHaveLength(1);
+    const detail = ok(await api.getAsset({ id: late[0]!.id }));
+    expect(detail.frames.map((f) => f.frame)).toEqual([1003, 1007]);
+    expect(detail.notes).toContain(`already logged as asset #${seq.id} (frames 1001–1005). Frame 1003 was logged before: a re-render.`);
+    // 1004 and 1005 are in the log, 1006 is missing: only 1006 is reported as a gap.
+    expect(again.gaps).toEqual([{ path: seq.path, missingFrames: [1006] }]);
+    expect(ok(await api.getAsset({ id: seq.id })).frames.map((f) => f.sha256)).toEqual(frames.map(sha));
+
+    // A third run finds every frame logged, across both assets: nothing new.
+    const third = await ingestFolder(ctx, { ...base, paths: [dir] });
+    expect(third.assets.filter((a) => !a.duplicate)).toEqual([]);
+    expect(third.assets.filter((a) => a.fileName.includes('####')).map((a) => a.id).sort()).toEqual([seq.id, late[0]!.id].sort());
+    expect(ok(await api.listAssets({})).total).toBe(4);
+  });
+
   it('commits one batch per transaction: a file that cannot be read loses only its own batch', async () => {
     const { ctx, api, dir } = await ingestWorld();
     for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);

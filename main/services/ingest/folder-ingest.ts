@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
-import { findAssetByHash, findAssetIdByHash } from '../../../db/assets';
+import { findAssetByHash, findAssetIdByHash, getAssetsByIds } from '../../../db/assets';
 import { knownHashes, rememberHash, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
 import { createHashPool, groupSequences, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip } from '../../ingest';
@@ -19,6 +19,7 @@ import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './proven
 import { queueThumbnails, type ThumbnailJob } from './thumbnails';
 import { nextStep } from '../../api/next-step';
 import { fullPath } from './full-path';
+import { leaveOutLoggedFrames } from './late-frames';
 
 export interface FolderIngestRequest extends LogDefaults {
   /** Files and folders, mixed. */
@@ -120,8 +121,9 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const files = await collectFiles(req.paths, { recursive: req.recursive, include: req.include, exclude: req.exclude, onSkip: (s) => skipped.push(s) });
   if (files.length === 0) throw invalid(await nothingToLog(ctx, req));
   const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
-  const items = groupSequences(files.map((f) => f.path));
   const known = knownHashes(ctx.db, files);
+  const grouped = leaveOutLoggedFrames(ctx.db, target.production.id, groupSequences(files.map((f) => f.path)), known);
+  const items = grouped.items;
   const toRead = files.filter((f) => !known.has(f.path));
   progress.begin({ filesTotal: files.length, filesReused: known.size, bytesTotal: toRead.reduce((s, f) => s + f.size, 0), itemsTotal: items.length });
 
@@ -168,7 +170,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     }
   };
 
-  const logged: LoggedAsset[] = [];
+  const logged: LoggedAsset[] = [...getAssetsByIds(ctx.db, grouped.alreadyLogged).values()].map((a) => ({ ...toAsset(a), duplicate: true }));
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
   let filesHashed = 0;
@@ -194,7 +196,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       prepared.push({
         ...file,
         toolId: tool.id,
-        prefill: { prompt: prefill.prompt, notes: prefill.notes, createdAt: prefill.createdAt },
+        prefill: { prompt: prefill.prompt, notes: [prefill.notes, grouped.notes.get(item)].filter(Boolean).join('\n') || undefined, createdAt: prefill.createdAt },
         ingest: { provenance: record, ...(sequence ? { sequence } : {}) },
       });
     });

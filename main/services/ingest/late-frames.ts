@@ -101,3 +101,52 @@ export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, 
   return `${these.charAt(0).toUpperCase()}${these.slice(1)} of ${item.pattern}, ` +
     `which is already logged as ${earlier.assets.length === 1 ? 'asset' : 'assets'} ${held}.${rerendered}`;
 }
+
+export interface LoggedFramesLeftOut {
+  items: IngestItem[];
+  /** Sequences whose every frame is in the log with the same content: the assets holding them (not logged again). */
+  alreadyLogged: number[];
+  /** Items that continue a logged sequence, with the note naming the assets holding its other frames. */
+  notes: Map<IngestItem, string>;
+}
+
+/**
+ * A render folder logged again after more frames were written into it: frames the log already holds with the same
+ * content (known from the file index, so not read again) are left out, and the rest is logged as that sequence's
+ * late frames, its notes naming the assets with the others, as the watch inbox does. Without this the whole
+ * sequence became a new asset repeating every frame already logged. A sequence wholly in the log is not logged again.
+ */
+export function leaveOutLoggedFrames(db: Db, productionId: number, items: readonly IngestItem[], known: ReadonlyMap<string, string>): LoggedFramesLeftOut {
+  const out: LoggedFramesLeftOut = { items: [], alreadyLogged: [], notes: new Map() };
+  for (const item of items) {
+    const assets = item.kind === 'sequence' ? loggedSequencesAt(db, productionId, itemPath(item)) : [];
+    if (item.kind !== 'sequence' || assets.length === 0) {
+      out.items.push(item);
+      continue;
+    }
+    const logged = new Map<number, Set<string>>();
+    const holders = new Map<number, Set<number>>();
+    for (const a of assets) {
+      for (const f of listFrames(db, a.id)) {
+        (logged.get(f.frame) ?? logged.set(f.frame, new Set()).get(f.frame) as Set<string>).add(f.sha256);
+        (holders.get(f.frame) ?? holders.set(f.frame, new Set()).get(f.frame) as Set<number>).add(a.id);
+      }
+    }
+    const same = (f: SequenceFrame) => logged.get(f.frame)?.has(known.get(f.path) ?? '') === true;
+    const rest = item.frames.filter((f) => !same(f));
+    if (rest.length === item.frames.length) {
+      out.items.push(item);
+    } else if (rest.length === 0) {
+      out.alreadyLogged.push(...new Set(item.frames.flatMap((f) => [...(holders.get(f.frame) as Set<number>)])));
+    } else {
+      const earlier: EarlierFrames = { assets, frames: new Set(logged.keys()) };
+      const first = (rest[0] as SequenceFrame).frame;
+      const last = (rest[rest.length - 1] as SequenceFrame).frame;
+      const late: IngestItem = { ...item, frames: rest, first, last, missingFrames: gapsOf(rest, first, last, earlier).missing };
+      out.items.push(late);
+      out.notes.set(late, lateFramesNote(late, earlier));
+    }
+  }
+  out.alreadyLogged = [...new Set(out.alreadyLogged)];
+  return out;
+}
