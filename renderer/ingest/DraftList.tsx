@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { formatBytes, formatDateTime } from '../ui/format';
-import { draftTool, folderOf, frameText, mediaLabel } from './draft-labels';
+import { listedTool, folderOf, frameText, mediaLabel } from './draft-labels';
 import { ProvenanceBrief } from './ProvenanceBrief';
 
 /**
@@ -78,9 +78,9 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
                 onChange={(e) => drafts.getState().pickAll(e.target.checked)} tabIndex={-1} />
             </th>
             {/* What needs a decision first (the file, its red flags, its tool); where it lies last, for narrow windows. */}
-            <th scope="col">File</th><th scope="col">Provenance</th><th scope="col">Tool</th><th scope="col">Frames</th>
+            <th scope="col">File</th>{status !== 'pending' ? <th scope="col">Status</th> : null}
+            <th scope="col">Provenance</th><th scope="col">Tool</th><th scope="col">Frames</th>
             <th scope="col" className="num">Size</th><th scope="col">Type</th><th scope="col">Found</th><th scope="col">Folder</th>
-            {status !== 'pending' ? <th scope="col">Status</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -96,14 +96,14 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
                   ) : null}
                 </td>
                 <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>
+                {status !== 'pending' ? <td className="nowrap">{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
                 <td className="draft-prov"><ProvenanceBrief draft={d} /></td>
-                <td className="truncate">{draftTool(d) ?? <span className="muted">none</span>}</td>
+                <td className="truncate">{listedTool(d) ?? <span className="muted">none</span>}</td>
                 <td className="nowrap">{frameText(d)}</td>
                 <td className="num">{formatBytes(d.size)}</td>
                 <td>{mediaLabel(d)}</td>
                 <td className="muted nowrap">{formatDateTime(d.foundAt)}</td>
                 <td className="truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
-                {status !== 'pending' ? <td>{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
               </tr>
             );
           })}

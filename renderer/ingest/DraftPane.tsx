@@ -2,7 +2,7 @@ import { useApp, useStores } from '../app/stores-context';
 import { openAsset } from '../compliance/navigate';
 import { saysAnything } from '../provenance/labels';
 import { ProvenanceNotices, ProvenanceSections } from '../provenance/ProvenanceSections';
-import { formatBytes, formatDateTime } from '../ui/format';
+import { formatBytes, formatDateTime, plural } from '../ui/format';
 import { ConfirmDraftForm } from './ConfirmDraftForm';
 import { folderOf, frameText, mediaLabel, missingFrames } from './draft-labels';
 import { missingText } from './MissingFrames';
@@ -49,22 +49,24 @@ function Frames({ d }: { d: DraftDetail }) {
   if (d.frames.length === 0) return null;
   const inLog = d.prefill.framesInLog ?? [];
   const missing = missingFrames(d.frames, inLog);
+  // What confirming will do is said only while there is a decision to make; a decided draft keeps the facts.
+  const pending = d.status === 'pending';
   return (
     <>
-      {inLog.length ? (
+      {inLog.length && pending ? (
         <div className="notice" role="note">
           <strong>Logged before:</strong> {missingText(inLog)} of this sequence {inLog.length === 1 ? 'is' : 'are'} already
           in the log (see the notes); confirming logs the frames found here.
         </div>
       ) : null}
-      {missing.length ? (
+      {missing.length && pending ? (
         <div className="notice notice-warn" role="note">
           <strong>Missing frames:</strong> no {missingText(missing)}. Confirming logs the frames present; a missing frame that
           arrives later becomes a draft of its own.
         </div>
       ) : null}
       <details className="draft-frames">
-        <summary>{d.frames.length} frames, {frameText(d)}: one SHA-256 each</summary>
+        <summary>{plural(d.frames.length, 'frame')}, {frameText(d)}: one SHA-256 each</summary>
         <ol className="frame-list">
           {d.frames.map((f) => <li key={f.frame}><span className="mono">{f.fileName}</span> <span className="muted mono hash">{f.sha256.slice(0, 16)}…</span> {formatBytes(f.size)}</li>)}
         </ol>

@@ -19,11 +19,19 @@ export function draftTool(d: Draft): string | null {
   return d.prefill.tool ?? d.prefill.matchedTool ?? null;
 }
 
+/** The tool the list shows: a confirmed draft's is the one it was logged with, whoever picked it. */
+export function listedTool(d: Draft): string | null {
+  return (d.status === 'confirmed' ? d.assetTool : null) ?? draftTool(d);
+}
+
 /** Late frames of a logged sequence leave gaps the log already fills: those are counted apart, not as missing. */
 export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount'> & { prefill?: Pick<Draft['prefill'], 'framesInLog'> }): string {
   if (!d.frameRange) return '';
+  const { first, last } = d.frameRange;
   const notes = frameRangeNotes(d.frameRange, d.frameCount, d.prefill?.framesInLog?.length);
-  return `${d.frameRange.first}–${d.frameRange.last} (${[d.frameCount, ...notes].join(', ')})`;
+  // One late frame is "1013", not "1013–1013 (1)".
+  if (first === last && notes.length === 0) return `${first}`;
+  return `${first}–${last} (${[d.frameCount, ...notes].join(', ')})`;
 }
 
 /** Frame numbers between the first and the last that the sequence lacks, leaving out those the log already holds. */

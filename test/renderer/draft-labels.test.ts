@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameText, missingFrames } from '../../renderer/ingest/draft-labels';
+import { frameText, listedTool, missingFrames } from '../../renderer/ingest/draft-labels';
+import type { Draft } from '../../renderer/ingest/types';
 
 describe('sequence labels in the inbox', () => {
   it('says how many frames are missing and which', () => {
@@ -15,5 +16,17 @@ describe('sequence labels in the inbox', () => {
     expect(frameText(late)).toBe('1002–1007 (3, 2 logged before, 1 missing)');
     expect(frameText({ ...late, prefill: { framesInLog: [1003, 1004, 1006] } })).toBe('1002–1007 (3, 3 logged before)');
     expect(missingFrames([1002, 1005, 1007].map((frame) => ({ frame })), [1003, 1004])).toEqual([1006]);
+  });
+
+  it('a single late frame is its number, not a range of one', () => {
+    expect(frameText({ frameRange: { first: 1013, last: 1013 }, frameCount: 1 })).toBe('1013');
+  });
+
+  it('lists a confirmed draft with the tool it was logged with, a pending one with the tool it would get', () => {
+    const draft = (status: Draft['status'], assetTool: string | null) =>
+      ({ status, assetTool, prefill: { tool: null, matchedTool: 'Titan Image Generator G1' } }) as unknown as Draft;
+    expect(listedTool(draft('confirmed', 'Firefly'))).toBe('Firefly');
+    expect(listedTool(draft('pending', null))).toBe('Titan Image Generator G1');
+    expect(listedTool(draft('dismissed', null))).toBe('Titan Image Generator G1');
   });
 });

@@ -306,6 +306,28 @@ describe('New files inbox', () => {
     expect(tool.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('a confirmed sequence keeps its facts but no longer says what confirming will do', async () => {
+    for (const f of [2001, 2002, 2004]) writeFileSync(join(withTool, `gap_v001.${f}.exr`), randomBytes(700 + f));
+    ok(await api.scanWatchFolders({}));
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await user.click(await within(table()).findByText('gap_v001.####.exr'));
+    const form = await within(pane()).findByRole('form', { name: 'Confirm gap_v001.####.exr' });
+    expect(within(pane()).getByText(/Missing frames:/)).toBeTruthy();
+    await user.click(within(form).getByRole('button', { name: 'Confirm and log' }));
+    await waitFor(() => expect(within(table()).queryByText('gap_v001.####.exr')).toBeNull());
+
+    await user.selectOptions(screen.getByLabelText('Show'), 'confirmed');
+    await user.click(await within(table()).findByText('gap_v001.####.exr'));
+    await within(pane()).findByText(/^Confirmed by/);
+    expect(within(pane()).queryByText(/Missing frames:/)).toBeNull();
+    expect(within(pane()).getByText(/3 frames, 2001–2004 \(3, 1 missing\): one SHA-256 each/)).toBeTruthy();
+    // The list names the tool it was logged with and its status next to the name.
+    const row = rowOf(/gap_v001/);
+    expect(row.textContent).toMatch(/gap_v001\.####\.exrconfirmed #\d+/);
+    expect(row.textContent).toContain('Firefly');
+  });
+
   it('late frames of a confirmed sequence show the frames the log already holds as logged before, not missing', async () => {
     const sequence = ok(await api.listInbox({})).rows.find((d) => d.fileName.startsWith('shot_v001'));
     ok(await api.confirmInbox({ id: sequence!.id }));
