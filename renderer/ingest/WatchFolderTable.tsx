@@ -20,6 +20,12 @@ function Defaults({ f }: { f: WatchFolder }) {
   );
 }
 
+/** "2026-12-06 21:06" wrapping at the space only, where the column is narrow. */
+function DateOnTwoLines({ text }: { text: string }) {
+  const [day, ...time] = text.split(' ');
+  return <><span className="nowrap">{day}</span> <span className="nowrap">{time.join(' ')}</span></>;
+}
+
 /** Every watch folder with its defaults and status; each row's actions are named for screen readers. */
 export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]; onRemove(f: WatchFolder): void }) {
   const { watchFolders } = useStores();
@@ -42,9 +48,9 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             <td><ClassificationBadge value={f.classification} /></td>
             <td><Defaults f={f} /></td>
             <td>{f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}</td>
-            <td className="muted nowrap">{f.lastScanAt ? formatDateTime(f.lastScanAt) : 'never'}</td>
+            <td className="muted watch-scanned">{f.lastScanAt ? <DateOnTwoLines text={formatDateTime(f.lastScanAt)} /> : 'never'}</td>
             <td className="num">{f.pendingDrafts}</td>
-            <td className="cell-actions nowrap">
+            <td className="cell-actions watch-actions">
               <BusyButton className="btn btn-small" aria-label={`Scan ${f.path} now`} busy={scanning !== null}
                 onClick={() => void watchFolders.getState().scan(f.id)}>
                 {scanning === f.id ? 'Scanning…' : 'Scan now'}

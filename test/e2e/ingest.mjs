@@ -50,6 +50,12 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
     // While it said "Scanning…" the button stayed focusable, so the keyboard is still there (not dropped to the page).
     assert(await row.getByRole('button', { name: `Scan ${watched} now` }).evaluate((el) => el === document.activeElement), 'Scan now lost the focus');
     await shot(page, 'watch-folders.png');
+    // At 1280 px the table fits its pane, so each row's actions are on screen without scrolling sideways.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const tableBox = await page.getByRole('table', { name: 'Watch folders' }).boundingBox();
+    const paneBox = await page.locator('.watch-body .catalog-list').boundingBox();
+    await page.setViewportSize({ width: 1440, height: 860 });
+    assert(tableBox && paneBox && tableBox.width <= paneBox.width + 1, `the table is ${tableBox?.width} px wide in a ${paneBox?.width} px pane`);
     await nav('New files inbox').click();
     await draftRow('e2e_watch_hero_v001.png').waitFor();
     await draftRow('e2e_watch_reject_v001.exr').waitFor();
