@@ -6,7 +6,7 @@ import { createHashPool, type HashPool } from '../../main/ingest';
 import { catchUpWatch } from '../../main/services/ingest/catch-up';
 import { createLimiter } from '../../main/services/ingest/limiter';
 import { getWatchFolder } from '../../db/watch-folders';
-import { ok } from '../support/context';
+import { ok, seedCatalog, tempDir, testClient, testContext } from '../support/context';
 import { a1111Png, comfyPng, copyTitan, framePng, ingestWorld, write } from './fixtures';
 
 afterAll(closeParserThread);
@@ -226,5 +226,21 @@ describe('watch folders', () => {
     expect(dropped.asset).toMatchObject({ createdBy: 'ana', plannedUseId: null, classification: w.classification });
     expect(dropped.item).toMatchObject({ decidedBy: 'Dana Lee' });
     await env.close();
+  });
+
+  it('a pending draft names a tool added to the list after its file was found', async () => {
+    const ctx = testContext();
+    const api = testClient(ctx);
+    await seedCatalog(api);
+    const renders = tempDir('genlog-late-tool-');
+    copyTitan(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
+    ok(await api.scanWatchFolders({}));
+    const [before] = ok(await api.listInbox({})).rows;
+    expect(before?.prefill.matchedTool).toBeUndefined();
+    ok(await api.addTool({ name: 'Amazon Titan Image Generator', hosting: 'public-cloud' }));
+    expect(ok(await api.listInbox({})).rows[0]?.prefill.matchedTool).toBe('Amazon Titan Image Generator');
+    expect(ok(await api.getInboxItem({ id: before!.id })).prefill.matchedTool).toBe('Amazon Titan Image Generator');
+    ctx.db.close();
   });
 });

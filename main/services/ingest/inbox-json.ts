@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { Classification } from '../../../db/assets';
 import type { InboxRow } from '../../../db/inbox';
 import type { C2paValidationState, ProvenanceRecord, ProvenanceSummary } from '../../provenance';
+import { matchTool } from '../../provenance';
 import { mismatchesWhenLogged } from './provenance-capture';
 
 /** One frame of a sequence found in a watch folder. */
@@ -89,9 +90,18 @@ export function rowFiles(r: InboxRow): { path: string; size: number; mtimeMs: nu
   return rowFrames(r).map((f) => ({ path: join(dir, f.fileName), size: f.size, mtimeMs: f.mtimeMs }));
 }
 
-export function toInboxItem(r: InboxRow): InboxItem {
+/**
+ * An inbox row as scripts and the UI see it. With `toolNames` (the tool list now), a pending draft's
+ * `prefill.matchedTool` is matched again: a tool added after the file was found is matched as soon as it is listed.
+ */
+export function toInboxItem(r: InboxRow, toolNames?: readonly string[]): InboxItem {
   const frames = rowFrames(r);
   const record = rowRecord(r);
+  const stored = JSON.parse(r.prefill) as InboxPrefill;
+  const rest: InboxPrefill = { ...stored };
+  delete rest.matchedTool;
+  const matched = toolNames && record && r.status === 'pending' ? matchTool(record, [...toolNames]) : stored.matchedTool;
+  const prefill: InboxPrefill = matched ? { ...rest, matchedTool: matched } : rest;
   const first = frames[0];
   const last = frames[frames.length - 1];
   return {
@@ -111,13 +121,13 @@ export function toInboxItem(r: InboxRow): InboxItem {
     foundAt: r.found_at,
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
-    prefill: JSON.parse(r.prefill) as InboxPrefill,
+    prefill,
     provenance: record
       ? { summary: record.summary, errors: record.errors, mismatches: mismatchesWhenLogged(record), c2pa: record.c2pa ? { ...record.c2pa.validation } : null }
       : null,
   };
 }
 
-export function toInboxDetail(r: InboxRow): InboxItemDetail {
-  return { ...toInboxItem(r), record: rowRecord(r), frames: rowFrames(r) };
+export function toInboxDetail(r: InboxRow, toolNames?: readonly string[]): InboxItemDetail {
+  return { ...toInboxItem(r, toolNames), record: rowRecord(r), frames: rowFrames(r) };
 }

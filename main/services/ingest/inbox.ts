@@ -19,8 +19,14 @@ export interface InboxPage {
   rows: InboxItem[];
 }
 
+/** The tool list now: a pending draft's named tool is matched against it, not against the list when it was found. */
+function toolNames(ctx: ApiContext): string[] {
+  return listTools(ctx.db).map((t) => t.name);
+}
+
 export function listInbox(ctx: ApiContext, q: { status: InboxStatus | 'all'; limit: number; offset: number }): InboxPage {
-  return { total: countInboxItems(ctx.db, q.status), rows: listInboxItems(ctx.db, q.status, q.limit, q.offset).map(toInboxItem) };
+  const tools = toolNames(ctx);
+  return { total: countInboxItems(ctx.db, q.status), rows: listInboxItems(ctx.db, q.status, q.limit, q.offset).map((r) => toInboxItem(r, tools)) };
 }
 
 function requireInboxRow(ctx: ApiContext, id: number): InboxRow {
@@ -36,7 +42,7 @@ function requirePending(r: InboxRow): void {
 }
 
 export function getInboxDetail(ctx: ApiContext, id: number): InboxItemDetail {
-  return toInboxDetail(requireInboxRow(ctx, id));
+  return toInboxDetail(requireInboxRow(ctx, id), toolNames(ctx));
 }
 
 /** What the artist may change when confirming; everything omitted comes from the watch folder and the file. */
@@ -94,7 +100,7 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
   };
   const target = resolveTarget(ctx, defaults);
   const record = rowRecord(row);
-  const named = (record && matchTool(record, listTools(ctx.db).map((t) => t.name))) ?? prefill.matchedTool;
+  const named = (record && matchTool(record, toolNames(ctx))) ?? prefill.matchedTool;
   const tool = toolFor(ctx, target, named);
   if (!tool) {
     const how = nextStep(ctx, { cli: 'Confirm it with a tool (--tool NAME).', app: 'Choose its AI tool, then confirm it.' });
