@@ -204,7 +204,10 @@ describe('watch folders', () => {
     await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
     const [bItem] = ok(await api.listInbox({})).rows;
     appendFileSync(b, 'more bytes');
-    expect(await api.confirmInbox({ id: bItem!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/has changed since it was found/) } });
+    expect(await api.confirmInbox({ id: bItem!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/has changed since it was found; the new version arrives as a new inbox item/) } });
+    // Once nothing watches the folder, nothing brings the new version: the message says how to log it instead.
+    ok(await api.removeWatchFolder({ id: w.id }));
+    expect(await api.confirmInbox({ id: bItem!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/its folder is no longer watched, so log the new version/) } });
     await env.close();
   });
   it('records who decided apart from the artist, and a confirmation can drop the folder\'s planned use', async () => {

@@ -5,6 +5,7 @@ import { inTransaction } from '../../../db/connection';
 import type { Classification } from '../../../db/assets';
 import { countInboxItems, decideInboxItem, getInboxItem, listInboxItems, type InboxRow, type InboxStatus } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
+import { getWatchFolder } from '../../../db/watch-folders';
 import { mtimeKey } from '../../../db/file-index';
 import { matchTool } from '../../provenance';
 import type { FactsUpdate } from '../compliance/facts-input';
@@ -64,12 +65,16 @@ export interface InboxConfirmation {
 }
 
 /** The files must still be the versions that were found, or the log would vouch for content nobody saw. */
-async function requireUnchanged(r: InboxRow): Promise<void> {
+async function requireUnchanged(ctx: ApiContext, r: InboxRow): Promise<void> {
   for (const f of rowFiles(r)) {
     const s = await stat(f.path).catch(() => null);
     if (!s) throw conflict(`${f.path} is gone (moved or deleted) since it was found; dismiss inbox item ${r.id}.`);
     if (s.size !== f.size || mtimeKey(s.mtimeMs) !== f.mtimeMs) {
-      throw conflict(`${f.path} has changed since it was found; the watcher lists the new version as a new inbox item. Dismiss item ${r.id}.`);
+      // Only a folder still watched brings the new version back by itself.
+      const watched = r.watch_id !== null && getWatchFolder(ctx.db, r.watch_id)?.enabled === 1;
+      const next = watched ? 'the new version arrives as a new inbox item'
+        : `its folder is no longer watched, so log the new version ${nextStep(ctx, { cli: 'with genlog log', app: 'with Log a folder…' })}`;
+      throw conflict(`${f.path} has changed since it was found; ${next}. Dismiss item ${r.id}.`);
     }
   }
 }
@@ -106,7 +111,7 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
     const how = nextStep(ctx, { cli: 'Confirm it with a tool (--tool NAME).', app: 'Choose its AI tool, then confirm it.' });
     throw invalid(`Inbox item ${row.id} needs a tool: its watch folder sets none and the file names no tool in the tool list. ${how}`);
   }
-  await requireUnchanged(row);
+  await requireUnchanged(ctx, row);
   const frames = rowFrames(row);
   const first = frames[0];
   const last = frames[frames.length - 1];
