@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { genlog } from '../support/cli';
 import { tempDir } from '../support/context';
-import { captureJpeg, comfyPng, framePng, titanPath, truncatedPng } from '../ingest-api/fixtures';
+import { captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
 
 /** A db with SHOW1 and just the tools a test needs (each CLI start costs most of a second). */
 function fresh(...tools: string[]) {
@@ -171,6 +171,36 @@ describe('genlog ingest commands (spawned)', () => {
     expect(folder.code).toBe(0);
     expect(folder.stderr).toMatch(/\(tampered_v002\.png\): C2PA validation FAILED/);
     expect(folder.stderr).not.toMatch(/plate\.jpg/);
+  });
+
+  it('Ctrl+C during a folder log keeps the finished batches, and --json still prints them for scripts', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    for (let i = 0; i < 501; i++) file(`big/a${String(i).padStart(4, '0')}.bin`, `file ${i}`);
+    sparseFile(join(dir, 'big'), 'zz_huge.mov', 8 * 1024 * 1024 * 1024); // the second batch: seconds of hashing
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, '--json', 'log', join(dir, 'big'), '--recursive',
+      '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const end = Date.now() + 20_000;
+      // The first batch (500 files) is committed once the log holds them; the huge file is still being hashed.
+      while ((run('--json', 'list', '--limit', '1').json() as unknown[]).length === 0) {
+        if (Date.now() > end) throw new Error(`the first batch never committed; stderr:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(stderr).toMatch(/Cancelling/);
+    const kept = JSON.parse(stdout) as { id: number; fileName: string }[];
+    expect(kept).toHaveLength(500);
+    expect(kept.some((a) => a.fileName === 'zz_huge.mov')).toBe(false);
+    expect(run('--json', 'list', '--limit', '1000').json()).toHaveLength(500);
   });
 
   it('watch run without any watch folder says how to add one', () => {

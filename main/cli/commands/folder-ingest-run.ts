@@ -137,7 +137,12 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     printer.end();
   }
   const final = await r.call<IngestJobStatus>('getIngestJob', { jobId, includeAssets: true });
-  if (final.state !== 'done') throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
+  if (final.state !== 'done') {
+    // Batches finished before the stop are in the log: print them as a finished run would, so a script has their ids.
+    const kept = final.assets ?? [];
+    if (kept.length > 0) r.io.stdout(r.json ? `${JSON.stringify(kept, null, 2)}\n` : render(kept));
+    throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
+  }
   const sequences = (final.assets ?? []).filter((a) => a.frameRange && !a.duplicate).length;
   r.io.stderr(`Logged ${final.logged} new asset(s)${sequences ? ` (${sequences} image sequence(s))` : ''}` +
     `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
