@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate';
 
@@ -19,7 +19,13 @@ export interface OpenOptions {
  */
 export function openDb(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Db;
+  try {
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    // SQLite's own words ("unable to open database file") do not say which file.
+    throw new Error(`Cannot open the database ${path}: ${(error as Error).message}${existsSync(path) && statSync(path).isDirectory() ? ' (it is a folder)' : ''}.`, { cause: error });
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -15,6 +15,11 @@ describe('migration runner', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('names the file it cannot open (a folder given as the database)', () => {
+    const folder = tempDir();
+    expect(() => openDb(folder)).toThrow(`Cannot open the database ${folder}: unable to open database file (it is a folder).`);
+  });
+
   it('refuses a db written by a newer GenLog and leaves it untouched', () => {
     const path = join(tempDir(), 'future.db');
     const raw = new Database(path);
