@@ -119,7 +119,9 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     ...logFields(r),
   });
   const printer = progressPrinter(r);
+  let cancelAsked = false;
   const cancel = () => {
+    cancelAsked = true;
     r.io.stderr('\nCancelling: the batch being hashed is dropped, finished batches stay logged…\n');
     void r.call('cancelIngest', { jobId }).catch(() => undefined);
   };
@@ -137,6 +139,8 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     printer.end();
   }
   const final = await r.call<IngestJobStatus>('getIngestJob', { jobId, includeAssets: true });
+  // Ctrl+C between the last commit and the next poll: the ingest was already complete.
+  if (final.state === 'done' && cancelAsked) r.io.stderr('Nothing was cancelled: the last batch was logged before Ctrl+C arrived.\n');
   if (final.state !== 'done') {
     // Batches finished before the stop are in the log: print them as a finished run would, so a script has their ids.
     const kept = final.assets ?? [];
