@@ -6,6 +6,18 @@ import { DRAFTS_PAGE, createDraftsInboxStore } from '../../renderer/stores/draft
 import { createNotificationStore } from '../../renderer/stores/notifications';
 import { testClient, testContext } from '../support/context';
 
+/** A pending file draft per name, straight into the db (the store under test reads them through the real API). */
+function addDrafts(ctx: ApiContext, names: string[], hashFill: string): void {
+  names.forEach((name, i) => insertInboxItem(ctx.db, {
+    watchId: null, kind: 'file', path: `/renders/${name}`, fileName: name, size: 1, mtimeMs: i + 1, sha256: (i + 1).toString(16).padStart(64, hashFill),
+    mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
+  }));
+}
+
+function storeOn(ctx: ApiContext) {
+  return createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+}
+
 describe('new files inbox store', () => {
   let ctx: ApiContext;
   afterEach(() => ctx.db.close());
@@ -33,13 +45,8 @@ describe('new files inbox store', () => {
 
   it('Dismiss selected reports how far it has got while it runs', async () => {
     ctx = testContext({ actor: 'tester' });
-    for (let n = 1; n <= 3; n++) {
-      insertInboxItem(ctx.db, {
-        watchId: null, kind: 'file', path: `/renders/g${n}.png`, fileName: `g${n}.png`, size: 1, mtimeMs: n, sha256: n.toString(16).padStart(64, 'b'),
-        mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
-      });
-    }
-    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    addDrafts(ctx, ['g1.png', 'g2.png', 'g3.png'], 'b');
+    const store = storeOn(ctx);
     await store.getState().load();
     store.getState().pickAll(true);
     const seen: string[] = [];
@@ -52,13 +59,8 @@ describe('new files inbox store', () => {
 
   it('with nothing selected, End goes to the last draft and the arrow keys start at the first', async () => {
     ctx = testContext({ actor: 'tester' });
-    for (let n = 1; n <= 4; n++) {
-      insertInboxItem(ctx.db, {
-        watchId: null, kind: 'file', path: `/renders/h${n}.png`, fileName: `h${n}.png`, size: 1, mtimeMs: n, sha256: n.toString(16).padStart(64, 'c'),
-        mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
-      });
-    }
-    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    addDrafts(ctx, ['h1.png', 'h2.png', 'h3.png', 'h4.png'], 'c');
+    const store = storeOn(ctx);
     await store.getState().load();
     const ids = store.getState().items.map((d) => d.id);
     expect(store.getState().selectedId).toBeNull();
@@ -67,7 +69,7 @@ describe('new files inbox store', () => {
     store.getState().move(-ids.length);
     expect(store.getState().selectedId).toBe(ids[0]);
 
-    const fresh = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    const fresh = storeOn(ctx);
     await fresh.getState().load();
     fresh.getState().move(-1);
     expect(fresh.getState().selectedId).toBe(ids[0]);
