@@ -135,7 +135,7 @@ export function insertHashed(
         mediaType: h.mediaType,
         createdAt: h.prefill?.createdAt ?? at,
         prompt: req.prompt || (h.prefill?.prompt ?? ''),
-        notes: req.notes || (h.prefill?.notes ?? ''),
+        notes: [req.notes || (h.prefill?.notes ?? ''), h.prefill?.link].filter(Boolean).join('\n'),
         ...(h.ingest ? { ingest: h.ingest } : {}),
       });
     }

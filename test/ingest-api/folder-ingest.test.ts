@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,29 @@ describe('folder ingest', () => {
     expect(third.assets.filter((a) => !a.duplicate)).toEqual([]);
     expect(third.assets.filter((a) => a.fileName.includes('####')).map((a) => a.id).sort()).toEqual([seq.id, late[0]!.id].sort());
     expect(ok(await api.listAssets({})).total).toBe(4);
+  });
+
+  it('a touched frame is still the logged frame; one late frame joins its sequence, its gap is named, and typed notes keep the link', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    await renderFolder(dir);
+    const seq = (await ingestFolder(ctx, { ...base, paths: [dir] })).assets.find((a) => a.fileName.includes('####'))!;
+    // Copied without its times (or restored from a backup): same content, new mtime, so it is hashed again.
+    utimesSync(join(dir, 'shots/sh010/sh010_comp_v001.1003.png'), new Date(2030, 0, 1), new Date(2030, 0, 1));
+    const touched = await ingestFolder(ctx, { ...base, paths: [dir] });
+    expect(touched.assets.filter((a) => !a.duplicate)).toEqual([]);
+    expect(touched.assets.find((a) => a.id === seq.id)?.duplicate).toBe(true);
+
+    write(dir, 'shots/sh010/sh010_comp_v001.1007.png', await framePng(1007));
+    const late = await ingestFolder(ctx, { ...base, notes: 'batch two', paths: [dir] });
+    const [added] = late.assets.filter((a) => !a.duplicate);
+    expect(added).toMatchObject({ fileName: 'sh010_comp_v001.####.png', frameRange: { first: 1007, last: 1007 } });
+    expect(late.gaps).toEqual([{ path: seq.path, missingFrames: [1006] }]);
+    expect(ok(await api.getAsset({ id: added!.id })).notes).toBe(`batch two\nFrame 1007 of sh010_comp_v001.####.png, which is already logged as asset #${seq.id} (frames 1001–1005).`);
+
+    // Given on its own, a late frame is still a frame of that sequence, not a separate file.
+    const alone = write(dir, 'shots/sh010/sh010_comp_v001.1008.png', await framePng(1008));
+    const [frame] = (await ingestFolder(ctx, { ...base, paths: [alone] })).assets;
+    expect(frame).toMatchObject({ duplicate: false, fileName: 'sh010_comp_v001.####.png', frameRange: { first: 1008, last: 1008 } });
   });
 
   it('commits one batch per transaction: a file that cannot be read loses only its own batch', async () => {

@@ -19,7 +19,7 @@ import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './proven
 import { queueThumbnails, type ThumbnailJob } from './thumbnails';
 import { nextStep } from '../../api/next-step';
 import { fullPath } from './full-path';
-import { leaveOutLoggedFrames } from './late-frames';
+import { againstLoggedSequence, joinLoggedSequences } from './late-frames';
 
 export interface FolderIngestRequest extends LogDefaults {
   /** Files and folders, mixed. */
@@ -122,8 +122,12 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   if (files.length === 0) throw invalid(await nothingToLog(ctx, req));
   const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
   const known = knownHashes(ctx.db, files);
-  const grouped = leaveOutLoggedFrames(ctx.db, target.production.id, groupSequences(files.map((f) => f.path)), known);
-  const items = grouped.items;
+  // Frames of a sequence already in the log stay with it however few they are, and frames the log already holds
+  // unchanged are not read again (checked once more after hashing, in write()).
+  const found = joinLoggedSequences(ctx.db, target.production.id, groupSequences(files.map((f) => f.path))).items
+    .map((item) => againstLoggedSequence(ctx.db, target.production.id, item, known));
+  const items = found.flatMap((f) => ('item' in f ? [f.item] : []));
+  const whollyLogged = [...new Set(found.flatMap((f) => ('loggedAs' in f ? f.loggedAs : [])))];
   const toRead = files.filter((f) => !known.has(f.path));
   progress.begin({ filesTotal: files.length, filesReused: known.size, bytesTotal: toRead.reduce((s, f) => s + f.size, 0), itemsTotal: items.length });
 
@@ -170,7 +174,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     }
   };
 
-  const logged: LoggedAsset[] = [...getAssetsByIds(ctx.db, grouped.alreadyLogged).values()].map((a) => ({ ...toAsset(a), duplicate: true }));
+  const logged: LoggedAsset[] = [...getAssetsByIds(ctx.db, whollyLogged).values()].map((a) => ({ ...toAsset(a), duplicate: true }));
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
   let filesHashed = 0;
@@ -180,7 +184,14 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
     const order: ({ kind: 'new'; at: number; item: IngestItem } | { kind: 'existing'; asset: LoggedAsset })[] = [];
-    batch.items.forEach((item, i) => {
+    batch.items.forEach((listed, i) => {
+      // With every frame hashed now: a frame only touched since it was logged is still that frame.
+      const checked = againstLoggedSequence(ctx.db, target.production.id, listed, hashes);
+      if ('loggedAs' in checked) {
+        for (const a of getAssetsByIds(ctx.db, checked.loggedAs).values()) order.push({ kind: 'existing', asset: { ...toAsset(a), duplicate: true } });
+        return;
+      }
+      const item = checked.item;
       const described = describeItem(item, versions, hashes);
       const record = batch.records[i] ?? null;
       const prefill = record ? prefillFrom(record, toolNames, now) : {};
@@ -196,7 +207,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       prepared.push({
         ...file,
         toolId: tool.id,
-        prefill: { prompt: prefill.prompt, notes: [prefill.notes, grouped.notes.get(item)].filter(Boolean).join('\n') || undefined, createdAt: prefill.createdAt },
+        prefill: { prompt: prefill.prompt, notes: prefill.notes, createdAt: prefill.createdAt, ...(checked.link ? { link: checked.link } : {}) },
         ingest: { provenance: record, ...(sequence ? { sequence } : {}) },
       });
     });

@@ -26,6 +26,8 @@ export interface FilePrefill {
   notes?: string;
   /** ISO time the file says it was made; else the logging time. */
   createdAt?: string;
+  /** Added to the notes whatever the artist typed: which logged asset holds the rest of a sequence. */
+  link?: string;
 }
 
 /** Writes provenance and frames for a just-inserted asset, inside the caller's transaction. */

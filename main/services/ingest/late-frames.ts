@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { listFrames, loggedSequencesAt, type LoggedSequence } from '../../../db/asset-frames';
-import { frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
+import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
 import { itemPath } from './hashed-items';
 
 /** A sequence already in the log: the assets holding its frames, and which frames they hold. */
@@ -102,51 +102,39 @@ export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, 
     `which is already logged as ${earlier.assets.length === 1 ? 'asset' : 'assets'} ${held}.${rerendered}`;
 }
 
-export interface LoggedFramesLeftOut {
-  items: IngestItem[];
-  /** Sequences whose every frame is in the log with the same content: the assets holding them (not logged again). */
-  alreadyLogged: number[];
-  /** Items that continue a logged sequence, with the note naming the assets holding its other frames. */
-  notes: Map<IngestItem, string>;
-}
+/** A sequence item checked against the log: what is left to log and the note linking it, or the assets holding all of it. */
+export type AgainstLog = { item: IngestItem; link: string | null } | { loggedAs: number[] };
 
 /**
  * A render folder logged again after more frames were written into it: frames the log already holds with the same
- * content (known from the file index, so not read again) are left out, and the rest is logged as that sequence's
- * late frames, its notes naming the assets with the others, as the watch inbox does. Without this the whole
- * sequence became a new asset repeating every frame already logged. A sequence wholly in the log is not logged again.
+ * content are left out, and the rest is logged as that sequence's late frames, noted with the assets holding the
+ * others, as the watch inbox does (without this the whole sequence became a new asset repeating every logged frame).
+ * `hashes` are the frames' SHA-256 where known: before hashing, from the file index (so unchanged frames are not
+ * read again); after, for every frame (a frame only touched, or copied without its times, is still the same frame).
+ * Missing frames are counted over the logged frames and these together, so a hole between them is still named.
  */
-export function leaveOutLoggedFrames(db: Db, productionId: number, items: readonly IngestItem[], known: ReadonlyMap<string, string>): LoggedFramesLeftOut {
-  const out: LoggedFramesLeftOut = { items: [], alreadyLogged: [], notes: new Map() };
-  for (const item of items) {
-    const assets = item.kind === 'sequence' ? loggedSequencesAt(db, productionId, itemPath(item)) : [];
-    if (item.kind !== 'sequence' || assets.length === 0) {
-      out.items.push(item);
-      continue;
-    }
-    const logged = new Map<number, Set<string>>();
-    const holders = new Map<number, Set<number>>();
-    for (const a of assets) {
-      for (const f of listFrames(db, a.id)) {
-        (logged.get(f.frame) ?? logged.set(f.frame, new Set()).get(f.frame) as Set<string>).add(f.sha256);
-        (holders.get(f.frame) ?? holders.set(f.frame, new Set()).get(f.frame) as Set<number>).add(a.id);
-      }
-    }
-    const same = (f: SequenceFrame) => logged.get(f.frame)?.has(known.get(f.path) ?? '') === true;
-    const rest = item.frames.filter((f) => !same(f));
-    if (rest.length === item.frames.length) {
-      out.items.push(item);
-    } else if (rest.length === 0) {
-      out.alreadyLogged.push(...new Set(item.frames.flatMap((f) => [...(holders.get(f.frame) as Set<number>)])));
-    } else {
-      const earlier: EarlierFrames = { assets, frames: new Set(logged.keys()) };
-      const first = (rest[0] as SequenceFrame).frame;
-      const last = (rest[rest.length - 1] as SequenceFrame).frame;
-      const late: IngestItem = { ...item, frames: rest, first, last, missingFrames: gapsOf(rest, first, last, earlier).missing };
-      out.items.push(late);
-      out.notes.set(late, lateFramesNote(late, earlier));
+export function againstLoggedSequence(db: Db, productionId: number, item: IngestItem, hashes: ReadonlyMap<string, string>): AgainstLog {
+  const assets = item.kind === 'sequence' ? loggedSequencesAt(db, productionId, itemPath(item)) : [];
+  if (item.kind !== 'sequence' || assets.length === 0) return { item, link: null };
+  const logged = new Map<number, Set<string>>();
+  const holders = new Map<number, Set<number>>();
+  for (const a of assets) {
+    for (const f of listFrames(db, a.id)) {
+      (logged.get(f.frame) ?? logged.set(f.frame, new Set()).get(f.frame) as Set<string>).add(f.sha256);
+      (holders.get(f.frame) ?? holders.set(f.frame, new Set()).get(f.frame) as Set<number>).add(a.id);
     }
   }
-  out.alreadyLogged = [...new Set(out.alreadyLogged)];
-  return out;
+  const same = (f: SequenceFrame) => logged.get(f.frame)?.has(hashes.get(f.path) ?? '') === true;
+  const rest = item.frames.filter((f) => !same(f));
+  if (rest.length === 0) return { loggedAs: [...new Set(item.frames.flatMap((f) => [...(holders.get(f.frame) as Set<number>)]))] };
+  const first = (rest[0] as SequenceFrame).frame;
+  const last = (rest[rest.length - 1] as SequenceFrame).frame;
+  const present = new Set([...item.frames.map((f) => f.frame), ...logged.keys()]);
+  const missingFrames: number[] = [];
+  // Within MAX_FRAME_GAP of these frames: a logged render far away at the same name is another render, not a hole.
+  const from = Math.max(first - MAX_FRAME_GAP, Math.min(first, ...logged.keys()));
+  const to = Math.min(last + MAX_FRAME_GAP, Math.max(last, ...logged.keys()));
+  for (let f = from; f <= to; f++) if (!present.has(f)) missingFrames.push(f);
+  const late: IngestItem = { ...item, frames: rest, first, last, missingFrames };
+  return { item: late, link: lateFramesNote(late, { assets, frames: new Set(logged.keys()) }) };
 }
