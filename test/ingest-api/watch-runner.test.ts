@@ -102,6 +102,14 @@ describe('watch runner', () => {
     write(renders, 'third.png', await comfyPng());
     await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'third.png'), 'a file in the new folder');
     expect(running.watching()).toEqual([w.id]);
+
+    // Deleted and made again at once: on ext4 the new folder gets the inode just freed.
+    const goneBefore = events.filter((e) => e.type === 'unwatched').length;
+    rmSync(renders, { recursive: true });
+    mkdirSync(renders);
+    await until(() => (events.filter((e) => e.type === 'unwatched').length > goneBefore ? true : undefined), 'the deleted folder to be let go');
+    write(renders, 'fourth.png', await comfyPng());
+    await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'fourth.png'), 'a file in the folder made again');
   });
 
   it('lands frames rendered together as one sequence draft, and frames arriving later join it', async () => {

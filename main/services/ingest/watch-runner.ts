@@ -58,6 +58,8 @@ interface ActiveWatch {
   root: string;
   /** The folder's device and inode when watching began: a folder deleted and made again is a new one to watch. */
   identity: string;
+  /** The watcher saw the folder itself deleted. */
+  lost?: boolean;
   folders: Map<string, FolderBatch>;
 }
 
@@ -67,12 +69,13 @@ function signatureOf(w: WatchFolderRow): string {
   return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
 }
 
-/** Device and inode of a folder ('' when it is missing or not a folder). */
+/** Device, inode and birth time of a folder ('' when it is missing or not a folder). */
 function identityOf(s: Stats | null): string;
 function identityOf(path: string): Promise<string>;
 function identityOf(of: string | Stats | null): string | Promise<string> {
   if (typeof of === 'string') return stat(of).then((s) => identityOf(s), () => '');
-  return of?.isDirectory() ? `${of.dev}:${of.ino}` : '';
+  // ext4 hands a folder made right after `rm -rf` the inode just freed: the birth time tells the two apart.
+  return of?.isDirectory() ? `${of.dev}:${of.ino}:${of.birthtimeMs}` : '';
 }
 
 function relativeOf(root: string, path: string): string {
@@ -156,7 +159,8 @@ export class WatchRunner {
       const w = wanted.get(a.id);
       // A watcher does not survive its folder being deleted or moved away (a cleaned render folder, a remounted
       // share): such a folder is closed here and opened again below once it exists, with a catch-up scan.
-      const reason = !w ? 'disabled' : signatureOf(w) !== a.signature ? 'changed' : await identityOf(a.root) !== a.identity ? 'gone' : null;
+      const reason = !w ? 'disabled' : signatureOf(w) !== a.signature ? 'changed'
+        : a.lost || await identityOf(a.root) !== a.identity ? 'gone' : null;
       if (reason) {
         await this.close(a);
         this.active.delete(a.id);
@@ -200,6 +204,8 @@ export class WatchRunner {
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
     watcher.on('error', (error) => this.report(w.id, error));
+    // The folder itself deleted: the next recheck lets this watcher go and watches the folder again once it is back.
+    watcher.on('unlinkDir', (path) => { if (path === root) active.lost = true; });
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.active.set(w.id, active);
     this.onEvent({ type: 'watching', watch: watchFolderJson(this.ctx, w) });
