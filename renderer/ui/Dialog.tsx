@@ -85,7 +85,11 @@ export function Dialog({
     const first = items[0];
     const last = items.at(-1);
     if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
+    // The dialog itself holds focus while it shows work in progress: Tab goes into it, never to the page behind.
+    if (document.activeElement === ref.current) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    } else if (e.shiftKey && document.activeElement === first) {
       e.preventDefault();
       last.focus();
     } else if (!e.shiftKey && document.activeElement === last) {

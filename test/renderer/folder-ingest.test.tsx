@@ -119,6 +119,9 @@ describe('Log a folder…', () => {
     await user.keyboard('{Enter}');
     await within(dialog).findByText(/of 2 files · .* of 2\.0 GiB · /);
     expect(screen.queryByRole('dialog', { name: /^Cancelled/ })).toBeNull();
+    // Shift+Tab from the dialog stays in it (its Cancel button), not on the page behind.
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.keyboard('{Escape}');
     dialog = await screen.findByRole('dialog', { name: 'Cancelled: 0 assets logged' }, { timeout: 10_000 });
     expect(dialog.textContent).toMatch(/Batches finished before the cancel stay logged; the unfinished batch was dropped/);
