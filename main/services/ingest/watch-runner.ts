@@ -69,13 +69,27 @@ function signatureOf(w: WatchFolderRow): string {
   return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
 }
 
+/** A stat that takes longer than this (a hung network share) leaves the folder as it was until the next recheck. */
+const IDENTITY_WAIT_MS = 3000;
+
 /** Device, inode and birth time of a folder ('' when it is missing or not a folder). */
 function identityOf(s: Stats | null): string;
-function identityOf(path: string): Promise<string>;
-function identityOf(of: string | Stats | null): string | Promise<string> {
-  if (typeof of === 'string') return stat(of).then((s) => identityOf(s), () => '');
+/** The same read from disk; null when the share did not answer in time (nothing is concluded from that). */
+function identityOf(path: string): Promise<string | null>;
+function identityOf(of: string | Stats | null): string | Promise<string | null> {
+  if (typeof of === 'string') {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), IDENTITY_WAIT_MS); });
+    return Promise.race([stat(of).then((s) => identityOf(s), () => ''), late]).finally(() => clearTimeout(timer));
+  }
   // ext4 hands a folder made right after `rm -rf` the inode just freed: the birth time tells the two apart.
   return of?.isDirectory() ? `${of.dev}:${of.ino}:${of.birthtimeMs}` : '';
+}
+
+/** Whether the folder watched as `identity` is gone or replaced (false while a hung share does not answer). */
+async function replaced(root: string, identity: string): Promise<boolean> {
+  const now = await identityOf(root);
+  return now !== null && now !== identity;
 }
 
 function relativeOf(root: string, path: string): string {
@@ -160,7 +174,7 @@ export class WatchRunner {
       // A watcher does not survive its folder being deleted or moved away (a cleaned render folder, a remounted
       // share): such a folder is closed here and opened again below once it exists, with a catch-up scan.
       const reason = !w ? 'disabled' : signatureOf(w) !== a.signature ? 'changed'
-        : a.lost || await identityOf(a.root) !== a.identity ? 'gone' : null;
+        : a.lost || await replaced(a.root, a.identity) ? 'gone' : null;
       if (reason) {
         await this.close(a);
         this.active.delete(a.id);
