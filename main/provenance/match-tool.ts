@@ -55,7 +55,7 @@ function matches(hint: string, tool: string): boolean {
 const answers = new Map<string, string | null>();
 const MAX_ANSWERS = 512;
 
-function toolForHint(hint: string, toolNames: string[]): string | null {
+function toolForHint(hint: string, toolNames: readonly string[]): string | null {
   const key = `${hint}\u0000${toolNames.join('\u0001')}`;
   const known = answers.get(key);
   if (known !== undefined) return known;
@@ -65,7 +65,7 @@ function toolForHint(hint: string, toolNames: string[]): string | null {
   return answer;
 }
 
-function closestTool(hint: string, toolNames: string[]): string | null {
+function closestTool(hint: string, toolNames: readonly string[]): string | null {
   const spellings = [hint, ...(HINT_ALIASES[words(hint)] ?? [])];
   let best: { tool: string; distance: number } | null = null;
   for (const tool of toolNames) {
@@ -82,7 +82,7 @@ function closestTool(hint: string, toolNames: string[]): string | null {
  * contains, or that share all their name words with it (case, punctuation and version numbers ignored); the closest
  * in length wins. Null when no hint names a listed tool.
  */
-export function matchTool(record: ProvenanceRecord, toolNames: string[]): string | null {
+export function matchTool(record: ProvenanceRecord, toolNames: readonly string[]): string | null {
   for (const hint of record.summary.toolHints) {
     const tool = toolForHint(hint, toolNames);
     if (tool) return tool;

@@ -97,11 +97,12 @@ export function rowFiles(r: InboxRow): { path: string; size: number; mtimeMs: nu
 export function toInboxItem(r: InboxRow, toolNames?: readonly string[]): InboxItem {
   const frames = rowFrames(r);
   const record = rowRecord(r);
-  const stored = JSON.parse(r.prefill) as InboxPrefill;
-  const rest: InboxPrefill = { ...stored };
-  delete rest.matchedTool;
-  const matched = toolNames && record && r.status === 'pending' ? matchTool(record, [...toolNames]) : stored.matchedTool;
-  const prefill: InboxPrefill = matched ? { ...rest, matchedTool: matched } : rest;
+  const prefill = JSON.parse(r.prefill) as InboxPrefill;
+  if (toolNames && record && r.status === 'pending') {
+    const matched = matchTool(record, toolNames);
+    if (matched) prefill.matchedTool = matched;
+    else delete prefill.matchedTool;
+  }
   const first = frames[0];
   const last = frames[frames.length - 1];
   return {

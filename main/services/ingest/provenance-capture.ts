@@ -58,7 +58,7 @@ export function prefillFrom(record: ProvenanceRecord, toolNames: readonly string
   }
   const createdAt = plausibleCreatedAt(s.createdAt, now);
   if (createdAt) prefill.createdAt = createdAt;
-  const tool = matchTool(record, [...toolNames]);
+  const tool = matchTool(record, toolNames);
   if (tool) prefill.tool = tool;
   return prefill;
 }
