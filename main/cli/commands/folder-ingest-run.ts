@@ -10,7 +10,7 @@ import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
 import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
 import { closeParserThread } from '../../provenance';
 import { factFlags } from './compliance-commands';
-import { reportProvenanceAlerts } from './provenance-alerts';
+import { printProvenanceAlerts } from './provenance-alerts';
 
 /**
  * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
@@ -145,6 +145,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     // Batches finished before the stop are in the log: print them as a finished run would, so a script has their ids.
     const kept = final.assets ?? [];
     if (kept.length > 0) r.io.stdout(r.json ? `${JSON.stringify(kept, null, 2)}\n` : render(kept));
+    printProvenanceAlerts(r, final.alerts);
     throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
   }
   const sequences = (final.assets ?? []).filter((a) => a.frameRange && !a.duplicate).length;
@@ -154,7 +155,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   for (const s of final.skipped) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
   for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
   const assets = final.assets ?? [];
-  await reportProvenanceAlerts(r, assets);
+  printProvenanceAlerts(r, final.alerts);
   if (final.needTool.length > 0) {
     // What was logged is printed as usual; the exit code tells scripts that not everything was.
     r.io.stdout(r.json ? `${JSON.stringify(assets, null, 2)}\n` : render(assets));

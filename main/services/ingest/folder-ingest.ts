@@ -15,7 +15,7 @@ import { describeItem, hashFresh, itemPath, itemPaths, knownItemHash, leadPath }
 import { IngestProgressTracker, type IngestJobProgress } from './ingest-progress';
 import { createLimiter } from './limiter';
 import { logPrepared, resolveTarget, toolFor, type LogDefaults, type PreparedFile } from './log-prepared';
-import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom } from './provenance-capture';
+import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom, provenanceAlerts, type ProvenanceAlert } from './provenance-capture';
 import { queueThumbnails, type ThumbnailJob } from './thumbnails';
 import { nextStep } from '../../api/next-step';
 import { fullPath } from './full-path';
@@ -51,6 +51,8 @@ export interface FolderIngestResult {
   gaps: SequenceGap[];
   filesHashed: number;
   filesReused: number;
+  /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
+  alerts: ProvenanceAlert[];
 }
 
 export interface SequenceGap {
@@ -75,7 +77,7 @@ async function nothingToLog(ctx: ApiContext, req: FolderIngestRequest): Promise<
 
 /** Thrown when an ingest stops early; `logged` holds the assets of the batches committed before it stopped. */
 export class IngestStoppedError extends Error {
-  constructor(message: string, readonly logged: LoggedAsset[], readonly cancelled: boolean) {
+  constructor(message: string, readonly logged: LoggedAsset[], readonly cancelled: boolean, readonly alerts: ProvenanceAlert[] = []) {
     super(message);
     this.name = 'IngestStoppedError';
   }
@@ -177,13 +179,14 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const logged: LoggedAsset[] = [...getAssetsByIds(ctx.db, whollyLogged).values()].map((a) => ({ ...toAsset(a), duplicate: true }));
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
+  const alerts: ProvenanceAlert[] = [];
   let filesHashed = 0;
 
   const write = (batch: PreparedBatch, index: number) => {
     const hashes = new Map([...known, ...batch.fresh]);
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
-    const order: ({ kind: 'new'; at: number; item: IngestItem } | { kind: 'existing'; asset: LoggedAsset })[] = [];
+    const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null } | { kind: 'existing'; asset: LoggedAsset })[] = [];
     batch.items.forEach((listed, i) => {
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
       const checked = againstLoggedSequence(ctx.db, target.production.id, listed, hashes);
@@ -202,7 +205,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         else needTool.push(itemPath(item));
         return;
       }
-      order.push({ kind: 'new', at: prepared.length, item });
+      order.push({ kind: 'new', at: prepared.length, item, record });
       const { sequence, ...file } = described;
       prepared.push({
         ...file,
@@ -218,11 +221,13 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     });
     filesHashed += batch.fresh.size;
     const results = order.map((o) => (o.kind === 'existing' ? o.asset : (written[o.at] as LoggedAsset)));
-    // Only sequences logged now: one not logged (no tool) or already in the log says nothing about its frames here.
+    // Only assets logged now: one not logged (no tool) or already in the log says nothing here.
     for (const o of order) {
-      if (o.kind === 'new' && o.item.kind === 'sequence' && o.item.missingFrames.length > 0 && !written[o.at]?.duplicate) {
-        gaps.push({ path: itemPath(o.item), missingFrames: o.item.missingFrames });
-      }
+      const asset = o.kind === 'new' ? written[o.at] : undefined;
+      if (o.kind !== 'new' || !asset || asset.duplicate) continue;
+      if (o.item.kind === 'sequence' && o.item.missingFrames.length > 0) gaps.push({ path: itemPath(o.item), missingFrames: o.item.missingFrames });
+      const messages = o.record ? provenanceAlerts(o.record) : [];
+      if (messages.length > 0) alerts.push({ assetId: asset.id, fileName: asset.fileName, messages });
     }
     logged.push(...results);
     const fresh = results.filter((a) => !a.duplicate);
@@ -245,13 +250,13 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     stop.abort();
     await Promise.all(inFlight);
     const cancelled = o.signal?.aborted === true;
-    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), logged, cancelled);
+    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), logged, cancelled, alerts);
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     await ownPool?.close();
   }
   progress.done();
-  return { assets: logged, needTool, skipped, gaps, filesHashed, filesReused: known.size };
+  return { assets: logged, needTool, skipped, gaps, filesHashed, filesReused: known.size, alerts };
 }
 
 /** New image assets get a thumbnail from their file (a sequence: its first frame), made after the commit. */

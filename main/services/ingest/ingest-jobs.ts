@@ -7,6 +7,7 @@ import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type Sequen
 import type { IngestJobProgress } from './ingest-progress';
 import { resolveTarget } from './log-prepared';
 import { assetIngestKeys } from './asset-ingest';
+import type { ProvenanceAlert } from './provenance-capture';
 import type { AssetIngestKeys } from '../asset-json';
 
 export type IngestJobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -23,6 +24,8 @@ export interface IngestJobStatus {
   skipped: ScanSkip[];
   /** Image sequences logged with missing frames. */
   gaps: SequenceGap[];
+  /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
+  alerts: ProvenanceAlert[];
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -71,7 +74,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
-    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], gaps: [], error: null,
+    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], gaps: [], alerts: [], error: null,
     startedAt: ctx.now().toISOString(), finishedAt: null,
   };
   const job: Job = { status, assets: [], controller, finished: Promise.resolve() };
@@ -88,10 +91,14 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
       status.needTool = result.needTool;
       status.skipped = result.skipped;
       status.gaps = result.gaps;
+      status.alerts = result.alerts;
       end('done', result.assets, null);
     })
     .catch((error: unknown) => {
-      if (error instanceof IngestStoppedError) end(error.cancelled ? 'cancelled' : 'failed', error.logged, error.message);
+      if (error instanceof IngestStoppedError) {
+        status.alerts = error.alerts;
+        end(error.cancelled ? 'cancelled' : 'failed', error.logged, error.message);
+      }
       else end('failed', [], error instanceof Error ? error.message : String(error));
     });
   jobs.set(jobId, job);

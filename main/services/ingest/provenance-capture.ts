@@ -67,3 +67,20 @@ export function prefillFrom(record: ProvenanceRecord, toolNames: readonly string
 export function mismatchesWhenLogged(record: ProvenanceRecord): string[] {
   return provenanceMismatches(record, { generated: true });
 }
+
+/** A logged asset whose file needs saying aloud, not only in its detail. */
+export interface ProvenanceAlert {
+  assetId: number;
+  fileName: string;
+  messages: string[];
+}
+
+/** What must never be only in an asset's detail: a failed C2PA validation, contradictions, what could not be read. */
+export function provenanceAlerts(record: ProvenanceRecord): string[] {
+  const validation = record.c2pa?.validation;
+  return [
+    ...(validation?.state === 'invalid' ? [`C2PA validation FAILED: ${validation.problems.join('; ') || 'no reason given'}`] : []),
+    ...mismatchesWhenLogged(record).map((m) => `provenance MISMATCH: ${m}`),
+    ...record.errors.map((e) => `provenance error: ${e}`),
+  ];
+}
