@@ -71,13 +71,13 @@ function issues(i: InboxItem): number | '' {
   return (i.provenance?.errors.length ?? 0) + (i.provenance?.mismatches.length ?? 0) + (c2paFailed(i.provenance) ? 1 : 0) || '';
 }
 
-/** One stderr line per watch event (`watch run`, `serve --watch`), saying what reached the inbox and what did not. */
 const UNWATCHED: Record<Extract<WatchEvent, { type: 'unwatched' }>['reason'], string> = {
   disabled: 'paused or removed (watched again when it is resumed)',
   changed: 'its settings changed (watched again with the new ones)',
   gone: 'the folder was deleted, moved or replaced (watched again, with a catch-up scan, once it is there)',
 };
 
+/** One stderr line per watch event (`watch run`, `serve --watch`), saying what reached the inbox and what did not. */
 export function describeEvent(e: WatchEvent): string {
   switch (e.type) {
     case 'watching':

@@ -56,7 +56,7 @@ interface ActiveWatch {
   watcher: FSWatcher;
   filter: CompiledFilter;
   root: string;
-  /** The folder's device and inode when watching began: a folder deleted and made again is a new one to watch. */
+  /** identityOf the folder when watching began: a folder deleted and made again is a new one to watch. */
   identity: string;
   /** The watcher saw the folder itself deleted. */
   lost?: boolean;
@@ -73,22 +73,16 @@ function signatureOf(w: WatchFolderRow): string {
 const IDENTITY_WAIT_MS = 3000;
 
 /** Device, inode and birth time of a folder ('' when it is missing or not a folder). */
-function identityOf(s: Stats | null): string;
-/** The same read from disk; null when the share did not answer in time (nothing is concluded from that). */
-function identityOf(path: string): Promise<string | null>;
-function identityOf(of: string | Stats | null): string | Promise<string | null> {
-  if (typeof of === 'string') {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), IDENTITY_WAIT_MS); });
-    return Promise.race([stat(of).then((s) => identityOf(s), () => ''), late]).finally(() => clearTimeout(timer));
-  }
+function identityOf(s: Stats | null): string {
   // ext4 hands a folder made right after `rm -rf` the inode just freed: the birth time tells the two apart.
-  return of?.isDirectory() ? `${of.dev}:${of.ino}:${of.birthtimeMs}` : '';
+  return s?.isDirectory() ? `${s.dev}:${s.ino}:${s.birthtimeMs}` : '';
 }
 
 /** Whether the folder watched as `identity` is gone or replaced (false while a hung share does not answer). */
 async function replaced(root: string, identity: string): Promise<boolean> {
-  const now = await identityOf(root);
+  let timer: NodeJS.Timeout | undefined;
+  const unanswered = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), IDENTITY_WAIT_MS); });
+  const now = await Promise.race([stat(root).then(identityOf, () => ''), unanswered]).finally(() => clearTimeout(timer));
   return now !== null && now !== identity;
 }
 
