@@ -8,6 +8,23 @@ import { itemPath } from './hashed-items';
 export interface EarlierFrames {
   assets: LoggedSequence[];
   frames: Set<number>;
+  /** Per frame number, the content logged for it (a re-render logs a frame again) and the assets holding it. */
+  logged: Map<number, { sha256: Set<string>; assets: Set<number> }>;
+}
+
+/** What the production's log holds of the sequence at `path` (e.g. /renders/shot_v001.####.exr). */
+export function earlierFramesAt(db: Db, productionId: number, path: string): EarlierFrames {
+  const assets = loggedSequencesAt(db, productionId, path);
+  const logged: EarlierFrames['logged'] = new Map();
+  for (const a of assets) {
+    for (const f of listFrames(db, a.id)) {
+      const held = logged.get(f.frame) ?? { sha256: new Set<string>(), assets: new Set<number>() };
+      held.sha256.add(f.sha256);
+      held.assets.add(a.id);
+      logged.set(f.frame, held);
+    }
+  }
+  return { assets, frames: new Set(logged.keys()), logged };
 }
 
 export interface JoinedItems {
@@ -27,8 +44,7 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
   const loggedAt = (path: string): EarlierFrames => {
     let found = logged.get(path);
     if (!found) {
-      const assets = loggedSequencesAt(db, productionId, path);
-      found = { assets, frames: new Set(assets.flatMap((a) => listFrames(db, a.id).map((f) => f.frame))) };
+      found = earlierFramesAt(db, productionId, path);
       logged.set(path, found);
     }
     return found;
@@ -114,27 +130,20 @@ export type AgainstLog = { item: IngestItem; link: string | null } | { loggedAs:
  * Missing frames are counted over the logged frames and these together, so a hole between them is still named.
  */
 export function againstLoggedSequence(db: Db, productionId: number, item: IngestItem, hashes: ReadonlyMap<string, string>): AgainstLog {
-  const assets = item.kind === 'sequence' ? loggedSequencesAt(db, productionId, itemPath(item)) : [];
-  if (item.kind !== 'sequence' || assets.length === 0) return { item, link: null };
-  const logged = new Map<number, Set<string>>();
-  const holders = new Map<number, Set<number>>();
-  for (const a of assets) {
-    for (const f of listFrames(db, a.id)) {
-      (logged.get(f.frame) ?? logged.set(f.frame, new Set()).get(f.frame) as Set<string>).add(f.sha256);
-      (holders.get(f.frame) ?? holders.set(f.frame, new Set()).get(f.frame) as Set<number>).add(a.id);
-    }
-  }
-  const same = (f: SequenceFrame) => logged.get(f.frame)?.has(hashes.get(f.path) ?? '') === true;
+  if (item.kind !== 'sequence') return { item, link: null };
+  const earlier = earlierFramesAt(db, productionId, itemPath(item));
+  if (earlier.assets.length === 0) return { item, link: null };
+  const same = (f: SequenceFrame) => earlier.logged.get(f.frame)?.sha256.has(hashes.get(f.path) ?? '') === true;
   const rest = item.frames.filter((f) => !same(f));
-  if (rest.length === 0) return { loggedAs: [...new Set(item.frames.flatMap((f) => [...(holders.get(f.frame) as Set<number>)]))] };
+  if (rest.length === 0) return { loggedAs: [...new Set(item.frames.flatMap((f) => [...(earlier.logged.get(f.frame)?.assets ?? [])]))] };
   const first = (rest[0] as SequenceFrame).frame;
   const last = (rest[rest.length - 1] as SequenceFrame).frame;
-  const present = new Set([...item.frames.map((f) => f.frame), ...logged.keys()]);
+  const present = new Set([...item.frames.map((f) => f.frame), ...earlier.frames]);
   const missingFrames: number[] = [];
   // Within MAX_FRAME_GAP of these frames: a logged render far away at the same name is another render, not a hole.
-  const from = Math.max(first - MAX_FRAME_GAP, Math.min(first, ...logged.keys()));
-  const to = Math.min(last + MAX_FRAME_GAP, Math.max(last, ...logged.keys()));
+  const from = Math.max(first - MAX_FRAME_GAP, Math.min(first, ...earlier.frames));
+  const to = Math.min(last + MAX_FRAME_GAP, Math.max(last, ...earlier.frames));
   for (let f = from; f <= to; f++) if (!present.has(f)) missingFrames.push(f);
   const late: IngestItem = { ...item, frames: rest, first, last, missingFrames };
-  return { item: late, link: lateFramesNote(late, { assets, frames: new Set(logged.keys()) }) };
+  return { item: late, link: lateFramesNote(late, earlier) };
 }
