@@ -8,8 +8,8 @@ import { ConfirmPickedDialog, DismissDraftDialog, DismissPickedDialog } from './
 import { STATUS_LABELS } from './draft-labels';
 import { LogFolderButton } from './LogFolderButton';
 import type { DraftStatus } from './types';
-import '../styles/ingest.css';
 import { BusyButton } from '../ui/BusyButton';
+import '../styles/ingest.css';
 
 /** The watcher adds drafts on its own (desktop app, serve --watch): the list is looked at again this often. */
 const REFRESH_MS = 10_000;

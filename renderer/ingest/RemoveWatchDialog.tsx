@@ -3,8 +3,10 @@ import { useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import type { WatchFolder } from './types';
 
-/** Removing stops the watching only: files already in the New files inbox, and everything logged, stay. */
-/** `onClose(true)` once the folder is removed, `onClose(false)` when the user keeps it. */
+/**
+ * Removing stops the watching only: files already in the New files inbox, and everything logged, stay.
+ * `onClose(true)` once the folder is removed, `onClose(false)` when the user keeps it.
+ */
 export function RemoveWatchDialog({ folder, onClose }: { folder: WatchFolder; onClose(removed: boolean): void }) {
   const { watchFolders } = useStores();
   const [busy, setBusy] = useState(false);

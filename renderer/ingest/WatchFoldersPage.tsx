@@ -8,8 +8,8 @@ import { ScanReportView } from './ScanReportView';
 import { WatchFolderForm } from './WatchFolderForm';
 import { WatchFolderTable } from './WatchFolderTable';
 import type { WatchFolder } from './types';
-import '../styles/ingest.css';
 import { BusyButton } from '../ui/BusyButton';
+import '../styles/ingest.css';
 
 /** Folders GenLog watches for new renders: their defaults, pause/resume, remove, and scan now. */
 export function WatchFoldersPage() {
