@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FileReadError, IngestCancelledError, fileReadError } from './file-errors';
@@ -6,7 +7,7 @@ import type { HashResult } from './hash-file';
 import type { HashPool } from './hash-pool';
 import { mediaTypeOf, type MediaType } from './media-type';
 import { createProgressTracker, type IngestProgress } from './progress';
-import { sequenceHash, type IngestItem } from './sequences';
+import { itemPaths, sequenceHash, type IngestItem } from './sequences';
 
 export type { IngestProgress } from './progress';
 
@@ -36,22 +37,28 @@ export interface HashItemsOptions {
   onFileHashed?: (path: string, result: HashResult) => void;
   /** Files whose results carry their first and last bytes (HashResult.ends), for reading their metadata. */
   keepEndsOf?: ReadonlySet<string>;
+  /**
+   * When given, a file that cannot be read (or changes while it is read) is reported here and left out instead of
+   * failing the whole call; the result then holds only the items whose every file was read.
+   */
+  onUnreadable?: (error: FileReadError) => void;
 }
 
 /** Parallel stat calls while sizing the batch. */
 const STAT_CONCURRENCY = 64;
 
 /**
- * Hashes every file and every frame of the items on the pool. All or nothing: if one file cannot be read, changes
- * while it is read, or the signal aborts, the remaining work is cancelled and the promise rejects (naming the file)
- * only after every read has stopped, so the caller can simply log nothing.
+ * Hashes every file and every frame of the items on the pool. All or nothing unless `onUnreadable` is given: if one
+ * file cannot be read, changes while it is read, or the signal aborts, the remaining work is cancelled and the
+ * promise rejects (naming the file) only after every read has stopped, so the caller can simply log nothing.
  */
 export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'>, options: HashItemsOptions = {}): Promise<HashedItem[]> {
   const { signal } = options;
-  const paths = items.flatMap((item) => (item.kind === 'file' ? [item.path] : item.frames.map((frame) => frame.path)));
+  const paths = items.flatMap(itemPaths);
   if (signal?.aborted) throw new IngestCancelledError(paths.length);
 
-  const expectedSizes = await sizeFiles(paths);
+  const { onUnreadable } = options;
+  const expectedSizes = await sizeFiles(paths, onUnreadable);
   const progress = createProgressTracker(
     expectedSizes.size,
     [...expectedSizes.values()].reduce((sum, size) => sum + size, 0),
@@ -84,7 +91,13 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
           progress.fileDone();
           options.onFileHashed?.(path, result);
         } catch (error) {
-          if (!stop.signal.aborted) fail(error instanceof Error ? error : new Error(String(error)));
+          if (stop.signal.aborted) return;
+          if (onUnreadable && error instanceof FileReadError) {
+            onUnreadable(error);
+            progress.fileDone();
+            return;
+          }
+          fail(error instanceof Error ? error : new Error(String(error)));
         }
       }),
     );
@@ -94,25 +107,25 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
   if (signal?.aborted) throw new IngestCancelledError(expectedSizes.size);
   if (firstError) throw firstError;
   progress.finish();
-  return items.map((item) => toHashedItem(item, results));
+  const complete = onUnreadable ? items.filter((item) => itemPaths(item).every((path) => results.has(path))) : items;
+  return complete.map((item) => toHashedItem(item, results));
 }
 
-async function sizeFiles(paths: string[]): Promise<Map<string, number>> {
+/** Each file's size; one that cannot be sized fails the call, or is reported to onUnreadable and left out. */
+async function sizeFiles(paths: string[], onUnreadable?: (error: FileReadError) => void): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   for (let start = 0; start < paths.length; start += STAT_CONCURRENCY) {
     const batch = paths.slice(start, start + STAT_CONCURRENCY);
-    const stats = await Promise.all(
-      batch.map((path) =>
-        stat(path).catch((error: unknown) => {
-          throw fileReadError(path, error);
-        }),
-      ),
-    );
+    const stats = await Promise.all(batch.map((path) => stat(path).catch((error: unknown) => fileReadError(path, error))));
     stats.forEach((stats, index) => {
       const path = batch[index] as string;
-      if (stats.isDirectory()) throw fileReadError(path, { code: 'EISDIR' });
-      if (!stats.isFile()) throw fileReadError(path, { code: 'ENOTFILE' });
-      sizes.set(path, stats.size);
+      const error = stats instanceof FileReadError ? stats
+        : stats.isDirectory() ? fileReadError(path, { code: 'EISDIR' })
+        : !stats.isFile() ? fileReadError(path, { code: 'ENOTFILE' })
+        : null;
+      if (!error) sizes.set(path, (stats as Stats).size);
+      else if (onUnreadable) onUnreadable(error);
+      else throw error;
     });
   }
   return sizes;

@@ -22,6 +22,11 @@ export type IngestItem =
       missingFrames: number[];
     };
 
+/** Every file of an item: the file, or the frames of a sequence in frame order. */
+export function itemPaths(item: IngestItem): string[] {
+  return item.kind === 'file' ? [item.path] : item.frames.map((f) => f.path);
+}
+
 /** Fewer numbered files than this with the same name around the number stay separate files. */
 export const MIN_SEQUENCE_FRAMES = 3;
 /** A hole of more frames than this is more likely two renders than lost frames, so the sequence is split there. */

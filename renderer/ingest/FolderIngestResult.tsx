@@ -18,11 +18,12 @@ export function FolderIngestResult() {
   }
   const assets = job.assets ?? [];
   const sequences = assets.filter((a) => a.frameRange).length;
-  // A sequence not logged (no tool named) is listed by its frame pattern: "shot010_v003.####.exr".
-  const sequencesNotLogged = job.needTool.filter(isSequencePattern).length;
+  // A sequence not logged (no tool named, or a frame not read) is listed by its frame pattern: "shot010_v003.####.exr".
+  const sequencesNotLogged = [...job.needTool, ...job.unreadable.map((u) => u.path)].filter(isSequencePattern).length;
   const found = sequences + sequencesNotLogged;
   const { filesTotal, filesDone, filesReused, bytesDone } = job.progress;
-  const read = Math.max(0, filesDone - filesReused);
+  const unreadFiles = job.unreadable.reduce((n, u) => n + u.files.length, 0);
+  const read = Math.max(0, filesDone - filesReused - unreadFiles);
   const title = job.state === 'done' ? `Logged ${plural(job.logged, 'new asset')}`
     : job.state === 'cancelled' ? `Cancelled: ${plural(job.logged, 'asset')} logged` : 'The folder ingest stopped';
   return (
@@ -44,6 +45,9 @@ export function FolderIngestResult() {
         {filesTotal > filesReused || filesReused === 0 ? (
           <li><strong>{formatCount(read)}</strong> of {formatCount(filesTotal - filesReused)} {filesTotal - filesReused === 1 ? 'file' : 'files'} read ({formatBytes(bytesDone)})</li>
         ) : null}
+        {unreadFiles ? (
+          <li><strong>{formatCount(unreadFiles)}</strong> {unreadFiles === 1 ? 'file' : 'files'} could not be read: not logged, listed below</li>
+        ) : null}
         {filesReused ? (
           <li><strong>{formatCount(filesReused)}</strong> unchanged {filesReused === 1 ? 'file' : 'files'} not read again (already hashed)</li>
         ) : null}
@@ -62,12 +66,12 @@ export function FolderIngestResult() {
         </ul>
       ) : null}
       <MissingFrames gaps={job.gaps} />
-      {job.needTool.length || job.skipped.length ? (
+      {job.needTool.length || job.skipped.length || job.unreadable.length ? (
         <section className="ingest-skipped" aria-label="Skipped files">
           <h3 className="section-title">Not logged</h3>
           <ul className="result-list">
             {job.needTool.map((p) => <li key={p} className="result-item"><span className="file-name mono" title={p}>{p}</span><span className="muted">names no listed tool: choose a tool and log it again</span></li>)}
-            {job.skipped.map((s) => <li key={s.path} className="result-item"><span className="file-name mono" title={s.path}>{s.path}</span><span className="muted">{s.reason}</span></li>)}
+            {[...job.unreadable, ...job.skipped].map((s) => <li key={s.path} className="result-item"><span className="file-name mono" title={s.path}>{s.path}</span><span className="muted">{s.reason}</span></li>)}
           </ul>
         </section>
       ) : null}

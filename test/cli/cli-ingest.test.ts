@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { genlog } from '../support/cli';
+import { genlog, genlogUnprivileged } from '../support/cli';
 import { tempDir } from '../support/context';
 import { captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
 
@@ -64,6 +64,25 @@ describe('genlog ingest commands (spawned)', () => {
     const again = run('log', ...frames, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
     expect(again.code).toBe(0);
     expect(again.stderr).not.toMatch(/Note:/);
+  });
+
+  it('log DIR leaves out a file it may not read, names it, logs the rest and exits 1; fixed, the same command logs it', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    for (let f = 1; f <= 3; f++) file(`out/sh060.${1000 + f}.png`, await framePng(f));
+    file('out/plate.txt', 'readable');
+    const locked = file('out/locked.txt', 'not for everyone');
+    chmodSync(locked, 0o000);
+    const args = ['--db', db, '--json', 'log', join(dir, 'out'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana'];
+    const r = genlogUnprivileged(dir, args);
+    expect(r.stderr).toContain(`Skipped ${locked}: cannot be read: permission denied`);
+    expect(r.stderr).toMatch(/1 file\(s\) or sequence\(s\) were not logged: a file could not be read/);
+    expect(r.code).toBe(1);
+    expect(r.json().map((a: { fileName: string }) => a.fileName).sort()).toEqual(['plate.txt', 'sh060.####.png']);
+    chmodSync(locked, 0o644);
+    const again = genlogUnprivileged(dir, args);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/Logged 1 new asset\(s\), 2 already in the log; 4 unchanged file\(s\) not re-read/);
+    expect(run('--json', 'list').json().map((a: { fileName: string }) => a.fileName).sort()).toEqual(['locked.txt', 'plate.txt', 'sh060.####.png']);
   });
 
   it('log of a missing file and a C2PA-signed one exits at once with nothing logged', () => {

@@ -1,4 +1,4 @@
-import { existsSync, utimesSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -123,7 +123,23 @@ describe('folder ingest', () => {
     expect(frame).toMatchObject({ duplicate: false, fileName: 'sh010_comp_v001.####.png', frameRange: { first: 1008, last: 1008 } });
   });
 
-  it('commits one batch per transaction: a file that cannot be read loses only its own batch', async () => {
+  it('commits one batch per transaction: a failure that is not about one file (the hash worker dying) loses only its own batch', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);
+    const real = createHashPool({ concurrency: 2 });
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => (path.endsWith('f4.txt') ? Promise.reject(new Error('The hash worker stopped unexpectedly')) : real.hash(path, o)),
+    };
+    const error = await ingestFolder(ctx, { ...base, paths: [dir] }, { batchSize: 2, pool }).then(() => null, (e: unknown) => e);
+    await real.close();
+    expect(error).toBeInstanceOf(IngestStoppedError);
+    expect((error as Error).message).toMatch(/worker stopped unexpectedly.*4 asset\(s\) from batches finished before that stay logged/s);
+    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['f0.txt', 'f1.txt', 'f2.txt', 'f3.txt']);
+    // No half-logged batch: f5 (same batch as f4) is neither logged nor indexed.
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM file_index WHERE path LIKE '%f5.txt'").get()).toEqual({ n: 0 });
+  });
+
+  it('a file that cannot be read is left out and named; everything else, in its batch too, is logged', async () => {
     const { ctx, api, dir } = await ingestWorld();
     for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);
     const real = createHashPool({ concurrency: 2 });
@@ -131,13 +147,61 @@ describe('folder ingest', () => {
     const pool: Pick<HashPool, 'hash'> = {
       hash: (path, o) => (path.endsWith('f4.txt') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : real.hash(path, o)),
     };
-    const error = await ingestFolder(ctx, { ...base, paths: [dir] }, { batchSize: 2, pool }).then(() => null, (e: unknown) => e);
+    const result = await ingestFolder(ctx, { ...base, paths: [dir] }, { batchSize: 2, pool });
     await real.close();
-    expect(error).toBeInstanceOf(IngestStoppedError);
-    expect((error as Error).message).toMatch(/f4\.txt.*permission denied.*4 asset\(s\) from batches finished before that stay logged/s);
-    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['f0.txt', 'f1.txt', 'f2.txt', 'f3.txt']);
-    // No half-logged batch: f5 (same batch as f4) is neither logged nor indexed.
-    expect(ctx.db.prepare("SELECT count(*) AS n FROM file_index WHERE path LIKE '%f5.txt'").get()).toEqual({ n: 0 });
+    expect(result.unreadable).toEqual([{ path: join(dir, 'f4.txt'), reason: 'cannot be read: permission denied', files: [join(dir, 'f4.txt')] }]);
+    expect(result.filesHashed).toBe(5);
+    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['f0.txt', 'f1.txt', 'f2.txt', 'f3.txt', 'f5.txt']);
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM file_index WHERE path LIKE '%f4.txt'").get()).toEqual({ n: 0 });
+  });
+
+  it('a file deleted or rewritten after the folder was listed is named, not logged, and the run goes on', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const gone = write(dir, 'gone.txt', 'rendered then cleaned up');
+    const growing = write(dir, 'growing.txt', 'half written');
+    write(dir, 'kept.txt', 'stays');
+    const real = createHashPool({ concurrency: 1 });
+    // Real disk events at the moment the worker would read: no simulated error.
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => {
+        if (path === gone) rmSync(gone);
+        if (path === growing) appendFileSync(growing, ' and then some more');
+        return real.hash(path, o);
+      },
+    };
+    const result = await ingestFolder(ctx, { ...base, paths: [dir] }, { pool });
+    await real.close();
+    expect(result.unreadable).toEqual([
+      { path: gone, reason: 'cannot be read: it does not exist', files: [gone] },
+      { path: growing, reason: expect.stringMatching(/^cannot be read: it changed while being read .*wait until it is completely written$/), files: [growing] },
+    ]);
+    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName)).toEqual(['kept.txt']);
+  });
+
+  it('a sequence with a frame that cannot be read is not logged; its other frames are not read again once it can be', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const frames = await renderFolder(dir);
+    const locked = join(dir, 'shots/sh010/sh010_comp_v001.1003.png');
+    const refusing = countingPool();
+    const first = await ingestFolder(ctx, { ...base, paths: [join(dir, 'shots')] }, {
+      pool: { hash: (path, o) => (path === locked ? Promise.reject(new FileReadError(path, 'EIO', 'the disk reported an input/output error')) : refusing.pool.hash(path, o)) },
+    });
+    await refusing.close();
+    expect(first.unreadable).toEqual([{
+      path: join(dir, 'shots/sh010/sh010_comp_v001.####.png'),
+      reason: 'frame sh010_comp_v001.1003.png cannot be read: the disk reported an input/output error; the sequence was not logged',
+      files: [locked],
+    }]);
+    expect(first.assets.map((a) => a.fileName)).toEqual(['notes.txt']);
+
+    const again = countingPool();
+    const second = await ingestFolder(ctx, { ...base, paths: [join(dir, 'shots')] }, { pool: again.pool });
+    await again.close();
+    expect(again.hashed).toEqual([locked]);
+    expect(second.unreadable).toEqual([]);
+    const seq = second.assets.find((a) => a.fileName === 'sh010_comp_v001.####.png');
+    expect(seq).toMatchObject({ duplicate: false, sha256: createHash('sha256').update(frames.map(sha).join('\n')).digest('hex') });
+    expect(ok(await api.listAssets({})).total).toBe(2);
   });
 
   it('cancelled before the first batch commits, it logs nothing and leaves no file in the index', async () => {

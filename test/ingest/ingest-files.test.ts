@@ -107,6 +107,26 @@ describe('hashItems', () => {
     );
   });
 
+  it('with onUnreadable, names every file it could not size or read and returns the items whose files all read', async () => {
+    const missing = join(folder, 'deleted.png');
+    const unreadable: string[] = [];
+    // One frame fails in the worker, one file is gone before it is sized, one is a folder: none stops the rest.
+    const flakyPool = {
+      hash: (path: string, options?: HashOptions) =>
+        path === paths[3] ? Promise.reject(new FileReadError(path, 'EIO', 'the disk reported an input/output error')) : pool.hash(path, options),
+    };
+    const items: IngestItem[] = [...groupSequences(paths), { kind: 'file', path: missing }, { kind: 'file', path: folder }];
+    const hashed = await hashItems(items, flakyPool, { onUnreadable: (e) => unreadable.push(e.message) });
+    expect(unreadable.sort()).toEqual([
+      `Cannot read "${folder}": it is a folder, not a file`,
+      `Cannot read "${missing}": it does not exist`,
+      `Cannot read "${paths[3]}": the disk reported an input/output error`,
+    ].sort());
+    // The sequence holding the failed frame is left out whole; the two plain files are complete.
+    expect(hashed.map((h) => h.fileName).sort()).toEqual(['hero.mov', 'prompt.txt']);
+    expect(hashed.find((h) => h.fileName === 'prompt.txt')?.sha256).toBe(sha256sumOf(paths[0] as string));
+  });
+
   it('stops everything when the signal aborts and rejects with an AbortError', async () => {
     const big = join(tempDir(), 'big.exr');
     const fd = openSync(big, 'w');

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { basename, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { makeClient } from '../../main/api/client';
@@ -12,6 +12,20 @@ import type { ApiContext } from '../../main/api/context';
 import { ok, seedCatalog, testContext } from '../support/context';
 import { sparseFile } from '../ingest-api/fixtures';
 import { renderApp } from './support/app';
+
+// The disk refuses files named refused.*, as a permission error would (tests run as root, who reads everything);
+// every other file is hashed by the real pool.
+vi.mock('../../main/ingest/hash-pool', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../main/ingest/hash-pool')>();
+  const { FileReadError } = await import('../../main/ingest/file-errors');
+  return {
+    ...real,
+    createHashPool: (options?: Parameters<typeof real.createHashPool>[0]) => {
+      const pool = real.createHashPool(options);
+      return { ...pool, hash: (path: string, o: Parameters<typeof pool.hash>[1]) => (basename(path).startsWith('refused.') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : pool.hash(path, o)) };
+    },
+  };
+});
 
 const user = userEvent.setup({ delay: null });
 const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
@@ -82,6 +96,24 @@ describe('Log a folder…', () => {
     expect(again).toMatch(/11 unchanged files not read again/);
     const skipped = within(dialog).getByRole('region', { name: 'Skipped files' });
     expect(skipped.textContent).toMatch(/still_b\.dat.*names no listed tool/);
+  });
+
+  it('names a file the disk would not give and says it was not read; the rest is logged', async () => {
+    writeFileSync(join(folder, 'plate.dat'), randomBytes(500));
+    writeFileSync(join(folder, 'refused.dat'), randomBytes(300));
+    renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.type(within(dialog).getByLabelText('Folder path'), folder);
+    await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+    dialog = await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
+    const summary = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
+    expect(summary).toMatch(/1 of 2 files read/);
+    expect(summary).toMatch(/1 file could not be read: not logged, listed below/);
+    const skipped = within(dialog).getByRole('region', { name: 'Skipped files' });
+    expect(skipped.textContent).toMatch(/refused\.dat.*cannot be read: permission denied/);
+    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName)).toEqual(['plate.dat']);
   });
 
   it('takes a typed episode for a production that lists none', async () => {

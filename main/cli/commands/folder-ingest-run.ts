@@ -152,15 +152,24 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   r.io.stderr(`Logged ${final.logged} new asset(s)${sequences ? ` (${sequences} image sequence(s))` : ''}` +
     `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
     `${final.progress.filesReused} unchanged file(s) not re-read.\n`);
-  for (const s of final.skipped) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
+  for (const s of [...final.unreadable, ...final.skipped]) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
   for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
   const assets = final.assets ?? [];
   printProvenanceAlerts(r, final.alerts);
-  if (final.needTool.length > 0) {
+  const notLogged = [
+    final.needTool.length > 0
+      ? `${final.needTool.length} file(s) were not logged: no --tool was given and they name no tool in the tool list:\n` +
+        `${final.needTool.map((p) => `  ${p}`).join('\n')}\nLog them with --tool NAME.`
+      : '',
+    final.unreadable.length > 0
+      ? `${final.unreadable.length} file(s) or sequence(s) were not logged: a file could not be read (listed above). ` +
+        'Fix them and run the same command again: what was logged is recognised, and files already read are not read again.'
+      : '',
+  ].filter(Boolean);
+  if (notLogged.length > 0) {
     // What was logged is printed as usual; the exit code tells scripts that not everything was.
     r.io.stdout(r.json ? `${JSON.stringify(assets, null, 2)}\n` : render(assets));
-    throw new CliError(`${final.needTool.length} file(s) were not logged: no --tool was given and they name no tool in the tool list:\n` +
-      `${final.needTool.map((p) => `  ${p}`).join('\n')}\nLog them with --tool NAME.`, 1);
+    throw new CliError(notLogged.join('\n'), 1);
   }
   return assets;
 }

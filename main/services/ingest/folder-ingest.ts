@@ -1,17 +1,17 @@
 import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import { findAssetByHash, findAssetIdByHash, getAssetsByIds } from '../../../db/assets';
 import { knownHashes, rememberHash, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
-import { createHashPool, groupSequences, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip } from '../../ingest';
+import { createHashPool, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { toAsset } from '../asset-json';
 import type { LoggedAsset } from '../log-assets';
 import { collectFiles } from './collect-files';
-import { describeItem, hashFresh, itemPath, itemPaths, knownItemHash, leadPath } from './hashed-items';
+import { describeItem, hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { IngestProgressTracker, type IngestJobProgress } from './ingest-progress';
 import { createLimiter } from './limiter';
 import { logPrepared, resolveTarget, toolFor, type LogDefaults, type PreparedFile } from './log-prepared';
@@ -47,12 +47,26 @@ export interface FolderIngestResult {
   needTool: string[];
   /** Subfolders and entries the scan could not use. */
   skipped: ScanSkip[];
+  /**
+   * Files (or sequences, by their pattern) found but not logged because a file could not be read or changed while
+   * it was read; the rest of the run is logged.
+   */
+  unreadable: UnreadableItem[];
   /** Image sequences logged with holes: frame numbers between the first and last frame with no file. */
   gaps: SequenceGap[];
   filesHashed: number;
   filesReused: number;
   /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
   alerts: ProvenanceAlert[];
+}
+
+export interface UnreadableItem {
+  /** The file, or the sequence as it would have been logged (/renders/shot_v001.####.exr). */
+  path: string;
+  /** Why, naming the first file that failed, e.g. "cannot be read: permission denied". */
+  reason: string;
+  /** Every file of the item that could not be read (a sequence: its failed frames). */
+  files: string[];
 }
 
 export interface SequenceGap {
@@ -87,9 +101,34 @@ export class IngestStoppedError extends Error {
 export const INGEST_BATCH_ITEMS = 500;
 
 interface PreparedBatch {
+  /** The batch's items whose every file was read. */
   items: IngestItem[];
   fresh: Map<string, string>;
   records: (ProvenanceRecord | null)[];
+  unreadable: UnreadableItem[];
+}
+
+/** The items that can be logged, and why the others cannot: a file (or a sequence's frame) that was not read. */
+function withoutUnreadable(items: IngestItem[], records: (ProvenanceRecord | null)[], errors: ReadonlyMap<string, FileReadError>) {
+  const kept: { items: IngestItem[]; records: (ProvenanceRecord | null)[]; unreadable: UnreadableItem[] } = { items: [], records: [], unreadable: [] };
+  items.forEach((item, i) => {
+    const failed = itemPaths(item).flatMap((p) => errors.get(p) ?? []);
+    const first = failed[0];
+    if (!first) {
+      kept.items.push(item);
+      kept.records.push(records[i] ?? null);
+      return;
+    }
+    const files = failed.map((e) => e.path);
+    if (item.kind === 'file') {
+      kept.unreadable.push({ path: item.path, reason: `cannot be read: ${first.reason}`, files });
+      return;
+    }
+    const more = failed.length - 1;
+    const others = more > 0 ? ` (and ${more} other frame${more === 1 ? '' : 's'})` : '';
+    kept.unreadable.push({ path: itemPath(item), reason: `frame ${basename(first.path)}${others} cannot be read: ${first.reason}; the sequence was not logged`, files });
+  });
+  return kept;
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -169,8 +208,15 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         records[at] = provenanceOf(batch[at] as IngestItem, hashed.ends).finally(() => hashed.ends?.release?.());
       };
       const todo = batch.flatMap(itemPaths).filter((p) => !known.has(p)).map((p) => versions.get(p) as FileVersion);
-      const fresh = await hashFresh(todo, pool, { signal: stop.signal, onProgress: progress.forBatch(index), onFileHashed, keepEndsOf: new Set(hashedLeads.keys()) });
-      return { ok: true, value: { items: batch, fresh, records: await Promise.all(batch.map((_, i) => records[i] ?? null)) } };
+      // A file that cannot be read leaves out its own item only; the frames of that item that were read keep
+      // their hashes in the file index, so logging again reads only what failed.
+      const errors = new Map<string, FileReadError>();
+      const fresh = await hashFresh(todo, pool, {
+        signal: stop.signal, onProgress: progress.forBatch(index), onFileHashed, keepEndsOf: new Set(hashedLeads.keys()),
+        onUnreadable: (e) => errors.set(e.path, e),
+      });
+      const read = await Promise.all(batch.map((_, i) => records[i] ?? null));
+      return { ok: true, value: { fresh, ...withoutUnreadable(batch, read, errors) } };
     } catch (error) {
       return { ok: false, error };
     }
@@ -180,10 +226,12 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
   const alerts: ProvenanceAlert[] = [];
+  const unreadable: UnreadableItem[] = [];
   let filesHashed = 0;
 
   const write = (batch: PreparedBatch, index: number) => {
     const hashes = new Map([...known, ...batch.fresh]);
+    unreadable.push(...batch.unreadable);
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
     const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null } | { kind: 'existing'; asset: LoggedAsset })[] = [];
@@ -256,7 +304,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     await ownPool?.close();
   }
   progress.done();
-  return { assets: logged, needTool, skipped, gaps, filesHashed, filesReused: known.size, alerts };
+  return { assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts };
 }
 
 /** New image assets get a thumbnail from their file (a sequence: its first frame), made after the commit. */

@@ -4,6 +4,7 @@ import { mtimeKey, type FileVersion } from '../../../db/file-index';
 import {
   FileReadError,
   hashItems,
+  itemPaths,
   type HashItemsOptions,
   mediaTypeOf,
   sequenceHash,
@@ -12,11 +13,6 @@ import {
 } from '../../ingest';
 import type { HashedFile } from '../log-assets';
 import type { SequenceDetails } from './ingest-details';
-
-/** Every file of an item: the file, or the frames of a sequence in frame order. */
-export function itemPaths(item: IngestItem): string[] {
-  return item.kind === 'file' ? [item.path] : item.frames.map((f) => f.path);
-}
 
 /** The file that speaks for an item (provenance, thumbnail): the file itself or a sequence's first frame. */
 export function leadPath(item: IngestItem): string {
@@ -35,22 +31,27 @@ export function knownItemHash(item: IngestItem, hashes: ReadonlyMap<string, stri
   return item.kind === 'file' ? frames[0] : sequenceHash(frames as string[]);
 }
 
-export type HashFreshOptions = Pick<HashItemsOptions, 'signal' | 'onProgress' | 'onFileHashed' | 'keepEndsOf'>;
+export type HashFreshOptions = Pick<HashItemsOptions, 'signal' | 'onProgress' | 'onFileHashed' | 'keepEndsOf' | 'onUnreadable'>;
 
 /**
- * Hashes files on the pool, all or nothing, and checks each is still the version that was listed (size and
- * modification time), so the file index never pairs a hash with the wrong version.
+ * Hashes files on the pool and checks each is still the version that was listed (size and modification time), so
+ * the file index never pairs a hash with the wrong version. All or nothing, unless `onUnreadable` is given: then a
+ * file that cannot be read or has changed is reported there and has no hash in the result.
  */
 export async function hashFresh(files: readonly FileVersion[], pool: Pick<HashPool, 'hash'>, o: HashFreshOptions = {}): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   if (files.length === 0) return hashes;
-  const hashed = await hashItems(files.map((f) => ({ kind: 'file' as const, path: f.path })), pool, o);
-  const after = await Promise.all(files.map((f) => stat(f.path).catch(() => null)));
+  const hashed = new Map((await hashItems(files.map((f) => ({ kind: 'file' as const, path: f.path })), pool, o)).map((h) => [h.path, h]));
+  const after = await Promise.all(files.map((f) => (hashed.has(f.path) ? stat(f.path).catch(() => null) : null)));
   files.forEach((f, i) => {
-    const h = hashed[i];
+    const h = hashed.get(f.path);
+    if (!h && o.onUnreadable) return;
     const now = after[i];
     if (!h || !now || h.size !== f.size || now.size !== f.size || mtimeKey(now.mtimeMs) !== mtimeKey(f.mtimeMs)) {
-      throw new FileReadError(f.path, undefined, 'it changed while being read; wait until it is completely written');
+      const changed = new FileReadError(f.path, undefined, 'it changed while being read; wait until it is completely written');
+      if (!o.onUnreadable) throw changed;
+      o.onUnreadable(changed);
+      return;
     }
     hashes.set(f.path, h.sha256);
   });

@@ -7,9 +7,9 @@ import { knownHashes, mtimeKey, rememberHash, type FileVersion } from '../../../
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
-import { groupSequences, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
+import { groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
-import { hashFresh, itemPath, itemPaths, knownItemHash, leadPath } from './hashed-items';
+import { hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
 import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';

@@ -3,7 +3,7 @@ import type { ApiContext } from '../../api/context';
 import { notFound } from '../../api/envelope';
 import type { ScanSkip } from '../../ingest';
 import type { LoggedAsset } from '../log-assets';
-import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type SequenceGap } from './folder-ingest';
+import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type SequenceGap, type UnreadableItem } from './folder-ingest';
 import type { IngestJobProgress } from './ingest-progress';
 import { resolveTarget } from './log-prepared';
 import { assetIngestKeys } from './asset-ingest';
@@ -22,6 +22,8 @@ export interface IngestJobStatus {
   duplicates: number;
   needTool: string[];
   skipped: ScanSkip[];
+  /** Files (or sequences) found but not logged: a file could not be read or changed while it was read. */
+  unreadable: UnreadableItem[];
   /** Image sequences logged with missing frames. */
   gaps: SequenceGap[];
   /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
@@ -74,7 +76,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
-    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], gaps: [], alerts: [], error: null,
+    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], error: null,
     startedAt: ctx.now().toISOString(), finishedAt: null,
   };
   const job: Job = { status, assets: [], controller, finished: Promise.resolve() };
@@ -90,6 +92,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     .then((result) => {
       status.needTool = result.needTool;
       status.skipped = result.skipped;
+      status.unreadable = result.unreadable;
       status.gaps = result.gaps;
       status.alerts = result.alerts;
       end('done', result.assets, null);
