@@ -128,13 +128,19 @@ describe('folder ingest', () => {
     for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);
     const real = createHashPool({ concurrency: 2 });
     const pool: Pick<HashPool, 'hash'> = {
-      hash: (path, o) => (path.endsWith('f4.txt') ? Promise.reject(new Error('The hash worker stopped unexpectedly')) : real.hash(path, o)),
+      hash: (path, o) => {
+        if (path.endsWith('f4.txt')) return Promise.reject(new Error('The hash worker stopped unexpectedly'));
+        if (path.endsWith('f1.txt')) return Promise.reject(new FileReadError(path, 'EACCES', 'permission denied'));
+        return real.hash(path, o);
+      },
     };
     const error = await ingestFolder(ctx, { ...base, paths: [dir] }, { batchSize: 2, pool }).then(() => null, (e: unknown) => e);
     await real.close();
     expect(error).toBeInstanceOf(IngestStoppedError);
-    expect((error as Error).message).toMatch(/worker stopped unexpectedly.*4 asset\(s\) from batches finished before that stay logged/s);
-    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['f0.txt', 'f1.txt', 'f2.txt', 'f3.txt']);
+    expect((error as Error).message).toMatch(/worker stopped unexpectedly.*3 asset\(s\) from batches finished before that stay logged/s);
+    // What the finished batches could not read is still reported with them.
+    expect((error as IngestStoppedError).unreadable.map((u) => u.path)).toEqual([join(dir, 'f1.txt')]);
+    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['f0.txt', 'f2.txt', 'f3.txt']);
     // No half-logged batch: f5 (same batch as f4) is neither logged nor indexed.
     expect(ctx.db.prepare("SELECT count(*) AS n FROM file_index WHERE path LIKE '%f5.txt'").get()).toEqual({ n: 0 });
   });

@@ -145,6 +145,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     // Batches finished before the stop are in the log: print them as a finished run would, so a script has their ids.
     const kept = final.assets ?? [];
     if (kept.length > 0) r.io.stdout(r.json ? `${JSON.stringify(kept, null, 2)}\n` : render(kept));
+    for (const s of final.unreadable) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
     printProvenanceAlerts(r, final.alerts);
     throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
   }

@@ -91,7 +91,14 @@ async function nothingToLog(ctx: ApiContext, req: FolderIngestRequest): Promise<
 
 /** Thrown when an ingest stops early; `logged` holds the assets of the batches committed before it stopped. */
 export class IngestStoppedError extends Error {
-  constructor(message: string, readonly logged: LoggedAsset[], readonly cancelled: boolean, readonly alerts: ProvenanceAlert[] = []) {
+  constructor(
+    message: string,
+    readonly logged: LoggedAsset[],
+    readonly cancelled: boolean,
+    readonly alerts: ProvenanceAlert[] = [],
+    /** Files of the committed batches that could not be read. */
+    readonly unreadable: UnreadableItem[] = [],
+  ) {
     super(message);
     this.name = 'IngestStoppedError';
   }
@@ -298,7 +305,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     stop.abort();
     await Promise.all(inFlight);
     const cancelled = o.signal?.aborted === true;
-    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), logged, cancelled, alerts);
+    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), logged, cancelled, alerts, unreadable);
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     await ownPool?.close();

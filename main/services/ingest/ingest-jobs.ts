@@ -100,6 +100,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     .catch((error: unknown) => {
       if (error instanceof IngestStoppedError) {
         status.alerts = error.alerts;
+        status.unreadable = error.unreadable;
         end(error.cancelled ? 'cancelled' : 'failed', error.logged, error.message);
       }
       else end('failed', [], error instanceof Error ? error.message : String(error));
