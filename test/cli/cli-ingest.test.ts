@@ -64,6 +64,13 @@ describe('genlog ingest commands (spawned)', () => {
     const again = run('log', ...frames, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
     expect(again.code).toBe(0);
     expect(again.stderr).not.toMatch(/Note:/);
+    // A late frame named on its own (with --tool) is a frame of that sequence, not a file asset; the one already
+    // logged, named alone, is the sequence asset itself.
+    const late = file('fx/fx_v01.1003.exr', await framePng(1003));
+    const [joined] = run('--json', 'log', late, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(joined).toMatchObject({ fileName: 'fx_v01.####.exr', frameRange: { first: 1003, last: 1003 }, duplicate: false, notes: expect.stringMatching(/already logged as asset #1 \(frames 1001–1004\)/) });
+    const [known] = run('--json', 'log', frames[0] as string, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(known).toMatchObject({ id: 1, duplicate: true });
   });
 
   it('log DIR leaves out a file it may not read, names it, logs the rest and exits 1; fixed, the same command logs it', async () => {

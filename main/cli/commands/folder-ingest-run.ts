@@ -1,7 +1,7 @@
 // Running `genlog log` on folders: the flags, the background job it follows, its progress on stderr and its result.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { groupSequences } from '../../ingest';
+import { frameOfFile } from '../../ingest';
 import { CliError, type CommandRun } from '../command';
 import { bytes, list } from '../format';
 import type { LoggedAsset } from '../../services/log-assets';
@@ -36,12 +36,13 @@ function describeFrames(frames: number[]): string {
 }
 
 /**
- * Folders, globs, no --tool (the files name their tool) or numbered frames (one sequence asset, as when they are
- * dropped on the app) need the batched ingest; other plain files keep `logAssets`.
+ * Folders, globs, no --tool (the files name their tool) or numbered frames need the batched ingest; other plain
+ * files keep `logAssets`. Frames go there even one at a time: three or more make one sequence asset (as when they
+ * are dropped on the app), and fewer may be late frames of a sequence already logged, which only it checks.
  */
 export function wantsFolderIngest(r: CommandRun): boolean {
   if (r.values.recursive || r.optional('include') !== undefined || r.optional('exclude') !== undefined || !r.optional('tool')) return true;
-  if (groupSequences(r.positionals.map((p) => resolve(p))).some((item) => item.kind === 'sequence')) return true;
+  if (r.positionals.some((p) => frameOfFile(resolve(p)) !== undefined)) return true;
   return r.positionals.some((p) => {
     try {
       return statSync(p).isDirectory();
