@@ -2,6 +2,7 @@ import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { formatBytes, formatCount, plural } from '../ui/format';
 import { MissingFrames } from './MissingFrames';
+import { NotLogged } from './NotLogged';
 
 function isSequencePattern(path: string): boolean {
   return (path.split(/[/\\]/).pop() ?? '').includes('#');
@@ -66,15 +67,11 @@ export function FolderIngestResult() {
         </ul>
       ) : null}
       <MissingFrames gaps={job.gaps} />
-      {job.needTool.length || job.skipped.length || job.unreadable.length ? (
-        <section className="ingest-skipped" aria-label="Skipped files">
-          <h3 className="section-title">Not logged</h3>
-          <ul className="result-list">
-            {job.needTool.map((p) => <li key={p} className="result-item"><span className="file-name mono" title={p}>{p}</span><span className="muted">names no listed tool: choose a tool and log it again</span></li>)}
-            {[...job.unreadable, ...job.skipped].map((s) => <li key={s.path} className="result-item"><span className="file-name mono" title={s.path}>{s.path}</span><span className="muted">{s.reason}</span></li>)}
-          </ul>
-        </section>
-      ) : null}
+      <NotLogged entries={[
+        ...job.needTool.map((path) => ({ path, reason: 'names no listed tool: choose a tool and log it again' })),
+        ...job.unreadable,
+        ...job.skipped,
+      ]} />
     </Dialog>
   );
 }

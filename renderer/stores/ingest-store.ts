@@ -53,6 +53,8 @@ export interface IngestState {
   result: LoggedAsset[] | null;
   /** Image sequences the last desktop ingest logged with frames missing (the frames present were logged). */
   gaps: IngestJob['gaps'];
+  /** Files the last desktop ingest could not read when logging them: not logged (the rest was). */
+  unreadable: IngestJob['unreadable'];
   /** What the artist chose last time: logging a second batch for the same shot needs no retyping. */
   remembered: Partial<LogForm>;
   /** Opens the log dialog with these files (or adds them to those waiting) and starts reading them at once. */
@@ -182,9 +184,9 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         });
         if (!end) return { ok: false, error: { code: 'failed', message: 'The ingest is no longer followed.' } };
         if (!end.ok) return end;
-        const { state, error, assets, logged, gaps } = end.value;
+        const { state, error, assets, logged, gaps, unreadable } = end.value;
         if (state === 'done') {
-          set({ gaps });
+          set({ gaps, unreadable });
           return { ok: true, value: assets ?? [] };
         }
         // Batches committed before a cancel or a failure stay logged: the log must show them.
@@ -209,6 +211,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
       cancellable: false,
       result: null,
       gaps: [],
+      unreadable: [],
       remembered: {},
       addFiles(files) {
         if (files.length === 0) return;
@@ -223,7 +226,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
           key: keyOf(file), file, status: 'staging', loaded: 0, ref: null, error: null,
           provenanceState: 'reading', provenance: null, provenanceError: null,
         }));
-        set({ phase: 'form', items: [...known, ...fresh], result: null, gaps: [], progress: NO_PROGRESS });
+        set({ phase: 'form', items: [...known, ...fresh], result: null, gaps: [], unreadable: [], progress: NO_PROGRESS });
         for (const item of fresh) start(item);
       },
       removeFile(index) {
@@ -264,7 +267,9 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         session++;
         set({ phase: 'done', result: res.value, items: [] });
         const fresh = res.value.length - dupes;
-        deps.notify('success', `Logged ${fresh} new asset${fresh === 1 ? '' : 's'}${dupes ? `; ${dupes} already in the log` : ''}.`);
+        const unread = get().unreadable.length;
+        deps.notify(unread ? 'info' : 'success', `Logged ${fresh} new asset${fresh === 1 ? '' : 's'}${dupes ? `; ${dupes} already in the log` : ''}` +
+          `${unread ? `; ${unread} could not be read and ${unread === 1 ? 'was' : 'were'} not logged` : ''}.`);
         deps.changed();
         return res;
       },
@@ -283,7 +288,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         if (phase === 'uploading' || phase === 'logging') return;
         session++;
         pending.clear();
-        set({ phase: 'closed', items: [], result: null, gaps: [] });
+        set({ phase: 'closed', items: [], result: null, gaps: [], unreadable: [] });
       },
     };
   });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -13,19 +13,8 @@ import { ok, seedCatalog, testContext } from '../support/context';
 import { sparseFile } from '../ingest-api/fixtures';
 import { renderApp } from './support/app';
 
-// The disk refuses files named refused.*, as a permission error would (tests run as root, who reads everything);
-// every other file is hashed by the real pool.
-vi.mock('../../main/ingest/hash-pool', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../main/ingest/hash-pool')>();
-  const { FileReadError } = await import('../../main/ingest/file-errors');
-  return {
-    ...real,
-    createHashPool: (options?: Parameters<typeof real.createHashPool>[0]) => {
-      const pool = real.createHashPool(options);
-      return { ...pool, hash: (path: string, o: Parameters<typeof pool.hash>[1]) => (basename(path).startsWith('refused.') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : pool.hash(path, o)) };
-    },
-  };
-});
+// The disk refuses files named refused.* (see refused-files.ts).
+vi.mock('../../main/ingest/hash-pool', async (original) => (await import('./support/refused-files')).refusingHashPools(await original()));
 
 const user = userEvent.setup({ delay: null });
 const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));

@@ -1,0 +1,18 @@
+/** A file (or a sequence, by its frame pattern) an ingest found but did not log, and why. */
+export interface NotLoggedEntry {
+  path: string;
+  reason: string;
+}
+
+/** The files an ingest left out, each with its reason; nothing when it left none out. */
+export function NotLogged({ entries }: { entries: readonly NotLoggedEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <section className="ingest-skipped" aria-label="Skipped files">
+      <h3 className="section-title">Not logged</h3>
+      <ul className="result-list">
+        {entries.map((e) => <li key={e.path} className="result-item"><span className="file-name mono" title={e.path}>{e.path}</span><span className="muted">{e.reason}</span></li>)}
+      </ul>
+    </section>
+  );
+}
