@@ -97,6 +97,15 @@ export function frameOfFile(path: string): { sequencePath: string; frame: number
   return { sequencePath: join(numbered.directory, pattern), frame: Number(numbered.digits) };
 }
 
+/**
+ * Whether a file's name alone reads as a frame (sh010.1003.exr, plate_1001.png, out7.jpg), not as a generated
+ * variation (Firefly_1.jpg, batch-2.png) or an unnumbered file.
+ */
+export function isFrameName(path: string): boolean {
+  const numbered = parseNumberedFile(path, 0);
+  return numbered !== undefined && !areVariations([numbered]);
+}
+
 function parseNumberedFile(path: string, order: number): NumberedFile | undefined {
   const name = basename(path);
   if (!['image', '3d'].includes(mediaTypeOf(name))) return undefined;

@@ -85,6 +85,12 @@ describe('genlog ingest commands (spawned)', () => {
     expect(r.stderr).toMatch(/1 file\(s\) or sequence\(s\) were not logged: a file could not be read/);
     expect(r.code).toBe(1);
     expect(r.json().map((a: { fileName: string }) => a.fileName).sort()).toEqual(['plate.txt', 'sh060.####.png']);
+    // Plain files named with --tool (a generated variation is not a frame) stay all or none.
+    const variation = file('Firefly_1.jpg', 'a variation');
+    const allOrNone = genlogUnprivileged(dir, ['--db', db, 'log', variation, locked, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana']);
+    expect(allOrNone.stderr).toContain(`Cannot read "${locked}": permission denied`);
+    expect(allOrNone.code).toBe(1);
+    expect(run('--json', 'list').json()).toHaveLength(2);
     chmodSync(locked, 0o644);
     const again = genlogUnprivileged(dir, args);
     expect(again.code).toBe(0);

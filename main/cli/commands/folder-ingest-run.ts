@@ -1,7 +1,7 @@
 // Running `genlog log` on folders: the flags, the background job it follows, its progress on stderr and its result.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { frameOfFile } from '../../ingest';
+import { isFrameName } from '../../ingest';
 import { CliError, type CommandRun } from '../command';
 import { bytes, list } from '../format';
 import type { LoggedAsset } from '../../services/log-assets';
@@ -37,12 +37,13 @@ function describeFrames(frames: number[]): string {
 
 /**
  * Folders, globs, no --tool (the files name their tool) or numbered frames need the batched ingest; other plain
- * files keep `logAssets`. Frames go there even one at a time: three or more make one sequence asset (as when they
- * are dropped on the app), and fewer may be late frames of a sequence already logged, which only it checks.
+ * files (generated variations such as Firefly_1.jpg among them) keep `logAssets`, all or none. Frames go there even
+ * one at a time: three or more make one sequence asset (as when they are dropped on the app), and fewer may be late
+ * frames of a sequence already logged, which only the batched ingest checks.
  */
 export function wantsFolderIngest(r: CommandRun): boolean {
   if (r.values.recursive || r.optional('include') !== undefined || r.optional('exclude') !== undefined || !r.optional('tool')) return true;
-  if (r.positionals.some((p) => frameOfFile(resolve(p)) !== undefined)) return true;
+  if (r.positionals.some((p) => isFrameName(resolve(p)))) return true;
   return r.positionals.some((p) => {
     try {
       return statSync(p).isDirectory();
