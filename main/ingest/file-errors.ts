@@ -14,6 +14,14 @@ const REASON_BY_CODE: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
 };
 
+/** Codes that say the process, not the file, is in trouble: every file would fail the same way. */
+const PROCESS_LIMITS = new Set(['EMFILE', 'ENFILE', 'ENOMEM']);
+
+/** Whether a read error is this file's own (permission, gone, changed, bad sector), not the process's (no file handles left). */
+export function isAboutOneFile(error: FileReadError): boolean {
+  return error.code === undefined || !PROCESS_LIMITS.has(error.code);
+}
+
 /** Error thrown when a file cannot be hashed; `path` names the file and `code` keeps the system code. */
 export class FileReadError extends Error {
   constructor(

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { FileReadError, IngestCancelledError, fileReadError } from './file-errors';
+import { FileReadError, IngestCancelledError, fileReadError, isAboutOneFile } from './file-errors';
 import type { HashResult } from './hash-file';
 import type { HashPool } from './hash-pool';
 import { mediaTypeOf, type MediaType } from './media-type';
@@ -57,10 +57,16 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
   const paths = items.flatMap(itemPaths);
   if (signal?.aborted) throw new IngestCancelledError(paths.length);
 
-  const { onUnreadable } = options;
-  const expectedSizes = await sizeFiles(paths, onUnreadable);
+  // Only a file's own trouble leaves it out; running out of file handles is the process's and stops the call.
+  const onUnreadable = options.onUnreadable && ((error: FileReadError) => {
+    if (!isAboutOneFile(error)) throw error;
+    options.onUnreadable?.(error);
+  });
+  const unsized: FileReadError[] = [];
+  const expectedSizes = await sizeFiles(paths, onUnreadable && ((error) => unsized.push(error)));
+  // A file left out before reading counts as done, as one that fails while being read does.
   const progress = createProgressTracker(
-    expectedSizes.size,
+    expectedSizes.size + unsized.length,
     [...expectedSizes.values()].reduce((sum, size) => sum + size, 0),
     options.onProgress,
   );
@@ -77,6 +83,10 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
   };
 
   progress.start();
+  for (const error of unsized) {
+    onUnreadable?.(error);
+    progress.fileDone();
+  }
   const results = new Map<string, HashResult>();
   try {
     await Promise.all(
@@ -92,7 +102,7 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
           options.onFileHashed?.(path, result);
         } catch (error) {
           if (stop.signal.aborted) return;
-          if (onUnreadable && error instanceof FileReadError) {
+          if (onUnreadable && error instanceof FileReadError && isAboutOneFile(error)) {
             onUnreadable(error);
             progress.fileDone();
             return;

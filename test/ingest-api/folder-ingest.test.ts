@@ -165,19 +165,23 @@ describe('folder ingest', () => {
     const { ctx, api, dir } = await ingestWorld();
     const gone = write(dir, 'gone.txt', 'rendered then cleaned up');
     const growing = write(dir, 'growing.txt', 'half written');
+    const goneLater = write(dir, 'gone-later.txt', 'cleaned up right after it was read');
     write(dir, 'kept.txt', 'stays');
     const real = createHashPool({ concurrency: 1 });
-    // Real disk events at the moment the worker would read: no simulated error.
+    // Real disk events at the moment the worker would read, or just after: no simulated error.
     const pool: Pick<HashPool, 'hash'> = {
-      hash: (path, o) => {
+      hash: async (path, o) => {
         if (path === gone) rmSync(gone);
         if (path === growing) appendFileSync(growing, ' and then some more');
-        return real.hash(path, o);
+        const hashed = await real.hash(path, o);
+        if (path === goneLater) rmSync(goneLater);
+        return hashed;
       },
     };
     const result = await ingestFolder(ctx, { ...base, paths: [dir] }, { pool });
     await real.close();
     expect(result.unreadable).toEqual([
+      { path: goneLater, reason: 'cannot be read: it does not exist', files: [goneLater] },
       { path: gone, reason: 'cannot be read: it does not exist', files: [gone] },
       { path: growing, reason: expect.stringMatching(/^cannot be read: it changed while being read .*wait until it is completely written$/), files: [growing] },
     ]);

@@ -116,7 +116,11 @@ describe('hashItems', () => {
         path === paths[3] ? Promise.reject(new FileReadError(path, 'EIO', 'the disk reported an input/output error')) : pool.hash(path, options),
     };
     const items: IngestItem[] = [...groupSequences(paths), { kind: 'file', path: missing }, { kind: 'file', path: folder }];
-    const hashed = await hashItems(items, flakyPool, { onUnreadable: (e) => unreadable.push(e.message) });
+    const reports: IngestProgress[] = [];
+    const hashed = await hashItems(items, flakyPool, { onUnreadable: (e) => unreadable.push(e.message), onProgress: (p) => reports.push(p) });
+    // Files left out count as done, whether they failed before or while being read.
+    expect(reports[0]?.filesTotal).toBe(paths.length + 2);
+    expect(reports.at(-1)?.filesDone).toBe(paths.length + 2);
     expect(unreadable.sort()).toEqual([
       `Cannot read "${folder}": it is a folder, not a file`,
       `Cannot read "${missing}": it does not exist`,
@@ -125,6 +129,17 @@ describe('hashItems', () => {
     // The sequence holding the failed frame is left out whole; the two plain files are complete.
     expect(hashed.map((h) => h.fileName).sort()).toEqual(['hero.mov', 'prompt.txt']);
     expect(hashed.find((h) => h.fileName === 'prompt.txt')?.sha256).toBe(sha256sumOf(paths[0] as string));
+  });
+
+  it('with onUnreadable, still stops at a failure that is not the file\'s own (no file handles left)', async () => {
+    const unreadable: string[] = [];
+    const exhaustedPool = {
+      hash: (path: string, options?: HashOptions) =>
+        path === paths[1] ? Promise.reject(new FileReadError(path, 'EMFILE', 'too many files are open')) : pool.hash(path, options),
+    };
+    await expect(hashItems(groupSequences(paths), exhaustedPool, { onUnreadable: (e) => unreadable.push(e.message) }))
+      .rejects.toThrow(`Cannot read "${paths[1]}": too many files are open`);
+    expect(unreadable).toEqual([]);
   });
 
   it('stops everything when the signal aborts and rejects with an AbortError', async () => {

@@ -238,7 +238,6 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
 
   const write = (batch: PreparedBatch, index: number) => {
     const hashes = new Map([...known, ...batch.fresh]);
-    unreadable.push(...batch.unreadable);
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
     const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null } | { kind: 'existing'; asset: LoggedAsset })[] = [];
@@ -275,6 +274,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       return logPrepared(ctx, target, prepared);
     });
     filesHashed += batch.fresh.size;
+    // Reported with the batch's commit, like its assets: a batch that fails to commit reports neither.
+    unreadable.push(...batch.unreadable);
     const results = order.map((o) => (o.kind === 'existing' ? o.asset : (written[o.at] as LoggedAsset)));
     // Only assets logged now: one not logged (no tool) or already in the log says nothing here.
     for (const o of order) {

@@ -3,7 +3,9 @@ import { basename, join } from 'node:path';
 import { mtimeKey, type FileVersion } from '../../../db/file-index';
 import {
   FileReadError,
+  fileReadError,
   hashItems,
+  type HashedItem,
   itemPaths,
   type HashItemsOptions,
   mediaTypeOf,
@@ -42,18 +44,18 @@ export async function hashFresh(files: readonly FileVersion[], pool: Pick<HashPo
   const hashes = new Map<string, string>();
   if (files.length === 0) return hashes;
   const hashed = new Map((await hashItems(files.map((f) => ({ kind: 'file' as const, path: f.path })), pool, o)).map((h) => [h.path, h]));
-  const after = await Promise.all(files.map((f) => (hashed.has(f.path) ? stat(f.path).catch(() => null) : null)));
+  const after = await Promise.all(files.map((f) => (hashed.has(f.path) ? stat(f.path).catch((error: unknown) => fileReadError(f.path, error)) : null)));
   files.forEach((f, i) => {
     const h = hashed.get(f.path);
     if (!h && o.onUnreadable) return;
     const now = after[i];
-    if (!h || !now || h.size !== f.size || now.size !== f.size || mtimeKey(now.mtimeMs) !== mtimeKey(f.mtimeMs)) {
-      const changed = new FileReadError(f.path, undefined, 'it changed while being read; wait until it is completely written');
-      if (!o.onUnreadable) throw changed;
-      o.onUnreadable(changed);
-      return;
-    }
-    hashes.set(f.path, h.sha256);
+    const problem = now instanceof FileReadError ? now
+      : !h || !now || h.size !== f.size || now.size !== f.size || mtimeKey(now.mtimeMs) !== mtimeKey(f.mtimeMs)
+        ? new FileReadError(f.path, undefined, 'it changed while being read; wait until it is completely written')
+        : null;
+    if (problem && !o.onUnreadable) throw problem;
+    if (problem) o.onUnreadable?.(problem);
+    else hashes.set(f.path, (h as HashedItem).sha256);
   });
   return hashes;
 }
