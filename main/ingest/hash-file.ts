@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
-import { HashCancelledError, fileReadError } from './file-errors';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { FileReadError, HashCancelledError, fileReadError } from './file-errors';
 import type { FileEnds } from './file-ends';
 
 /**
@@ -41,6 +41,12 @@ export interface HashOptions {
 export async function hashFile(path: string, options: HashOptions = {}): Promise<HashResult> {
   const { signal, onBytes } = options;
   if (signal?.aborted) throw new HashCancelledError(path, 0);
+  // Checked before opening: opening a named pipe for reading waits for a writer, possibly for ever.
+  const kind = await stat(path).catch((error: unknown) => {
+    throw fileReadError(path, error);
+  });
+  if (kind.isDirectory()) throw fileReadError(path, { code: 'EISDIR' });
+  if (!kind.isFile()) throw fileReadError(path, { code: 'ENOTFILE' });
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -80,6 +86,13 @@ export async function hashFile(path: string, options: HashOptions = {}): Promise
       pendingRead = read;
       hash.update(bytesRead === chunkBytes ? filled : filled.subarray(0, bytesRead));
       onBytes?.(bytesRead);
+    }
+    // A file still being written (a render, a copy) would be logged with the hash of whatever was there so far.
+    const after = await handle.stat().catch((error: unknown) => {
+      throw fileReadError(path, error);
+    });
+    if (size !== stats.size || after.size !== stats.size || after.mtimeMs !== stats.mtimeMs) {
+      throw new FileReadError(path, undefined, `it changed while being read (${stats.size} bytes before, ${size} bytes read); wait until it is completely written`);
     }
     return { sha256: hash.digest('hex'), size };
   } finally {

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileReadError, HashCancelledError, fileReadError } from '../../main/ingest/file-errors';
@@ -58,6 +59,20 @@ describe('hashFile', () => {
 
   it('refuses a device, naming it', async () => {
     await expect(hashFile('/dev/null')).rejects.toThrow('Cannot read "/dev/null": it is not a regular file');
+  });
+
+  it('refuses a named pipe at once instead of waiting for a writer', async () => {
+    const pipe = join(tempDir(), 'render.png');
+    execFileSync('mkfifo', [pipe]);
+    await expect(hashFile(pipe)).rejects.toThrow(`Cannot read "${pipe}": it is not a regular file`);
+  });
+
+  it('refuses a file that grows while it is read, instead of hashing whatever was there so far', async () => {
+    const growing = join(tempDir(), 'growing.exr');
+    writeFileSync(growing, patternBytes(9 * MiB, 3));
+    // A renderer appending as the first chunk arrives, as a copy or render in progress does.
+    const result = hashFile(growing, { onBytes: () => appendFileSync(growing, 'another scanline') });
+    await expect(result).rejects.toThrow(/it changed while being read \(9437184 bytes before, \d+ bytes read\); wait until it is completely written/);
   });
 
   it('turns permission errors into words a user understands', () => {
