@@ -3,6 +3,7 @@ import { m0001Initial } from './0001-initial';
 import { m0002Compliance } from './0002-compliance';
 import { m0003Packets } from './0003-packets';
 import { m0004ProvenanceIngest } from './0004-provenance-ingest';
+import { m0005InboxIds } from './0005-inbox-ids';
 
 /** One file per schema version; append only. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Compliance, m0003Packets, m0004ProvenanceIngest];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Compliance, m0003Packets, m0004ProvenanceIngest, m0005InboxIds];

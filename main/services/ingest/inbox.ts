@@ -32,7 +32,8 @@ export function listInbox(ctx: ApiContext, q: { status: InboxStatus | 'all'; lim
 
 function requireInboxRow(ctx: ApiContext, id: number): InboxRow {
   const r = getInboxItem(ctx.db, id);
-  if (!r) throw notFound(`No inbox item with id ${id}.`);
+  // Ids are never reused (migration 0005), so a gone id never silently names another file.
+  if (!r) throw notFound(`No inbox item with id ${id} (a pending item is replaced by a new one when its file changes).`);
   return r;
 }
 
