@@ -45,6 +45,16 @@ export function loggedSequencesAt(db: Db, productionId: number, path: string): L
   ).all(productionId, path);
 }
 
+/** Of these paths (at most MAX_FRAME_DIGITS), those under which the production has logged an image sequence. */
+export function pathsWithLoggedSequences(db: Db, productionId: number, paths: readonly string[]): Set<string> {
+  if (paths.length === 0) return new Set();
+  const rows = stmt<unknown[], { path: string }>(
+    db,
+    `SELECT DISTINCT path FROM assets WHERE production_id = ? AND frame_first IS NOT NULL AND path IN (${paths.map(() => '?').join(', ')})`,
+  ).all(productionId, ...paths);
+  return new Set(rows.map((r) => r.path));
+}
+
 export function listFrames(db: Db, assetId: number): FrameRow[] {
   return stmt<[number], FrameRow>(db, 'SELECT * FROM asset_frames WHERE asset_id = ? ORDER BY frame').all(assetId);
 }

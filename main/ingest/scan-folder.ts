@@ -14,6 +14,11 @@ export interface ScanSkip {
   /** The folder or entry that was left out. */
   path: string;
   reason: string;
+  /**
+   * True when files may have gone unlisted because of it (a folder or entry that could not be read); false when
+   * nothing is lost (a second link to a folder already scanned, a broken link, a pipe or device).
+   */
+  unread: boolean;
 }
 
 export interface ScanOptions {
@@ -46,7 +51,7 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
 
   const isIncluded = options.include?.length ? globMatcher(options.include) : () => true;
   const isExcluded = options.exclude?.length ? globMatcher(options.exclude) : () => false;
-  const report = (path: string, reason: string) => options.onSkip?.({ path, reason });
+  const report = (path: string, reason: string, unread = false) => options.onSkip?.({ path, reason, unread });
   // Cheap checks before stat; links and special entries are judged once stat tells what they are.
   const isWorthStat = (entry: Dirent, parentRelative: string) => {
     const relative = parentRelative ? `${parentRelative}/${entry.name}` : entry.name;
@@ -67,7 +72,7 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
       if (folder.relative === '') {
         throw new Error(`Cannot scan "${dir}": ${fileReadError(dir, error).reason}`, { cause: error });
       }
-      report(folder.path, fileReadError(folder.path, error).reason);
+      report(folder.path, fileReadError(folder.path, error).reason, true);
       continue;
     }
     const visible = entries.filter((entry) => !entry.name.startsWith('.') && isWorthStat(entry, folder.relative));
@@ -79,8 +84,8 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
         try {
           looked.push({ entry, path, relative, stats: await stat(path) });
         } catch (error) {
-          const reason = fileReadError(path, error).reason;
-          report(path, entry.isSymbolicLink() && isMissing(error) ? 'broken symbolic link' : reason);
+          if (entry.isSymbolicLink() && isMissing(error)) report(path, 'broken symbolic link');
+          else report(path, fileReadError(path, error).reason, true);
         }
       });
       await Promise.all(batch);

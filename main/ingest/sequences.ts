@@ -89,21 +89,18 @@ export function groupSequences(paths: string[]): IngestItem[] {
   return placed.sort((a, b) => a.order - b.order).map(({ item }) => item);
 }
 
-/** A file named like a frame (shot_v001.1011.exr): its sequence's path as logged, and its frame number. */
-export function frameOfFile(path: string): { sequencePath: string; frame: number } | undefined {
+/**
+ * A file named like a frame (shot_v001.1011.exr): the paths its sequence may be logged under, most likely first,
+ * and its frame number. A padded number fits one width; an unpadded one (frame_21.png) also fits every narrower
+ * width, as an unpadded sequence takes its shortest number's width (frame_1 … frame_20 is frame_#.png).
+ */
+export function frameOfFile(path: string): { sequencePaths: string[]; frame: number } | undefined {
   const numbered = parseNumberedFile(path, 0);
   if (!numbered) return undefined;
-  const pattern = `${numbered.prefix}${'#'.repeat(numbered.digits.length)}${numbered.extension}`;
-  return { sequencePath: join(numbered.directory, pattern), frame: Number(numbered.digits) };
-}
-
-/**
- * Whether a file's name alone reads as a frame (sh010.1003.exr, plate_1001.png, out7.jpg), not as a generated
- * variation (Firefly_1.jpg, batch-2.png) or an unnumbered file.
- */
-export function isFrameName(path: string): boolean {
-  const numbered = parseNumberedFile(path, 0);
-  return numbered !== undefined && !areVariations([numbered]);
+  const { digits } = numbered;
+  const widths = digits.length > 1 && digits.startsWith('0') ? [digits.length] : Array.from({ length: digits.length }, (_, i) => digits.length - i);
+  const sequencePaths = widths.map((w) => join(numbered.directory, `${numbered.prefix}${'#'.repeat(w)}${numbered.extension}`));
+  return { sequencePaths, frame: Number(digits) };
 }
 
 function parseNumberedFile(path: string, order: number): NumberedFile | undefined {

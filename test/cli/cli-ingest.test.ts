@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { genlog, genlogUnprivileged } from '../support/cli';
@@ -73,6 +73,18 @@ describe('genlog ingest commands (spawned)', () => {
     expect(known).toMatchObject({ id: 1, duplicate: true });
   });
 
+  it('a late frame of an unpadded sequence (frame_21.png after frame_1 … frame_20) joins it, and a logged frame is that asset', async () => {
+    const { dir, run, file } = fresh('LocalSD');
+    for (let f = 1; f <= 20; f++) file(`t/frame_${f}.png`, await framePng(f));
+    const [seq] = run('--json', 'log', join(dir, 't'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(seq).toMatchObject({ fileName: 'frame_#.png', frameRange: { first: 1, last: 20 } });
+    const late = file('t/frame_21.png', await framePng(21));
+    const [joined] = run('--json', 'log', late, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(joined).toMatchObject({ fileName: 'frame_#.png', frameRange: { first: 21, last: 21 }, notes: expect.stringContaining(`asset #${seq.id}`) });
+    const [known] = run('--json', 'log', join(dir, 't/frame_5.png'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(known).toMatchObject({ id: seq.id, duplicate: true });
+  });
+
   it('log DIR leaves out a file it may not read, names it, logs the rest and exits 1; fixed, the same command logs it', async () => {
     const { dir, db, run, file } = fresh('LocalSD');
     for (let f = 1; f <= 3; f++) file(`out/sh060.${1000 + f}.png`, await framePng(f));
@@ -85,12 +97,22 @@ describe('genlog ingest commands (spawned)', () => {
     expect(r.stderr).toMatch(/1 file\(s\) or sequence\(s\) were not logged: a file could not be read/);
     expect(r.code).toBe(1);
     expect(r.json().map((a: { fileName: string }) => a.fileName).sort()).toEqual(['plate.txt', 'sh060.####.png']);
-    // Plain files named with --tool (a generated variation is not a frame) stay all or none.
-    const variation = file('Firefly_1.jpg', 'a variation');
-    const allOrNone = genlogUnprivileged(dir, ['--db', db, 'log', variation, locked, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana']);
-    expect(allOrNone.stderr).toContain(`Cannot read "${locked}": permission denied`);
+    // Files named one by one stay all or none, frames and variations among them.
+    const named = [file('render_0005.png', 'a frame'), file('Firefly_1.jpg', 'a variation'), locked];
+    const allOrNone = genlogUnprivileged(dir, ['--db', db, 'log', ...named, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana']);
+    expect(allOrNone.stderr).toContain(`Cannot read "${locked}": permission denied. Nothing was logged.`);
     expect(allOrNone.code).toBe(1);
     expect(run('--json', 'list').json()).toHaveLength(2);
+    // A subfolder that cannot be read hides files too: named, and the exit code says so.
+    const lockedFolder = join(dir, 'out', 'sub');
+    file('out/sub/inside.txt', 'unseen');
+    chmodSync(lockedFolder, 0o000);
+    const partial = genlogUnprivileged(dir, ['--db', db, 'log', join(dir, 'out'), '--recursive', '--exclude', 'locked.txt', '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana']);
+    expect(partial.stderr).toContain(`Skipped ${lockedFolder}: permission denied`);
+    expect(partial.stderr).toMatch(/1 folder\(s\) or entries could not be read \(listed above\): files in them were not logged/);
+    expect(partial.code).toBe(1);
+    chmodSync(lockedFolder, 0o755);
+    rmSync(lockedFolder, { recursive: true });
     chmodSync(locked, 0o644);
     const again = genlogUnprivileged(dir, args);
     expect(again.code).toBe(0);

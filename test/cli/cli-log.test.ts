@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,12 @@ describe('genlog CLI (spawned as a user would)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('gone.png');
+    expect(run('--json', 'list').json()).toEqual([]);
+    // A script reading --json gets an array even then; a named pipe is refused at once, not waited on.
+    execFileSync('mkfifo', [join(dir, 'pipe.png')]);
+    const piped = run('--json', 'log', file('ok2.png'), join(dir, 'pipe.png'), '--production', 'SHOW1', '--tool', 'Firefly', '--by', 'ana');
+    expect(piped).toMatchObject({ code: 1, stderr: expect.stringContaining('pipe.png": it is not a regular file') });
+    expect(piped.json()).toEqual([]);
     expect(run('--json', 'list').json()).toEqual([]);
   });
 

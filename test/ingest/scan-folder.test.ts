@@ -48,25 +48,26 @@ describe('scanFolder', () => {
   async function scan(options: Parameters<typeof scanFolder>[1]) {
     const skipped: ScanSkip[] = [];
     const files = await scanFolder(root, { ...options, onSkip: (skip) => skipped.push(skip) });
-    return { names: files.map((file) => relative(root, file.path)), files, skipped: skipped.map((skip) => [relative(root, skip.path), skip.reason]) };
+    return { names: files.map((file) => relative(root, file.path)), files, skipped: skipped.map((skip) => [relative(root, skip.path), skip.reason, skip.unread]) };
   }
 
   it('lists only the top folder when not recursive, without hidden files', async () => {
     const { names, skipped } = await scan({ recursive: false });
     expect(names).toEqual(['a.exr', 'alias.exr', 'b.png', 'notes.txt']);
-    expect(skipped).toEqual([['dangling.exr', 'broken symbolic link']]);
+    expect(skipped).toEqual([['dangling.exr', 'broken symbolic link', false]]);
   });
 
-  it('walks subfolders when recursive, reporting loops, second links and unreadable folders instead of failing', async () => {
+  it('walks subfolders when recursive, reporting loops, second links and unreadable folders (marked unread) instead of failing', async () => {
     const { names, skipped } = await scan({ recursive: true });
     expect(names).toEqual(['a.exr', 'alias.exr', 'b.png', 'notes.txt', 'sub/c.exr', 'sub/cache/e.exr', 'sub/cache/f.png', 'sub/deeper/d.exr']);
     expect(skipped).toHaveLength(4);
     expect(skipped).toEqual(
       expect.arrayContaining([
-        ['dangling.exr', 'broken symbolic link'],
-        ['locked', 'permission denied'],
-        ['loop', 'symbolic link to a folder already scanned (a loop or a second link)'],
-        ['another-sub', 'symbolic link to a folder already scanned (a loop or a second link)'],
+        // Only the unreadable folder may hide files that were not listed.
+        ['dangling.exr', 'broken symbolic link', false],
+        ['locked', 'permission denied', true],
+        ['loop', 'symbolic link to a folder already scanned (a loop or a second link)', false],
+        ['another-sub', 'symbolic link to a folder already scanned (a loop or a second link)', false],
       ]),
     );
   });

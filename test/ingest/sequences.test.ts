@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_GAP, groupSequences, isFrameName, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
+import { MAX_FRAME_GAP, groupSequences, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
 import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
 
 type Sequence = Extract<IngestItem, { kind: 'sequence' }>;
@@ -148,17 +148,6 @@ describe('groupSequences', () => {
 
   it('returns nothing for nothing', () => {
     expect(groupSequences([])).toEqual([]);
-  });
-});
-
-describe('isFrameName', () => {
-  it('reads frame-like names as frames, and variations, versions, other media and plain names as not', () => {
-    for (const name of ['sh010.1003.exr', 'plate_1001.png', 'out7.jpg', 'comp.0001.png', 'render.1.png', 'IMG_0042.jpg']) {
-      expect([name, isFrameName(`/r/${name}`)]).toEqual([name, true]);
-    }
-    for (const name of ['Firefly_1.jpg', 'batch-2.png', 'variation 3.webp', 'hero_v002.png', 'clip.0001.mov', 'hero.png', 'notes12.txt']) {
-      expect([name, isFrameName(`/r/${name}`)]).toEqual([name, false]);
-    }
   });
 });
 

@@ -37,6 +37,11 @@ export const ingestMethods = {
       use: useId.optional(),
       facts: factsUpdateSchema.optional(),
       tools: toolChainSchema.optional(),
+      /**
+       * true: a file that cannot be read is left out (its sequence with it) and reported in `unreadable`; the rest is
+       * logged. false: it stops its batch, which logs nothing (all or none for up to 500 items).
+       */
+      skipUnreadable: z.boolean().default(true),
     }),
     'Start logging files and folders (sequences grouped) in the background; poll getIngestJob',
     (ctx, i) => startIngest(ctx, i),

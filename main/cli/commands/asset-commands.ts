@@ -3,11 +3,10 @@ import { bytes, keyValues, table } from '../format';
 import type { Asset, HistoryEvent } from '../../services/asset-json';
 import type { LoggedAsset } from '../../services/log-assets';
 import { FACT_FLAGS_USAGE, factOptions } from './compliance-commands';
-import { FOLDER_INGEST_USAGE, folderIngestOptions, logFields, releasingParser, runFolderIngest, wantsFolderIngest } from './folder-ingest-run';
+import { FOLDER_INGEST_USAGE, folderIngestOptions, runFolderIngest } from './folder-ingest-run';
 import { ingestDetailText } from './ingest-commands';
 import type { AssetIngestDetail } from '../../services/ingest/asset-ingest';
 import { SORT_COLUMNS } from '../../../db/assets';
-import { reportProvenanceAlerts } from './provenance-alerts';
 
 export const assetTable = (as: Asset[]) =>
   table(['ID', 'PROD', 'EP', 'CLASS', 'OUTCOME', 'MEDIA', 'TOOL', 'BY', 'CREATED', 'FILE'],
@@ -39,22 +38,12 @@ export const assetCommands: Command[] = [
     name: 'log',
     usage: 'genlog log FILE|DIR... --production CODE [--tool NAME] --by ARTIST [--prompt TEXT] [--notes TEXT] [--episode E] ' +
       `[--class temporary|deliverable] [--use PLANNED-USE-ID] ${FOLDER_INGEST_USAGE} ${FACT_FLAGS_USAGE}`,
-    summary: 'Hash and log generated files (all or none); folders are logged in batches with progress, sequences as one asset ' +
-      'each; without --tool each file gets the listed tool its metadata names',
+    summary: 'Hash and log generated files and folders (sequences as one asset each, progress on stderr); files named one by ' +
+      'one are logged all or none, while in a folder a file that cannot be read is named and left out; without --tool ' +
+      'each file gets the listed tool its metadata names',
     options: { ...logOptions, ...folderIngestOptions },
     positionals: 'some',
-    async run(r) {
-      if (wantsFolderIngest(r)) return runFolderIngest(r, assetTable);
-      const assets = await releasingParser(() => r.call<LoggedAsset[]>('logAssets', {
-        files: r.positionals.map((path) => ({ path })),
-        tool: r.required('tool'),
-        ...logFields(r),
-      }));
-      const dups = assets.filter((a) => a.duplicate).length;
-      r.io.stderr(`Logged ${assets.length - dups} new asset(s)${dups ? `, ${dups} already in the log` : ''}.\n`);
-      await reportProvenanceAlerts(r, assets);
-      return assets;
-    },
+    run: (r) => runFolderIngest(r, assetTable),
     human: (as: LoggedAsset[]) => assetTable(as),
   },
   {

@@ -1,7 +1,5 @@
 // Running `genlog log` on folders: the flags, the background job it follows, its progress on stderr and its result.
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { isFrameName } from '../../ingest';
 import { CliError, type CommandRun } from '../command';
 import { bytes, list } from '../format';
 import type { LoggedAsset } from '../../services/log-assets';
@@ -36,19 +34,15 @@ function describeFrames(frames: number[]): string {
 }
 
 /**
- * Folders, globs, no --tool (the files name their tool) or numbered frames need the batched ingest; other plain
- * files (generated variations such as Firefly_1.jpg among them) keep `logAssets`, all or none. Frames go there even
- * one at a time: three or more make one sequence asset (as when they are dropped on the app), and fewer may be late
- * frames of a sequence already logged, which only the batched ingest checks.
+ * Whether every path given is a file (a missing path counts as one: the ingest names it). Files named one by one are
+ * logged all or none; in a folder, a file that cannot be read is left out and named and the rest is logged.
  */
-export function wantsFolderIngest(r: CommandRun): boolean {
-  if (r.values.recursive || r.optional('include') !== undefined || r.optional('exclude') !== undefined || !r.optional('tool')) return true;
-  if (r.positionals.some((p) => isFrameName(resolve(p)))) return true;
-  return r.positionals.some((p) => {
+function namesOnlyFiles(paths: readonly string[]): boolean {
+  return paths.every((p) => {
     try {
-      return statSync(p).isDirectory();
+      return !statSync(p).isDirectory();
     } catch {
-      return false;
+      return true;
     }
   });
 }
@@ -70,10 +64,13 @@ export function progressLine(p: IngestJobProgress): string {
     `${p.itemsLogged} logged, ETA ${p.phase === 'done' ? '0 s' : duration(p.etaSeconds)}`;
 }
 
-/** Progress on stderr: one line rewritten in place on a terminal, a line every few seconds otherwise (logs, CI). */
+/**
+ * Progress on stderr: one line rewritten in place on a terminal; otherwise (logs, CI) a line every few seconds once
+ * the run has taken that long, and the final line, so a quick run or a refusal stays a line or two.
+ */
 function progressPrinter(r: CommandRun): { show(p: IngestJobProgress): void; end(): void } {
   const tty = process.stderr.isTTY === true;
-  let lastAt = -Infinity;
+  let lastAt = Date.now();
   let last = '';
   return {
     show(p) {
@@ -92,8 +89,8 @@ function progressPrinter(r: CommandRun): { show(p: IngestJobProgress): void; end
   };
 }
 
-/** What every `genlog log` request carries, for files (logAssets) and folders (startIngest) alike. */
-export function logFields(r: CommandRun) {
+/** What every `genlog log` request carries besides its paths and tool. */
+function logFields(r: CommandRun) {
   return {
     production: r.required('production'),
     by: r.required('by'),
@@ -106,7 +103,7 @@ export function logFields(r: CommandRun) {
   };
 }
 
-/** `genlog log DIR --recursive ...`: a background ingest job polled for progress; Ctrl+C cancels it cleanly. */
+/** `genlog log FILE|DIR ...`: a background ingest job polled for progress; Ctrl+C cancels it cleanly. */
 export function runFolderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
   return releasingParser(() => folderIngest(r, render));
 }
@@ -118,6 +115,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
     exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
     tool: r.optional('tool'),
+    skipUnreadable: !namesOnlyFiles(r.positionals),
     ...logFields(r),
   });
   const printer = progressPrinter(r);
@@ -146,7 +144,8 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   if (final.state !== 'done') {
     // Batches finished before the stop are in the log: print them as a finished run would, so a script has their ids.
     const kept = final.assets ?? [];
-    if (kept.length > 0) r.io.stdout(r.json ? `${JSON.stringify(kept, null, 2)}\n` : render(kept));
+    // A script reading --json gets an array even when nothing was kept.
+    if (kept.length > 0 || r.json) r.io.stdout(r.json ? `${JSON.stringify(kept, null, 2)}\n` : render(kept));
     for (const s of final.unreadable) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
     printProvenanceAlerts(r, final.alerts);
     throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
@@ -159,14 +158,18 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
   const assets = final.assets ?? [];
   printProvenanceAlerts(r, final.alerts);
+  const unreadFolders = final.skipped.filter((s) => s.unread).length;
+  const unread = [
+    final.unreadable.length > 0 ? `${final.unreadable.length} file(s) or sequence(s) were not logged: a file could not be read (listed above).` : '',
+    unreadFolders > 0 ? `${unreadFolders} folder(s) or entries could not be read (listed above): files in them were not logged.` : '',
+  ].filter(Boolean);
   const notLogged = [
     final.needTool.length > 0
       ? `${final.needTool.length} file(s) were not logged: no --tool was given and they name no tool in the tool list:\n` +
         `${final.needTool.map((p) => `  ${p}`).join('\n')}\nLog them with --tool NAME.`
       : '',
-    final.unreadable.length > 0
-      ? `${final.unreadable.length} file(s) or sequence(s) were not logged: a file could not be read (listed above). ` +
-        'Fix them and run the same command again: what was logged is recognised, and files already read are not read again.'
+    unread.length > 0
+      ? `${unread.join('\n')}\nFix them and run the same command again: what was logged is recognised, and files already read are not read again.`
       : '',
   ].filter(Boolean);
   if (notLogged.length > 0) {

@@ -27,6 +27,11 @@ export interface FolderIngestRequest extends LogDefaults {
   recursive: boolean;
   include?: string[];
   exclude?: string[];
+  /**
+   * Default true: a file that cannot be read is left out with its item and reported in `unreadable`. false: it
+   * stops its batch (files named one by one are logged all or none).
+   */
+  skipUnreadable?: boolean;
 }
 
 export interface FolderIngestOptions {
@@ -220,7 +225,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       const errors = new Map<string, FileReadError>();
       const fresh = await hashFresh(todo, pool, {
         signal: stop.signal, onProgress: progress.forBatch(index), onFileHashed, keepEndsOf: new Set(hashedLeads.keys()),
-        onUnreadable: (e) => errors.set(e.path, e),
+        ...(req.skipUnreadable === false ? {} : { onUnreadable: (e: FileReadError) => errors.set(e.path, e) }),
       });
       const read = await Promise.all(batch.map((_, i) => records[i] ?? null));
       return { ok: true, value: { fresh, ...withoutUnreadable(batch, read, errors) } };

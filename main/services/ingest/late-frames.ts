@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import type { Db } from '../../../db/connection';
-import { listFrames, loggedSequencesAt, type LoggedSequence } from '../../../db/asset-frames';
+import { listFrames, loggedSequencesAt, pathsWithLoggedSequences, type LoggedSequence } from '../../../db/asset-frames';
 import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
 import { itemPath } from './hashed-items';
 
@@ -49,6 +49,16 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     }
     return found;
   };
+  // One query for all the widths a frame number may be logged under (frame_21.png: frame_##.png or frame_#.png).
+  const firstLogged = new Map<string, string | undefined>();
+  const loggedUnderOneOf = (paths: string[]): string | undefined => {
+    const key = paths.join('\0');
+    if (!firstLogged.has(key)) {
+      const withSequences = pathsWithLoggedSequences(db, productionId, paths);
+      firstLogged.set(key, paths.find((p) => withSequences.has(p)));
+    }
+    return firstLogged.get(key);
+  };
   const late = new Map<string, SequenceFrame[]>();
   const out: (IngestItem | string)[] = [];
   const continues = new Map<IngestItem, EarlierFrames>();
@@ -60,15 +70,16 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
       continue;
     }
     const frame = frameOfFile(item.path);
-    if (!frame || loggedAt(frame.sequencePath).assets.length === 0) {
+    const sequencePath = frame && loggedUnderOneOf(frame.sequencePaths);
+    if (!frame || !sequencePath) {
       out.push(item);
       continue;
     }
-    const frames = late.get(frame.sequencePath);
+    const frames = late.get(sequencePath);
     if (frames) frames.push({ frame: frame.frame, path: item.path });
     else {
-      late.set(frame.sequencePath, [{ frame: frame.frame, path: item.path }]);
-      out.push(frame.sequencePath); // where the joined item goes: the place of its first frame
+      late.set(sequencePath, [{ frame: frame.frame, path: item.path }]);
+      out.push(sequencePath); // where the joined item goes: the place of its first frame
     }
   }
   const joined = out.map((entry) => {
