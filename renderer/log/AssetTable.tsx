@@ -92,7 +92,8 @@ export function AssetTable() {
     const cur = selectedIndex ?? -1;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-    const hasAsset = selectedId !== null;
+    // Only the asset under the cursor: one hidden by a filter, or not loaded, is never re-tagged or retired unseen.
+    const hasAsset = selectedId !== null && selectedIndex !== null && log.getState().rowAt(selectedIndex)?.id === selectedId;
     const actions: Record<string, () => void> = {
       ArrowDown: () => moveTo(cur + 1),
       ArrowUp: () => moveTo(cur <= 0 ? 0 : cur - 1),

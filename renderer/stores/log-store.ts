@@ -43,7 +43,11 @@ export interface LogState {
   generation: number;
   /** Bumped only when filters or order change (the table scrolls back to the top). */
   queryVersion: number;
-  /** Keyboard cursor (row index in the current order) and the asset it points at. */
+  /**
+   * The selected asset, and where it is in the current order (the keyboard cursor): null when it is not in the
+   * rows loaded so far (another page, or hidden by the filters). The selection follows the asset, never the row
+   * position: rows logged or re-sorted above it do not hand it to another asset.
+   */
   selectedIndex: number | null;
   selectedId: number | null;
 
@@ -92,10 +96,13 @@ function evict(pages: Record<number, Asset[]>, around: number): Record<number, A
 export function createLogStore(api: GenlogClient, call: Call) {
   const inFlight = new Set<string>();
   let visible = { start: 0, end: 0 };
+  // The cursor was moved onto a row not loaded yet (PageDown, End): its page names the selected asset.
+  let cursorAwaitsRow = false;
 
   return createStore<LogState>()((set, get) => {
     function restart(patch: Partial<LogState>): void {
       inFlight.clear();
+      cursorAwaitsRow = false;
       set((s) => ({ ...patch, pages: {}, generation: s.generation + 1, queryVersion: s.queryVersion + 1, selectedIndex: null }));
     }
 
@@ -115,10 +122,16 @@ export function createLogStore(api: GenlogClient, call: Call) {
       set((s) => {
         const pages = evict({ ...s.pages, [page]: res.value.rows }, page);
         const patch: Partial<LogState> = { pages, total: res.value.total, loadError: null };
-        // A cursor moved onto a row that was not loaded yet (PageDown, End) gets its asset now.
-        if (s.selectedIndex !== null && Math.floor(s.selectedIndex / PAGE_SIZE) === page) {
-          patch.selectedId = res.value.rows[s.selectedIndex % PAGE_SIZE]?.id ?? s.selectedId;
+        const cursorHere = s.selectedIndex !== null && Math.floor(s.selectedIndex / PAGE_SIZE) === page;
+        if (cursorAwaitsRow && cursorHere) {
+          cursorAwaitsRow = false;
+          patch.selectedId = res.value.rows[(s.selectedIndex as number) % PAGE_SIZE]?.id ?? s.selectedId;
+          return patch;
         }
+        // After a refresh or a new order, the cursor goes where the selected asset is now.
+        const at = s.selectedId === null ? -1 : res.value.rows.findIndex((r) => r.id === s.selectedId);
+        if (at >= 0) patch.selectedIndex = page * PAGE_SIZE + at;
+        else if (cursorHere) patch.selectedIndex = null;
         return patch;
       });
     }
@@ -165,14 +178,20 @@ export function createLogStore(api: GenlogClient, call: Call) {
         const { total } = get();
         const clamped = Math.max(0, Math.min(index, (total ?? 1) - 1));
         const row = get().rowAt(clamped);
+        cursorAwaitsRow = !row;
         set({ selectedIndex: clamped, selectedId: row ? row.id : get().selectedId });
         if (!row) get().ensureRange(clamped, clamped);
       },
       selectId(id) {
-        set({ selectedId: id });
+        cursorAwaitsRow = false;
+        const found = id === null ? undefined : Object.entries(get().pages)
+          .map(([page, rows]) => ({ page: Number(page), at: rows.findIndex((r) => r.id === id) }))
+          .find((p) => p.at >= 0);
+        set({ selectedId: id, selectedIndex: found ? found.page * PAGE_SIZE + found.at : null });
       },
       refresh() {
         inFlight.clear();
+        cursorAwaitsRow = false;
         const first = Math.floor(visible.start / PAGE_SIZE);
         const last = Math.floor(visible.end / PAGE_SIZE);
         // Rows on screen stay until fresh ones replace them, so the table does not blink; the rest is reloaded

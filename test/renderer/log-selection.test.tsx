@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
+import { stubGridLayout } from './support/layout';
+import { tempDir } from '../support/context';
+
+const user = userEvent.setup({ delay: null });
+
+/** The selection belongs to an asset, not to a row position: what is logged or filtered around it never moves it. */
+describe('the log selection', () => {
+  let real: RealApi;
+  let restoreLayout: () => void;
+  beforeAll(() => { restoreLayout = stubGridLayout(); });
+  beforeEach(() => { real = realApi(40); });
+  afterEach(() => {
+    cleanup();
+    real.ctx.db.close();
+  });
+  afterAll(() => restoreLayout());
+
+  async function selectThirdRow() {
+    const app = renderApp(real.api);
+    await screen.findByText('40 assets');
+    const grid = screen.getByRole('grid', { name: 'Asset log' });
+    await waitFor(() => expect(loadedRows(grid).length).toBeGreaterThan(3));
+    grid.focus();
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    const third = loadedRows(grid)[2]!;
+    await waitFor(() => expect(third.getAttribute('aria-selected')).toBe('true'));
+    const pane = screen.getByRole('complementary', { name: 'Asset detail' });
+    const name = within(third).getAllByRole('gridcell')[3]!.textContent!;
+    await within(pane).findByRole('heading', { name });
+    return { app, grid, pane, id: Number(third.dataset.assetId), name };
+  }
+
+  it('stays on the same asset when new assets are logged above it, and T re-tags that asset', async () => {
+    const { app, grid, pane, id, name } = await selectThirdRow();
+    const file = join(tempDir('genlog-selection-'), 'new_render.png');
+    writeFileSync(file, 'fresh pixels');
+    ok(await real.api.logAssets({ files: [{ path: file }], production: 'SEED1', tool: 'SeedTool1', by: 'ana', prompt: '', notes: '', episode: '' }));
+    app.stores.log.getState().refresh();
+    await screen.findByText('41 assets');
+    await waitFor(() => expect(loadedRows(grid)[0]!.dataset.assetId).not.toBe(String(id)));
+    await waitFor(() => expect(screen.getByText('Row 4 of 41')).toBeTruthy());
+    const selected = loadedRows(grid).filter((r) => r.getAttribute('aria-selected') === 'true');
+    expect(selected.map((r) => r.dataset.assetId)).toEqual([String(id)]);
+    expect(within(pane).getByRole('heading', { name })).toBeTruthy();
+    fireEvent.keyDown(grid, { key: 't' });
+    expect((await screen.findByRole('dialog', { name: /Re-tag/ })).textContent).toContain(`#${id}`);
+  });
+
+  it('never re-tags an asset the filters hide; the first arrow key selects the first row shown', async () => {
+    const { grid, id } = await selectThirdRow();
+    const other = ok(await real.api.listAssets({ sort: 'createdAt', direction: 'desc', limit: 40 })).rows.find((a) => a.id !== id && a.prompt.startsWith('crowd'))!;
+    const search = screen.getByRole('searchbox', { name: 'Search the log' });
+    await user.type(search, `${other.fileName.replace('.png', '')}`);
+    await waitFor(() => expect(loadedRows(grid).map((r) => r.dataset.assetId)).toEqual([String(other.id)]));
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 't' });
+    expect(screen.queryByRole('dialog', { name: /Re-tag/ })).toBeNull();
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await waitFor(() => expect(loadedRows(grid)[0]!.getAttribute('aria-selected')).toBe('true'));
+    fireEvent.keyDown(grid, { key: 't' });
+    expect((await screen.findByRole('dialog', { name: /Re-tag/ })).textContent).toContain(`#${other.id}`);
+  });
+});
