@@ -7,18 +7,11 @@ import { Field } from '../ui/Field';
 import { draftTool } from './draft-labels';
 import { errorsByField } from './error-fields';
 import type { DraftDetail } from './types';
+import { draftEdits, type DraftFormValues } from './draft-edits';
 
 const FIELDS = ['production', 'tool', 'prompt', 'notes', 'episode', 'classification', 'use'] as const;
 
-interface FormState {
-  production: string;
-  tool: string;
-  prompt: string;
-  notes: string;
-  episode: string;
-  classification: Classification;
-  use: string;
-}
+type FormState = DraftFormValues;
 
 /**
  * Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. A refused
@@ -36,7 +29,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
     episode: '',
     classification: draft.prefill.classification,
     use: draft.prefill.plannedUseId === null ? '' : String(draft.prefill.plannedUseId),
-    ...(drafts.getState().unsavedEdits[draft.id] as Partial<FormState> | undefined),
+    ...drafts.getState().unsavedEdits[draft.id],
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -60,15 +53,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
       setRefused((n) => n + 1);
       return;
     }
-    const res = await drafts.getState().confirm(draft.id, {
-      production: form.production,
-      tool: form.tool,
-      prompt: form.prompt,
-      notes: form.notes,
-      episode: form.episode,
-      classification: form.classification,
-      use: form.use ? Number(form.use) : null,
-    });
+    const res = await drafts.getState().confirm(draft.id, draftEdits(form));
     if (res.ok) {
       onConfirmed?.();
       return;

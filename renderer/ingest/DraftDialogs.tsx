@@ -28,15 +28,24 @@ function progressText(p: { done: number; total: number } | null): string {
   return p ? `${p.done} of ${p.total}` : '';
 }
 
-/** Logs the ticked drafts with their watch folders' defaults and what each file said, without edits. */
+function whatIsLogged(edited: number, total: number): string {
+  const defaults = "its watch folder's production, tool, artist and class, and the prompt its file states";
+  if (edited === 0) return `Each is logged with ${defaults}. To change any of that, open a file and change it first (what you type is kept).`;
+  if (edited === total) return 'Each is logged with what you typed into it.';
+  return `${plural(edited, 'file')} you opened and changed ${edited === 1 ? 'is' : 'are'} logged with what you typed; each of the others with ${defaults}.`;
+}
+
+/** Logs the ticked drafts with what was typed into each, else their watch folders' defaults and what each file said. */
 export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   const { drafts } = useStores();
   const picked = useApp('drafts', (s) => s.picked);
   const items = useApp('drafts', (s) => s.items);
   const [busy, setBusy] = useState(false);
   const progress = useApp('drafts', (s) => s.batchProgress);
+  const typed = useApp('drafts', (s) => s.unsavedEdits);
   const chosen = items.filter((d) => picked.includes(d.id));
-  const noTool = chosen.filter((d) => !draftTool(d)).length;
+  const noTool = chosen.filter((d) => !(typed[d.id] ? typed[d.id]?.tool : draftTool(d))).length;
+  const edited = chosen.filter((d) => typed[d.id]).length;
   async function confirm() {
     setBusy(true);
     await drafts.getState().confirmPicked();
@@ -58,10 +67,7 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title={`Log ${plural(loggable, 'file')}?`} confirmLabel={busy ? `Logging… ${progressText(progress)}` : `Log ${plural(loggable, 'file')}`} busy={busy}
       onConfirm={() => void confirm()} onCancel={onClose}>
-      <p className="dialog-text">
-        Each is logged with its watch folder's production, tool, artist and class, and the prompt its file states. To change
-        any of that, confirm them one at a time instead.
-      </p>
+      <p className="dialog-text">{whatIsLogged(edited, chosen.length)}</p>
       {noTool ? (
         <div className="notice notice-warn" role="note">
           {plural(noTool, 'file')} name no tool and their folder sets none: they will not be logged and stay selected.

@@ -3,6 +3,7 @@ import type { GenlogClient } from '../../main/api/table';
 import type { ConfirmedDraft, Draft, DraftDetail, DraftEdits, DraftStatus } from '../ingest/types';
 import type { Envelope } from '../../main/api/envelope';
 import type { Call, Outcome } from './call';
+import { draftEdits, type DraftFormValues } from '../ingest/draft-edits';
 
 /** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
 export const DRAFTS_PAGE = 500;
@@ -34,8 +35,8 @@ export interface DraftsInboxState {
   picked: number[];
   busy: boolean;
   /** What was typed into a draft's confirm form and not yet confirmed, by draft id: selecting another draft keeps it. */
-  unsavedEdits: Record<number, Record<string, string>>;
-  keepEdits(id: number, values: Record<string, string>): void;
+  unsavedEdits: Record<number, DraftFormValues>;
+  keepEdits(id: number, values: DraftFormValues): void;
   /** While Confirm or Dismiss selected runs: drafts decided so far of those ticked. */
   batchProgress: { done: number; total: number } | null;
   load(more?: boolean): Promise<void>;
@@ -47,7 +48,10 @@ export interface DraftsInboxState {
   togglePicked(id: number, on: boolean): void;
   pickAll(on: boolean): void;
   confirm(id: number, edits: DraftEdits): Promise<Outcome<ConfirmedDraft>>;
-  /** Logs every ticked pending draft with its watch folder's defaults and what its file said. */
+  /**
+   * Logs every ticked pending draft: with what was typed into it when it was opened and not yet confirmed, else
+   * with its watch folder's defaults and what its file said.
+   */
   confirmPicked(): Promise<BatchOutcome>;
   dismiss(id: number): Promise<Outcome<Draft>>;
   /** Dismisses every ticked pending draft (recorded as by the artist, like a single dismiss); failures stay ticked. */
@@ -216,7 +220,10 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         return res;
       },
       async confirmPicked() {
-        const { done, failures } = await decidePicked((id) => api.confirmInbox({ id, by: artistFor(id) }));
+        const { done, failures } = await decidePicked((id) => {
+          const typed = get().unsavedEdits[id];
+          return api.confirmInbox({ ...(typed ? draftEdits(typed) : {}), id, by: artistFor(id) });
+        });
         const out: BatchOutcome = { logged: 0, duplicates: 0, failures };
         for (const confirmed of done.values()) {
           if (confirmed.asset.duplicate) out.duplicates++;

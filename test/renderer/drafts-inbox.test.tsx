@@ -257,6 +257,26 @@ describe('New files inbox', () => {
     await waitFor(async () => expect(ok(await api.listAssets({ search: 'replacement' })).rows.map((a) => a.fileName)).toEqual(['matte_v002.exr']));
   });
 
+  it('"Confirm selected" logs a draft with what was typed into it (its tool, prompt, episode), the others with their defaults', async () => {
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('mystery_a.exr');
+    await user.click(rowOf(/mystery_a/));
+    const form = await within(pane()).findByRole('form', { name: 'Confirm mystery_a.exr' });
+    await user.selectOptions(within(form).getByLabelText('Tool'), 'Firefly');
+    await user.type(within(form).getByLabelText('Prompt'), 'fog bank rolling in');
+    await user.selectOptions(within(form).getByLabelText('Episode / reel'), 'E102');
+    for (const name of ['mystery_a.exr', 'matte_v002.exr']) await user.click(within(table()).getByRole('checkbox', { name: `Select ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (2)…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Log 2 files?' });
+    expect(dialog.textContent).toMatch(/1 file you opened and changed is logged with what you typed; each of the others with its watch folder's/);
+    await user.click(within(dialog).getByRole('button', { name: 'Log 2 files' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(async () => expect(ok(await api.listAssets({})).total).toBe(2));
+    const logged = ok(await api.listAssets({ sort: 'fileName', direction: 'asc' })).rows.map((a) => [a.fileName, a.tool, a.prompt, a.episode]);
+    expect(logged).toEqual([['matte_v002.exr', 'Firefly', '', ''], ['mystery_a.exr', 'Firefly', 'fog bank rolling in', 'E102']]);
+  });
+
   it('"Dismiss selected" and Delete with ticked rows dismiss all of them after one question', async () => {
     renderApp(api);
     await nav(/^New files inbox/);
