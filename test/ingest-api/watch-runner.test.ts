@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
+import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
 import { createContext } from '../../main/app-context';
 import { ok, testClient } from '../support/context';
@@ -133,6 +134,45 @@ describe('watch runner', () => {
     expect(grown.frameRange).toEqual({ first: 1001, last: 1006 });
     expect(ok(await api.listInbox({ status: 'all' })).total).toBe(1); // the 4-frame draft was replaced, not kept beside it
     expect(ok(await api.getInboxItem({ id: grown.id })).frames.map((f) => f.frame)).toEqual([1001, 1002, 1003, 1004, 1005, 1006]);
+  });
+
+  it('a sequence with a frame that cannot be read yet is drafted whole once it can, saying so once meanwhile', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    // The render farm writes frame 2 with permissions the artist's account lacks, and fixes them later.
+    let locked = true;
+    const real = createHashPool({ concurrency: 2 });
+    const hashed: string[] = [];
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => {
+        hashed.push(basename(path));
+        return locked && path.endsWith('k.0002.png') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : real.hash(path, o);
+      },
+    };
+    const events: WatchEvent[] = [];
+    try {
+      running = await startWatchRunner(ctx, { ...FAST, recheckMs: 200, pool }, (e) => events.push(e));
+      await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+      for (let f = 1; f <= 3; f++) write(renders, `k.000${f}.png`, await framePng(f));
+      await until(() => events.find((e) => e.type === 'error' && /k\.0002\.png.*permission denied/.test(e.message)), 'the locked frame to be reported');
+      await sleep(1200); // several rechecks retry it
+      expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
+      expect(ok(await api.listInbox({})).total).toBe(0);
+      const retriesBefore = hashed.length;
+      locked = false;
+      const found = await until(() => events.find((e) => e.type === 'found'), 'the whole sequence to be drafted');
+      expect(found).toMatchObject({ item: { fileName: 'k.####.png', kind: 'sequence', frameRange: { first: 1, last: 3 } } });
+      expect(ok(await api.listInbox({})).total).toBe(1);
+      // Frames 1 and 3 were read once, when they arrived; retries read only the locked frame.
+      expect(hashed.filter((n) => n !== 'k.0002.png').sort()).toEqual(['k.0001.png', 'k.0003.png']);
+      expect(hashed.length).toBeGreaterThan(retriesBefore);
+    } finally {
+      await running?.stop();
+      running = undefined;
+      await real.close();
+    }
   });
 
   it('starts watching a folder added through the API while it runs, and stops watching a removed one', async () => {

@@ -33,7 +33,7 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
   const fresh = files.filter((f) => !held.has(versionKey(f)));
   const drafted = await draftFiles(env, watch, fresh);
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
-  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, found: drafted.found, errors: [...errors, ...drafted.errors], alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
+  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
 }
 
 /** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */
@@ -47,7 +47,7 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       try {
         results.push(await catchUpWatch(env, w));
       } catch (error) {
-        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, found: [], errors: [error instanceof Error ? error.message : String(error)], alreadyLogged: 0, alreadyDismissed: 0 });
+        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, found: [], errors: [error instanceof Error ? error.message : String(error)], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
       }
     }
     return results;

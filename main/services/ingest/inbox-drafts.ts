@@ -27,6 +27,11 @@ export interface DraftResult {
   found: InboxItem[];
   /** Files that could not be hashed, one sentence each; they are tried again when they change or on the next scan. */
   errors: string[];
+  /**
+   * Every file of the files and sequences not drafted because one of their files could not be read: a running
+   * watcher tries them again together, so a sequence whose frame was unreadable for a while is still one draft.
+   */
+  unreadFiles: string[];
   /** Files not drafted because their content is already in the production's log. */
   alreadyLogged: number;
   /** Files not drafted because the same file with the same content was dismissed before (only touched since). */
@@ -91,7 +96,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const rows = watchInboxItems(ctx.db, watch.id);
   const held = inboxKeys(rows);
   const fresh = files.filter((f) => !held.has(versionKey(f)));
-  if (fresh.length === 0) return { found: [], errors: [], alreadyLogged: 0, alreadyDismissed: 0 };
+  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 };
   // A dismissal is about the content at that path: a file touched or copied over with the same bytes stays dismissed.
   const dismissed = new Set(rows.filter((r) => r.status === 'dismissed').map((r) => `${r.path}\0${r.sha256}`));
 
@@ -104,15 +109,26 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const known = knownHashes(ctx.db, [...candidates.values()]);
 
   const errors: string[] = [];
+  const unreadFiles: string[] = [];
+  // Hashes of the files read in items that could not be drafted: remembered, so a retry reads only what failed.
+  const readAnyway: { path: string; sha256: string }[] = [];
   const hashedDrafts = await Promise.all(items.map(async (item): Promise<HashedDraft | null> => {
     const todo = itemPaths(item).filter((p) => !known.has(p)).map((p) => candidates.get(p) as FileVersion);
     try {
-      const freshHashes = await hashFresh(todo, env.pool);
+      const unreadable: string[] = [];
+      const freshHashes = await hashFresh(todo, env.pool, { onUnreadable: (e) => unreadable.push(e.message) });
+      if (unreadable.length > 0) {
+        errors.push(...unreadable);
+        unreadFiles.push(...itemPaths(item));
+        for (const [path, sha256] of freshHashes) readAnyway.push({ path, sha256 });
+        return null;
+      }
       const hashes = new Map<string, string>();
       for (const p of itemPaths(item)) hashes.set(p, freshHashes.get(p) ?? (known.get(p) as string));
       return { item, fresh: freshHashes, hashes };
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
+      unreadFiles.push(...itemPaths(item));
       return null;
     }
   }));
@@ -141,6 +157,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     for (const d of drafts) {
       for (const [path, sha256] of d.fresh) rememberHash(ctx.db, { ...(candidates.get(path) as FileVersion), sha256 }, at);
     }
+    for (const { path, sha256 } of readAnyway) rememberHash(ctx.db, { ...(candidates.get(path) as FileVersion), sha256 }, at);
     const kept = new Set(drafts.flatMap((d) => (d.unchanged ? [d.unchanged.id] : [])));
     for (const r of pending) {
       if (!kept.has(r.id) && rowFiles(r).some((f) => candidates.has(f.path))) deletePendingInboxItem(ctx.db, r.id);
@@ -179,6 +196,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   return {
     found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)),
     errors,
+    unreadFiles,
     alreadyLogged: count((d) => d.logged),
     alreadyDismissed: count((d) => d.wasDismissed),
   };

@@ -61,6 +61,14 @@ interface ActiveWatch {
   /** The watcher saw the folder itself deleted. */
   lost?: boolean;
   folders: Map<string, FolderBatch>;
+  /**
+   * Files of items that could not be drafted because a file could not be read (a frame still locked by the render
+   * farm): tried again at every recheck and with any new file in their folder, all together, so a sequence stays one
+   * draft however its frames became readable.
+   */
+  unread: Set<string>;
+  /** Errors already reported for those files: a retry that fails the same way says nothing new. */
+  told: Set<string>;
 }
 
 const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000 };
@@ -162,6 +170,7 @@ export class WatchRunner {
 
   private async sync(): Promise<void> {
     if (this.stopped) return;
+    this.retryUnread();
     const wanted = new Map(listWatchFolders(this.ctx.db).filter((w) => w.enabled === 1).map((w) => [w.id, w]));
     for (const a of [...this.active.values()]) {
       const w = wanted.get(a.id);
@@ -208,7 +217,9 @@ export class WatchRunner {
         return filter.folderExcluded(rel);
       },
     });
-    const active: ActiveWatch = { id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map() };
+    const active: ActiveWatch = {
+      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Set(), told: new Set(),
+    };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
     watcher.on('error', (error) => this.report(w.id, error));
@@ -222,7 +233,7 @@ export class WatchRunner {
       const row = this.current(w.id);
       if (!row) return;
       const result = await catchUpWatch(this.env, row);
-      this.announce(w.id, result.found, result.errors);
+      this.announce(w.id, result.found, this.newErrors(active, [], result));
       this.onEvent({ type: 'caught-up', result });
     });
   }
@@ -236,6 +247,26 @@ export class WatchRunner {
   private announce(watchId: number, found: InboxItem[], errors: string[]): void {
     for (const item of found) this.onEvent({ type: 'found', item });
     for (const message of errors) this.onEvent({ type: 'error', watchId, message });
+  }
+
+  /** Updates the files to try again after drafting `tried`, and returns the errors not reported before. */
+  private newErrors(a: ActiveWatch, tried: readonly string[], result: { errors: string[]; unreadFiles: string[] }): string[] {
+    for (const p of tried) a.unread.delete(p);
+    for (const p of result.unreadFiles) a.unread.add(p);
+    const fresh = result.errors.filter((m) => !a.told.has(m));
+    for (const m of result.errors) a.told.add(m);
+    if (a.unread.size === 0) a.told.clear();
+    return fresh;
+  }
+
+  /**
+   * Files that could not be read are tried again: their folder is drafted again once quiet (with every file of it
+   * still waiting). A folder already waiting to be drafted is left alone, so retries never postpone it.
+   */
+  private retryUnread(): void {
+    for (const a of this.active.values()) {
+      for (const path of a.unread) if (!a.folders.has(dirname(path))) this.noted(a, path);
+    }
   }
 
   private async close(a: ActiveWatch): Promise<void> {
@@ -267,9 +298,11 @@ export class WatchRunner {
     this.enqueue(a.id, async () => {
       const row = this.current(a.id);
       if (!row) return;
-      const versions = await Promise.all([...batch.paths].map((p) => stat(p).then((s): FileVersion | null => (s.isFile() ? { path: p, size: s.size, mtimeMs: s.mtimeMs } : null), () => null)));
+      // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
+      const paths = [...new Set([...batch.paths, ...[...a.unread].filter((p) => dirname(p) === folder)])];
+      const versions = await Promise.all(paths.map((p) => stat(p).then((s): FileVersion | null => (s.isFile() ? { path: p, size: s.size, mtimeMs: s.mtimeMs } : null), () => null)));
       const result = await draftFiles(this.env, row, versions.filter((v): v is FileVersion => v !== null));
-      this.announce(a.id, result.found, result.errors);
+      this.announce(a.id, result.found, this.newErrors(a, paths, result));
     });
   }
 }
