@@ -7,7 +7,7 @@ import { FileReadError, createHashPool, type HashPool } from '../../main/ingest'
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
 import { createContext } from '../../main/app-context';
 import { ok, testClient } from '../support/context';
-import { comfyPng, framePng, ingestWorld, write } from './fixtures';
+import { comfyPng, framePng, ingestWorld, sparseFile, write } from './fixtures';
 
 afterAll(closeParserThread);
 
@@ -171,6 +171,32 @@ describe('watch runner', () => {
     } finally {
       await running?.stop();
       running = undefined;
+      await real.close();
+    }
+  });
+
+  it('stops at once while a huge file is being read, drafting nothing half-read and reporting no error', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    // Tens of seconds of hashing: stop() must not wait for it.
+    sparseFile(renders, 'plate_huge.mov', 32 * 1024 * 1024 * 1024);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    let reading = false;
+    const real = createHashPool({ concurrency: 1 });
+    const pool: Pick<HashPool, 'hash'> = { hash: (path, o) => { reading = true; return real.hash(path, o); } };
+    const events: WatchEvent[] = [];
+    try {
+      running = await startWatchRunner(ctx, { ...FAST, pool }, (e) => events.push(e));
+      await until(() => (reading ? true : undefined), 'the huge file to be read');
+      await sleep(200);
+      const started = Date.now();
+      await running.stop();
+      running = undefined;
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(events.filter((e) => e.type === 'error')).toEqual([]);
+      expect(ok(await api.listInbox({})).total).toBe(0);
+    } finally {
       await real.close();
     }
   });

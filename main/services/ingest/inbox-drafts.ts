@@ -20,6 +20,8 @@ export interface DraftEnv {
   ctx: ApiContext;
   pool: Pick<HashPool, 'hash'>;
   readLimit: Limiter;
+  /** Stops reading (a watcher stopping): what was not read is not drafted, and is found by the next catch-up scan. */
+  signal?: AbortSignal;
 }
 
 export interface DraftResult {
@@ -116,7 +118,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     const todo = itemPaths(item).filter((p) => !known.has(p)).map((p) => candidates.get(p) as FileVersion);
     try {
       const unreadable: string[] = [];
-      const freshHashes = await hashFresh(todo, env.pool, { onUnreadable: (e) => unreadable.push(e.message) });
+      const freshHashes = await hashFresh(todo, env.pool, { signal: env.signal, onUnreadable: (e) => unreadable.push(e.message) });
       if (unreadable.length > 0) {
         errors.push(...unreadable);
         unreadFiles.push(...itemPaths(item));
@@ -127,6 +129,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
       for (const p of itemPaths(item)) hashes.set(p, freshHashes.get(p) ?? (known.get(p) as string));
       return { item, fresh: freshHashes, hashes };
     } catch (error) {
+      if (env.signal?.aborted) return null;
       errors.push(error instanceof Error ? error.message : String(error));
       unreadFiles.push(...itemPaths(item));
       return null;

@@ -113,13 +113,15 @@ export class WatchRunner {
   private reloading: Promise<void> = Promise.resolve();
   private stopped = false;
   private recheck: NodeJS.Timeout | undefined;
+  /** Aborted by stop(): a file being hashed (a 12 GB plate) is not read to its end first. */
+  private readonly stopping = new AbortController();
   /** Folders that could not be watched, by the settings they had: reported once, not on every recheck. */
   private readonly unavailable = new Map<number, string>();
 
   constructor(private readonly ctx: ApiContext, options: WatchRunnerOptions = {}, private readonly onEvent: (e: WatchEvent) => void = () => undefined) {
     this.options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
     this.ownPool = options.pool ? null : createHashPool({ concurrency: Math.max(1, Math.floor(availableParallelism() / 2)) });
-    this.env = { ctx, pool: options.pool ?? (this.ownPool as HashPool), readLimit: createLimiter(PROVENANCE_CONCURRENCY) };
+    this.env = { ctx, pool: options.pool ?? (this.ownPool as HashPool), readLimit: createLimiter(PROVENANCE_CONCURRENCY), signal: this.stopping.signal };
   }
 
   /** Folders being watched now. */
@@ -149,8 +151,10 @@ export class WatchRunner {
     this.recheck.unref();
   }
 
+  /** Stops at once: files being read are dropped (the next start's catch-up scan finds them), drafts made stay. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     clearInterval(this.recheck);
     await this.reloading.catch(() => undefined);
     for (const a of this.active.values()) await this.close(a);
@@ -161,6 +165,7 @@ export class WatchRunner {
   }
 
   private report(watchId: number | null, error: unknown): void {
+    if (this.stopped && error instanceof Error && error.name === 'AbortError') return;
     this.onEvent({ type: 'error', watchId, message: error instanceof Error ? error.message : String(error) });
   }
 
