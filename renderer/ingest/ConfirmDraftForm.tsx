@@ -108,7 +108,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
         </Field>
       </div>
       <div className="form-actions">
-        <span className="dialog-hint">Enter confirms (Ctrl+Enter in a text box)</span>
+        <span className="dialog-hint">Enter confirms (Ctrl+Enter in a text box) · Esc back to the list</span>
         <button type="button" className="btn btn-danger-outline" disabled={busy} onClick={onDismiss}>Dismiss…</button>
         <button type="submit" className="btn btn-primary" disabled={busy} data-draft-confirm>Confirm and log</button>
       </div>

@@ -66,7 +66,7 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   }
   return (
     <Dialog title={`Log ${plural(loggable, 'file')}?`} confirmLabel={busy ? `Logging… ${progressText(progress)}` : `Log ${plural(loggable, 'file')}`} busy={busy}
-      onConfirm={() => void confirm()} onCancel={onClose}>
+      cancelWhileBusy cancelLabel={busy ? 'Stop' : undefined} onConfirm={() => void confirm()} onCancel={busy ? () => drafts.getState().stopBatch() : onClose}>
       <p className="dialog-text">{whatIsLogged(edited, chosen.length)}</p>
       {noTool ? (
         <div className="notice notice-warn" role="note">
@@ -90,7 +90,7 @@ export function DismissPickedDialog({ onClose }: { onClose(): void }) {
   }
   return (
     <Dialog title={`Dismiss ${plural(count, 'file')}?`} confirmLabel={busy ? `Dismissing… ${progressText(progress)}` : `Dismiss ${plural(count, 'file')}`} danger busy={busy}
-      onConfirm={() => void dismiss()} onCancel={onClose}>
+      cancelWhileBusy cancelLabel={busy ? 'Stop' : undefined} onConfirm={() => void dismiss()} onCancel={busy ? () => drafts.getState().stopBatch() : onClose}>
       <p className="dialog-text">
         None of them will be logged. The inbox keeps them as dismissed (see the Dismissed filter) and does not offer these
         versions of the files again. This cannot be undone; a changed version of a file comes back as a new draft.

@@ -1,12 +1,14 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
+import { isMac } from '../app/shortcuts';
 import { formatBytes, formatDateTime } from '../ui/format';
 import { listedTool, folderOf, frameText, mediaLabel } from './draft-labels';
 import { ProvenanceBrief } from './ProvenanceBrief';
 
 /**
- * The drafts, newest first. With focus on the list: arrows move, Space ticks, Enter opens the selected draft's
- * confirm form, Delete asks to dismiss the ticked drafts (or, with none ticked, the selected one).
+ * The drafts, newest first. With focus on the list: arrows move, Space ticks, Ctrl/Cmd+A ticks every pending draft
+ * (again: unticks them), Enter opens the selected draft's confirm form, Delete asks to dismiss the ticked drafts (or,
+ * with none ticked, the selected one).
  */
 export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): void; onDismiss(id: number): void; onDismissPicked(): void }) {
   const { drafts } = useStores();
@@ -40,6 +42,12 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   }, [items]);
 
   function onKeyDown(e: KeyboardEvent) {
+    if ((isMac() ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+      // Ticks the drafts, as the "Select all pending" box does, instead of selecting the page's text.
+      e.preventDefault();
+      if (pending.length > 0) drafts.getState().pickAll(!allPicked);
+      return;
+    }
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLButtonElement) {
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     }
@@ -75,7 +83,7 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
           <tr>
             <th scope="col" className="cell-check">
               <input type="checkbox" aria-label="Select all pending" checked={allPicked} disabled={pending.length === 0}
-                onChange={(e) => drafts.getState().pickAll(e.target.checked)} tabIndex={-1} />
+                onChange={(e) => drafts.getState().pickAll(e.target.checked)} />
             </th>
             {/* What needs a decision first (the file, its red flags, its tool); where it lies last, for narrow windows. */}
             <th scope="col">File</th>{status !== 'pending' ? <th scope="col">Status</th> : null}

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { openAsset } from '../compliance/navigate';
 import { saysAnything } from '../provenance/labels';
@@ -75,8 +76,11 @@ function Frames({ d }: { d: DraftDetail }) {
   );
 }
 
-/** The selected draft: what was found, what the file says, and the confirm form (or how it was decided). */
-export function DraftPane({ onDismiss, onConfirmed }: { onDismiss(id: number): void; onConfirmed(): void }) {
+/**
+ * The selected draft: what was found, what the file says, and the confirm form (or how it was decided). Esc goes back
+ * to the list (onLeave), on the same draft; what was typed into the form is kept.
+ */
+export function DraftPane({ onDismiss, onConfirmed, onLeave }: { onDismiss(id: number): void; onConfirmed(): void; onLeave(): void }) {
   const stores = useStores();
   const selectedId = useApp('drafts', (s) => s.selectedId);
   const d = useApp('drafts', (s) => s.detail);
@@ -84,8 +88,14 @@ export function DraftPane({ onDismiss, onConfirmed }: { onDismiss(id: number): v
     return <aside className="detail-pane draft-pane" aria-label="New file detail"><div className="empty-state">Select a file to see what it says about itself and log it.</div></aside>;
   }
   if (!d || d.id !== selectedId) return <aside className="detail-pane draft-pane" aria-label="New file detail"><div className="empty-state">Loading…</div></aside>;
+  function onKeyDown(e: KeyboardEvent) {
+    // Not while an IME composes (Esc cancels the composition) or when a control used the key (an open list box).
+    if (e.key !== 'Escape' || e.defaultPrevented || e.nativeEvent.isComposing || e.keyCode === 229) return;
+    e.preventDefault();
+    onLeave();
+  }
   return (
-    <aside className="detail-pane draft-pane" aria-label="New file detail">
+    <aside className="detail-pane draft-pane" aria-label="New file detail" onKeyDown={onKeyDown}>
       <header className="detail-header">
         <div className="detail-title-row">
           <span className="detail-id">#{d.id}</span>

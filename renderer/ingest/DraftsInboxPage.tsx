@@ -58,8 +58,13 @@ export function DraftsInboxPage() {
     hadDialog.current = dialogOpen;
   });
 
+  /** Esc in the draft pane: the keyboard goes back to the list, on the same draft (what was typed is kept). */
+  const leavePane = () => {
+    if (!dialogOpen) pageRef.current?.querySelector<HTMLElement>('[data-draft-list]')?.focus();
+  };
+
   const openForm = () => {
-    // Enter again confirms with what is shown; Shift+Tab reaches the fields to edit first.
+    // Enter again confirms with what is shown; Shift+Tab reaches the fields to edit first, Esc goes back to the list.
     document.querySelector<HTMLElement>('[data-draft-confirm]')?.focus();
   };
 
@@ -103,7 +108,7 @@ export function DraftsInboxPage() {
             </div>
           ) : null}
         </div>
-        <DraftPane onDismiss={setDismissing} onConfirmed={() => focusList(true)} />
+        <DraftPane onDismiss={setDismissing} onConfirmed={() => focusList(true)} onLeave={leavePane} />
       </div>
       {dismissing !== null ? <ModalGuard><DismissDraftDialog id={dismissing} onClose={() => setDismissing(null)} /></ModalGuard> : null}
       {confirmingPicked ? <ModalGuard><ConfirmPickedDialog onClose={() => setConfirmingPicked(false)} /></ModalGuard> : null}

@@ -39,6 +39,8 @@ export interface DraftsInboxState {
   keepEdits(id: number, values: DraftFormValues): void;
   /** While Confirm or Dismiss selected runs: drafts decided so far of those ticked. */
   batchProgress: { done: number; total: number } | null;
+  /** Stops a running Confirm or Dismiss selected after the draft in hand; the drafts not reached stay ticked. */
+  stopBatch(): void;
   load(more?: boolean): Promise<void>;
   refreshPending(): Promise<void>;
   setStatus(status: DraftStatus): void;
@@ -97,15 +99,18 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
      * Decides every ticked draft, one at a time: each is its own transaction, and a failure (no tool known) must not
      * stop the rest. Failed ones stay ticked; the list reloads and the selection moves on as after a single decision.
      */
-    async function decidePicked<T>(decide: (id: number) => Promise<Envelope<T>>): Promise<{ done: Map<number, T>; failures: string[] }> {
+    let stopAsked = false;
+    async function decidePicked<T>(decide: (id: number) => Promise<Envelope<T>>): Promise<{ done: Map<number, T>; failures: string[]; notReached: number }> {
       const ids = get().picked;
       const done = new Map<number, T>();
       const failures: string[] = [];
-      if (ids.length === 0) return { done, failures };
+      if (ids.length === 0) return { done, failures, notReached: 0 };
+      stopAsked = false;
       set({ busy: true, batchProgress: { done: 0, total: ids.length } });
       const before = get().items;
       const names = new Map(before.map((d) => [d.id, d.fileName]));
       for (const id of ids) {
+        if (stopAsked) break;
         const res = await decide(id).catch((e: unknown): Envelope<T> => ({ ok: false, error: { code: 'failed', message: errorText(e) } }));
         if (res.ok) done.set(id, res.value);
         else failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
@@ -125,7 +130,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         await get().select(next);
       }
       await get().refreshPending();
-      return { done, failures };
+      return { done, failures, notReached: ids.length - done.size - failures.length };
     }
 
     function forgetEdits(ids: number[]): void {
@@ -135,8 +140,9 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
     }
 
     /** One notice for the whole batch: fifty identical "needs a tool" toasts would bury everything else. */
-    function batchNotice(summary: string, failures: string[], couldNot: string): void {
-      if (failures.length === 0) return deps.notify('success', summary);
+    function batchNotice(summary: string, failures: string[], couldNot: string, notReached = 0): void {
+      if (notReached > 0) summary += ` Stopped: ${notReached} not reached ${notReached === 1 ? 'stays' : 'stay'} selected.`;
+      if (failures.length === 0) return deps.notify(notReached > 0 ? 'info' : 'success', summary);
       const more = failures.length > 5 ? `\n… and ${failures.length - 5} more` : '';
       deps.notify('error', `${summary} ${failures.length} ${couldNot} and stay selected:\n${failures.slice(0, 5).join('\n')}${more}`);
     }
@@ -152,6 +158,9 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       busy: false,
       batchProgress: null,
       unsavedEdits: {},
+      stopBatch() {
+        stopAsked = true;
+      },
       keepEdits(id, values) {
         set((s) => ({ unsavedEdits: { ...s.unsavedEdits, [id]: values } }));
       },
@@ -220,7 +229,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         return res;
       },
       async confirmPicked() {
-        const { done, failures } = await decidePicked((id) => {
+        const { done, failures, notReached } = await decidePicked((id) => {
           const typed = get().unsavedEdits[id];
           return api.confirmInbox({ ...(typed ? draftEdits(typed) : {}), id, by: artistFor(id) });
         });
@@ -231,15 +240,15 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         }
         if (done.size) deps.assetsChanged();
         batchNotice(`Logged ${out.logged} new asset${out.logged === 1 ? '' : 's'}${out.duplicates ? `; ${out.duplicates} already in the log` : ''}.`,
-          failures, 'could not be logged');
+          failures, 'could not be logged', notReached);
         return out;
       },
       async dismissPicked() {
-        const { done, failures } = await decidePicked((id) => api.dismissInbox({ id, by: by() }));
+        const { done, failures, notReached } = await decidePicked((id) => api.dismissInbox({ id, by: by() }));
         const n = done.size;
         batchNotice(n === 0 ? 'No files were dismissed.'
           : `Dismissed ${n} file${n === 1 ? '' : 's'}; ${n === 1 ? 'it stays' : 'they stay'} in the inbox history and ${n === 1 ? 'is' : 'are'} not offered again.`,
-        failures, 'could not be dismissed');
+        failures, 'could not be dismissed', notReached);
         return { dismissed: n, failures };
       },
       async dismiss(id) {
