@@ -3,6 +3,40 @@ import { Dialog } from '../ui/Dialog';
 import { formatBytes, formatCount, plural } from '../ui/format';
 import { MissingFrames } from './MissingFrames';
 import { NotLogged } from './NotLogged';
+import { PathName } from './PathName';
+import type { IngestJob } from './types';
+
+type LoggedAsset = NonNullable<IngestJob['assets']>[number];
+
+/** One row per new asset, and one per asset found again (however many files had its content), where first found. */
+interface AssetRow {
+  asset: LoggedAsset;
+  /** Found files with this asset's content, beyond the asset itself: a duplicate row's count. */
+  found: number;
+  /** A duplicate of an asset logged by this same run (not one that was in the log before it). */
+  ofNew: boolean;
+}
+
+function assetRows(assets: readonly LoggedAsset[]): AssetRow[] {
+  const newIds = new Set(assets.filter((a) => !a.duplicate).map((a) => a.id));
+  const rows: AssetRow[] = [];
+  const dupes = new Map<number, AssetRow>();
+  for (const asset of assets) {
+    if (!asset.duplicate) { rows.push({ asset, found: 0, ofNew: false }); continue; }
+    const seen = dupes.get(asset.id);
+    if (seen) { seen.found++; continue; }
+    const row = { asset, found: 1, ofNew: newIds.has(asset.id) };
+    dupes.set(asset.id, row);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** "already logged (6 files found with this content)"; a duplicate of an asset this run logged says so. */
+function duplicateNote({ found, ofNew }: AssetRow): string | null {
+  if (ofNew) return `${plural(found, 'more file', 'more files')} found with the same content`;
+  return found > 1 ? `${formatCount(found)} files found with this content` : null;
+}
 
 function isSequencePattern(path: string): boolean {
   return (path.split(/[/\\]/).pop() ?? '').includes('#');
@@ -55,15 +89,20 @@ export function FolderIngestResult() {
       </ul>
       {assets.length ? (
         <ul className="result-list" aria-label="Logged assets">
-          {assets.map((a) => (
-            <li key={a.id} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
-              <span className="mono muted">#{a.id}</span>
-              <span className="file-name" title={a.path}>{a.fileName}</span>
-              {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
-              <span className="muted">{a.tool}</span>
-              {a.duplicate ? <span className="tag tag-warn">already logged</span> : <span className="tag tag-ok">new</span>}
-            </li>
-          ))}
+          {assetRows(assets).map((row, i) => {
+            const a = row.asset;
+            const note = a.duplicate ? duplicateNote(row) : null;
+            return (
+              <li key={`${a.duplicate ? 'dup' : 'new'}:${a.id}:${i}`} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
+                <span className="mono muted">#{a.id}</span>
+                <PathName path={a.path} name={a.fileName} />
+                {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
+                <span className="muted">{a.tool}</span>
+                {a.duplicate ? <span className="tag tag-warn">{row.ofNew ? 'duplicate' : 'already logged'}</span> : <span className="tag tag-ok">new</span>}
+                {note ? <span className="result-note muted">({note})</span> : null}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       <MissingFrames gaps={job.gaps} />

@@ -1,3 +1,4 @@
+import { PathName } from './PathName';
 import type { IngestJob } from './types';
 
 /** "frame 1004", "frames 1004, 1005", "12 frames (1004 … 1020)". */
@@ -15,9 +16,9 @@ export function MissingFrames({ gaps }: { gaps: IngestJob['gaps'] }) {
       <h3 className="section-title">Missing frames</h3>
       <ul className="result-list">
         {gaps.map((g) => (
-          <li key={g.path} className="result-item">
-            <span className="file-name mono" title={g.path}>{g.path}</span>
-            <span className="muted">no {missingText(g.missingFrames)}; logged with the frames present</span>
+          <li key={g.path} className="result-item has-reason">
+            <PathName path={g.path} className="mono" />
+            <span className="result-reason muted">no {missingText(g.missingFrames)}; logged with the frames present</span>
           </li>
         ))}
       </ul>

@@ -1,3 +1,5 @@
+import { PathName } from './PathName';
+
 /** A file (or a sequence, by its frame pattern) an ingest found but did not log, and why. */
 export interface NotLoggedEntry {
   path: string;
@@ -11,7 +13,12 @@ export function NotLogged({ entries }: { entries: readonly NotLoggedEntry[] }) {
     <section className="ingest-skipped" aria-label="Skipped files">
       <h3 className="section-title">Not logged</h3>
       <ul className="result-list">
-        {entries.map((e) => <li key={e.path} className="result-item"><span className="file-name mono" title={e.path}>{e.path}</span><span className="muted">{e.reason}</span></li>)}
+        {entries.map((e, i) => (
+          <li key={`${i}:${e.path}`} className="result-item has-reason">
+            <PathName path={e.path} className="mono" />
+            <span className="result-reason muted">{e.reason}</span>
+          </li>
+        ))}
       </ul>
     </section>
   );

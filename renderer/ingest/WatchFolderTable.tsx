@@ -3,6 +3,7 @@ import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { formatDateTime } from '../ui/format';
 import type { WatchFolder } from './types';
 import { BusyButton } from '../ui/BusyButton';
+import { PathName } from './PathName';
 
 function Defaults({ f }: { f: WatchFolder }) {
   const parts: [string, string][] = [
@@ -43,7 +44,7 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
       <tbody>
         {folders.map((f) => (
           <tr key={f.id} className={f.enabled ? undefined : 'is-paused'}>
-            <td className="mono watch-path" title={f.path}>{f.path}</td>
+            <td className="mono watch-path"><PathName path={f.path} /></td>
             <td>{f.production}</td>
             <td><ClassificationBadge value={f.classification} /></td>
             <td><Defaults f={f} /></td>

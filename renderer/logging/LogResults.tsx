@@ -4,6 +4,7 @@ import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { plural } from '../ui/format';
 import { MissingFrames } from '../ingest/MissingFrames';
 import { NotLogged } from '../ingest/NotLogged';
+import { PathName } from '../ingest/PathName';
 
 /** What logging did: new assets, files that were already in the log (same content, same production), and files it could not read. */
 export function LogResults() {
@@ -24,10 +25,11 @@ export function LogResults() {
       className="dialog-wide">
       {dupes ? <p className="dialog-text">{plural(dupes, 'file was', 'files were')} already in the log for this production; the existing asset is shown instead of a second row.</p> : null}
       <ul className="result-list" aria-label="Logged files">
-        {result.map((a) => (
-          <li key={a.id} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
+        {result.map((a, i) => (
+          // Two dropped files with the same content both show the one asset: the id alone is not a key.
+          <li key={`${a.id}:${i}`} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
             <span className="detail-id">#{a.id}</span>
-            <span className="file-name" title={a.fileName}>{a.fileName}</span>
+            <PathName path={a.path} name={a.fileName} />
             {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
             <ClassificationBadge value={a.classification} retired={a.retired} />
             <span className={a.duplicate ? 'tag tag-warn' : 'tag tag-ok'}>{a.duplicate ? 'already logged' : 'new'}</span>

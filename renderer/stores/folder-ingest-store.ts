@@ -3,6 +3,7 @@ import type { GenlogClient } from '../../main/api/table';
 import type { FolderIngestInput, IngestJob } from '../ingest/types';
 import type { Call, Outcome } from './call';
 import { followIngestJob } from './follow-ingest-job';
+import { plural } from '../ui/format';
 
 export const INGEST_POLL_MS = 200;
 
@@ -42,6 +43,21 @@ function stoppedBeforeListing(job: IngestJob): boolean {
   return job.state === 'failed' && job.logged + job.duplicates === 0 && job.progress.filesTotal === 0 && job.progress.filesDone === 0;
 }
 
+/**
+ * A finished ingest that logged nothing new, and why: "Nothing new was logged from the folder: 3 files could not be
+ * read." / "…: all 4 were already in the log." Not a success, so not said like one.
+ */
+export function nothingLoggedText(job: IngestJob): string {
+  const unread = job.unreadable.reduce((n, u) => n + Math.max(1, u.files.length), 0);
+  const needTool = job.needTool.length;
+  const why: string[] = [];
+  if (unread) why.push(`${plural(unread, 'file')} could not be read`);
+  if (needTool) why.push(`${plural(needTool, 'file names', 'files name')} no listed tool`);
+  if (job.duplicates) why.push(why.length ? `${job.duplicates} already in the log` : job.duplicates === 1 ? 'the one found was already in the log' : `all ${job.duplicates} were already in the log`);
+  if (!why.length) why.push('no file to log was found');
+  return `Nothing new was logged from the folder: ${why.join('; ')}.`;
+}
+
 /** "Log a folder…": a background ingest job on the main side, polled here for its progress bar and result. */
 export function createFolderIngestStore(api: GenlogClient, call: Call, deps: FolderIngestDeps) {
   const pollMs = deps.pollMs ?? INGEST_POLL_MS;
@@ -61,7 +77,9 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
       set({ phase: 'ended', cancelling: false, ...(end.ok ? { job: end.value } : {}) });
       const job = get().job;
       if (job && job.logged + job.duplicates > 0) deps.assetsChanged();
-      if (job?.state === 'done') deps.notify('success', `Logged ${job.logged} new asset${job.logged === 1 ? '' : 's'} from the folder.`);
+      if (job?.state !== 'done') return;
+      if (job.logged > 0) deps.notify('success', `Logged ${job.logged} new asset${job.logged === 1 ? '' : 's'} from the folder.`);
+      else deps.notify('info', nothingLoggedText(job));
     }
 
     return {
