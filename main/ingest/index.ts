@@ -4,6 +4,6 @@ export { hashFile, HASH_CHUNK_BYTES, type HashOptions, type HashResult } from '.
 export type { FileEnds } from './file-ends';
 export { createHashPool, FILES_PER_WORKER, type HashPool, type HashPoolOptions } from './hash-pool';
 export { MAX_FRAME_GAP, frameOfFile, groupSequences, itemPaths, sequenceHash, sequencePath, type IngestItem, type SequenceFrame } from './sequences';
-export { scanFolder, type ScanOptions, type ScanSkip, type ScannedFile } from './scan-folder';
+export { ScanError, scanFolder, type ScanOptions, type ScanSkip, type ScannedFile } from './scan-folder';
 export { hashItems, type HashedItem, type HashItemsOptions, type IngestProgress } from './ingest-files';
 export { FileReadError, HashCancelledError, IngestCancelledError, fileReadError } from './file-errors';

@@ -34,6 +34,14 @@ export interface ScanOptions {
   onSkip?: (skip: ScanSkip) => void;
 }
 
+/** The folder to scan itself cannot be listed; `reason` is the why alone ("it does not exist"). */
+export class ScanError extends Error {
+  constructor(readonly dir: string, readonly reason: string, cause?: unknown) {
+    super(`Cannot scan "${dir}": ${reason}`, { cause });
+    this.name = 'ScanError';
+  }
+}
+
 /** Parallel stat calls per folder: enough to hide disk latency without exhausting file handles. */
 const STAT_BATCH = 64;
 
@@ -45,9 +53,9 @@ const STAT_BATCH = 64;
  */
 export async function scanFolder(dir: string, options: ScanOptions): Promise<ScannedFile[]> {
   const rootStats = await stat(dir).catch((error: unknown) => {
-    throw new Error(`Cannot scan "${dir}": ${fileReadError(dir, error).reason}`, { cause: error });
+    throw new ScanError(dir, fileReadError(dir, error).reason, error);
   });
-  if (!rootStats.isDirectory()) throw new Error(`Cannot scan "${dir}": it is a file, not a folder`);
+  if (!rootStats.isDirectory()) throw new ScanError(dir, 'it is a file, not a folder');
 
   const isIncluded = options.include?.length ? globMatcher(options.include) : () => true;
   const isExcluded = options.exclude?.length ? globMatcher(options.exclude) : () => false;
@@ -70,7 +78,7 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
       entries = await readdir(folder.path, { withFileTypes: true });
     } catch (error) {
       if (folder.relative === '') {
-        throw new Error(`Cannot scan "${dir}": ${fileReadError(dir, error).reason}`, { cause: error });
+        throw new ScanError(dir, fileReadError(dir, error).reason, error);
       }
       report(folder.path, fileReadError(folder.path, error).reason, true);
       continue;

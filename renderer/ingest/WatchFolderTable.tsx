@@ -31,6 +31,9 @@ function DateOnTwoLines({ text }: { text: string }) {
 export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]; onRemove(f: WatchFolder): void }) {
   const { watchFolders } = useStores();
   const scanning = useApp('watchFolders', (s) => s.scanning);
+  const lastScan = useApp('watchFolders', (s) => s.lastScan);
+  // Folders the last scan could not reach (moved, unmounted): said in their row, not only in the scan report.
+  const unreachable = new Map((lastScan?.results ?? []).flatMap((r) => (r.scanError ? [[r.watchId, r.scanError] as const] : [])));
   if (folders.length === 0) return null;
   return (
     <table className="data-table watch-table" aria-label="Watch folders">
@@ -48,8 +51,14 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             <td>{f.production}</td>
             <td><ClassificationBadge value={f.classification} /></td>
             <td><Defaults f={f} /></td>
-            <td>{f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}</td>
-            <td className="muted watch-scanned">{f.lastScanAt ? <DateOnTwoLines text={formatDateTime(f.lastScanAt)} /> : 'never'}</td>
+            <td>
+              {f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}
+              {unreachable.has(f.id) ? <> <span className="tag tag-bad">Not found</span></> : null}
+            </td>
+            <td className="muted watch-scanned">
+              {unreachable.has(f.id) ? <span className="watch-scan-failed">failed: {unreachable.get(f.id)}</span>
+                : f.lastScanAt ? <DateOnTwoLines text={formatDateTime(f.lastScanAt)} /> : 'never'}
+            </td>
             <td className="num">{f.pendingDrafts}</td>
             <td className="cell-actions watch-actions">
               <BusyButton className="btn btn-small" aria-label={`Scan ${f.path} now`} busy={scanning !== null}

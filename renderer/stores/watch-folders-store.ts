@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { GenlogClient } from '../../main/api/table';
 import type { ScanResult, WatchFolder, WatchFolderInput } from '../ingest/types';
 import type { Call, Outcome } from './call';
+import { plural } from '../ui/format';
 
 export interface ScanReport {
   /** Which folder was scanned; null: every enabled one. */
@@ -25,7 +26,7 @@ export interface WatchFoldersState {
 }
 
 export interface WatchFoldersDeps {
-  notify(kind: 'info' | 'success', message: string): void;
+  notify(kind: 'info' | 'success' | 'error', message: string): void;
   /** New drafts may have reached the inbox. */
   inboxChanged(): void;
 }
@@ -76,8 +77,13 @@ export function createWatchFoldersStore(api: GenlogClient, call: Call, deps: Wat
       const dismissed = res.value.reduce((n, r) => n + r.alreadyDismissed, 0);
       // Files left out are counted, so "nothing new" is not mistaken for "nothing seen".
       const skipped = [logged ? `${logged} already in the log` : '', dismissed ? `${dismissed} dismissed before` : ''].filter(Boolean).join(', ');
-      const text = found ? `${found} new item${found === 1 ? '' : 's'} in the New files inbox` : 'No new files found';
-      deps.notify(found ? 'success' : 'info', `${text}${skipped ? ` (${skipped} not drafted)` : ''}.`);
+      const text = `${found ? `${found} new item${found === 1 ? '' : 's'} in the New files inbox` : 'No new files found'}${skipped ? ` (${skipped} not drafted)` : ''}`;
+      // A folder that could not be scanned at all (moved, unmounted) is never hidden behind "no new files".
+      const failed = res.value.filter((r) => r.scanError !== null);
+      if (failed.length > 0) {
+        const others = res.value.length > failed.length ? ` ${text} in the others.` : '';
+        deps.notify('error', `Could not scan ${plural(failed.length, 'watch folder')}: ${failed.map((r) => `${r.path} (${r.scanError})`).join('; ')}.${others}`);
+      } else deps.notify(found ? 'success' : 'info', `${text}.`);
       deps.inboxChanged();
       await get().load();
     },

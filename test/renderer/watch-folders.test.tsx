@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
@@ -117,6 +117,24 @@ describe('watch folders screen', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(form).getByLabelText('Folder path')));
     expect(ok(await api.listWatchFolders({}))).toEqual([]);
     expect(ok(await api.listInbox({ status: 'all' })).total).toBe(2);
+  });
+
+  it('"Scan all now" with a folder moved away says so in its row and in an error notice, never "No new files found"', async () => {
+    const moved = join(ctx.dataDir, 'moved');
+    mkdirSync(moved);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
+    ok(await api.addWatchFolder({ path: moved, production: 'SHOW1' }));
+    rmSync(moved, { recursive: true });
+    renderApp(api);
+    await nav(/^Watch folders/);
+    await user.click(await screen.findByRole('button', { name: 'Scan all now' }));
+    const notices = screen.getByLabelText('Notifications');
+    await within(notices).findByText(`Could not scan 1 watch folder: ${moved} (it does not exist). No new files found in the others.`);
+    const row = within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /moved/ });
+    expect(row.textContent).toMatch(/Not found/);
+    expect(row.textContent).toMatch(/failed: it does not exist/);
+    const fine = within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /renders/ });
+    expect(fine.textContent).not.toMatch(/Not found/);
   });
 
   it('refuses a folder inside one already watched, with the reason under the path', async () => {

@@ -1,7 +1,7 @@
 import type { ApiContext } from '../../api/context';
 import { watchInboxItems } from '../../../db/inbox';
 import { listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
-import { createHashPool, scanFolder, type HashPool } from '../../ingest';
+import { ScanError, createHashPool, scanFolder, type HashPool } from '../../ingest';
 import { draftFiles, inboxKeys, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
@@ -14,6 +14,8 @@ export interface CatchUpResult extends DraftResult {
   filesScanned: number;
   /** Of those, files not yet in the inbox (new, or a new version). */
   filesNew: number;
+  /** Why the folder could not be scanned at all ("it does not exist"); null when it was. Also in `errors`. */
+  scanError: string | null;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
   const fresh = files.filter((f) => !held.has(versionKey(f)));
   const drafted = await draftFiles(env, watch, fresh);
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
-  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
+  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, scanError: null, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
 }
 
 /** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */
@@ -47,7 +49,8 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       try {
         results.push(await catchUpWatch(env, w));
       } catch (error) {
-        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, found: [], errors: [error instanceof Error ? error.message : String(error)], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
+        const scanError = error instanceof ScanError ? error.reason : error instanceof Error ? error.message : String(error);
+        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, found: [], errors: [error instanceof Error ? error.message : String(error)], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
       }
     }
     return results;
