@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
 import { createHashPool, type HashPool } from '../../main/ingest';
 import { catchUpWatch } from '../../main/services/ingest/catch-up';
+import { ingestFolder } from '../../main/services/ingest/folder-ingest';
 import { createLimiter } from '../../main/services/ingest/limiter';
 import { getWatchFolder } from '../../db/watch-folders';
 import { ok, seedCatalog, tempDir, testClient, testContext } from '../support/context';
@@ -172,6 +173,28 @@ describe('watch folders', () => {
     const second = ok(await api.confirmInbox({ id: joined.id }));
     expect(second.asset).toMatchObject({ frameRange: { first: 1002, last: 1005 }, notes: joined.prefill.notes });
     expect(ok(await api.getAsset({ id: first.asset.id }))).toMatchObject({ frameRange: { first: 1001, last: 1003 }, sha256: first.asset.sha256 });
+    await env.close();
+  });
+
+  it('a folder logged before it was watched: the catch-up drafts only its new and re-rendered frames, not the logged ones again', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1; f <= 3; f++) write(renders, `sh050.${1000 + f}.png`, await framePng(30 + f));
+    const [logged] = (await ingestFolder(ctx, { paths: [renders], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'ana', prompt: '', notes: '', episode: '' })).assets;
+    write(renders, 'sh050.1004.png', await framePng(34));
+    write(renders, 'sh050.1002.png', await framePng(77)); // re-rendered
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    const scan = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(scan).toMatchObject({ filesScanned: 4, alreadyLogged: 2 });
+    expect(scan.found).toHaveLength(1);
+    expect(scan.found[0]).toMatchObject({ kind: 'sequence', frameRange: { first: 1002, last: 1004 }, frameCount: 2 });
+    expect(scan.found[0]?.prefill.notes).toBe(
+      `Frames 1002–1004 of sh050.####.png, which is already logged as asset #${logged!.id} (frames 1001–1003). Frame 1002 was logged before: a re-render.`,
+    );
+    // Nothing new: the next scan drafts nothing and reads nothing again.
+    const again = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(again.found).toEqual([]);
     await env.close();
   });
 

@@ -10,7 +10,7 @@ import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
 import { groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
-import { framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
+import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
 import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
@@ -138,14 +138,20 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
 
   const productionId = watch.production_id;
   const pendingByKey = new Map(pending.map((r) => [`${r.path}\0${r.size}\0${r.mtime_ms}\0${r.sha256}`, r]));
-  const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((d) => {
+  const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((found) => {
+    // Frames the log already holds with the same content (a folder logged before it was watched) are not drafted
+    // again: the draft holds the new and re-rendered frames, as logging the folder again would.
+    const earlier = continues.get(found.item);
+    const checked = againstLoggedSequence(ctx.db, productionId, found.item, found.hashes);
+    const d = 'item' in checked ? { ...found, item: checked.item } : found;
+    const sameAsLogged = itemPaths(found.item).length - ('item' in checked ? itemPaths(checked.item).length : 0);
     const sha = knownItemHash(d.item, d.hashes) as string;
     const mtimeMs = Math.max(...itemPaths(d.item).map((p) => mtimeKey((candidates.get(p) as FileVersion).mtimeMs)));
     const size = itemPaths(d.item).reduce((s, p) => s + (candidates.get(p) as FileVersion).size, 0);
     const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
-    const logged = findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
+    const logged = 'loggedAs' in checked || findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
     const wasDismissed = !logged && dismissed.has(`${itemPath(d.item)}\0${sha}`);
-    return { ...d, sha, mtimeMs, size, unchanged, logged, wasDismissed };
+    return { ...d, earlier, sameAsLogged: logged ? 0 : sameAsLogged, sha, mtimeMs, size, unchanged, logged, wasDismissed };
   });
 
   const toolNames = listTools(ctx.db).map((t) => t.name);
@@ -187,7 +193,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
         mediaType: mediaTypeOf(path),
         frames: frames ? JSON.stringify(frames) : null,
         provenance: record ? JSON.stringify(record) : null,
-        prefill: JSON.stringify(withLateFrames(prefillFor(watch, record, toolNames, now), d.item, continues.get(d.item))),
+        prefill: JSON.stringify(withLateFrames(prefillFor(watch, record, toolNames, now), d.item, d.earlier)),
         foundAt: at,
       });
       if (id !== null) ids.push(id);
@@ -200,7 +206,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)),
     errors,
     unreadFiles,
-    alreadyLogged: count((d) => d.logged),
+    alreadyLogged: count((d) => d.logged) + drafts.reduce((n, d) => n + (d.unchanged ? 0 : d.sameAsLogged), 0),
     alreadyDismissed: count((d) => d.wasDismissed),
   };
 }
