@@ -3,7 +3,8 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { genlog, genlogUnprivileged } from '../support/cli';
-import { tempDir } from '../support/context';
+import { ok, tempDir, testClient } from '../support/context';
+import { createContext } from '../../main/app-context';
 import { captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
 
 /** A db with SHOW1 and just the tools a test needs (each CLI start costs most of a second). */
@@ -256,6 +257,23 @@ describe('genlog ingest commands (spawned)', () => {
     expect(kept).toHaveLength(500);
     expect(kept.some((a) => a.fileName === 'zz_huge.mov')).toBe(false);
     expect(run('--json', 'list', '--limit', '1000').json()).toHaveLength(500);
+  });
+
+  it('inbox show names the asset a late frame\'s draft continues, as confirming will log it', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    for (let f = 1001; f <= 1003; f++) file(`r/sh070.${f}.png`, await framePng(f));
+    const [seq] = run('--json', 'log', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    file('r/sh070.1004.png', await framePng(1004));
+    expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
+    // The scan a watcher would make, from another GenLog on the same database.
+    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
+    try {
+      expect(ok(await testClient(other).scanWatchFolders({}))[0]?.found).toHaveLength(1);
+    } finally {
+      other.db.close();
+    }
+    const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
+    expect(run('inbox', 'show', String(item!.id)).stdout).toContain(`\nNotes: Frame 1004 of sh070.####.png, which is already logged as asset #${seq.id} (frames 1001–1003).\n`);
   });
 
   it('watch run without any watch folder says how to add one', () => {

@@ -41,9 +41,13 @@ function provenanceText(p: FileProvenance): string {
   return keyValues(pairs.filter((pair) => pair[1] !== undefined && pair[1] !== null && pair[1] !== ''));
 }
 
-/** The inbox row, then what the file says about itself exactly as `genlog provenance` prints it. */
+/**
+ * The inbox row, the notes confirming will log (late frames name the asset holding the others), then what the file
+ * says about itself exactly as `genlog provenance` prints it.
+ */
 function inboxDetailText(i: InboxItemDetail): string {
-  const head = inboxTable([i]);
+  const notes = i.prefill.notes ? `\nNotes: ${i.prefill.notes}\n` : '';
+  const head = `${inboxTable([i])}${notes}`;
   const frameList = i.frames.length ? `\n${i.frames.length} frame(s), first ${i.frames[0]?.fileName ?? ''}, last ${i.frames.at(-1)?.fileName ?? ''}\n` : '';
   if (!i.record || !i.provenance) return `${head}${frameList}\nNo provenance was read for this file.\n`;
   return `${head}${frameList}\n${provenanceText({ ...i.record, path: i.path, matchedTool: i.prefill.matchedTool ?? null, mismatches: i.provenance.mismatches })}`;
