@@ -1,10 +1,10 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import { findAssetByHash, findAssetIdByHash, getAssetsByIds } from '../../../db/assets';
-import { knownHashes, rememberHash, type FileVersion } from '../../../db/file-index';
+import { knownHashes, mtimeKey, rememberHash, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
 import { createHashPool, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
@@ -205,7 +205,21 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
 
   // A file hashed now is read for provenance as soon as its hash arrives, from the first and last bytes the hashing
   // worker kept: no second open and read. Files known from an earlier ingest are read from disk straight away.
+  // A batch that stops (cancelled, or a failure) logs nothing, but the files it read whole and that are unchanged
+  // since they were listed keep their hashes in the file index: the next run does not read them again.
+  const keepHashesRead = async (read: ReadonlyMap<string, string>) => {
+    const now = await Promise.all([...read.keys()].map((path) => stat(path).then((s) => [path, s] as const, () => null)));
+    const unchanged = now.flatMap((entry) => {
+      const listed = entry && versions.get(entry[0]);
+      return entry && listed && entry[1].size === listed.size && mtimeKey(entry[1].mtimeMs) === mtimeKey(listed.mtimeMs) ? [listed] : [];
+    });
+    if (unchanged.length === 0) return;
+    const at = ctx.now().toISOString();
+    inTransaction(ctx.db, () => { for (const v of unchanged) rememberHash(ctx.db, { ...v, sha256: read.get(v.path) as string }, at); });
+  };
+
   const prepare = async (batch: IngestItem[], index: number): Promise<Settled<PreparedBatch>> => {
+    const readWhole = new Map<string, string>();
     try {
       const records: Promise<ProvenanceRecord | null>[] = [];
       const hashedLeads = new Map<string, number>();
@@ -215,6 +229,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         else records[i] = provenanceOf(item);
       });
       const onFileHashed = (path: string, hashed: HashResult) => {
+        readWhole.set(path, hashed.sha256);
         const at = hashedLeads.get(path);
         if (at === undefined) return hashed.ends?.release?.();
         records[at] = provenanceOf(batch[at] as IngestItem, hashed.ends).finally(() => hashed.ends?.release?.());
@@ -230,6 +245,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       const read = await Promise.all(batch.map((_, i) => records[i] ?? null));
       return { ok: true, value: { fresh, ...withoutUnreadable(batch, read, errors) } };
     } catch (error) {
+      await keepHashesRead(readWhole).catch(() => undefined);
       return { ok: false, error };
     }
   };
