@@ -243,6 +243,49 @@ describe('folder ingest', () => {
     expect(again.hashed).toEqual([join(dir, 'huge.mov')]);
   });
 
+  it('cancelled after every file was hashed but before the commit, it logs nothing and the next run reads nothing again', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    for (let i = 0; i < 3; i++) write(dir, `s${i}.txt`, `still ${i}`);
+    const controller = new AbortController();
+    const real = createHashPool({ concurrency: 1 });
+    let hashed = 0;
+    // The cancel arrives just after the last file is read, while the batch is on its way to the commit.
+    const pool: Pick<HashPool, 'hash'> = { hash: (path, o) => real.hash(path, o).then((r) => { if (++hashed === 3) setImmediate(() => controller.abort()); return r; }) };
+    const error = await ingestFolder(ctx, { ...base, paths: [dir] }, { signal: controller.signal, pool }).then(() => null, (e: unknown) => e);
+    await real.close();
+    expect(error).toMatchObject({ cancelled: true });
+    expect(ok(await api.listAssets({})).total).toBe(0);
+    const again = countingPool();
+    await ingestFolder(ctx, { ...base, paths: [dir] }, { pool: again.pool });
+    await again.close();
+    expect(again.hashed).toEqual([]);
+    expect(ok(await api.listAssets({})).total).toBe(3);
+  });
+
+  it('files named one by one with skipUnreadable: false are all or none, however many (one transaction)', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const named = Array.from({ length: 501 }, (_, i) => write(dir, `n${String(i).padStart(3, '0')}.txt`, `note ${i}`));
+    const real = createHashPool({ concurrency: 2 });
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => (path.endsWith('n500.txt') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : real.hash(path, o)),
+    };
+    const error = await ingestFolder(ctx, { ...base, paths: named, skipUnreadable: false }, { pool }).then(() => null, (e: unknown) => e);
+    await real.close();
+    expect((error as Error).message).toMatch(/n500\.txt.*permission denied\. Nothing was logged\./);
+    expect(ok(await api.listAssets({})).total).toBe(0);
+  });
+
+  it('a named file gone since it was dropped is named as not read; the others are logged', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const kept = write(dir, 'kept.png', await a1111Png(8));
+    const gone = join(dir, 'gone.png');
+    const result = await ingestFolder(ctx, { ...base, paths: [kept, gone] });
+    expect(result.unreadable).toEqual([{ path: gone, reason: 'cannot be read: it does not exist', files: [gone] }]);
+    expect(ok(await api.listAssets({})).rows.map((a) => a.fileName)).toEqual(['kept.png']);
+    // Named alone, it is still an error: there is nothing to log.
+    await expect(ingestFolder(ctx, { ...base, paths: [gone] })).rejects.toThrow(`Cannot read "${gone}": it does not exist`);
+  });
+
   it('makes WebP thumbnails for logged images after the commit and serves them as data: URLs', async () => {
     const { ctx, api, dir } = await ingestWorld();
     await renderFolder(dir);

@@ -38,8 +38,8 @@ export const ingestMethods = {
       facts: factsUpdateSchema.optional(),
       tools: toolChainSchema.optional(),
       /**
-       * true: a file that cannot be read is left out (its sequence with it) and reported in `unreadable`; the rest is
-       * logged. false: it stops its batch, which logs nothing (all or none for up to 500 items).
+       * true: a file that cannot be read (or a named one that is gone) is left out, its sequence with it, and reported
+       * in `unreadable`; the rest is logged. false: all or none, in one transaction: such a file stops the ingest.
        */
       skipUnreadable: z.boolean().default(true),
     }),

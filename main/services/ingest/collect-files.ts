@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { scanFolder, type ScanSkip, type ScannedFile } from '../../ingest';
-import { fileReadError } from '../../ingest/file-errors';
+import { FileReadError, fileReadError } from '../../ingest/file-errors';
 
 export interface CollectOptions {
   /** Enter subfolders of the folders given. */
@@ -10,6 +10,8 @@ export interface CollectOptions {
   include?: string[];
   exclude?: string[];
   onSkip?: (skip: ScanSkip) => void;
+  /** When given, a path that cannot be read (gone since it was dropped, a pipe) is reported here instead of thrown. */
+  onUnreadable?: (error: FileReadError) => void;
 }
 
 /** Files named directly and the files of folders named, each once, with size and modification time. */
@@ -17,16 +19,18 @@ export async function collectFiles(paths: readonly string[], o: CollectOptions):
   const found = new Map<string, ScannedFile>();
   for (const given of paths) {
     const path = resolve(given);
-    const s = await stat(path).catch((error: unknown) => {
-      throw fileReadError(path, error);
-    });
+    const s = await stat(path).catch((error: unknown) => fileReadError(path, error));
+    if (s instanceof FileReadError || (!s.isDirectory() && !s.isFile())) {
+      const problem = s instanceof FileReadError ? s : fileReadError(path, { code: 'ENOTFILE' });
+      if (!o.onUnreadable) throw problem;
+      o.onUnreadable(problem);
+      continue;
+    }
     if (s.isDirectory()) {
       const files = await scanFolder(path, { recursive: o.recursive, include: o.include, exclude: o.exclude, onSkip: o.onSkip });
       for (const f of files) found.set(f.path, f);
-    } else if (s.isFile()) {
-      found.set(path, { path, size: s.size, mtimeMs: s.mtimeMs });
     } else {
-      throw fileReadError(path, { code: 'ENOTFILE' });
+      found.set(path, { path, size: s.size, mtimeMs: s.mtimeMs });
     }
   }
   return [...found.values()];

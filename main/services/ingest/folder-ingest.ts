@@ -28,8 +28,8 @@ export interface FolderIngestRequest extends LogDefaults {
   include?: string[];
   exclude?: string[];
   /**
-   * Default true: a file that cannot be read is left out with its item and reported in `unreadable`. false: it
-   * stops its batch (files named one by one are logged all or none).
+   * Default true: a file that cannot be read (or a named one that is gone) is left out with its item and reported in
+   * `unreadable`. false: all or none, in one transaction (files named one by one on the command line).
    */
   skipUnreadable?: boolean;
 }
@@ -171,7 +171,14 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const target = resolveTarget(ctx, req);
   const progress = new IngestProgressTracker(o.onProgress);
   const skipped: ScanSkip[] = [];
-  const files = await collectFiles(req.paths, { recursive: req.recursive, include: req.include, exclude: req.exclude, onSkip: (s) => skipped.push(s) });
+  const skipsUnreadable = req.skipUnreadable !== false;
+  // A named file gone since it was dropped is one more file not read; the others are still logged.
+  const goneNamed: FileReadError[] = [];
+  const files = await collectFiles(req.paths, {
+    recursive: req.recursive, include: req.include, exclude: req.exclude, onSkip: (s) => skipped.push(s),
+    ...(skipsUnreadable ? { onUnreadable: (e: FileReadError) => goneNamed.push(e) } : {}),
+  });
+  if (files.length === 0 && goneNamed[0]) throw goneNamed[0];
   if (files.length === 0) throw invalid(await nothingToLog(ctx, req));
   const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
   const known = knownHashes(ctx.db, files);
@@ -229,7 +236,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         else records[i] = provenanceOf(item);
       });
       const onFileHashed = (path: string, hashed: HashResult) => {
-        readWhole.set(path, hashed.sha256);
+        if (hashed.size === versions.get(path)?.size) readWhole.set(path, hashed.sha256);
         const at = hashedLeads.get(path);
         if (at === undefined) return hashed.ends?.release?.();
         records[at] = provenanceOf(batch[at] as IngestItem, hashed.ends).finally(() => hashed.ends?.release?.());
@@ -254,7 +261,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
   const alerts: ProvenanceAlert[] = [];
-  const unreadable: UnreadableItem[] = [];
+  const unreadable: UnreadableItem[] = goneNamed.map((e) => ({ path: e.path, reason: `cannot be read: ${e.reason}`, files: [e.path] }));
   let filesHashed = 0;
 
   const write = (batch: PreparedBatch, index: number) => {
@@ -312,20 +319,26 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     queueThumbnails(ctx, thumbnailJobs(batch.items, written, prepared));
   };
 
-  const batches = chunk(items, o.batchSize ?? INGEST_BATCH_ITEMS);
+  // Files named one by one are all or none: one batch, so one transaction, whatever their number.
+  const batches = chunk(items, o.batchSize ?? (skipsUnreadable ? INGEST_BATCH_ITEMS : Math.max(1, items.length)));
   const inFlight: Promise<Settled<PreparedBatch>>[] = [];
+  let unwritten: PreparedBatch | null = null;
   try {
     for (let b = 0; b < Math.min(2, batches.length); b++) inFlight.push(prepare(batches[b] as IngestItem[], b));
     for (let b = 0; b < batches.length; b++) {
       const settled = await (inFlight.shift() as Promise<Settled<PreparedBatch>>);
       if (!settled.ok) throw settled.error;
+      unwritten = settled.value;
       if (stop.signal.aborted) throw new Error('cancelled');
       if (b + 2 < batches.length) inFlight.push(prepare(batches[b + 2] as IngestItem[], b + 2));
       write(settled.value, b);
+      unwritten = null;
     }
   } catch (error) {
     stop.abort();
-    await Promise.all(inFlight);
+    // Batches hashed but not written (stopped meanwhile) keep their hashes, as a batch stopped while hashing does.
+    const notWritten = [unwritten, ...(await Promise.all(inFlight)).map((s) => (s.ok ? s.value : null))];
+    for (const batch of notWritten) if (batch) await keepHashesRead(batch.fresh).catch(() => undefined);
     const cancelled = o.signal?.aborted === true;
     throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), logged, cancelled, alerts, unreadable);
   } finally {
