@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readFileSync, symlinkSync, utimesSync } from
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
-import { createHashPool, type HashPool } from '../../main/ingest';
+import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
 import { catchUpWatch } from '../../main/services/ingest/catch-up';
 import { ingestFolder } from '../../main/services/ingest/folder-ingest';
 import { createLimiter } from '../../main/services/ingest/limiter';
@@ -196,6 +196,38 @@ describe('watch folders', () => {
     const again = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
     expect(again.found).toEqual([]);
     await env.close();
+  });
+
+  it('a waiting sequence draft stays while a new frame of it cannot be read (or the reading is stopped), then takes it in', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1; f <= 3; f++) write(renders, `k.000${f}.png`, await framePng(60 + f));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const real = createHashPool({ concurrency: 2 });
+    let lockedFrame = true;
+    const stopping = new AbortController();
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => (lockedFrame && path.endsWith('k.0004.png') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : real.hash(path, o)),
+    };
+    const env = { ctx, pool, readLimit: createLimiter(4), signal: stopping.signal };
+    try {
+      const first = await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+      expect(first.found.map((d) => d.frameRange)).toEqual([{ first: 1, last: 3 }]);
+      write(renders, 'k.0004.png', await framePng(64));
+      const locked = await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+      expect(locked.errors).toEqual([expect.stringMatching(/k\.0004\.png.*permission denied/)]);
+      expect(ok(await api.listInbox({})).rows.map((d) => [d.id, d.frameRange])).toEqual([[first.found[0]!.id, { first: 1, last: 3 }]]);
+      // A watcher stopping while the frame is read leaves the waiting draft as it was too.
+      lockedFrame = false;
+      stopping.abort();
+      await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+      expect(ok(await api.listInbox({})).rows.map((d) => d.id)).toEqual([first.found[0]!.id]);
+      const readable = await catchUpWatch({ ...env, signal: undefined }, getWatchFolder(ctx.db, w.id)!);
+      expect(readable.found.map((d) => d.frameRange)).toEqual([{ first: 1, last: 4 }]);
+      expect(ok(await api.listInbox({})).total).toBe(1);
+    } finally {
+      await real.close();
+    }
   });
 
   it('an inbox item says when its C2PA manifest failed validation, in the list as well as the detail', async () => {

@@ -112,6 +112,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
 
   const errors: string[] = [];
   const unreadFiles: string[] = [];
+  // Files of items not drafted now (a file not readable yet, or the watcher stopping): a pending draft holding any
+  // of them stays as it is, rather than being replaced by nothing.
+  const notDrafted = new Set<string>();
   // Hashes of the files read in items that could not be drafted: remembered, so a retry reads only what failed.
   const readAnyway: { path: string; sha256: string }[] = [];
   const hashedDrafts = await Promise.all(items.map(async (item): Promise<HashedDraft | null> => {
@@ -122,6 +125,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
       if (unreadable.length > 0) {
         errors.push(...unreadable);
         unreadFiles.push(...itemPaths(item));
+        for (const p of itemPaths(item)) notDrafted.add(p);
         for (const [path, sha256] of freshHashes) readAnyway.push({ path, sha256 });
         return null;
       }
@@ -129,6 +133,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
       for (const p of itemPaths(item)) hashes.set(p, freshHashes.get(p) ?? (known.get(p) as string));
       return { item, fresh: freshHashes, hashes };
     } catch (error) {
+      for (const p of itemPaths(item)) notDrafted.add(p);
       if (env.signal?.aborted) return null;
       errors.push(error instanceof Error ? error.message : String(error));
       unreadFiles.push(...itemPaths(item));
@@ -169,7 +174,8 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     for (const { path, sha256 } of readAnyway) rememberHash(ctx.db, { ...(candidates.get(path) as FileVersion), sha256 }, at);
     const kept = new Set(drafts.flatMap((d) => (d.unchanged ? [d.unchanged.id] : [])));
     for (const r of pending) {
-      if (!kept.has(r.id) && rowFiles(r).some((f) => candidates.has(f.path))) deletePendingInboxItem(ctx.db, r.id);
+      const files = rowFiles(r);
+      if (!kept.has(r.id) && files.some((f) => candidates.has(f.path)) && !files.some((f) => notDrafted.has(f.path))) deletePendingInboxItem(ctx.db, r.id);
     }
     const ids: number[] = [];
     drafts.forEach((d, i) => {
