@@ -123,6 +123,25 @@ describe('folder ingest', () => {
     expect(frame).toMatchObject({ duplicate: false, fileName: 'sh010_comp_v001.####.png', frameRange: { first: 1008, last: 1008 } });
   });
 
+  it('late frames of an unpadded sequence join it however many arrive; a far-off number is another file, not a late frame', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const shots = join(dir, 'unpadded');
+    for (let f = 1; f <= 20; f++) write(shots, `frame_${f}.png`, await framePng(100 + f));
+    const [seq] = (await ingestFolder(ctx, { ...base, paths: [shots] })).assets;
+    expect(seq).toMatchObject({ fileName: 'frame_#.png', frameRange: { first: 1, last: 20 } });
+    const late = [];
+    for (let f = 21; f <= 40; f++) late.push(write(shots, `frame_${f}.png`, await framePng(100 + f)));
+    const [joined] = (await ingestFolder(ctx, { ...base, paths: late })).assets;
+    expect(joined).toMatchObject({ fileName: 'frame_#.png', frameRange: { first: 21, last: 40 }, notes: expect.stringContaining(`asset #${seq!.id}`) });
+
+    const plates = join(dir, 'plates');
+    for (let f = 1001; f <= 1005; f++) write(plates, `plate.${f}.png`, await framePng(f));
+    await ingestFolder(ctx, { ...base, paths: [plates] });
+    const dated = write(plates, 'plate.20240115.png', await framePng(7));
+    const [alone] = (await ingestFolder(ctx, { ...base, paths: [dated] })).assets;
+    expect(alone).toMatchObject({ fileName: 'plate.20240115.png', frameRange: null, notes: '' });
+  });
+
   it('commits one batch per transaction: a failure that is not about one file (the hash worker dying) loses only its own batch', async () => {
     const { ctx, api, dir } = await ingestWorld();
     for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);

@@ -50,27 +50,33 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     return found;
   };
   // One query for all the widths a frame number may be logged under (frame_21.png: frame_##.png or frame_#.png).
-  const firstLogged = new Map<string, string | undefined>();
-  const loggedUnderOneOf = (paths: string[]): string | undefined => {
+  const withLog = new Map<string, Set<string>>();
+  /** The first of `paths` holding a logged sequence whose frames are within MAX_FRAME_GAP of these frame numbers. */
+  const continued = (paths: string[], first: number, last: number): string | undefined => {
     const key = paths.join('\0');
-    if (!firstLogged.has(key)) {
-      const withSequences = pathsWithLoggedSequences(db, productionId, paths);
-      firstLogged.set(key, paths.find((p) => withSequences.has(p)));
+    let found = withLog.get(key);
+    if (!found) {
+      found = pathsWithLoggedSequences(db, productionId, paths);
+      withLog.set(key, found);
     }
-    return firstLogged.get(key);
+    const held = found;
+    return paths.find((p) => held.has(p) && isNear(loggedAt(p), first, last));
   };
   const late = new Map<string, SequenceFrame[]>();
   const out: (IngestItem | string)[] = [];
   const continues = new Map<IngestItem, EarlierFrames>();
   for (const item of items) {
     if (item.kind === 'sequence') {
-      const earlier = loggedAt(itemPath(item));
-      if (earlier.assets.length > 0) continues.set(item, earlier);
-      out.push(item);
+      // Late frames of an unpadded sequence may be numbered wider than it is written (frame_21… after frame_#.png).
+      const widths = frameOfFile((item.frames[0] as SequenceFrame).path)?.sequencePaths ?? [];
+      const path = continued([...new Set([itemPath(item), ...widths])], item.first, item.last);
+      const continuing = path && path !== itemPath(item) ? { ...item, pattern: basename(path) } : item;
+      if (path) continues.set(continuing, loggedAt(path));
+      out.push(continuing);
       continue;
     }
     const frame = frameOfFile(item.path);
-    const sequencePath = frame && loggedUnderOneOf(frame.sequencePaths);
+    const sequencePath = frame && continued(frame.sequencePaths, frame.frame, frame.frame);
     if (!frame || !sequencePath) {
       out.push(item);
       continue;
@@ -94,6 +100,13 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     return item;
   });
   return { items: joined, continues };
+}
+
+/** Whether frames first..last lie within MAX_FRAME_GAP of the logged frames: farther away is another render. */
+function isNear(earlier: EarlierFrames, first: number, last: number): boolean {
+  if (earlier.frames.size === 0) return false;
+  const logged = [...earlier.frames];
+  return first - Math.max(...logged) - 1 <= MAX_FRAME_GAP && Math.min(...logged) - last - 1 <= MAX_FRAME_GAP;
 }
 
 /**
@@ -143,7 +156,7 @@ export type AgainstLog = { item: IngestItem; link: string | null } | { loggedAs:
 export function againstLoggedSequence(db: Db, productionId: number, item: IngestItem, hashes: ReadonlyMap<string, string>): AgainstLog {
   if (item.kind !== 'sequence') return { item, link: null };
   const earlier = earlierFramesAt(db, productionId, itemPath(item));
-  if (earlier.assets.length === 0) return { item, link: null };
+  if (earlier.assets.length === 0 || !isNear(earlier, item.first, item.last)) return { item, link: null };
   const same = (f: SequenceFrame) => earlier.logged.get(f.frame)?.sha256.has(hashes.get(f.path) ?? '') === true;
   const rest = item.frames.filter((f) => !same(f));
   if (rest.length === 0) return { loggedAs: [...new Set(item.frames.flatMap((f) => [...(earlier.logged.get(f.frame)?.assets ?? [])]))] };
