@@ -53,7 +53,7 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             <td><Defaults f={f} /></td>
             <td>
               {f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}
-              {unreachable.has(f.id) ? <> <span className="tag tag-bad">Not found</span></> : null}
+              {unreachable.has(f.id) ? <> <span className="tag tag-bad">Scan failed</span></> : null}
             </td>
             <td className="muted watch-scanned">
               {unreachable.has(f.id) ? <span className="watch-scan-failed">failed: {unreachable.get(f.id)}</span>

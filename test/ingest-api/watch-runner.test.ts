@@ -148,7 +148,11 @@ describe('watch runner', () => {
     const pool: Pick<HashPool, 'hash'> = {
       hash: (path, o) => {
         hashed.push(basename(path));
-        return locked && path.endsWith('k.0002.png') ? Promise.reject(new FileReadError(path, 'EACCES', 'permission denied')) : real.hash(path, o);
+        // Worded differently on each attempt, as a file still growing is ("N bytes before, M read").
+        const attempt = hashed.filter((n) => n === 'k.0002.png').length;
+        return locked && path.endsWith('k.0002.png')
+          ? Promise.reject(new FileReadError(path, undefined, `it changed while being read (${attempt} bytes before, ${attempt + 1} bytes read)`))
+          : real.hash(path, o);
       },
     };
     const events: WatchEvent[] = [];
@@ -156,8 +160,9 @@ describe('watch runner', () => {
       running = await startWatchRunner(ctx, { ...FAST, recheckMs: 200, pool }, (e) => events.push(e));
       await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
       for (let f = 1; f <= 3; f++) write(renders, `k.000${f}.png`, await framePng(f));
-      await until(() => events.find((e) => e.type === 'error' && /k\.0002\.png.*permission denied/.test(e.message)), 'the locked frame to be reported');
+      await until(() => events.find((e) => e.type === 'error' && /k\.0002\.png.*changed while being read/.test(e.message)), 'the locked frame to be reported');
       await sleep(1200); // several rechecks retry it
+      expect(hashed.filter((n) => n === 'k.0002.png').length).toBeGreaterThan(2);
       expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
       expect(ok(await api.listInbox({})).total).toBe(0);
       const retriesBefore = hashed.length;

@@ -131,10 +131,10 @@ describe('watch folders screen', () => {
     const notices = screen.getByLabelText('Notifications');
     await within(notices).findByText(`Could not scan 1 watch folder: ${moved} (it does not exist). No new files found in the others.`);
     const row = within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /moved/ });
-    expect(row.textContent).toMatch(/Not found/);
+    expect(row.textContent).toMatch(/Scan failed/);
     expect(row.textContent).toMatch(/failed: it does not exist/);
     const fine = within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /renders/ });
-    expect(fine.textContent).not.toMatch(/Not found/);
+    expect(fine.textContent).not.toMatch(/Scan failed/);
   });
 
   it('refuses a folder inside one already watched, with the reason under the path', async () => {

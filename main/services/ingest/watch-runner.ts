@@ -67,8 +67,10 @@ interface ActiveWatch {
    * draft however its frames became readable.
    */
   unread: Set<string>;
-  /** Errors already reported for those files: a retry that fails the same way says nothing new. */
+  /** Files (or messages naming none) already reported while retrying: a retry that fails again says nothing new. */
   told: Set<string>;
+  /** Folders whose drafting is queued and not started: a retry does not queue them again meanwhile. */
+  queued: Set<string>;
 }
 
 const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000 };
@@ -223,7 +225,7 @@ export class WatchRunner {
       },
     });
     const active: ActiveWatch = {
-      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Set(), told: new Set(),
+      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Set(), told: new Set(), queued: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -258,8 +260,12 @@ export class WatchRunner {
   private newErrors(a: ActiveWatch, tried: readonly string[], result: { errors: string[]; unreadFiles: string[] }): string[] {
     for (const p of tried) a.unread.delete(p);
     for (const p of result.unreadFiles) a.unread.add(p);
-    const fresh = result.errors.filter((m) => !a.told.has(m));
-    for (const m of result.errors) a.told.add(m);
+    // Keyed by the file a message names: "changed while being read (N bytes…)" differs on every attempt.
+    const keyOf = (m: string) => /^Cannot read "(.*)": /.exec(m)?.[1] ?? m;
+    const fresh = result.errors.filter((m) => !a.told.has(keyOf(m)));
+    for (const m of result.errors) a.told.add(keyOf(m));
+    // A file read at last may be reported again if it fails again later; with nothing left to retry, all is forgotten.
+    for (const p of tried) if (!a.unread.has(p)) a.told.delete(p);
     if (a.unread.size === 0) a.told.clear();
     return fresh;
   }
@@ -270,7 +276,7 @@ export class WatchRunner {
    */
   private retryUnread(): void {
     for (const a of this.active.values()) {
-      for (const path of a.unread) if (!a.folders.has(dirname(path))) this.noted(a, path);
+      for (const path of a.unread) if (!a.folders.has(dirname(path)) && !a.queued.has(dirname(path))) this.noted(a, path);
     }
   }
 
@@ -300,7 +306,9 @@ export class WatchRunner {
     const batch = a.folders.get(folder);
     if (!batch) return;
     a.folders.delete(folder);
+    a.queued.add(folder);
     this.enqueue(a.id, async () => {
+      a.queued.delete(folder);
       const row = this.current(a.id);
       if (!row) return;
       // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
