@@ -3,15 +3,13 @@ import { Dialog } from '../ui/Dialog';
 import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { plural } from '../ui/format';
 import { MissingFrames } from '../ingest/MissingFrames';
-import { NotLogged } from '../ingest/NotLogged';
 import { PathName } from '../ingest/PathName';
 
-/** What logging did: new assets, files that were already in the log (same content, same production), and files it could not read. */
+/** What logging did: new assets, and files that were already in the log (same content, same production). */
 export function LogResults() {
   const { ingest, log, ui } = useStores();
   const result = useApp('ingest', (s) => s.result) ?? [];
   const gaps = useApp('ingest', (s) => s.gaps);
-  const unreadable = useApp('ingest', (s) => s.unreadable);
   const dupes = result.filter((a) => a.duplicate).length;
   const close = () => ingest.getState().close();
   const show = (id: number) => {
@@ -38,8 +36,6 @@ export function LogResults() {
         ))}
       </ul>
       <MissingFrames gaps={gaps} />
-      {unreadable.length ? <p className="dialog-text">Fix what is named below and drop those files again; the rest is logged.</p> : null}
-      <NotLogged entries={unreadable} />
     </Dialog>
   );
 }

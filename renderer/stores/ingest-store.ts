@@ -53,8 +53,6 @@ export interface IngestState {
   result: LoggedAsset[] | null;
   /** Image sequences the last desktop ingest logged with frames missing (the frames present were logged). */
   gaps: IngestJob['gaps'];
-  /** Files the last desktop ingest could not read when logging them: not logged (the rest was). */
-  unreadable: IngestJob['unreadable'];
   /** What the artist chose last time: logging a second batch for the same shot needs no retyping. */
   remembered: Partial<LogForm>;
   /** Opens the log dialog with these files (or adds them to those waiting) and starts reading them at once. */
@@ -167,8 +165,10 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
     async function logInPlace(form: LogForm, paths: string[], doing: string): Promise<Outcome<LoggedAsset[]>> {
       set({ phase: 'logging', cancelling: false, progress: { ...NO_PROGRESS, filesTotal: paths.length } });
       const { facts, use, ...fields } = form;
+      // The files chosen are logged all or none, as files named one by one on the command line: one that cannot be
+      // read stops the log with its name, and the form stays to remove it or try again.
       const started = await call(api.startIngest({
-        ...fields, by: form.by.trim() || undefined, paths, recursive: false,
+        ...fields, by: form.by.trim() || undefined, paths, recursive: false, skipUnreadable: false,
         ...(use !== undefined ? { use } : {}), ...(facts ? { facts } : {}),
       }), doing);
       if (!started.ok) return started;
@@ -184,9 +184,9 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         });
         if (!end) return { ok: false, error: { code: 'failed', message: 'The ingest is no longer followed.' } };
         if (!end.ok) return end;
-        const { state, error, assets, logged, gaps, unreadable } = end.value;
+        const { state, error, assets, logged, gaps } = end.value;
         if (state === 'done') {
-          set({ gaps, unreadable });
+          set({ gaps });
           return { ok: true, value: assets ?? [] };
         }
         // Batches committed before a cancel or a failure stay logged: the log must show them.
@@ -211,7 +211,6 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
       cancellable: false,
       result: null,
       gaps: [],
-      unreadable: [],
       remembered: {},
       addFiles(files) {
         if (files.length === 0) return;
@@ -226,7 +225,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
           key: keyOf(file), file, status: 'staging', loaded: 0, ref: null, error: null,
           provenanceState: 'reading', provenance: null, provenanceError: null,
         }));
-        set({ phase: 'form', items: [...known, ...fresh], result: null, gaps: [], unreadable: [], progress: NO_PROGRESS });
+        set({ phase: 'form', items: [...known, ...fresh], result: null, gaps: [], progress: NO_PROGRESS });
         for (const item of fresh) start(item);
       },
       removeFile(index) {
@@ -267,9 +266,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         session++;
         set({ phase: 'done', result: res.value, items: [] });
         const fresh = res.value.length - dupes;
-        const unread = get().unreadable.length;
-        deps.notify(unread ? 'info' : 'success', `Logged ${fresh} new asset${fresh === 1 ? '' : 's'}${dupes ? `; ${dupes} already in the log` : ''}` +
-          `${unread ? `; ${unread} could not be read and ${unread === 1 ? 'was' : 'were'} not logged` : ''}.`);
+        deps.notify('success', `Logged ${fresh} new asset${fresh === 1 ? '' : 's'}${dupes ? `; ${dupes} already in the log` : ''}.`);
         deps.changed();
         return res;
       },
@@ -288,7 +285,7 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         if (phase === 'uploading' || phase === 'logging') return;
         session++;
         pending.clear();
-        set({ phase: 'closed', items: [], result: null, gaps: [], unreadable: [] });
+        set({ phase: 'closed', items: [], result: null, gaps: [] });
       },
     };
   });

@@ -1,25 +1,16 @@
 // @vitest-environment jsdom
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeClient } from '../../main/api/client';
-import { dispatch } from '../../main/api/dispatch';
-import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
-import { ok, seedCatalog, testContext } from '../support/context';
-import { captureJpeg } from '../ingest-api/fixtures';
+import { ok } from '../support/context';
 import { renderApp } from './support/app';
+import { inboxScreen, inboxWorld } from './support/inbox-world';
 
 const user = userEvent.setup({ delay: null });
+const { table, rowOf, pane, selectedRow, list } = inboxScreen;
 const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
-const table = () => screen.getByRole('table', { name: 'New files' });
-const rowOf = (name: RegExp) => within(table()).getByRole('row', { name });
-const pane = () => screen.getByRole('complementary', { name: 'New file detail' });
-const list = () => screen.getByRole('region', { name: 'New files list' });
-const selectedRow = () => table().querySelector('tr.is-selected');
 
 /** The API with `method` held at a gate: a batch stops after starting, until release() is called. */
 function held(api: GenlogClient, method: 'confirmInbox' | 'dismissInbox') {
@@ -37,22 +28,7 @@ describe('New files inbox keyboard', () => {
   let ctx: ApiContext;
   let api: GenlogClient;
   beforeEach(async () => {
-    ctx = testContext({ actor: 'tester' });
-    api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
-    await seedCatalog(api);
-    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
-    const withTool = join(ctx.dataDir, 'renders');
-    const noTool = join(ctx.dataDir, 'inbound');
-    mkdirSync(withTool);
-    mkdirSync(noTool);
-    for (let f = 1001; f <= 1010; f++) writeFileSync(join(withTool, `shot_v001.${f}.exr`), randomBytes(1500));
-    writeFileSync(join(withTool, 'matte_v002.exr'), randomBytes(2500));
-    writeFileSync(join(withTool, 'plate.jpg'), await captureJpeg());
-    writeFileSync(join(noTool, 'mystery_a.exr'), randomBytes(900));
-    writeFileSync(join(noTool, 'mystery_b.exr'), randomBytes(800));
-    ok(await api.addWatchFolder({ path: withTool, production: 'SHOW1', tool: 'Firefly', artist: 'Priya' }));
-    ok(await api.addWatchFolder({ path: noTool, production: 'SHOW1' }));
-    ok(await api.scanWatchFolders({}));
+    ({ ctx, api } = await inboxWorld());
   });
   afterEach(() => {
     cleanup();

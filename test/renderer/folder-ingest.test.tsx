@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeClient } from '../../main/api/client';
-import { dispatch } from '../../main/api/dispatch';
-import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
-import { ok, seedCatalog, testContext } from '../support/context';
+import { ok } from '../support/context';
 import { sparseFile } from '../ingest-api/fixtures';
 import { renderApp } from './support/app';
+import { catalogWorld } from './support/inbox-world';
 
 // The disk refuses files named refused.* (see refused-files.ts).
 vi.mock('../../main/ingest/hash-pool', async (original) => (await import('./support/refused-files')).refusingHashPools(await original()));
@@ -24,10 +23,7 @@ describe('Log a folder…', () => {
   let api: GenlogClient;
   let folder: string;
   beforeEach(async () => {
-    ctx = testContext({ actor: 'tester' });
-    api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
-    await seedCatalog(api);
-    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+    ({ ctx, api } = await catalogWorld());
     folder = join(ctx.dataDir, 'delivery');
     mkdirSync(join(folder, 'sub'), { recursive: true });
   });

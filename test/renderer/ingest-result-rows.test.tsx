@@ -5,12 +5,11 @@ import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeClient } from '../../main/api/client';
-import { dispatch } from '../../main/api/dispatch';
-import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
-import { ok, seedCatalog, testContext } from '../support/context';
+import { ok } from '../support/context';
 import { renderApp, useRealApiInFolder } from './support/app';
+import { catalogWorld } from './support/inbox-world';
 import { diskFiles } from './support/disk-files';
 
 // The disk refuses files named refused.* (see refused-files.ts).
@@ -40,10 +39,7 @@ describe('folder ingest result rows', () => {
   let api: GenlogClient;
   let folder: string;
   beforeEach(async () => {
-    ctx = testContext({ actor: 'tester' });
-    api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
-    await seedCatalog(api);
-    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+    ({ ctx, api } = await catalogWorld());
     folder = join(ctx.dataDir, 'delivery');
     mkdirSync(join(folder, LONG), { recursive: true });
   });

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeClient } from '../../main/api/client';
-import { dispatch } from '../../main/api/dispatch';
-import { methodTable, type GenlogClient } from '../../main/api/table';
+import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
-import { ok, seedCatalog, testContext } from '../support/context';
+import { ok } from '../support/context';
 import { renderApp } from './support/app';
+import { catalogWorld } from './support/inbox-world';
 
 const user = userEvent.setup({ delay: null });
 const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
@@ -20,10 +19,7 @@ describe('watch folders screen', () => {
   let api: GenlogClient;
   let renders: string;
   beforeEach(async () => {
-    ctx = testContext({ actor: 'tester' });
-    api = makeClient((m, i) => dispatch(methodTable, ctx, m, i));
-    await seedCatalog(api);
-    ok(await api.setSettings({ artistName: 'Ana Ortiz' }));
+    ({ ctx, api } = await catalogWorld());
     renders = join(ctx.dataDir, 'renders');
     mkdirSync(renders);
   });
