@@ -180,6 +180,48 @@ describe('watch runner', () => {
     }
   });
 
+  it('while the queue is busy with a long read, a file waiting to be retried is queued once, not once per recheck', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    const plates = join(dir, 'plates');
+    mkdirSync(renders);
+    mkdirSync(plates);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const real = createHashPool({ concurrency: 1 });
+    let attempts = 0;
+    let readingHuge = false;
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => {
+        if (path.endsWith('locked.png')) {
+          attempts++;
+          return Promise.reject(new FileReadError(path, 'EACCES', 'permission denied'));
+        }
+        if (path.endsWith('plate.mov')) readingHuge = true;
+        return real.hash(path, o);
+      },
+    };
+    const events: WatchEvent[] = [];
+    try {
+      running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, pool }, (e) => events.push(e));
+      await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+      write(renders, 'locked.png', await framePng(1));
+      await until(() => (attempts > 0 ? true : undefined), 'the locked file to be tried');
+      // A second folder whose catch-up reads a huge file holds the queue for seconds, with rechecks every 100 ms.
+      sparseFile(plates, 'plate.mov', 2 * 1024 * 1024 * 1024);
+      ok(await api.addWatchFolder({ path: plates, production: 'SHOW1', tool: 'LocalSD' }));
+      await until(() => (readingHuge ? true : undefined), 'the huge file to be read');
+      const before = attempts;
+      await until(() => (events.filter((e) => e.type === 'caught-up').length === 2 ? true : undefined), 'the huge file to be read to its end', 60_000);
+      await sleep(FAST.settleMs);
+      // Queued once while the queue was busy (each recheck would otherwise have queued the folder again: a dozen).
+      expect(attempts - before).toBeLessThanOrEqual(4);
+    } finally {
+      await running?.stop();
+      running = undefined;
+      await real.close();
+    }
+  });
+
   it('stops at once while a huge file is being read, drafting nothing half-read and reporting no error', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
