@@ -1,5 +1,6 @@
 import { useApp, useStores } from '../app/stores-context';
 import { formatDateTime, plural } from '../ui/format';
+import { PathName } from './PathName';
 
 /** What the last "Scan now" found: per folder, files seen, new drafts, files already logged, and errors. */
 export function ScanReportView() {
@@ -17,7 +18,7 @@ export function ScanReportView() {
       <ul className="scan-results">
         {report.results.map((r) => (
           <li key={r.watchId} className={r.errors.length ? 'scan-result has-errors' : 'scan-result'}>
-            <span className="mono">{r.path}</span>
+            <PathName path={r.path} className="mono" />
             <span>
               {plural(r.filesScanned, 'file')} found · {r.filesNew} new or changed · {plural(r.found.length, 'new draft')} · {r.alreadyLogged} already logged{r.alreadyDismissed ? ` · ${r.alreadyDismissed} dismissed before` : ''}
               {r.errors.length ? ` · ${plural(r.errors.length, 'error')}` : ''}

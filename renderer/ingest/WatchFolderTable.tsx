@@ -52,8 +52,10 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             <td><ClassificationBadge value={f.classification} /></td>
             <td><Defaults f={f} /></td>
             <td>
-              {f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}
-              {unreachable.has(f.id) ? <> <span className="tag tag-bad">Scan failed</span></> : null}
+              <div className="watch-status">
+                {f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}
+                {unreachable.has(f.id) ? <span className="tag tag-bad">Scan failed</span> : null}
+              </div>
             </td>
             <td className="muted watch-scanned">
               {unreachable.has(f.id) ? <span className="watch-scan-failed">failed: {unreachable.get(f.id)}</span>
