@@ -184,8 +184,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const known = knownHashes(ctx.db, files);
   // Frames of a sequence already in the log stay with it however few they are, and frames the log already holds
   // unchanged are not read again (checked once more after hashing, in write()).
-  const found = joinLoggedSequences(ctx.db, target.production.id, groupSequences(files.map((f) => f.path))).items
-    .map((item) => againstLoggedSequence(ctx.db, target.production.id, item, known));
+  const joined = joinLoggedSequences(ctx.db, target.production.id, groupSequences(files.map((f) => f.path)));
+  const found = joined.items.map((item) => againstLoggedSequence(joined.earlierAt, item, known));
   const items = found.flatMap((f) => ('item' in f ? [f.item] : []));
   const whollyLogged = [...new Set(found.flatMap((f) => ('loggedAs' in f ? f.loggedAs : [])))];
   const toRead = files.filter((f) => !known.has(f.path));
@@ -271,7 +271,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null } | { kind: 'existing'; asset: LoggedAsset })[] = [];
     batch.items.forEach((listed, i) => {
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
-      const checked = againstLoggedSequence(ctx.db, target.production.id, listed, hashes);
+      const checked = againstLoggedSequence(joined.earlierAt, listed, hashes);
       if ('loggedAs' in checked) {
         for (const a of getAssetsByIds(ctx.db, checked.loggedAs).values()) order.push({ kind: 'existing', asset: { ...toAsset(a), duplicate: true } });
         return;

@@ -107,7 +107,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const candidates = new Map<string, FileVersion>();
   for (const v of await restat(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
-  const { items, continues } = joinLoggedSequences(ctx.db, watch.production_id, groupSequences([...candidates.keys()].sort()));
+  const { items, continues, earlierAt } = joinLoggedSequences(ctx.db, watch.production_id, groupSequences([...candidates.keys()].sort()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
 
   const errors: string[] = [];
@@ -147,7 +147,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     // Frames the log already holds with the same content (a folder logged before it was watched) are not drafted
     // again: the draft holds the new and re-rendered frames, as logging the folder again would.
     const earlier = continues.get(found.item);
-    const checked = againstLoggedSequence(ctx.db, productionId, found.item, found.hashes);
+    const checked = againstLoggedSequence(earlierAt, found.item, found.hashes);
     const d = 'item' in checked ? { ...found, item: checked.item } : found;
     const sameAsLogged = itemPaths(found.item).length - ('item' in checked ? itemPaths(checked.item).length : 0);
     const sha = knownItemHash(d.item, d.hashes) as string;

@@ -8,12 +8,14 @@ import { itemPath } from './hashed-items';
 export interface EarlierFrames {
   assets: LoggedSequence[];
   frames: Set<number>;
+  /** The lowest and highest logged frame (null when none): spreading a million-frame set overflows the stack. */
+  span: { first: number; last: number } | null;
   /** Per frame number, the content logged for it (a re-render logs a frame again) and the assets holding it. */
   logged: Map<number, { sha256: Set<string>; assets: Set<number> }>;
 }
 
 /** What the production's log holds of the sequence at `path` (e.g. /renders/shot_v001.####.exr). */
-export function earlierFramesAt(db: Db, productionId: number, path: string): EarlierFrames {
+function earlierFramesAt(db: Db, productionId: number, path: string): EarlierFrames {
   const assets = loggedSequencesAt(db, productionId, path);
   const logged: EarlierFrames['logged'] = new Map();
   for (const a of assets) {
@@ -24,13 +26,30 @@ export function earlierFramesAt(db: Db, productionId: number, path: string): Ear
       logged.set(f.frame, held);
     }
   }
-  return { assets, frames: new Set(logged.keys()), logged };
+  let span: EarlierFrames['span'] = null;
+  for (const f of logged.keys()) span = span ? { first: Math.min(span.first, f), last: Math.max(span.last, f) } : { first: f, last: f };
+  return { assets, frames: new Set(logged.keys()), span, logged };
+}
+
+/** Loads what the log holds of each sequence path once, for every item of a run that asks about it. */
+export function earlierFramesCache(db: Db, productionId: number): (path: string) => EarlierFrames {
+  const known = new Map<string, EarlierFrames>();
+  return (path) => {
+    let found = known.get(path);
+    if (!found) {
+      found = earlierFramesAt(db, productionId, path);
+      known.set(path, found);
+    }
+    return found;
+  };
 }
 
 export interface JoinedItems {
   items: IngestItem[];
   /** Items whose sequence is already in the log, with what the log holds of it. */
   continues: Map<IngestItem, EarlierFrames>;
+  /** What the log holds at a sequence path, loaded once per path: for the checks made after hashing. */
+  earlierAt: (path: string) => EarlierFrames;
 }
 
 /**
@@ -40,15 +59,7 @@ export interface JoinedItems {
  * its earlier frames.
  */
 export function joinLoggedSequences(db: Db, productionId: number, items: readonly IngestItem[]): JoinedItems {
-  const logged = new Map<string, EarlierFrames>();
-  const loggedAt = (path: string): EarlierFrames => {
-    let found = logged.get(path);
-    if (!found) {
-      found = earlierFramesAt(db, productionId, path);
-      logged.set(path, found);
-    }
-    return found;
-  };
+  const loggedAt = earlierFramesCache(db, productionId);
   // One query for all the widths a frame number may be logged under (frame_21.png: frame_##.png or frame_#.png).
   const withLog = new Map<string, Set<string>>();
   /** The first of `paths` holding a logged sequence whose frames are within MAX_FRAME_GAP of these frame numbers. */
@@ -99,14 +110,13 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     continues.set(item, earlier);
     return item;
   });
-  return { items: joined, continues };
+  return { items: joined, continues, earlierAt: loggedAt };
 }
 
 /** Whether frames first..last lie within MAX_FRAME_GAP of the logged frames: farther away is another render. */
 function isNear(earlier: EarlierFrames, first: number, last: number): boolean {
-  if (earlier.frames.size === 0) return false;
-  const logged = [...earlier.frames];
-  return first - Math.max(...logged) - 1 <= MAX_FRAME_GAP && Math.min(...logged) - last - 1 <= MAX_FRAME_GAP;
+  if (!earlier.span) return false;
+  return first - earlier.span.last - 1 <= MAX_FRAME_GAP && earlier.span.first - last - 1 <= MAX_FRAME_GAP;
 }
 
 /**
@@ -152,11 +162,12 @@ export type AgainstLog = { item: IngestItem; link: string | null } | { loggedAs:
  * `hashes` are the frames' SHA-256 where known: before hashing, from the file index (so unchanged frames are not
  * read again); after, for every frame (a frame only touched, or copied without its times, is still the same frame).
  * Missing frames are counted over the logged frames and these together, so a hole between them is still named.
+ * `earlierAt` gives what the log holds at a sequence path (JoinedItems.earlierAt: loaded once per path).
  */
-export function againstLoggedSequence(db: Db, productionId: number, item: IngestItem, hashes: ReadonlyMap<string, string>): AgainstLog {
+export function againstLoggedSequence(earlierAt: (path: string) => EarlierFrames, item: IngestItem, hashes: ReadonlyMap<string, string>): AgainstLog {
   if (item.kind !== 'sequence') return { item, link: null };
-  const earlier = earlierFramesAt(db, productionId, itemPath(item));
-  if (earlier.assets.length === 0 || !isNear(earlier, item.first, item.last)) return { item, link: null };
+  const earlier = earlierAt(itemPath(item));
+  if (earlier.assets.length === 0 || !earlier.span || !isNear(earlier, item.first, item.last)) return { item, link: null };
   const same = (f: SequenceFrame) => earlier.logged.get(f.frame)?.sha256.has(hashes.get(f.path) ?? '') === true;
   const rest = item.frames.filter((f) => !same(f));
   if (rest.length === 0) return { loggedAs: [...new Set(item.frames.flatMap((f) => [...(earlier.logged.get(f.frame)?.assets ?? [])]))] };
@@ -165,8 +176,8 @@ export function againstLoggedSequence(db: Db, productionId: number, item: Ingest
   const present = new Set([...item.frames.map((f) => f.frame), ...earlier.frames]);
   const missingFrames: number[] = [];
   // Within MAX_FRAME_GAP of these frames: a logged render far away at the same name is another render, not a hole.
-  const from = Math.max(first - MAX_FRAME_GAP, Math.min(first, ...earlier.frames));
-  const to = Math.min(last + MAX_FRAME_GAP, Math.max(last, ...earlier.frames));
+  const from = Math.max(first - MAX_FRAME_GAP, Math.min(first, earlier.span.first));
+  const to = Math.min(last + MAX_FRAME_GAP, Math.max(last, earlier.span.last));
   for (let f = from; f <= to; f++) if (!present.has(f)) missingFrames.push(f);
   const late: IngestItem = { ...item, frames: rest, first, last, missingFrames };
   return { item: late, link: lateFramesNote(late, earlier) };
