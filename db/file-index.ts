@@ -48,3 +48,11 @@ export function rememberHash(db: Db, f: FileVersion & { sha256: string }, at: st
       hashed_at = excluded.hashed_at`)
     .run(f.path, f.size, mtimeKey(f.mtimeMs), f.sha256, at);
 }
+
+/** Remembers each hash (by path) with the file version it was taken from, as listed in `versions`. */
+export function rememberHashes(db: Db, versions: ReadonlyMap<string, FileVersion>, hashes: Iterable<readonly [string, string]>, at: string): void {
+  for (const [path, sha256] of hashes) {
+    const version = versions.get(path);
+    if (version) rememberHash(db, { ...version, sha256 }, at);
+  }
+}

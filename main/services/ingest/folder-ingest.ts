@@ -4,7 +4,7 @@ import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import { findAssetByHash, findAssetIdByHash, getAssetsByIds } from '../../../db/assets';
-import { knownHashes, mtimeKey, rememberHash, type FileVersion } from '../../../db/file-index';
+import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
 import { createHashPool, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
@@ -222,7 +222,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     });
     if (unchanged.length === 0) return;
     const at = ctx.now().toISOString();
-    inTransaction(ctx.db, () => { for (const v of unchanged) rememberHash(ctx.db, { ...v, sha256: read.get(v.path) as string }, at); });
+    inTransaction(ctx.db, () => rememberHashes(ctx.db, versions, unchanged.map((v) => [v.path, read.get(v.path) as string] as const), at));
   };
 
   const prepare = async (batch: IngestItem[], index: number): Promise<Settled<PreparedBatch>> => {
@@ -298,7 +298,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     });
     const at = now.toISOString();
     const written = inTransaction(ctx.db, () => {
-      for (const [path, sha256] of batch.fresh) rememberHash(ctx.db, { ...(versions.get(path) as FileVersion), sha256 }, at);
+      rememberHashes(ctx.db, versions, batch.fresh, at);
       return logPrepared(ctx, target, prepared);
     });
     filesHashed += batch.fresh.size;

@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { inTransaction } from '../../../db/connection';
 import { findAssetIdByHash } from '../../../db/assets';
-import { knownHashes, mtimeKey, rememberHash, type FileVersion } from '../../../db/file-index';
+import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../../db/file-index';
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
@@ -116,7 +116,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   // of them stays as it is, rather than being replaced by nothing.
   const notDrafted = new Set<string>();
   // Hashes of the files read in items that could not be drafted: remembered, so a retry reads only what failed.
-  const readAnyway: { path: string; sha256: string }[] = [];
+  const readAnyway = new Map<string, string>();
   const hashedDrafts = await Promise.all(items.map(async (item): Promise<HashedDraft | null> => {
     const todo = itemPaths(item).filter((p) => !known.has(p)).map((p) => candidates.get(p) as FileVersion);
     try {
@@ -126,7 +126,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
         errors.push(...unreadable);
         unreadFiles.push(...itemPaths(item));
         for (const p of itemPaths(item)) notDrafted.add(p);
-        for (const [path, sha256] of freshHashes) readAnyway.push({ path, sha256 });
+        for (const [path, sha256] of freshHashes) readAnyway.set(path, sha256);
         return null;
       }
       const hashes = new Map<string, string>();
@@ -168,10 +168,8 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const insertedIds = inTransaction(ctx.db, () => {
     // Removed while its files were being read: nothing is drafted for a watch that no longer exists.
     if (!getWatchFolder(ctx.db, watch.id)) return [];
-    for (const d of drafts) {
-      for (const [path, sha256] of d.fresh) rememberHash(ctx.db, { ...(candidates.get(path) as FileVersion), sha256 }, at);
-    }
-    for (const { path, sha256 } of readAnyway) rememberHash(ctx.db, { ...(candidates.get(path) as FileVersion), sha256 }, at);
+    for (const d of drafts) rememberHashes(ctx.db, candidates, d.fresh, at);
+    rememberHashes(ctx.db, candidates, readAnyway, at);
     const kept = new Set(drafts.flatMap((d) => (d.unchanged ? [d.unchanged.id] : [])));
     for (const r of pending) {
       const files = rowFiles(r);
