@@ -57,6 +57,11 @@ export function insertInboxItem(db: Db, i: NewInboxItem): number | null {
   return r.changes > 0 ? Number(r.lastInsertRowid) : null;
 }
 
+/** The highest id ever handed out (ids are never reused), 0 before the first. */
+export function highestInboxId(db: Db): number {
+  return stmt<[], { seq: number }>(db, "SELECT seq FROM sqlite_sequence WHERE name = 'inbox'").get()?.seq ?? 0;
+}
+
 export function getInboxItem(db: Db, id: number): InboxRow | undefined {
   return stmt<[number], InboxRow>(db, `${SELECT_INBOX} WHERE i.id = ?`).get(id);
 }

@@ -92,7 +92,8 @@ export async function hashFile(path: string, options: HashOptions = {}): Promise
       throw fileReadError(path, error);
     });
     if (size !== stats.size || after.size !== stats.size || after.mtimeMs !== stats.mtimeMs) {
-      throw new FileReadError(path, undefined, `it changed while being read (${stats.size} bytes before, ${size} bytes read); wait until it is completely written`);
+      const how = size === stats.size && after.size === stats.size ? 'it was modified while being read' : `it changed while being read (${stats.size} bytes before, ${size} bytes read)`;
+      throw new FileReadError(path, undefined, `${how}; wait until it is completely written`);
     }
     return { sha256: hash.digest('hex'), size };
   } finally {

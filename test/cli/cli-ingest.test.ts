@@ -276,6 +276,30 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('inbox', 'show', String(item!.id)).stdout).toContain(`\nNotes: Frame 1004 of sh070.####.png, which is already logged as asset #${seq.id} (frames 1001–1003).\n`);
   });
 
+  it('Ctrl+C while files named one by one are hashed says nothing will be logged (they are all or none) and logs nothing', async () => {
+    const { dir, db, run } = fresh('LocalSD');
+    const huge = sparseFile(dir, 'huge_plate.mov', 32 * 1024 * 1024 * 1024);
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, 'log', huge,
+      '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      // The first progress line (after 2 s off a terminal) shows the cancel handler is in place and hashing runs.
+      const end = Date.now() + 20_000;
+      while (!/files, /.test(stderr)) {
+        if (Date.now() > end) throw new Error(`no progress; stderr:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(stderr).toContain('Cancelling: the files named are logged all or none, so nothing will be logged');
+    expect(run('--json', 'list').json()).toEqual([]);
+  });
+
   it('watch run without any watch folder says how to add one', () => {
     const { run } = fresh();
     expect(run('watch', 'run')).toMatchObject({ code: 1, stderr: expect.stringMatching(/genlog watch add DIR --production CODE/) });

@@ -225,6 +225,9 @@ describe('watch folders', () => {
       const readable = await catchUpWatch({ ...env, signal: undefined }, getWatchFolder(ctx.db, w.id)!);
       expect(readable.found.map((d) => d.frameRange)).toEqual([{ first: 1, last: 4 }]);
       expect(ok(await api.listInbox({})).total).toBe(1);
+      // The replaced draft's id says why it is gone; an id never handed out says only that there is none.
+      expect(await api.confirmInbox({ id: first.found[0]!.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/replaced by a new one, with a new id, when its file changes/) } });
+      expect(await api.confirmInbox({ id: 9999 })).toMatchObject({ ok: false, error: { message: 'No inbox item with id 9999.' } });
     } finally {
       await real.close();
     }

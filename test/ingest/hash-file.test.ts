@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileReadError, HashCancelledError, fileReadError } from '../../main/ingest/file-errors';
@@ -73,6 +73,14 @@ describe('hashFile', () => {
     // A renderer appending as the first chunk arrives, as a copy or render in progress does.
     const result = hashFile(growing, { onBytes: () => appendFileSync(growing, 'another scanline') });
     await expect(result).rejects.toThrow(/it changed while being read \(9437184 bytes before, \d+ bytes read\); wait until it is completely written/);
+  });
+
+  it('says a file was modified while being read when only its modification time changed', async () => {
+    const touched = join(tempDir(), 'touched.exr');
+    writeFileSync(touched, patternBytes(9 * MiB, 4));
+    const later = new Date(Date.now() + 60_000);
+    const result = hashFile(touched, { onBytes: () => utimesSync(touched, later, later) });
+    await expect(result).rejects.toThrow(`Cannot read "${touched}": it was modified while being read; wait until it is completely written`);
   });
 
   it('turns permission errors into words a user understands', () => {

@@ -109,20 +109,22 @@ export function runFolderIngest(r: CommandRun, render: (assets: LoggedAsset[]) =
 }
 
 async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
+  const allOrNone = namesOnlyFiles(r.positionals);
   const { jobId } = await r.call<{ jobId: string }>('startIngest', {
     paths: r.positionals,
     recursive: Boolean(r.values.recursive),
     include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
     exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
     tool: r.optional('tool'),
-    skipUnreadable: !namesOnlyFiles(r.positionals),
+    skipUnreadable: !allOrNone,
     ...logFields(r),
   });
   const printer = progressPrinter(r);
   let cancelAsked = false;
   const cancel = () => {
     cancelAsked = true;
-    r.io.stderr('\nCancelling: the batch being hashed is dropped, finished batches stay logged…\n');
+    r.io.stderr(allOrNone ? '\nCancelling: the files named are logged all or none, so nothing will be logged…\n'
+      : '\nCancelling: the batch being hashed is dropped, finished batches stay logged…\n');
     void r.call('cancelIngest', { jobId }).catch(() => undefined);
   };
   process.once('SIGINT', cancel);

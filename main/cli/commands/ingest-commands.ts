@@ -196,7 +196,7 @@ export const ingestCommands: Command[] = [
         process.once('SIGTERM', () => resolve());
       });
       clearInterval(keepAlive);
-      r.io.stderr('Stopping: a file being read now is left for the next start\'s catch-up scan…\n');
+      r.io.stderr('Stopping (a file still being read is left for the next start\'s catch-up scan)…\n');
       await runner.stop();
       await closeParserThread();
       r.io.stderr('Stopped watching.\n');

@@ -3,7 +3,7 @@ import type { ApiContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import type { Classification } from '../../../db/assets';
-import { countInboxItems, decideInboxItem, getInboxItem, listInboxItems, type InboxRow, type InboxStatus } from '../../../db/inbox';
+import { countInboxItems, decideInboxItem, getInboxItem, highestInboxId, listInboxItems, type InboxRow, type InboxStatus } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder } from '../../../db/watch-folders';
 import { mtimeKey } from '../../../db/file-index';
@@ -32,8 +32,12 @@ export function listInbox(ctx: ApiContext, q: { status: InboxStatus | 'all'; lim
 
 function requireInboxRow(ctx: ApiContext, id: number): InboxRow {
   const r = getInboxItem(ctx.db, id);
-  // Ids are never reused (migration 0005), so a gone id never silently names another file.
-  if (!r) throw notFound(`No inbox item with id ${id} (a pending item is replaced by a new one when its file changes).`);
+  // Ids are never reused (migration 0005), so a gone id never silently names another file; one that existed was
+  // most likely a waiting item replaced when its file changed.
+  if (!r) {
+    const replaced = id <= highestInboxId(ctx.db) ? ' (a waiting item is replaced by a new one, with a new id, when its file changes)' : '';
+    throw notFound(`No inbox item with id ${id}${replaced}.`);
+  }
   return r;
 }
 
