@@ -49,8 +49,9 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       try {
         results.push(await catchUpWatch(env, w));
       } catch (error) {
-        const scanError = error instanceof ScanError ? error.reason : error instanceof Error ? error.message : String(error);
-        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, found: [], errors: [error instanceof Error ? error.message : String(error)], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
+        const message = error instanceof Error ? error.message : String(error);
+        const scanError = error instanceof ScanError ? error.reason : message;
+        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, found: [], errors: [message], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
       }
     }
     return results;

@@ -247,7 +247,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       const errors = new Map<string, FileReadError>();
       const fresh = await hashFresh(todo, pool, {
         signal: stop.signal, onProgress: progress.forBatch(index), onFileHashed, keepEndsOf: new Set(hashedLeads.keys()),
-        ...(req.skipUnreadable === false ? {} : { onUnreadable: (e: FileReadError) => errors.set(e.path, e) }),
+        ...(skipsUnreadable ? { onUnreadable: (e: FileReadError) => errors.set(e.path, e) } : {}),
       });
       const read = await Promise.all(batch.map((_, i) => records[i] ?? null));
       return { ok: true, value: { fresh, ...withoutUnreadable(batch, read, errors) } };
