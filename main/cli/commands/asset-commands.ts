@@ -39,7 +39,7 @@ export const assetCommands: Command[] = [
     usage: 'genlog log FILE|DIR... --production CODE [--tool NAME] --by ARTIST [--prompt TEXT] [--notes TEXT] [--episode E] ' +
       `[--class temporary|deliverable] [--use PLANNED-USE-ID] ${FOLDER_INGEST_USAGE} ${FACT_FLAGS_USAGE}`,
     summary: 'Hash and log generated files and folders (sequences as one asset each, progress on stderr); files named one by ' +
-      'one are logged all or none, while in a folder a file that cannot be read is named and left out; without --tool ' +
+      'one (no folder among them) are logged all or none, while otherwise a file that cannot be read is named and left out; without --tool ' +
       'each file gets the listed tool its metadata names',
     options: { ...logOptions, ...folderIngestOptions },
     positionals: 'some',
