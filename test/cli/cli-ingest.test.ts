@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { genlog, genlogUnprivileged } from '../support/cli';
@@ -228,9 +228,10 @@ describe('genlog ingest commands (spawned)', () => {
     expect(folder.stderr).not.toMatch(/plate\.jpg/);
   });
 
-  it('Ctrl+C during a folder log keeps the finished batches, and --json still prints them for scripts', async () => {
+  it('Ctrl+C during a folder log keeps the finished batches, --json still prints them, and what the scan skipped is named', async () => {
     const { dir, db, run, file } = fresh('LocalSD');
     for (let i = 0; i < 501; i++) file(`big/a${String(i).padStart(4, '0')}.bin`, `file ${i}`);
+    symlinkSync(join(dir, 'nowhere.bin'), join(dir, 'big', 'broken-link.bin'));
     // The second batch: tens of seconds of hashing, so Ctrl+C lands in it even on a fast or a busy machine.
     sparseFile(join(dir, 'big'), 'zz_huge.mov', 32 * 1024 * 1024 * 1024);
     const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, '--json', 'log', join(dir, 'big'), '--recursive',
@@ -257,6 +258,7 @@ describe('genlog ingest commands (spawned)', () => {
     expect(kept).toHaveLength(500);
     expect(kept.some((a) => a.fileName === 'zz_huge.mov')).toBe(false);
     expect(run('--json', 'list', '--limit', '1000').json()).toHaveLength(500);
+    expect(stderr).toContain(`Skipped ${join(dir, 'big', 'broken-link.bin')}: `);
   });
 
   it('inbox show names the asset a late frame\'s draft continues, as confirming will log it', async () => {

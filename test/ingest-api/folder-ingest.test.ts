@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, rmSync, utimesSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,12 +158,33 @@ describe('folder ingest', () => {
     expect(error).toBeInstanceOf(IngestStoppedError);
     expect((error as Error).message).toMatch(/worker stopped unexpectedly.*3 asset\(s\) from batches finished before that stay logged/s);
     // What the finished batches could not read is still reported with them.
-    expect((error as IngestStoppedError).unreadable.map((u) => u.path)).toEqual([join(dir, 'f1.txt')]);
+    expect((error as IngestStoppedError).partial.unreadable.map((u) => u.path)).toEqual([join(dir, 'f1.txt')]);
     expect(ok(await api.listAssets({})).rows.map((a) => a.fileName).sort()).toEqual(['f0.txt', 'f2.txt', 'f3.txt']);
     // No half-logged batch: f5 (same batch as f4) is not logged. If it was read whole before the stop, the index
     // keeps its true hash for the next run; it never holds a wrong one.
     const f5 = ctx.db.prepare("SELECT sha256 FROM file_index WHERE path LIKE '%f5.txt'").get() as { sha256: string } | undefined;
     expect([undefined, sha(Buffer.from('file 5'))]).toContain(f5?.sha256);
+  });
+
+  it('stopped by a failure, it still reports what its committed batches left out: files needing a tool, gaps, scan skips', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const notes = write(dir, 'a-notes.txt', 'no tool named anywhere');
+    for (const f of [1001, 1002, 1004]) write(dir, `b_shot.${f}.png`, await a1111Png(f - 1000));
+    write(dir, 'c-later.txt', 'in the batch that fails');
+    symlinkSync(join(dir, 'nowhere.png'), join(dir, 'd-broken.png'));
+    const real = createHashPool({ concurrency: 2 });
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => (path.endsWith('c-later.txt') ? Promise.reject(new Error('The hash worker stopped unexpectedly')) : real.hash(path, o)),
+    };
+    const { tool: _none, ...noTool } = base;
+    const error = await ingestFolder(ctx, { ...noTool, paths: [dir] }, { batchSize: 2, pool }).then(() => null, (e: unknown) => e);
+    await real.close();
+    expect(error).toBeInstanceOf(IngestStoppedError);
+    const { partial } = error as IngestStoppedError;
+    expect(partial.assets.map((a) => [a.fileName, a.tool])).toEqual([['b_shot.####.png', 'Automatic1111']]);
+    expect(partial.needTool).toEqual([notes]);
+    expect(partial.gaps).toEqual([{ path: join(dir, 'b_shot.####.png'), missingFrames: [1003] }]);
+    expect(partial.skipped.map((s) => s.path)).toEqual([join(dir, 'd-broken.png')]);
   });
 
   it('a file that cannot be read is left out and named; everything else, in its batch too, is logged', async () => {

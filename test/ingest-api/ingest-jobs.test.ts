@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
 import { ingestJobEnded } from '../../main/services/ingest/ingest-jobs';
@@ -36,10 +38,11 @@ describe('ingest jobs through the API (what the UI and the CLI poll)', () => {
     expect(await api.getIngestJob({ jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('cancels a running job: nothing from the unfinished batch is logged', async () => {
+  it('cancels a running job: nothing from the unfinished batch is logged; what the scan skipped is still reported', async () => {
     const { ctx, api, dir } = await ingestWorld();
     sparseFile(dir, 'huge.mov', 2 * 1024 * 1024 * 1024);
     write(dir, 'a.png', await a1111Png(2));
+    symlinkSync(join(dir, 'gone.png'), join(dir, 'broken-link.png'));
     const { jobId } = ok(await api.startIngest({ paths: [dir], production: 'SHOW1', tool: 'LocalSD', by: 'ana' }));
     for (;;) {
       const s = ok(await api.getIngestJob({ jobId }));
@@ -48,6 +51,7 @@ describe('ingest jobs through the API (what the UI and the CLI poll)', () => {
     }
     const cancelled = ok(await api.cancelIngest({ jobId }));
     expect(cancelled).toMatchObject({ state: 'cancelled', logged: 0, error: expect.stringMatching(/cancelled/) });
+    expect(cancelled.skipped).toEqual([expect.objectContaining({ path: join(dir, 'broken-link.png') })]);
     await ingestJobEnded(ctx, jobId);
     expect(ok(await api.listAssets({})).total).toBe(0);
   });

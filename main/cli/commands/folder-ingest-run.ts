@@ -103,6 +103,30 @@ function logFields(r: CommandRun) {
   };
 }
 
+/**
+ * Prints what the run (or, stopped, its committed batches and its scan) skipped, logged with gaps or flagged, and
+ * returns the paragraphs that explain what was not logged; none when everything found was logged.
+ */
+function reportLeftOut(r: CommandRun, final: IngestJobStatus): string[] {
+  for (const s of [...final.unreadable, ...final.skipped]) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
+  for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
+  printProvenanceAlerts(r, final.alerts);
+  const unreadFolders = final.skipped.filter((s) => s.unread).length;
+  const unread = [
+    final.unreadable.length > 0 ? `${final.unreadable.length} file(s) or sequence(s) were not logged: a file could not be read (listed above).` : '',
+    unreadFolders > 0 ? `${unreadFolders} folder(s) or entries could not be read (listed above): files in them were not logged.` : '',
+  ].filter(Boolean);
+  return [
+    final.needTool.length > 0
+      ? `${final.needTool.length} file(s) were not logged: no --tool was given and they name no tool in the tool list:\n` +
+        `${final.needTool.map((p) => `  ${p}`).join('\n')}\nLog them with --tool NAME.`
+      : '',
+    unread.length > 0
+      ? `${unread.join('\n')}\nFix them and run the same command again: what was logged is recognised, and files already read are not read again.`
+      : '',
+  ].filter(Boolean);
+}
+
 /** `genlog log FILE|DIR ...`: a background ingest job polled for progress; Ctrl+C cancels it cleanly. */
 export function runFolderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => string): Promise<(LoggedAsset & AssetIngestKeys)[]> {
   return releasingParser(() => folderIngest(r, render));
@@ -148,32 +172,15 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     const kept = final.assets ?? [];
     // A script reading --json gets an array even when nothing was kept.
     if (kept.length > 0 || r.json) r.io.stdout(r.json ? `${JSON.stringify(kept, null, 2)}\n` : render(kept));
-    for (const s of final.unreadable) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
-    printProvenanceAlerts(r, final.alerts);
-    throw new CliError(final.error ?? `The ingest ended: ${final.state}.`, 1);
+    const leftOut = reportLeftOut(r, final);
+    throw new CliError([final.error ?? `The ingest ended: ${final.state}.`, ...leftOut].join('\n'), 1);
   }
   const sequences = (final.assets ?? []).filter((a) => a.frameRange && !a.duplicate).length;
   r.io.stderr(`Logged ${final.logged} new asset(s)${sequences ? ` (${sequences} image sequence(s))` : ''}` +
     `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
     `${final.progress.filesReused} unchanged file(s) not re-read.\n`);
-  for (const s of [...final.unreadable, ...final.skipped]) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
-  for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
   const assets = final.assets ?? [];
-  printProvenanceAlerts(r, final.alerts);
-  const unreadFolders = final.skipped.filter((s) => s.unread).length;
-  const unread = [
-    final.unreadable.length > 0 ? `${final.unreadable.length} file(s) or sequence(s) were not logged: a file could not be read (listed above).` : '',
-    unreadFolders > 0 ? `${unreadFolders} folder(s) or entries could not be read (listed above): files in them were not logged.` : '',
-  ].filter(Boolean);
-  const notLogged = [
-    final.needTool.length > 0
-      ? `${final.needTool.length} file(s) were not logged: no --tool was given and they name no tool in the tool list:\n` +
-        `${final.needTool.map((p) => `  ${p}`).join('\n')}\nLog them with --tool NAME.`
-      : '',
-    unread.length > 0
-      ? `${unread.join('\n')}\nFix them and run the same command again: what was logged is recognised, and files already read are not read again.`
-      : '',
-  ].filter(Boolean);
+  const notLogged = reportLeftOut(r, final);
   if (notLogged.length > 0) {
     // What was logged is printed as usual; the exit code tells scripts that not everything was.
     r.io.stdout(r.json ? `${JSON.stringify(assets, null, 2)}\n` : render(assets));

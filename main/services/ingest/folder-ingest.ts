@@ -94,15 +94,15 @@ async function nothingToLog(ctx: ApiContext, req: FolderIngestRequest): Promise<
   return `No files to log in ${req.paths.join(', ')}${filters}${subfolders}.`;
 }
 
-/** Thrown when an ingest stops early; `logged` holds the assets of the batches committed before it stopped. */
+/**
+ * Thrown when an ingest stops early. `partial` is what a finished run would report, for the batches committed before
+ * it stopped (their assets, gaps, files needing a tool or not read, alerts) and for the scan (skipped entries).
+ */
 export class IngestStoppedError extends Error {
   constructor(
     message: string,
-    readonly logged: LoggedAsset[],
+    readonly partial: FolderIngestResult,
     readonly cancelled: boolean,
-    readonly alerts: ProvenanceAlert[] = [],
-    /** Files of the committed batches that could not be read. */
-    readonly unreadable: UnreadableItem[] = [],
   ) {
     super(message);
     this.name = 'IngestStoppedError';
@@ -263,6 +263,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const alerts: ProvenanceAlert[] = [];
   const unreadable: UnreadableItem[] = goneNamed.map((e) => ({ path: e.path, reason: `cannot be read: ${e.reason}`, files: [e.path] }));
   let filesHashed = 0;
+  const result = (): FolderIngestResult => ({ assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts });
 
   const write = (batch: PreparedBatch, index: number) => {
     const hashes = new Map([...known, ...batch.fresh]);
@@ -340,13 +341,13 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const notWritten = [unwritten, ...(await Promise.all(inFlight)).map((s) => (s.ok ? s.value : null))];
     for (const batch of notWritten) if (batch) await keepHashesRead(batch.fresh).catch(() => undefined);
     const cancelled = o.signal?.aborted === true;
-    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), logged, cancelled, alerts, unreadable);
+    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), result(), cancelled);
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     await ownPool?.close();
   }
   progress.done();
-  return { assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts };
+  return result();
 }
 
 /** New image assets get a thumbnail from their file (a sequence: its first frame), made after the commit. */

@@ -3,7 +3,7 @@ import type { ApiContext } from '../../api/context';
 import { notFound } from '../../api/envelope';
 import type { ScanSkip } from '../../ingest';
 import type { LoggedAsset } from '../log-assets';
-import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type SequenceGap, type UnreadableItem } from './folder-ingest';
+import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type FolderIngestResult, type SequenceGap, type UnreadableItem } from './folder-ingest';
 import type { IngestJobProgress } from './ingest-progress';
 import { resolveTarget } from './log-prepared';
 import { assetIngestKeys } from './asset-ingest';
@@ -88,20 +88,23 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     status.duplicates = assets.length - status.logged;
     status.finishedAt = ctx.now().toISOString();
   };
+  // A stopped run reports its committed batches and its scan the way a finished one does.
+  const report = (result: FolderIngestResult) => {
+    status.needTool = result.needTool;
+    status.skipped = result.skipped;
+    status.unreadable = result.unreadable;
+    status.gaps = result.gaps;
+    status.alerts = result.alerts;
+  };
   job.finished = ingestFolder(ctx, req, { signal: controller.signal, onProgress: (p) => { status.progress = p; } })
     .then((result) => {
-      status.needTool = result.needTool;
-      status.skipped = result.skipped;
-      status.unreadable = result.unreadable;
-      status.gaps = result.gaps;
-      status.alerts = result.alerts;
+      report(result);
       end('done', result.assets, null);
     })
     .catch((error: unknown) => {
       if (error instanceof IngestStoppedError) {
-        status.alerts = error.alerts;
-        status.unreadable = error.unreadable;
-        end(error.cancelled ? 'cancelled' : 'failed', error.logged, error.message);
+        report(error.partial);
+        end(error.cancelled ? 'cancelled' : 'failed', error.partial.assets, error.message);
       }
       else end('failed', [], error instanceof Error ? error.message : String(error));
     });
