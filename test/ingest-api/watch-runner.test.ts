@@ -161,8 +161,8 @@ describe('watch runner', () => {
       await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
       for (let f = 1; f <= 3; f++) write(renders, `k.000${f}.png`, await framePng(f));
       await until(() => events.find((e) => e.type === 'error' && /k\.0002\.png.*changed while being read/.test(e.message)), 'the locked frame to be reported');
-      await sleep(1200); // several rechecks retry it
-      expect(hashed.filter((n) => n === 'k.0002.png').length).toBeGreaterThan(2);
+      // Several rechecks retry it.
+      await until(() => (hashed.filter((n) => n === 'k.0002.png').length > 2 ? true : undefined), 'two retries of the locked frame');
       expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
       expect(ok(await api.listInbox({})).total).toBe(0);
       const retriesBefore = hashed.length;
@@ -173,6 +173,48 @@ describe('watch runner', () => {
       // Frames 1 and 3 were read once, when they arrived; retries read only the locked frame.
       expect(hashed.filter((n) => n !== 'k.0002.png').sort()).toEqual(['k.0001.png', 'k.0003.png']);
       expect(hashed.length).toBeGreaterThan(retriesBefore);
+    } finally {
+      await running?.stop();
+      running = undefined;
+      await real.close();
+    }
+  });
+
+  it('a file that stays unreadable is retried less and less often, and at once when a new file lands in its folder', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const real = createHashPool({ concurrency: 1 });
+    const attemptsAt: number[] = [];
+    let locked = true;
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => {
+        if (!path.endsWith('locked.png')) return real.hash(path, o);
+        if (!locked) return real.hash(path, o);
+        attemptsAt.push(Date.now());
+        return Promise.reject(new FileReadError(path, 'EACCES', 'permission denied'));
+      },
+    };
+    const events: WatchEvent[] = [];
+    try {
+      running = await startWatchRunner(ctx, { ...FAST, settleMs: 20, recheckMs: 50, pool }, (e) => events.push(e));
+      await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+      write(renders, 'locked.png', await framePng(1));
+      await until(() => (attemptsAt.length > 0 ? true : undefined), 'the locked file to be tried');
+      await sleep(2500);
+      // A retry at every recheck would be about 35 attempts in 2.5 s; waiting 50, 100, 200 … ms between them, about 6.
+      expect(attemptsAt.length).toBeGreaterThanOrEqual(3);
+      expect(attemptsAt.length).toBeLessThanOrEqual(9);
+      const gaps = attemptsAt.slice(1).map((t, i) => t - (attemptsAt[i] as number));
+      expect(gaps[gaps.length - 1]).toBeGreaterThan(2 * (gaps[0] as number));
+      expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
+      // Permissions fixed and another render lands beside it: both are drafted now, not at the next due retry.
+      locked = false;
+      write(renders, 'other.png', await framePng(2));
+      const landed = Date.now();
+      await until(async () => (ok(await api.listInbox({})).total === 2 ? true : undefined), 'both files drafted');
+      expect(Date.now() - landed).toBeLessThan(FAST.stabilityMs + 1500);
     } finally {
       await running?.stop();
       running = undefined;

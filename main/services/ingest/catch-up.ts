@@ -35,7 +35,7 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
   const fresh = files.filter((f) => !held.has(versionKey(f)));
   const drafted = await draftFiles(env, watch, fresh);
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
-  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, scanError: null, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
+  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, scanError: null, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, failedFiles: drafted.failedFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
 }
 
 /** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */
@@ -51,7 +51,7 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const scanError = error instanceof ScanError ? error.reason : message;
-        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, found: [], errors: [message], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
+        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, found: [], errors: [message], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
       }
     }
     return results;

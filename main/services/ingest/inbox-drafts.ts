@@ -34,10 +34,17 @@ export interface DraftResult {
    * watcher tries them again together, so a sequence whose frame was unreadable for a while is still one draft.
    */
   unreadFiles: string[];
+  /** The files among `errors` that could not be read, each with its sentence (a watcher reports a file once). */
+  failedFiles: FailedFile[];
   /** Files not drafted because their content is already in the production's log. */
   alreadyLogged: number;
   /** Files not drafted because the same file with the same content was dismissed before (only touched since). */
   alreadyDismissed: number;
+}
+
+export interface FailedFile {
+  path: string;
+  message: string;
 }
 
 export function versionKey(f: FileVersion): string {
@@ -98,7 +105,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const rows = watchInboxItems(ctx.db, watch.id);
   const held = inboxKeys(rows);
   const fresh = files.filter((f) => !held.has(versionKey(f)));
-  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], alreadyLogged: 0, alreadyDismissed: 0 };
+  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0 };
   // A dismissal is about the content at that path: a file touched or copied over with the same bytes stays dismissed.
   const dismissed = new Set(rows.filter((r) => r.status === 'dismissed').map((r) => `${r.path}\0${r.sha256}`));
 
@@ -112,6 +119,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
 
   const errors: string[] = [];
   const unreadFiles: string[] = [];
+  const failedFiles: FailedFile[] = [];
   // Files of items not drafted now (a file not readable yet, or the watcher stopping): a pending draft holding any
   // of them stays as it is, rather than being replaced by nothing.
   const notDrafted = new Set<string>();
@@ -120,10 +128,11 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const hashedDrafts = await Promise.all(items.map(async (item): Promise<HashedDraft | null> => {
     const todo = itemPaths(item).filter((p) => !known.has(p)).map((p) => candidates.get(p) as FileVersion);
     try {
-      const unreadable: string[] = [];
-      const freshHashes = await hashFresh(todo, env.pool, { signal: env.signal, onUnreadable: (e) => unreadable.push(e.message) });
+      const unreadable: FailedFile[] = [];
+      const freshHashes = await hashFresh(todo, env.pool, { signal: env.signal, onUnreadable: (e) => unreadable.push({ path: e.path, message: e.message }) });
       if (unreadable.length > 0) {
-        errors.push(...unreadable);
+        errors.push(...unreadable.map((f) => f.message));
+        failedFiles.push(...unreadable);
         unreadFiles.push(...itemPaths(item));
         for (const p of itemPaths(item)) notDrafted.add(p);
         for (const [path, sha256] of freshHashes) readAnyway.set(path, sha256);
@@ -210,6 +219,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)),
     errors,
     unreadFiles,
+    failedFiles,
     alreadyLogged: count((d) => d.logged) + drafts.reduce((n, d) => n + (d.unchanged ? 0 : d.sameAsLogged), 0),
     alreadyDismissed: count((d) => d.wasDismissed),
   };

@@ -8,7 +8,7 @@ import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../
 import type { FileVersion } from '../../../db/file-index';
 import { createHashPool, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
-import { draftFiles, type DraftEnv } from './inbox-drafts';
+import { draftFiles, type DraftEnv, type FailedFile } from './inbox-drafts';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
@@ -50,6 +50,16 @@ interface FolderBatch {
   timer?: NodeJS.Timeout;
 }
 
+interface Retry {
+  /** Failed attempts so far. */
+  tries: number;
+  /** Not tried again by a recheck before this time (Date.now()). */
+  dueAt: number;
+}
+
+/** Longest wait between two retries of a file that stays unreadable (a permission nobody fixes). */
+const MAX_RETRY_WAIT_MS = 60_000;
+
 interface ActiveWatch {
   id: number;
   signature: string;
@@ -63,10 +73,10 @@ interface ActiveWatch {
   folders: Map<string, FolderBatch>;
   /**
    * Files of items that could not be drafted because a file could not be read (a frame still locked by the render
-   * farm): tried again at every recheck and with any new file in their folder, all together, so a sequence stays one
-   * draft however its frames became readable.
+   * farm): tried again at rechecks, less often the longer they fail, and with any new file in their folder, all
+   * together, so a sequence stays one draft however its frames became readable.
    */
-  unread: Set<string>;
+  unread: Map<string, Retry>;
   /** Files (or messages naming none) already reported while retrying: a retry that fails again says nothing new. */
   told: Set<string>;
   /** Folders whose drafting is queued and not started: a retry does not queue them again meanwhile. */
@@ -225,7 +235,7 @@ export class WatchRunner {
       },
     });
     const active: ActiveWatch = {
-      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Set(), told: new Set(), queued: new Set(),
+      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), queued: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -257,11 +267,17 @@ export class WatchRunner {
   }
 
   /** Updates the files to try again after drafting `tried`, and returns the errors not reported before. */
-  private newErrors(a: ActiveWatch, tried: readonly string[], result: { errors: string[]; unreadFiles: string[] }): string[] {
-    for (const p of tried) a.unread.delete(p);
-    for (const p of result.unreadFiles) a.unread.add(p);
-    // Keyed by the file a message names: "changed while being read (N bytes…)" differs on every attempt.
-    const keyOf = (m: string) => /^Cannot read "(.*)": /.exec(m)?.[1] ?? m;
+  private newErrors(a: ActiveWatch, tried: readonly string[], result: { errors: string[]; unreadFiles: string[]; failedFiles: FailedFile[] }): string[] {
+    const now = Date.now();
+    const stillUnread = new Set(result.unreadFiles);
+    for (const p of tried) if (!stillUnread.has(p)) a.unread.delete(p);
+    for (const p of stillUnread) {
+      const tries = (a.unread.get(p)?.tries ?? 0) + 1;
+      a.unread.set(p, { tries, dueAt: now + this.retryWait(tries) });
+    }
+    // Keyed by the file a message is about: "changed while being read (N bytes…)" differs on every attempt.
+    const fileOf = new Map(result.failedFiles.map((f) => [f.message, f.path]));
+    const keyOf = (m: string) => fileOf.get(m) ?? m;
     const fresh = result.errors.filter((m) => !a.told.has(keyOf(m)));
     for (const m of result.errors) a.told.add(keyOf(m));
     // A file read at last may be reported again if it fails again later; with nothing left to retry, all is forgotten.
@@ -270,13 +286,22 @@ export class WatchRunner {
     return fresh;
   }
 
+  /** One recheck after the first failure, then twice as long each time, up to a minute. */
+  private retryWait(tries: number): number {
+    const every = this.options.recheckMs;
+    return Math.min(every * 2 ** (tries - 1), Math.max(every, MAX_RETRY_WAIT_MS));
+  }
+
   /**
-   * Files that could not be read are tried again: their folder is drafted again once quiet (with every file of it
-   * still waiting). A folder already waiting to be drafted is left alone, so retries never postpone it.
+   * Files that could not be read and are due are tried again: their folder is drafted again once quiet (with every
+   * file of it still waiting). A folder already waiting to be drafted is left alone, so retries never postpone it.
    */
   private retryUnread(): void {
+    const now = Date.now();
     for (const a of this.active.values()) {
-      for (const path of a.unread) if (!a.folders.has(dirname(path)) && !a.queued.has(dirname(path))) this.noted(a, path);
+      for (const [path, retry] of a.unread) {
+        if (retry.dueAt <= now && !a.folders.has(dirname(path)) && !a.queued.has(dirname(path))) this.noted(a, path);
+      }
     }
   }
 
@@ -312,7 +337,7 @@ export class WatchRunner {
       const row = this.current(a.id);
       if (!row) return;
       // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
-      const paths = [...new Set([...batch.paths, ...[...a.unread].filter((p) => dirname(p) === folder)])];
+      const paths = [...new Set([...batch.paths, ...[...a.unread.keys()].filter((p) => dirname(p) === folder)])];
       const versions = await Promise.all(paths.map((p) => stat(p).then((s): FileVersion | null => (s.isFile() ? { path: p, size: s.size, mtimeMs: s.mtimeMs } : null), () => null)));
       const result = await draftFiles(this.env, row, versions.filter((v): v is FileVersion => v !== null));
       this.announce(a.id, result.found, this.newErrors(a, paths, result));
