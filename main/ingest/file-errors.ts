@@ -35,6 +35,13 @@ export class FileReadError extends Error {
   }
 }
 
+/** One error naming every path given that cannot be read: the first alone as it is, several in a list. */
+export function unreadablePathsError(problems: readonly FileReadError[]): Error {
+  const [first] = problems;
+  if (problems.length === 1 && first) return first;
+  return new Error(`Cannot read ${problems.length} of the paths named:\n${problems.map((p) => `  ${p.path}: ${p.reason}`).join('\n')}`);
+}
+
 /** Error thrown when hashing is cancelled through an AbortSignal. */
 export class HashCancelledError extends Error {
   constructor(

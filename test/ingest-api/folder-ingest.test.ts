@@ -326,6 +326,17 @@ describe('folder ingest', () => {
     await expect(ingestFolder(ctx, { ...base, paths: [gone] })).rejects.toThrow(`Cannot read "${gone}": it does not exist`);
   });
 
+  it('every named path that cannot be read is named, not only the first, all or none or not', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const kept = write(dir, 'kept.png', await a1111Png(9));
+    const [gone1, gone2] = [join(dir, 'gone1.png'), join(dir, 'gone2.png')];
+    const listed = `Cannot read 2 of the paths named:\n  ${gone1}: it does not exist\n  ${gone2}: it does not exist`;
+    await expect(ingestFolder(ctx, { ...base, paths: [kept, gone1, gone2], skipUnreadable: false }))
+      .rejects.toThrow(`${listed}\nNothing was logged: files named one by one are logged all or none.`);
+    await expect(ingestFolder(ctx, { ...base, paths: [gone1, gone2] })).rejects.toThrow(listed);
+    expect(ok(await api.listAssets({})).total).toBe(0);
+  });
+
   it('makes WebP thumbnails for logged images after the commit and serves them as data: URLs', async () => {
     const { ctx, api, dir } = await ingestWorld();
     await renderFolder(dir);

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { scanFolder, type ScanSkip, type ScannedFile } from '../../ingest';
-import { FileReadError, fileReadError } from '../../ingest/file-errors';
+import { FileReadError, fileReadError, unreadablePathsError } from '../../ingest/file-errors';
 
 export interface CollectOptions {
   /** Enter subfolders of the folders given. */
@@ -10,20 +10,24 @@ export interface CollectOptions {
   include?: string[];
   exclude?: string[];
   onSkip?: (skip: ScanSkip) => void;
-  /** When given, a path that cannot be read (gone since it was dropped, a pipe) is reported here instead of thrown. */
+  /**
+   * When given, a path that cannot be read (gone since it was dropped, a pipe) is reported here; otherwise one error
+   * naming every such path is thrown once all were looked at.
+   */
   onUnreadable?: (error: FileReadError) => void;
 }
 
 /** Files named directly and the files of folders named, each once, with size and modification time. */
 export async function collectFiles(paths: readonly string[], o: CollectOptions): Promise<ScannedFile[]> {
   const found = new Map<string, ScannedFile>();
+  const problems: FileReadError[] = [];
   for (const given of paths) {
     const path = resolve(given);
     const s = await stat(path).catch((error: unknown) => fileReadError(path, error));
     if (s instanceof FileReadError || (!s.isDirectory() && !s.isFile())) {
       const problem = s instanceof FileReadError ? s : fileReadError(path, { code: 'ENOTFILE' });
-      if (!o.onUnreadable) throw problem;
-      o.onUnreadable(problem);
+      if (o.onUnreadable) o.onUnreadable(problem);
+      else problems.push(problem);
       continue;
     }
     if (s.isDirectory()) {
@@ -33,5 +37,6 @@ export async function collectFiles(paths: readonly string[], o: CollectOptions):
       found.set(path, { path, size: s.size, mtimeMs: s.mtimeMs });
     }
   }
+  if (problems.length > 0) throw unreadablePathsError(problems);
   return [...found.values()];
 }

@@ -11,6 +11,7 @@ import type { ProvenanceRecord } from '../../provenance';
 import { toAsset } from '../asset-json';
 import type { LoggedAsset } from '../log-assets';
 import { collectFiles } from './collect-files';
+import { unreadablePathsError } from '../../ingest/file-errors';
 import { describeItem, hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { IngestProgressTracker, type IngestJobProgress } from './ingest-progress';
 import { createLimiter } from './limiter';
@@ -177,8 +178,12 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const files = await collectFiles(req.paths, {
     recursive: req.recursive, include: req.include, exclude: req.exclude, onSkip: (s) => skipped.push(s),
     ...(skipsUnreadable ? { onUnreadable: (e: FileReadError) => goneNamed.push(e) } : {}),
+  }).catch((error: unknown) => {
+    // All or none: the paths that could be read are not logged either, which the error alone would not say.
+    if (skipsUnreadable || req.paths.length < 2 || !(error instanceof Error)) throw error;
+    throw new Error(`${error.message}\nNothing was logged: files named one by one are logged all or none.`);
   });
-  if (files.length === 0 && goneNamed[0]) throw goneNamed[0];
+  if (files.length === 0 && goneNamed.length > 0) throw unreadablePathsError(goneNamed);
   if (files.length === 0) throw invalid(await nothingToLog(ctx, req));
   const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
   const known = knownHashes(ctx.db, files);
