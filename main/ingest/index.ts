@@ -6,4 +6,5 @@ export { createHashPool, FILES_PER_WORKER, type HashPool, type HashPoolOptions }
 export { MAX_FRAME_GAP, frameOfFile, groupSequences, itemPaths, sequenceHash, sequencePath, type IngestItem, type SequenceFrame } from './sequences';
 export { ScanError, scanFolder, type ScanOptions, type ScanSkip, type ScannedFile } from './scan-folder';
 export { hashItems, type HashedItem, type HashItemsOptions, type IngestProgress } from './ingest-files';
+export { currentVersion, currentVersions } from './file-version';
 export { FileReadError, HashCancelledError, IngestCancelledError, fileReadError } from './file-errors';

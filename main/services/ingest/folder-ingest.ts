@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
@@ -6,7 +6,7 @@ import { inTransaction } from '../../../db/connection';
 import { findAssetByHash, findAssetIdByHash, getAssetsByIds } from '../../../db/assets';
 import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
-import { createHashPool, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
+import { createHashPool, currentVersions, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { toAsset } from '../asset-json';
 import type { LoggedAsset } from '../log-assets';
@@ -220,10 +220,10 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   // A batch that stops (cancelled, or a failure) logs nothing, but the files it read whole and that are unchanged
   // since they were listed keep their hashes in the file index: the next run does not read them again.
   const keepHashesRead = async (read: ReadonlyMap<string, string>) => {
-    const now = await Promise.all([...read.keys()].map((path) => stat(path).then((s) => [path, s] as const, () => null)));
-    const unchanged = now.flatMap((entry) => {
-      const listed = entry && versions.get(entry[0]);
-      return entry && listed && entry[1].size === listed.size && mtimeKey(entry[1].mtimeMs) === mtimeKey(listed.mtimeMs) ? [listed] : [];
+    const now = await currentVersions([...read.keys()]);
+    const unchanged = now.flatMap((v) => {
+      const listed = versions.get(v.path);
+      return listed && v.size === listed.size && mtimeKey(v.mtimeMs) === mtimeKey(listed.mtimeMs) ? [listed] : [];
     });
     if (unchanged.length === 0) return;
     const at = ctx.now().toISOString();

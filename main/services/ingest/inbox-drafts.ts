@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { inTransaction } from '../../../db/connection';
@@ -7,7 +6,7 @@ import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../.
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
-import { groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
+import { currentVersions, groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
@@ -62,11 +61,6 @@ interface HashedDraft {
   fresh: Map<string, string>;
 }
 
-async function restat(paths: readonly string[]): Promise<FileVersion[]> {
-  const stats = await Promise.all(paths.map((p) => stat(p).then((s) => (s.isFile() ? { path: p, size: s.size, mtimeMs: s.mtimeMs } : null), () => null)));
-  return stats.filter((s): s is FileVersion => s !== null);
-}
-
 function prefillFor(watch: WatchFolderRow, record: ProvenanceRecord | null, toolNames: string[], now: Date): InboxPrefill {
   const base: InboxPrefill = {
     production: watch.production_code,
@@ -112,7 +106,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const dirs = new Set(fresh.map((f) => dirname(f.path)));
   const pending = rows.filter((r) => r.status === 'pending' && dirs.has(dirname(r.path)));
   const candidates = new Map<string, FileVersion>();
-  for (const v of await restat(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
+  for (const v of await currentVersions(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
   const { items, continues, earlierAt } = joinLoggedSequences(ctx.db, watch.production_id, groupSequences([...candidates.keys()].sort()));
   const known = knownHashes(ctx.db, [...candidates.values()]);

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { currentVersion } from '../../ingest';
 import { resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { rememberHash, type FileVersion } from '../../../db/file-index';
@@ -33,8 +33,7 @@ export function readProvenanceOfRefs(refs: readonly FileRef[], staged?: Pick<Sta
     }
     const path = resolve(ref.path);
     return limit(async () => {
-      const s = await stat(path).catch(() => null);
-      const version = s?.isFile() ? { path, size: s.size, mtimeMs: s.mtimeMs } : null;
+      const version = await currentVersion(path);
       return { record: await captureProvenance(path), version };
     });
   }));

@@ -5,8 +5,7 @@ import { dirname, relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
-import type { FileVersion } from '../../../db/file-index';
-import { createHashPool, type HashPool } from '../../ingest';
+import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv, type FailedFile } from './inbox-drafts';
 import type { InboxItem } from './inbox-json';
@@ -338,8 +337,7 @@ export class WatchRunner {
       if (!row) return;
       // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
       const paths = [...new Set([...batch.paths, ...[...a.unread.keys()].filter((p) => dirname(p) === folder)])];
-      const versions = await Promise.all(paths.map((p) => stat(p).then((s): FileVersion | null => (s.isFile() ? { path: p, size: s.size, mtimeMs: s.mtimeMs } : null), () => null)));
-      const result = await draftFiles(this.env, row, versions.filter((v): v is FileVersion => v !== null));
+      const result = await draftFiles(this.env, row, await currentVersions(paths));
       this.announce(a.id, result.found, this.newErrors(a, paths, result));
     });
   }
