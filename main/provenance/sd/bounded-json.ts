@@ -3,10 +3,55 @@ import { MAX_JSON_DEPTH } from '../limits';
 export type JsonResult = { value: unknown } | { error: string };
 
 /**
- * JSON.parse with a nesting limit checked first in one linear pass (so 100,000 nested brackets cost nothing), and
- * Python's NaN/Infinity tokens (ComfyUI writes them with json.dumps) read as null.
+ * Text up to this long is parsed natively before its depth is checked: at worst (every character a bracket) that
+ * builds 128k small arrays, a few milliseconds. Longer text (up to MAX_TEXT_BYTES) is scanned first, so a hostile
+ * megabytes of brackets never become millions of objects.
+ */
+const NATIVE_FIRST_CHARS = 256 * 1024;
+
+/**
+ * JSON.parse with a nesting limit, and Python's NaN/Infinity tokens (ComfyUI writes them with json.dumps) read as
+ * null. V8's JSON.parse does not recurse, so a graph of usual size is parsed natively first and its depth checked on
+ * the value without recursion (the character scan cost more than the parse); text JSON.parse refuses, or too long
+ * for that, is scanned character by character, counting depth and finding Python's tokens in one pass.
  */
 export function parseBoundedJson(text: string, what: string, maxDepth = MAX_JSON_DEPTH): JsonResult {
+  if (text.length > NATIVE_FIRST_CHARS) return parseWithPythonTokens(text, what, maxDepth);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseWithPythonTokens(text, what, maxDepth);
+  }
+  return nestedDeeperThan(value, maxDepth) ? tooDeep(what, maxDepth) : { value };
+}
+
+function tooDeep(what: string, maxDepth: number): JsonResult {
+  return { error: `${what} is nested more than ${maxDepth} levels deep; GenLog does not read it` };
+}
+
+/** Whether objects and arrays in `value` nest deeper than `maxDepth` (the outermost one is level 1), walked without recursion. */
+function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const stack: unknown[] = [value];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const node = stack.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) return true;
+    const children = Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      if (child !== null && typeof child === 'object') {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
+/** The character scan for text with Python's NaN/Infinity: depth counted outside strings, the tokens made null. */
+function parseWithPythonTokens(text: string, what: string, maxDepth: number): JsonResult {
   let depth = 0;
   const pythonTokens: [number, number][] = [];
   for (let index = 0; index < text.length; index += 1) {
@@ -18,7 +63,7 @@ export function parseBoundedJson(text: string, what: string, maxDepth = MAX_JSON
       index = close;
     } else if (char === 0x7b || char === 0x5b) {
       depth += 1;
-      if (depth > maxDepth) return { error: `${what} is nested more than ${maxDepth} levels deep; GenLog does not read it` };
+      if (depth > maxDepth) return tooDeep(what, maxDepth);
     } else if (char === 0x7d || char === 0x5d) depth -= 1;
     else if (char === 0x4e && text.startsWith('NaN', index)) pythonTokens.push([index, 3]);
     else if (char === 0x49 && text.startsWith('Infinity', index)) {
