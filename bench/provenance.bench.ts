@@ -2,17 +2,15 @@ import { randomFillSync } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { createContext } from '../main/app-context';
 import { appRoot } from '../main/app-root';
 import { closeParserThread, readProvenance } from '../main/provenance';
-import { ingestFolder } from '../main/services/ingest/folder-ingest';
-import { startCpuWindow } from './lib/machine-load';
 import { warmPageCache } from './lib/page-cache';
 import { formatBytes, median, round } from './lib/stats';
 import { createTempDir, removeTempDir, writeRandomFile } from './lib/temp-files';
 import { logUniform, xorshift } from './lib/corpus';
+import { ingestOnce, type RunResult } from './lib/ingest-once';
+import { writeMovie, writePng } from './lib/media-files';
 import type { BenchOptions, BenchResult } from './lib/types';
 
 const RUNS = 5;
@@ -27,37 +25,6 @@ function uid(i: number): string {
 }
 
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/**
- * A PNG the way Stable Diffusion WebUI and ComfyUI write one (through PIL): IHDR, the generator's text chunks, then
- * the image data in 64 KiB IDAT chunks. The pixel data is random (incompressible, like real renders); only the
- * structure matters to the reader, which walks every chunk header.
- */
-async function writePng(path: string, texts: [string, string][], bytes: number, seed: number): Promise<void> {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1024, 0);
-  ihdr.writeUInt32BE(1024, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const head = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    ...texts.map(([key, text]) => chunk('tEXt', Buffer.from(`${key}\0${text}`, 'latin1'))),
-  ]);
-  const pixels = randomFillSync(Buffer.allocUnsafe(Math.max(0, bytes - head.length)));
-  pixels.writeUInt32BE(seed, 0);
-  const idats: Buffer[] = [];
-  for (let at = 0; at < pixels.length; at += 64 * 1024) idats.push(chunk('IDAT', pixels.subarray(at, at + 64 * 1024)));
-  await writeFile(path, Buffer.concat([head, ...idats, chunk('IEND', Buffer.alloc(0))]));
-}
-
 /** A JPEG with IPTC (XMP) AI fields and EXIF, as Firefly or a DAM writes it, padded to size after its image data. */
 async function writeIptcJpeg(path: string, bytes: number, seed: number): Promise<void> {
   const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
@@ -69,18 +36,6 @@ async function writeIptcJpeg(path: string, bytes: number, seed: number): Promise
   const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: seed % 256, g: 90, b: 40 } } })
     .jpeg().withXmp(xmp).withExif({ IFD0: { Software: 'Adobe Firefly' }, IFD2: { DateTimeOriginal: '2025:03:14 15:09:26' } }).toBuffer();
   await writeFile(path, Buffer.concat([jpeg, randomFillSync(Buffer.allocUnsafe(Math.max(0, bytes - jpeg.length)))]));
-}
-
-/** A QuickTime file as an editor writes one: ftyp, then the media data (no metadata GenLog reads). */
-async function writeMovie(path: string, bytes: number): Promise<void> {
-  const ftyp = Buffer.alloc(20);
-  ftyp.writeUInt32BE(20, 0);
-  ftyp.write('ftypqt  ', 4, 'latin1');
-  ftyp.write('qt  ', 16, 'latin1');
-  const mdat = randomFillSync(Buffer.allocUnsafe(Math.max(8, bytes - ftyp.length)));
-  mdat.writeUInt32BE(mdat.length, 0);
-  mdat.write('mdat', 4, 'latin1');
-  await writeFile(path, Buffer.concat([ftyp, mdat]));
 }
 
 interface Corpus {
@@ -138,31 +93,6 @@ async function writeCorpus(dir: string, fileCount: number): Promise<Corpus> {
     paths.push(path);
   }
   return { paths, counts };
-}
-
-interface RunResult {
-  ms: number;
-  cores: number;
-  /** Cores other processes kept busy meanwhile: shared machines are noisy. */
-  otherCores: number;
-  assets: number;
-  withErrors: number;
-}
-
-/** One ingest into a fresh db (so nothing is skipped as already hashed), thumbnails off (they never block logging). */
-async function ingestOnce(dir: string, runDir: string, readProvenance: boolean, exclude: string[] = []): Promise<RunResult> {
-  const ctx = createContext({ dbPath: join(runDir, 'genlog.db'), transport: 'cli', actor: 'bench' });
-  try {
-    ctx.db.prepare("INSERT INTO productions (code, title, contact_email, created_at) VALUES ('BENCH', 'Bench', 'b@example.com', '2026-01-01')").run();
-    ctx.db.prepare("INSERT INTO tools (name, created_at) VALUES ('LocalSD', '2026-01-01')").run();
-    const endCpuWindow = startCpuWindow();
-    const result = await ingestFolder(ctx, { paths: [dir], recursive: true, exclude, production: 'BENCH', tool: 'LocalSD', by: 'bench', prompt: '', notes: '', episode: '' }, { readProvenance });
-    const cpu = endCpuWindow();
-    const withErrors = (ctx.db.prepare("SELECT count(*) AS n FROM provenance WHERE errors <> '[]'").get() as { n: number }).n;
-    return { ms: cpu.wallMs, cores: cpu.ownCores, otherCores: cpu.otherCores, assets: result.assets.length, withErrors };
-  } finally {
-    ctx.db.close();
-  }
 }
 
 /**
