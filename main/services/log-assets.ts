@@ -48,7 +48,14 @@ export interface HashedFile {
   ingest?: IngestDetails;
 }
 
-export type LoggedAsset = Asset & { duplicate: boolean };
+export type LoggedAsset = Asset & {
+  duplicate: boolean;
+  /**
+   * Folder ingest: the file (or sequence, by its pattern) found that this entry answers; for a duplicate, the file
+   * whose content the log already held, which may be another path than the asset's.
+   */
+  foundPath?: string;
+};
 
 export interface InsertRequest {
   by?: string;

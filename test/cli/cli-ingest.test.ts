@@ -44,6 +44,21 @@ describe('genlog ingest commands (spawned)', () => {
     expect(again.stderr).toMatch(/Logged 0 new asset\(s\), 2 already in the log; 4 unchanged file\(s\) not re-read/);
   });
 
+  it('files with content already logged share their asset\'s row, are named on stderr, and carry foundPath in JSON', async () => {
+    const { dir, run, file } = fresh('LocalSD');
+    const first = file('out/a_take.png', await comfyPng());
+    const copy = file('out/b_copy.png', await comfyPng());
+    symlinkSync(first, join(dir, 'out', 'c_link.png'));
+    const r = run('log', join(dir, 'out'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2); // the header and one row
+    expect(r.stderr).toContain(`Same content as asset 1 (${first}), not logged again: ${copy}\n`);
+    expect(r.stderr).toContain(`Same content as asset 1 (${first}), not logged again: ${join(dir, 'out', 'c_link.png')}\n`);
+    const again = run('--json', 'log', join(dir, 'out'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(again.map((a: { id: number; duplicate: boolean; foundPath: string }) => [a.id, a.duplicate, a.foundPath]))
+      .toEqual([[1, true, first], [1, true, copy], [1, true, join(dir, 'out', 'c_link.png')]]);
+  });
+
   it('log without --tool takes the tool each file names, and exits 1 naming the files that name none', async () => {
     const { run, file } = fresh('ComfyUI');
     const comfy = file('c.png', await comfyPng());

@@ -73,6 +73,11 @@ describe('folder ingest', () => {
     expect(again.filesReused).toBe(7);
     expect(again.assets.filter((a) => !a.duplicate).map((a) => a.fileName)).toEqual(['new.png']);
     expect(again.assets.filter((a) => a.duplicate)).toHaveLength(3);
+    // Each entry names what was found: the sequence by its pattern (logged whole before), the files by their path.
+    expect(again.assets.map((a) => [a.fileName, a.foundPath]).sort()).toEqual([
+      ['hero.png', join(dir, 'stills/hero.png')], ['new.png', join(dir, 'stills/new.png')], ['notes.txt', join(dir, 'shots/sh010/notes.txt')],
+      ['sh010_comp_v001.####.png', join(dir, 'shots/sh010/sh010_comp_v001.####.png')],
+    ]);
     await Promise.all([first.close(), second.close()]);
   });
 

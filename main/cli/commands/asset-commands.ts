@@ -13,6 +13,9 @@ export const assetTable = (as: Asset[]) =>
     as.map((a) => [a.id, a.production, a.episode, a.retired ? `${a.classification} (retired)` : a.classification, a.outcome,
       a.mediaType, a.tool, a.createdBy, a.createdAt.slice(0, 16).replace('T', ' '), a.fileName]));
 
+/** The assets a log run answered with, each once (files found with the same content share one row). */
+export const loggedTable = (as: LoggedAsset[]) => assetTable([...new Map(as.map((a) => [a.id, a])).values()]);
+
 function clip(s: string | null, n = 60): string {
   if (s === null) return '';
   const one = s.replace(/\s+/g, ' ');
@@ -43,8 +46,8 @@ export const assetCommands: Command[] = [
       'each file gets the listed tool its metadata names',
     options: { ...logOptions, ...folderIngestOptions },
     positionals: 'some',
-    run: (r) => runFolderIngest(r, assetTable),
-    human: (as: LoggedAsset[]) => assetTable(as),
+    run: (r) => runFolderIngest(r, loggedTable),
+    human: loggedTable,
   },
   {
     name: 'list',

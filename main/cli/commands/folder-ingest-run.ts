@@ -103,11 +103,23 @@ function logFields(r: CommandRun) {
   };
 }
 
+/** Shown per file, up to this many; --json has them all. */
+const FOUND_AGAIN_LINES = 20;
+
+/** Files whose content the log holds under another path: the table shows each asset once, so they are named here. */
+function reportFoundAgain(r: CommandRun, assets: readonly LoggedAsset[]): void {
+  const again = assets.filter((a) => a.duplicate && a.foundPath !== undefined && a.foundPath !== a.path);
+  for (const a of again.slice(0, FOUND_AGAIN_LINES)) r.io.stderr(`Same content as asset ${a.id} (${a.path}), not logged again: ${a.foundPath}\n`);
+  const more = again.length - FOUND_AGAIN_LINES;
+  if (more > 0) r.io.stderr(`… and ${more} more file(s) with content already logged (--json lists each with its foundPath).\n`);
+}
+
 /**
  * Prints what the run (or, stopped, its committed batches and its scan) skipped, logged with gaps or flagged, and
  * returns the paragraphs that explain what was not logged; none when everything found was logged.
  */
 function reportLeftOut(r: CommandRun, final: IngestJobStatus): string[] {
+  reportFoundAgain(r, final.assets ?? []);
   for (const s of [...final.unreadable, ...final.skipped]) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
   for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
   printProvenanceAlerts(r, final.alerts);

@@ -192,7 +192,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const joined = joinLoggedSequences(ctx.db, target.production.id, groupSequences(files.map((f) => f.path)));
   const found = joined.items.map((item) => againstLoggedSequence(joined.earlierAt, item, known));
   const items = found.flatMap((f) => ('item' in f ? [f.item] : []));
-  const whollyLogged = [...new Set(found.flatMap((f) => ('loggedAs' in f ? f.loggedAs : [])))];
+  const whollyLogged = found.flatMap((f, i) => ('loggedAs' in f ? [{ ids: f.loggedAs, foundPath: itemPath(joined.items[i] as IngestItem) }] : []));
   const toRead = files.filter((f) => !known.has(f.path));
   progress.begin({ filesTotal: files.length, filesReused: known.size, bytesTotal: toRead.reduce((s, f) => s + f.size, 0), itemsTotal: items.length });
 
@@ -262,7 +262,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     }
   };
 
-  const logged: LoggedAsset[] = [...getAssetsByIds(ctx.db, whollyLogged).values()].map((a) => ({ ...toAsset(a), duplicate: true }));
+  const logged: LoggedAsset[] = whollyLogged.flatMap(({ ids, foundPath }) => foundAgain(ctx, ids, foundPath));
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
   const alerts: ProvenanceAlert[] = [];
@@ -279,7 +279,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
       const checked = againstLoggedSequence(joined.earlierAt, listed, hashes);
       if ('loggedAs' in checked) {
-        for (const a of getAssetsByIds(ctx.db, checked.loggedAs).values()) order.push({ kind: 'existing', asset: { ...toAsset(a), duplicate: true } });
+        for (const asset of foundAgain(ctx, checked.loggedAs, itemPath(listed))) order.push({ kind: 'existing', asset });
         return;
       }
       const item = checked.item;
@@ -289,7 +289,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       const tool = toolFor(ctx, target, prefill.tool);
       if (!tool) {
         const existing = findAssetByHash(ctx.db, target.production.id, described.sha256);
-        if (existing) order.push({ kind: 'existing', asset: { ...toAsset(existing), duplicate: true } });
+        if (existing) order.push({ kind: 'existing', asset: { ...toAsset(existing), duplicate: true, foundPath: itemPath(item) } });
         else needTool.push(itemPath(item));
         return;
       }
@@ -310,7 +310,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     filesHashed += batch.fresh.size;
     // Reported with the batch's commit, like its assets: a batch that fails to commit reports neither.
     unreadable.push(...batch.unreadable);
-    const results = order.map((o) => (o.kind === 'existing' ? o.asset : (written[o.at] as LoggedAsset)));
+    const results = order.map((o) => (o.kind === 'existing' ? o.asset : { ...(written[o.at] as LoggedAsset), foundPath: itemPath(o.item) }));
     // Only assets logged now: one not logged (no tool) or already in the log says nothing here.
     for (const o of order) {
       const asset = o.kind === 'new' ? written[o.at] : undefined;
@@ -353,6 +353,11 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   }
   progress.done();
   return result();
+}
+
+/** Assets the log already holds, answering the file or sequence found at `foundPath`. */
+function foundAgain(ctx: ApiContext, ids: readonly number[], foundPath: string): LoggedAsset[] {
+  return [...getAssetsByIds(ctx.db, ids).values()].map((a) => ({ ...toAsset(a), duplicate: true, foundPath }));
 }
 
 /** New image assets get a thumbnail from their file (a sequence: its first frame), made after the commit. */
