@@ -88,7 +88,8 @@ export function AssetTable() {
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    // Keys on a column header's sort button are that button's own (Enter and Space sort), not the rows'.
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
     const cur = selectedIndex ?? -1;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;

@@ -98,12 +98,25 @@ export function createLogStore(api: GenlogClient, call: Call) {
   let visible = { start: 0, end: 0 };
   // The cursor was moved onto a row not loaded yet (PageDown, End): its page names the selected asset.
   let cursorAwaitsRow = false;
+  // Rows in the view before a refresh: fewer after it, and the selected asset gone from the cursor's page, means the
+  // asset left the view (retired, re-tagged out of the filter), so the cursor stays where it was, on its neighbour.
+  let totalBeforeRefresh: number | null = null;
 
   return createStore<LogState>()((set, get) => {
     function restart(patch: Partial<LogState>): void {
       inFlight.clear();
       cursorAwaitsRow = false;
+      totalBeforeRefresh = null;
       set((s) => ({ ...patch, pages: {}, generation: s.generation + 1, queryVersion: s.queryVersion + 1, selectedIndex: null }));
+    }
+
+    /** Where the cursor goes when the selected asset is not on its page after a refresh. */
+    function cursorAfterLeaving(index: number, page: number, rows: Asset[], total: number): Partial<LogState> {
+      const left = totalBeforeRefresh !== null && total < totalBeforeRefresh;
+      const neighbour = Math.min(index, total - 1);
+      const row = rows[neighbour - page * PAGE_SIZE];
+      // Otherwise the asset moved (a new order after an edit): a page that holds it selects it when it loads.
+      return left && row && Math.floor(neighbour / PAGE_SIZE) === page ? { selectedIndex: neighbour, selectedId: row.id } : { selectedIndex: null };
     }
 
     async function fetchPage(page: number): Promise<void> {
@@ -131,7 +144,8 @@ export function createLogStore(api: GenlogClient, call: Call) {
         // After a refresh or a new order, the cursor goes where the selected asset is now.
         const at = s.selectedId === null ? -1 : res.value.rows.findIndex((r) => r.id === s.selectedId);
         if (at >= 0) patch.selectedIndex = page * PAGE_SIZE + at;
-        else if (cursorHere) patch.selectedIndex = null;
+        else if (cursorHere) Object.assign(patch, cursorAfterLeaving(s.selectedIndex as number, page, res.value.rows, res.value.total));
+        if (cursorHere) totalBeforeRefresh = null;
         return patch;
       });
     }
@@ -192,6 +206,7 @@ export function createLogStore(api: GenlogClient, call: Call) {
       refresh() {
         inFlight.clear();
         cursorAwaitsRow = false;
+        totalBeforeRefresh = get().total;
         const first = Math.floor(visible.start / PAGE_SIZE);
         const last = Math.floor(visible.end / PAGE_SIZE);
         // Rows on screen stay until fresh ones replace them, so the table does not blink; the rest is reloaded

@@ -53,6 +53,40 @@ describe('the log selection', () => {
     expect((await screen.findByRole('dialog', { name: /Re-tag/ })).textContent).toContain(`#${id}`);
   });
 
+  it('when the selected asset leaves the view (retired while retired ones are hidden), the cursor stays on its neighbour', async () => {
+    const { app, grid, pane, id } = await selectThirdRow();
+    app.stores.log.getState().setFilters({ showRetired: false });
+    await waitFor(() => expect(loadedRows(grid).length).toBeGreaterThan(4));
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await waitFor(() => expect(loadedRows(grid)[2]!.getAttribute('aria-selected')).toBe('true'));
+    expect(Number(loadedRows(grid)[2]!.dataset.assetId)).toBe(id);
+    const next = loadedRows(grid)[3]!;
+    const nextId = next.dataset.assetId;
+    const nextName = within(next).getAllByRole('gridcell')[3]!.textContent!;
+    ok(await real.api.retireAsset({ id, reason: 'superseded', by: 'ana' }));
+    app.stores.log.getState().refresh();
+    await screen.findByText('39 assets');
+    await waitFor(() => expect(loadedRows(grid)[2]!.dataset.assetId).toBe(nextId));
+    await waitFor(() => expect(loadedRows(grid)[2]!.getAttribute('aria-selected')).toBe('true'));
+    await within(pane).findByRole('heading', { name: nextName });
+    expect(screen.getByText('Row 3 of 39')).toBeTruthy();
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await waitFor(() => expect(loadedRows(grid)[3]!.getAttribute('aria-selected')).toBe('true'));
+  });
+
+  it('Enter on a column header sorts the log and leaves the selection and the detail pane alone', async () => {
+    const { pane, name } = await selectThirdRow();
+    const header = screen.getByRole('button', { name: /^File name/ });
+    header.focus();
+    fireEvent.keyDown(header, { key: 'Enter' });
+    fireEvent.click(header); // what the browser does for Enter on a button
+    await screen.findByText(/Sorted by file name/);
+    expect(document.activeElement).toBe(header);
+    expect(within(pane).getByRole('heading', { name })).toBeTruthy();
+  });
+
   it('never re-tags an asset the filters hide; the first arrow key selects the first row shown', async () => {
     const { grid, id } = await selectThirdRow();
     const other = ok(await real.api.listAssets({ sort: 'createdAt', direction: 'desc', limit: 40 })).rows.find((a) => a.id !== id && a.prompt.startsWith('crowd'))!;
