@@ -46,7 +46,9 @@ export function runCommand(stores: Stores, command: AppCommand): void {
   switch (command) {
     case 'focus-search': return ui.focusSearch();
     case 'log-files': return ui.pickFiles();
-    case 'go-log': return ui.navigate('log');
+    case 'go-log':
+      ui.navigate('log');
+      return ui.focusTable();
     case 'go-productions': return ui.navigate('productions');
     case 'go-tools': return ui.navigate('tools');
     case 'go-settings': return ui.navigate('settings');

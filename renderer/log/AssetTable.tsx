@@ -20,7 +20,7 @@ const JUMP_DELAY_MS = 60;
  * T re-tags and R retires the selected asset; I shows or hides the detail pane.
  */
 export function AssetTable() {
-  const { log, ui } = useStores();
+  const { log, ui, notifications } = useStores();
   const total = useApp('log', (s) => s.total);
   const pages = useApp('log', (s) => s.pages);
   const generation = useApp('log', (s) => s.generation);
@@ -87,6 +87,8 @@ export function AssetTable() {
     virtualizer.scrollToIndex(i, { align: 'auto' });
   }
 
+  const noAsset = () => void notifications.getState().push('info', 'Select an asset first: ↑ and ↓ move the selection.');
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     // Keys on a column header's sort button are that button's own (Enter and Space sort), not the rows'.
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -103,8 +105,8 @@ export function AssetTable() {
       Home: () => moveTo(0),
       End: () => moveTo(count - 1),
       Enter: () => { if (hasAsset) ui.getState().focusDetail(); },
-      t: () => { if (hasAsset) ui.getState().openDialog('retag'); },
-      r: () => { if (hasAsset) ui.getState().openDialog('retire'); },
+      t: () => (hasAsset ? ui.getState().openDialog('retag') : noAsset()),
+      r: () => (hasAsset ? ui.getState().openDialog('retire') : noAsset()),
       i: () => ui.getState().setDetailOpen(!ui.getState().detailOpen),
     };
     const action = actions[key];

@@ -36,7 +36,8 @@ export function createUiStore() {
     detailOpen: true,
     detailTab: 'details',
     dialog: null,
-    focusRequest: null,
+    // The app opens on the log with its table focused: the arrow keys work at once.
+    focusRequest: 'table',
     filePick: 0,
     navigate: (screen) => set({ screen }),
     setDetailOpen: (detailOpen) => set({ detailOpen }),

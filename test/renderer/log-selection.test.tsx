@@ -87,6 +87,19 @@ describe('the log selection', () => {
     expect(within(pane).getByRole('heading', { name })).toBeTruthy();
   });
 
+  it('the app opens with the table focused, Ctrl+1 brings focus back to it, and T with nothing selected says what to do', async () => {
+    renderApp(real.api);
+    await screen.findByText('40 assets');
+    const grid = screen.getByRole('grid', { name: 'Asset log' });
+    await waitFor(() => expect(document.activeElement).toBe(grid));
+    fireEvent.keyDown(grid, { key: 't' });
+    expect(await screen.findByText('Select an asset first: ↑ and ↓ move the selection.')).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: /Re-tag/ })).toBeNull();
+    screen.getByRole('searchbox', { name: 'Search the log' }).focus();
+    fireEvent.keyDown(document.activeElement!, { key: '1', ctrlKey: true });
+    await waitFor(() => expect(document.activeElement).toBe(grid));
+  });
+
   it('never re-tags an asset the filters hide; the first arrow key selects the first row shown', async () => {
     const { grid, id } = await selectThirdRow();
     const other = ok(await real.api.listAssets({ sort: 'createdAt', direction: 'desc', limit: 40 })).rows.find((a) => a.id !== id && a.prompt.startsWith('crowd'))!;
