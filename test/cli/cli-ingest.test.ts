@@ -240,7 +240,8 @@ describe('genlog ingest commands (spawned)', () => {
     const folder = run('log', join(dir, 'more'), '--recursive', '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
     expect(folder.code).toBe(0);
     expect(folder.stderr).toMatch(/\(tampered_v002\.png\): C2PA validation FAILED/);
-    expect(folder.stderr).not.toMatch(/plate\.jpg/);
+    expect(folder.stderr).not.toMatch(/plate\.jpg\): provenance/);
+    expect(folder.stderr).toContain(`not logged again: ${join(dir, 'more', 'plate.jpg')}\n`);
   });
 
   it('Ctrl+C during a folder log keeps the finished batches, --json still prints them, and what the scan skipped is named', async () => {

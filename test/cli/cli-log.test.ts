@@ -37,7 +37,7 @@ describe('genlog CLI (spawned as a user would)', () => {
     const r = run('log', file('ok.png'), join(dir, 'gone.png'), '--production', 'SHOW1', '--tool', 'Firefly', '--by', 'ana');
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('gone.png');
+    expect(r.stderr).toContain('gone.png": it does not exist. Nothing was logged: the paths named are logged all or none.');
     expect(run('--json', 'list').json()).toEqual([]);
     // A script reading --json gets an array even then; a named pipe is refused at once, not waited on.
     execFileSync('mkfifo', [join(dir, 'pipe.png')]);

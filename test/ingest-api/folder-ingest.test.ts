@@ -337,7 +337,7 @@ describe('folder ingest', () => {
     const [gone1, gone2] = [join(dir, 'gone1.png'), join(dir, 'gone2.png')];
     const listed = `Cannot read 2 of the paths named:\n  ${gone1}: it does not exist\n  ${gone2}: it does not exist`;
     await expect(ingestFolder(ctx, { ...base, paths: [kept, gone1, gone2], skipUnreadable: false }))
-      .rejects.toThrow(`${listed}\nNothing was logged: files named one by one are logged all or none.`);
+      .rejects.toThrow(`${listed}\nNothing was logged: the paths named are logged all or none.`);
     await expect(ingestFolder(ctx, { ...base, paths: [gone1, gone2] })).rejects.toThrow(listed);
     expect(ok(await api.listAssets({})).total).toBe(0);
   });

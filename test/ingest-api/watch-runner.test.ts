@@ -186,35 +186,41 @@ describe('watch runner', () => {
     mkdirSync(renders);
     ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
     const real = createHashPool({ concurrency: 1 });
-    const attemptsAt: number[] = [];
+    const failedAt: number[] = [];
+    const readAt = new Map<string, number>();
     let locked = true;
     const pool: Pick<HashPool, 'hash'> = {
       hash: (path, o) => {
-        if (!path.endsWith('locked.png')) return real.hash(path, o);
-        if (!locked) return real.hash(path, o);
-        attemptsAt.push(Date.now());
-        return Promise.reject(new FileReadError(path, 'EACCES', 'permission denied'));
+        if (path.endsWith('locked.png') && locked) {
+          failedAt.push(Date.now());
+          return Promise.reject(new FileReadError(path, 'EACCES', 'permission denied'));
+        }
+        readAt.set(basename(path), Date.now());
+        return real.hash(path, o);
       },
     };
     const events: WatchEvent[] = [];
+    const recheckMs = 50;
     try {
-      running = await startWatchRunner(ctx, { ...FAST, settleMs: 20, recheckMs: 50, pool }, (e) => events.push(e));
+      running = await startWatchRunner(ctx, { ...FAST, settleMs: 20, recheckMs, pool }, (e) => events.push(e));
       await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
       write(renders, 'locked.png', await framePng(1));
-      await until(() => (attemptsAt.length > 0 ? true : undefined), 'the locked file to be tried');
+      await until(() => (failedAt.length > 0 ? true : undefined), 'the locked file to be tried');
       await sleep(2500);
-      // A retry at every recheck would be about 35 attempts in 2.5 s; waiting 50, 100, 200 … ms between them, about 6.
-      expect(attemptsAt.length).toBeGreaterThanOrEqual(3);
-      expect(attemptsAt.length).toBeLessThanOrEqual(9);
-      const gaps = attemptsAt.slice(1).map((t, i) => t - (attemptsAt[i] as number));
-      expect(gaps[gaps.length - 1]).toBeGreaterThan(2 * (gaps[0] as number));
+      // A retry at every recheck would be about 35 attempts in 2.5 s; after 0, 1, 3, 7 … skipped rechecks, about 6.
+      expect(failedAt.length).toBeGreaterThanOrEqual(3);
+      expect(failedAt.length).toBeLessThanOrEqual(9);
+      const gaps = failedAt.slice(1).map((t, i) => t - (failedAt[i] as number));
+      expect(gaps[gaps.length - 1]).toBeGreaterThan(gaps[0] as number);
       expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
-      // Permissions fixed and another render lands beside it: both are drafted now, not at the next due retry.
+      // Its next turn is at least 2^(attempts-1) rechecks away: a new render landing beside it brings it along now.
+      await until(() => (failedAt.length >= 6 ? true : undefined), 'six attempts', 20_000);
+      const nextTurnAt = (failedAt.at(-1) as number) + 2 ** (failedAt.length - 1) * recheckMs;
       locked = false;
       write(renders, 'other.png', await framePng(2));
-      const landed = Date.now();
       await until(async () => (ok(await api.listInbox({})).total === 2 ? true : undefined), 'both files drafted');
-      expect(Date.now() - landed).toBeLessThan(FAST.stabilityMs + 1500);
+      expect(Math.abs((readAt.get('locked.png') as number) - (readAt.get('other.png') as number))).toBeLessThan(200);
+      expect(readAt.get('locked.png')).toBeLessThan(nextTurnAt);
     } finally {
       await running?.stop();
       running = undefined;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { scanFolder, type ScanSkip, type ScannedFile } from '../../ingest';
+import { ScanError, scanFolder, type ScanSkip, type ScannedFile } from '../../ingest';
 import { FileReadError, fileReadError, unreadablePathsError } from '../../ingest/file-errors';
 
 export interface CollectOptions {
@@ -21,17 +21,22 @@ export interface CollectOptions {
 export async function collectFiles(paths: readonly string[], o: CollectOptions): Promise<ScannedFile[]> {
   const found = new Map<string, ScannedFile>();
   const problems: FileReadError[] = [];
+  const unreadable = (problem: FileReadError) => (o.onUnreadable ? o.onUnreadable(problem) : problems.push(problem));
   for (const given of paths) {
     const path = resolve(given);
     const s = await stat(path).catch((error: unknown) => fileReadError(path, error));
     if (s instanceof FileReadError || (!s.isDirectory() && !s.isFile())) {
-      const problem = s instanceof FileReadError ? s : fileReadError(path, { code: 'ENOTFILE' });
-      if (o.onUnreadable) o.onUnreadable(problem);
-      else problems.push(problem);
+      unreadable(s instanceof FileReadError ? s : fileReadError(path, { code: 'ENOTFILE' }));
       continue;
     }
     if (s.isDirectory()) {
-      const files = await scanFolder(path, { recursive: o.recursive, include: o.include, exclude: o.exclude, onSkip: o.onSkip });
+      // A named folder that cannot be listed is one more path not read, named with the others.
+      const files = await scanFolder(path, { recursive: o.recursive, include: o.include, exclude: o.exclude, onSkip: o.onSkip })
+        .catch((error: unknown) => {
+          if (!(error instanceof ScanError)) throw error;
+          unreadable(new FileReadError(path, undefined, error.reason));
+          return [];
+        });
       for (const f of files) found.set(f.path, f);
     } else {
       found.set(path, { path, size: s.size, mtimeMs: s.mtimeMs });

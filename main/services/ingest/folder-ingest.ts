@@ -181,7 +181,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   }).catch((error: unknown) => {
     // All or none: the paths that could be read are not logged either, which the error alone would not say.
     if (skipsUnreadable || req.paths.length < 2 || !(error instanceof Error)) throw error;
-    throw new Error(`${error.message}\nNothing was logged: files named one by one are logged all or none.`);
+    const list = error.message.includes('\n');
+    throw new Error(`${error.message}${list ? '\n' : '. '}Nothing was logged: the paths named are logged all or none.`);
   });
   if (files.length === 0 && goneNamed.length > 0) throw unreadablePathsError(goneNamed);
   if (files.length === 0) throw invalid(await nothingToLog(ctx, req));
@@ -275,6 +276,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
     const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null } | { kind: 'existing'; asset: LoggedAsset })[] = [];
+    const batchNeedsTool: string[] = [];
     batch.items.forEach((listed, i) => {
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
       const checked = againstLoggedSequence(joined.earlierAt, listed, hashes);
@@ -290,7 +292,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       if (!tool) {
         const existing = findAssetByHash(ctx.db, target.production.id, described.sha256);
         if (existing) order.push({ kind: 'existing', asset: { ...toAsset(existing), duplicate: true, foundPath: itemPath(item) } });
-        else needTool.push(itemPath(item));
+        else batchNeedsTool.push(itemPath(item));
         return;
       }
       order.push({ kind: 'new', at: prepared.length, item, record });
@@ -310,6 +312,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     filesHashed += batch.fresh.size;
     // Reported with the batch's commit, like its assets: a batch that fails to commit reports neither.
     unreadable.push(...batch.unreadable);
+    needTool.push(...batchNeedsTool);
     const results = order.map((o) => (o.kind === 'existing' ? o.asset : { ...(written[o.at] as LoggedAsset), foundPath: itemPath(o.item) }));
     // Only assets logged now: one not logged (no tool) or already in the log says nothing here.
     for (const o of order) {

@@ -6,7 +6,7 @@ import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../.
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
-import { currentVersions, groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
+import { FileReadError, currentVersions, groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
@@ -138,7 +138,10 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     } catch (error) {
       for (const p of itemPaths(item)) notDrafted.add(p);
       if (env.signal?.aborted) return null;
-      errors.push(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push(message);
+      // Out of file handles, named after the file it struck: reported once for that file, like an unreadable one.
+      if (error instanceof FileReadError) failedFiles.push({ path: error.path, message });
       unreadFiles.push(...itemPaths(item));
       return null;
     }

@@ -52,8 +52,8 @@ interface FolderBatch {
 interface Retry {
   /** Failed attempts so far. */
   tries: number;
-  /** Not tried again by a recheck before this time (Date.now()). */
-  dueAt: number;
+  /** Rechecks still to let pass before the next one tries the file again. */
+  skip: number;
 }
 
 /** Longest wait between two retries of a file that stays unreadable (a permission nobody fixes). */
@@ -78,8 +78,11 @@ interface ActiveWatch {
   unread: Map<string, Retry>;
   /** Files (or messages naming none) already reported while retrying: a retry that fails again says nothing new. */
   told: Set<string>;
-  /** Folders whose drafting is queued and not started: a retry does not queue them again meanwhile. */
-  queued: Set<string>;
+  /**
+   * Folders with a draft queued or running, and how many: a retry does not queue them again meanwhile (the draft
+   * under way decides whether the file is still unread).
+   */
+  busy: Map<string, number>;
 }
 
 const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000 };
@@ -234,7 +237,7 @@ export class WatchRunner {
       },
     });
     const active: ActiveWatch = {
-      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), queued: new Set(),
+      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), busy: new Map(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -267,12 +270,11 @@ export class WatchRunner {
 
   /** Updates the files to try again after drafting `tried`, and returns the errors not reported before. */
   private newErrors(a: ActiveWatch, tried: readonly string[], result: { errors: string[]; unreadFiles: string[]; failedFiles: FailedFile[] }): string[] {
-    const now = Date.now();
     const stillUnread = new Set(result.unreadFiles);
     for (const p of tried) if (!stillUnread.has(p)) a.unread.delete(p);
     for (const p of stillUnread) {
       const tries = (a.unread.get(p)?.tries ?? 0) + 1;
-      a.unread.set(p, { tries, dueAt: now + this.retryWait(tries) });
+      a.unread.set(p, { tries, skip: this.rechecksToSkip(tries) });
     }
     // Keyed by the file a message is about: "changed while being read (N bytes…)" differs on every attempt.
     const fileOf = new Map(result.failedFiles.map((f) => [f.message, f.path]));
@@ -285,21 +287,26 @@ export class WatchRunner {
     return fresh;
   }
 
-  /** One recheck after the first failure, then twice as long each time, up to a minute. */
-  private retryWait(tries: number): number {
-    const every = this.options.recheckMs;
-    return Math.min(every * 2 ** (tries - 1), Math.max(every, MAX_RETRY_WAIT_MS));
+  /**
+   * Retried at the next recheck after the first failure, then after 1, 3, 7 … rechecks more (twice as long each
+   * time), at most about a minute apart. Counted in rechecks, not clock time: a failure always lands just after one.
+   */
+  private rechecksToSkip(tries: number): number {
+    const most = Math.max(0, Math.ceil(MAX_RETRY_WAIT_MS / this.options.recheckMs) - 1);
+    return Math.min(2 ** Math.min(tries - 1, 30) - 1, most);
   }
 
   /**
-   * Files that could not be read and are due are tried again: their folder is drafted again once quiet (with every
-   * file of it still waiting). A folder already waiting to be drafted is left alone, so retries never postpone it.
+   * At each recheck, files that could not be read and whose turn it is are tried again: their folder is drafted again
+   * once quiet (with every file of it still waiting). A folder already waiting for, or being, drafted is left alone.
    */
   private retryUnread(): void {
-    const now = Date.now();
     for (const a of this.active.values()) {
       for (const [path, retry] of a.unread) {
-        if (retry.dueAt <= now && !a.folders.has(dirname(path)) && !a.queued.has(dirname(path))) this.noted(a, path);
+        const folder = dirname(path);
+        if (a.folders.has(folder) || a.busy.has(folder)) continue;
+        if (retry.skip > 0) retry.skip -= 1;
+        else this.noted(a, path);
       }
     }
   }
@@ -330,15 +337,20 @@ export class WatchRunner {
     const batch = a.folders.get(folder);
     if (!batch) return;
     a.folders.delete(folder);
-    a.queued.add(folder);
+    a.busy.set(folder, (a.busy.get(folder) ?? 0) + 1);
     this.enqueue(a.id, async () => {
-      a.queued.delete(folder);
-      const row = this.current(a.id);
-      if (!row) return;
-      // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
-      const paths = [...new Set([...batch.paths, ...[...a.unread.keys()].filter((p) => dirname(p) === folder)])];
-      const result = await draftFiles(this.env, row, await currentVersions(paths));
-      this.announce(a.id, result.found, this.newErrors(a, paths, result));
+      try {
+        const row = this.current(a.id);
+        if (!row) return;
+        // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
+        const paths = [...new Set([...batch.paths, ...[...a.unread.keys()].filter((p) => dirname(p) === folder)])];
+        const result = await draftFiles(this.env, row, await currentVersions(paths));
+        this.announce(a.id, result.found, this.newErrors(a, paths, result));
+      } finally {
+        const left = (a.busy.get(folder) ?? 1) - 1;
+        if (left > 0) a.busy.set(folder, left);
+        else a.busy.delete(folder);
+      }
     });
   }
 }
