@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { genlog, genlogUnprivileged } from '../support/cli';
+import { genlog, genlogUnprivileged, spawnGenlogUnprivileged } from '../support/cli';
 import { ok, tempDir, testClient } from '../support/context';
 import { createContext } from '../../main/app-context';
 import { captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
@@ -275,6 +275,47 @@ describe('genlog ingest commands (spawned)', () => {
     expect(kept.some((a) => a.fileName === 'zz_huge.mov')).toBe(false);
     expect(run('--json', 'list', '--limit', '1000').json()).toHaveLength(500);
     expect(stderr).toContain(`Skipped ${join(dir, 'big', 'broken-link.bin')}: `);
+  });
+
+  it('watch run names a file it may not read (the watcher library drops it silently) and drafts a sequence whole once its locked frame can be read', async () => {
+    const { dir, db, run } = fresh('LocalSD');
+    const renders = join(dir, 'renders');
+    mkdirSync(join(renders, 'a'), { recursive: true });
+    mkdirSync(join(renders, 'b'));
+    expect(run('watch', 'add', renders, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+    const child = spawnGenlogUnprivileged(dir, ['--db', db, 'watch', 'run', '--stable-ms', '300', '--settle-ms', '200', '--recheck-ms', '200']);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const waitFor = async (test: () => boolean, what: string) => {
+      const end = Date.now() + 20_000;
+      while (!test()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr so far:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    // Written by another account (root here, the render farm there) without read permission for the watcher.
+    const locked = (path: string, bytes: Buffer) => {
+      writeFileSync(path, bytes);
+      if (process.getuid?.() === 0) chownSync(path, 0, 0);
+      chmodSync(path, 0o000);
+    };
+    try {
+      await waitFor(() => /Catch-up scan of /.test(stderr), 'the catch-up scan');
+      locked(join(renders, 'b', 'lone.png'), await framePng(9));
+      await waitFor(() => stderr.includes(`Cannot read "${join(renders, 'b', 'lone.png')}": permission denied`), 'the locked file to be named');
+      locked(join(renders, 'a', 'sh.1003.png'), await framePng(3));
+      for (const f of [1001, 1002, 1004]) writeFileSync(join(renders, 'a', `sh.${f}.png`), await framePng(f));
+      await waitFor(() => stderr.includes(`Cannot read "${join(renders, 'a', 'sh.1003.png')}": permission denied`), 'the locked frame to be named');
+      await new Promise((r) => setTimeout(r, 1000));
+      // Not drafted without its frame 1003 (that would be a sequence "with a hole", split in two once confirmed).
+      expect(run('--json', 'inbox', 'list').json()).toEqual([]);
+      chmodSync(join(renders, 'a', 'sh.1003.png'), 0o644);
+      await waitFor(() => /Inbox #\d+: .*sh\.####\.png/.test(stderr), 'the whole sequence to be drafted');
+      expect(run('--json', 'inbox', 'list').json()).toMatchObject([{ fileName: 'sh.####.png', frameRange: { first: 1001, last: 1004 } }]);
+      expect(stderr.split(`Cannot read "${join(renders, 'b', 'lone.png')}"`)).toHaveLength(2); // named once
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it('inbox show names the asset a late frame\'s draft continues, as confirming will log it', async () => {

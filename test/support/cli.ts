@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,14 +24,28 @@ const NOBODY = 65534;
  */
 export function genlogUnprivileged(dir: string, args: string[]): CliResult {
   if (process.getuid?.() !== 0) return genlog(args);
+  handOver(dir);
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8', env: { ...process.env, GENLOG_DB: '', HOME: dir }, timeout: 60_000, uid: NOBODY, gid: NOBODY,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+/** genlogUnprivileged for a long-running command (`watch run`): the process, its output piped. */
+export function spawnGenlogUnprivileged(dir: string, args: string[]): ChildProcessWithoutNullStreams {
+  const root = process.getuid?.() === 0;
+  if (root) handOver(dir);
+  return spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, GENLOG_DB: '', HOME: dir }, stdio: 'pipe', ...(root ? { uid: NOBODY, gid: NOBODY } : {}),
+  });
+}
+
+/** Gives `dir` (db and files) to "nobody" and lets that user through the folders above it up to the temp root. */
+function handOver(dir: string): void {
   const chownAll = (path: string) => {
     chownSync(path, NOBODY, NOBODY);
     if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownAll(join(path, name));
   };
   chownAll(dir);
   for (let up = dirname(dir); up.startsWith(tmpdir()); up = dirname(up)) chmodSync(up, statSync(up).mode | 0o001);
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8', env: { ...process.env, GENLOG_DB: '', HOME: dir }, timeout: 60_000, uid: NOBODY, gid: NOBODY,
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
@@ -83,6 +83,8 @@ interface ActiveWatch {
    * under way decides whether the file is still unread).
    */
   busy: Map<string, number>;
+  /** Files a folder event named whose readability is being checked (a file being written sends many events). */
+  checking: Set<string>;
 }
 
 const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000 };
@@ -237,10 +239,13 @@ export class WatchRunner {
       },
     });
     const active: ActiveWatch = {
-      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), busy: new Map(),
+      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), busy: new Map(), checking: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
+    // chokidar drops a file it may not read (it cannot watch it, and reports neither the file nor the error), yet the
+    // folder's own events still name it: such a file is taken up here, so it is reported and retried like any other.
+    watcher.on('raw', (_event, name, details) => void this.maybeUnreadable(active, name, details));
     watcher.on('error', (error) => this.report(w.id, error));
     // The folder itself deleted: the next recheck lets this watcher go and watches the folder again once it is back.
     watcher.on('unlinkDir', (path) => { if (path === root) active.lost = true; });
@@ -308,6 +313,23 @@ export class WatchRunner {
         if (retry.skip > 0) retry.skip -= 1;
         else this.noted(a, path);
       }
+    }
+  }
+
+  /** A folder event named `name`: a file there that this process may not read joins the files to retry, now. */
+  private async maybeUnreadable(a: ActiveWatch, name: unknown, details: unknown): Promise<void> {
+    const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (typeof folder !== 'string' || typeof name !== 'string' || name === '' || this.stopped) return;
+    const path = join(folder, name);
+    if (a.unread.has(path) || a.checking.has(path) || !a.filter.file(relativeOf(a.root, path))) return;
+    a.checking.add(path);
+    try {
+      const s = await stat(path).catch(() => null);
+      if (!s?.isFile() || (await access(path, constants.R_OK).then(() => true, () => false))) return;
+      a.unread.set(path, { tries: 0, skip: 0 });
+      this.noted(a, path);
+    } finally {
+      a.checking.delete(path);
     }
   }
 
