@@ -158,6 +158,14 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('provenance', '/no/such/file.png')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
   });
 
+  it('provenance FILE on a file it may not read exits 1 saying so, rather than printing a record of that error', () => {
+    const { dir, db, file } = fresh();
+    const locked = file('locked.png', 'pixels');
+    chmodSync(locked, 0o000);
+    const r = genlogUnprivileged(dir, ['--db', db, '--json', 'provenance', locked]);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: `genlog: Cannot read ${locked}: permission denied.\n` });
+  });
+
   it('watch add/list, then watch run drafts a copied-in file into the inbox; confirm, dismiss; SIGTERM exits 0', async () => {
     const { dir, db, run, file } = fresh('Amazon Titan Image Generator');
     const renders = join(dir, 'renders');

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import type { ApiContext } from '../../api/context';
-import { invalid, notFound } from '../../api/envelope';
+import { failed, invalid, notFound } from '../../api/envelope';
+import { fileReadError } from '../../ingest';
 import { assetIngestColumns, listFrames } from '../../../db/asset-frames';
 import { getProvenance } from '../../../db/provenance';
 import { listTools } from '../../../db/tools';
@@ -72,6 +74,9 @@ export async function fileProvenance(ctx: ApiContext, path: string): Promise<Fil
   const s = await stat(full).catch(() => null);
   if (!s) throw notFound(`Cannot read ${full}: it does not exist.`);
   if (!s.isFile()) throw invalid(`Cannot read ${full}: it is not a file.`);
+  // Nothing of it can be read: an error, not a record whose only content is that error (a script checks the exit code).
+  const refused = await access(full, constants.R_OK).then(() => null, (error: unknown) => fileReadError(full, error));
+  if (refused) throw failed(`Cannot read ${full}: ${refused.reason}.`);
   // Always read afresh (dropping a file again is how an artist asks for that); what was read is kept for logging.
   const identity = await previewIdentity(full);
   const record = await readFreshProvenance(full);
