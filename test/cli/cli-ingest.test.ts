@@ -252,7 +252,7 @@ describe('genlog ingest commands (spawned)', () => {
     expect(folder.stderr).toContain(`not logged again: ${join(dir, 'more', 'plate.jpg')}\n`);
   });
 
-  it('Ctrl+C during a folder log keeps the finished batches, --json still prints them, and what the scan skipped is named', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s (Ctrl+C, a scheduler) during a folder log keeps the finished batches, --json still prints them, and what the scan skipped is named', async (signal) => {
     const { dir, db, run, file } = fresh('LocalSD');
     for (let i = 0; i < 501; i++) file(`big/a${String(i).padStart(4, '0')}.bin`, `file ${i}`);
     symlinkSync(join(dir, 'nowhere.bin'), join(dir, 'big', 'broken-link.bin'));
@@ -272,7 +272,7 @@ describe('genlog ingest commands (spawned)', () => {
         if (Date.now() > end) throw new Error(`the first batch never committed; stderr:\n${stderr}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      child.kill('SIGINT');
+      child.kill(signal);
       // Both at once: a run that finished before the signal arrived says so here, not as a bare exit code.
       expect({ code: await exited, cancelled: /Cancelling/.test(stderr) }).toEqual({ code: 1, cancelled: true });
     } finally {

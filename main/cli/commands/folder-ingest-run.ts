@@ -163,7 +163,9 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
       : '\nCancelling: the batch being hashed is dropped, finished batches stay logged…\n');
     void r.call('cancelIngest', { jobId }).catch(() => undefined);
   };
+  // Ctrl+C, or a render farm scheduler stopping the job (SIGTERM): both stop the run cleanly and report what it kept.
   process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
   let status: IngestJobStatus;
   try {
     for (;;) {
@@ -174,6 +176,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
     }
   } finally {
     process.removeListener('SIGINT', cancel);
+    process.removeListener('SIGTERM', cancel);
     printer.end();
   }
   const final = await r.call<IngestJobStatus>('getIngestJob', { jobId, includeAssets: true });
