@@ -13,6 +13,8 @@ interface AssetRow {
   asset: LoggedAsset;
   /** Found files with this asset's content, beyond the asset itself: a duplicate row's count. */
   found: number;
+  /** Where this run found the content (a duplicate: the first such file), when not at the asset's own path. */
+  foundAt: string | null;
   /** A duplicate of an asset logged by this same run (not one that was in the log before it). */
   ofNew: boolean;
 }
@@ -22,20 +24,28 @@ function assetRows(assets: readonly LoggedAsset[]): AssetRow[] {
   const rows: AssetRow[] = [];
   const dupes = new Map<number, AssetRow>();
   for (const asset of assets) {
-    if (!asset.duplicate) { rows.push({ asset, found: 0, ofNew: false }); continue; }
+    if (!asset.duplicate) { rows.push({ asset, found: 0, foundAt: null, ofNew: false }); continue; }
     const seen = dupes.get(asset.id);
     if (seen) { seen.found++; continue; }
-    const row = { asset, found: 1, ofNew: newIds.has(asset.id) };
+    const ofNew = newIds.has(asset.id);
+    // A copy of an asset logged before this run is shown where it was found; copies of a new one sit under it.
+    const foundAt = !ofNew && asset.foundPath && asset.foundPath !== asset.path ? asset.foundPath : null;
+    const row = { asset, found: 1, foundAt, ofNew };
     dupes.set(asset.id, row);
     rows.push(row);
   }
   return rows;
 }
 
-/** "already logged (6 files found with this content)"; a duplicate of an asset this run logged says so. */
-function duplicateNote({ found, ofNew }: AssetRow): string | null {
+/**
+ * "already logged (6 files found with this content)"; a duplicate of an asset this run logged says so; a file found
+ * at another path than the asset's names the asset it matches.
+ */
+function duplicateNote({ asset, found, foundAt, ofNew }: AssetRow): string | null {
+  const same = foundAt ? `same content as #${asset.id} ${asset.fileName}` : null;
   if (ofNew) return `${plural(found, 'more file', 'more files')} found with the same content`;
-  return found > 1 ? `${formatCount(found)} files found with this content` : null;
+  if (found > 1) return [same, `${formatCount(found)} files found with this content`].filter(Boolean).join('; ');
+  return same;
 }
 
 function isSequencePattern(path: string): boolean {
@@ -83,6 +93,15 @@ export function FolderIngestResult() {
         {unreadFiles ? (
           <li><strong>{formatCount(unreadFiles)}</strong> {unreadFiles === 1 ? 'file' : 'files'} could not be read: not logged, listed below</li>
         ) : null}
+        {job.needTool.length ? (
+          <li><strong>{formatCount(job.needTool.length)}</strong> {job.needTool.length === 1 ? 'file or sequence names' : 'files or sequences name'} no listed tool: not logged, listed below</li>
+        ) : null}
+        {job.notReached ? (
+          <li>
+            <strong>{formatCount(job.notReached)}</strong> {job.notReached === 1 ? 'file' : 'files'} not reached: the ingest stopped before
+            their batch was saved. Log the folder again to finish (files already read are not read again).
+          </li>
+        ) : null}
         {filesReused ? (
           <li><strong>{formatCount(filesReused)}</strong> unchanged {filesReused === 1 ? 'file' : 'files'} not read again (already hashed)</li>
         ) : null}
@@ -95,7 +114,7 @@ export function FolderIngestResult() {
             return (
               <li key={`${a.duplicate ? 'dup' : 'new'}:${a.id}:${i}`} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
                 <span className="mono muted">#{a.id}</span>
-                <PathName path={a.path} name={a.fileName} />
+                {row.foundAt ? <PathName path={row.foundAt} /> : <PathName path={a.path} name={a.fileName} />}
                 {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
                 <span className="muted">{a.tool}</span>
                 {a.duplicate ? <span className="tag tag-warn">{row.ofNew ? 'duplicate' : 'already logged'}</span> : <span className="tag tag-ok">new</span>}

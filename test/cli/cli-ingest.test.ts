@@ -283,6 +283,7 @@ describe('genlog ingest commands (spawned)', () => {
     expect(kept.some((a) => a.fileName === 'zz_huge.mov')).toBe(false);
     expect(run('--json', 'list', '--limit', '1000').json()).toHaveLength(500);
     expect(stderr).toContain(`Skipped ${join(dir, 'big', 'broken-link.bin')}: `);
+    expect(stderr).toContain('2 file(s) found were not logged: the run stopped before their batch was committed.'); // a0500 and zz_huge.mov
   });
 
   it('watch run names a file it may not read (the watcher library drops it silently) and drafts a sequence whole once its locked frame can be read', async () => {

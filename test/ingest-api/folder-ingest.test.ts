@@ -190,6 +190,7 @@ describe('folder ingest', () => {
     expect(partial.needTool).toEqual([notes]);
     expect(partial.gaps).toEqual([{ path: join(dir, 'b_shot.####.png'), missingFrames: [1003] }]);
     expect(partial.skipped.map((s) => s.path)).toEqual([join(dir, 'd-broken.png')]);
+    expect(partial.notReached).toBe(1); // c-later.txt, in the batch that failed
   });
 
   it('a file that cannot be read is left out and named; everything else, in its batch too, is logged', async () => {

@@ -52,6 +52,7 @@ describe('ingest jobs through the API (what the UI and the CLI poll)', () => {
     const cancelled = ok(await api.cancelIngest({ jobId }));
     expect(cancelled).toMatchObject({ state: 'cancelled', logged: 0, error: expect.stringMatching(/cancelled/) });
     expect(cancelled.skipped).toEqual([expect.objectContaining({ path: join(dir, 'broken-link.png') })]);
+    expect(cancelled.notReached).toBe(2); // a.png and huge.mov: one batch, not committed
     await ingestJobEnded(ctx, jobId);
     expect(ok(await api.listAssets({})).total).toBe(0);
   });

@@ -142,6 +142,9 @@ describe('Log a folder…', () => {
     await user.keyboard('{Escape}');
     dialog = await screen.findByRole('dialog', { name: 'Cancelled: 0 assets logged' }, { timeout: 10_000 });
     expect(dialog.textContent).toMatch(/Batches finished before the cancel stay logged; the unfinished batch was dropped/);
+    // Both files were in the batch that was dropped: the summary says so, and how to finish.
+    expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent)
+      .toMatch(/2 files not reached: the ingest stopped before\s+their batch was saved\. Log the folder again to finish/);
     expect(ok(await api.listAssets({})).total).toBe(0);
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
 

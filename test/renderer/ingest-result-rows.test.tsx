@@ -118,13 +118,33 @@ describe('folder ingest result rows', () => {
 
     const texts = rows(within(dialog).getByRole('list', { name: 'Logged assets' })).map((li) => li.textContent?.replace(/\s+/g, ' '));
     expect(texts).toHaveLength(3);
-    expect(texts.filter((t) => t?.startsWith(`#${existing.id}`))).toEqual([`#${existing.id}${existing.path}Fireflyalready logged(3 files found with this content)`]);
+    // Found in this folder, not where the asset was logged from: the row shows the file found and names the asset.
+    expect(texts.filter((t) => t?.startsWith(`#${existing.id}`))).toEqual([
+      `#${existing.id}${join(folder, 'copy_1.bin')}Fireflyalready logged(same content as #${existing.id} a_big.bin; 3 files found with this content)`,
+    ]);
     expect(texts.filter((t) => t?.startsWith(`#${added.id}`))).toEqual([
       `#${added.id}${added.path}Fireflynew`,
       `#${added.id}${added.path}Fireflyduplicate(2 more files found with the same content)`,
     ]);
     expect(added.fileName).toBe('aa_big1.bin');
     expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => /same key/.test(m))).toEqual([]);
+  });
+
+  it('counts files needing a tool in the summary and lists them under that reason once, 20 shown and the rest counted', async () => {
+    for (let n = 10; n < 35; n++) writeFileSync(join(folder, `need_${n}.dat`), randomBytes(100 + n));
+    renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
+    const form = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.type(within(form).getByLabelText('Folder path'), folder);
+    await user.selectOptions(within(form).getByLabelText('Tool'), '');
+    await user.click(within(form).getByRole('button', { name: 'Log folder' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Logged 0 new assets' }, { timeout: 10_000 });
+    expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/25 files or sequences name no listed tool: not logged, listed below/);
+    const group = within(dialog).getByRole('region', { name: '25 names no listed tool: choose a tool and log it again' });
+    expect(within(group).getByRole('heading').textContent).toBe('25 files or sequences: names no listed tool: choose a tool and log it again');
+    const items = rows(group);
+    expect(items.slice(0, 20).map((li) => shownPath(li).name)).toEqual(Array.from({ length: 20 }, (_, i) => `need_${10 + i}.dat`));
+    expect(items.slice(20).map((li) => li.textContent)).toEqual(['… and 5 more']);
   });
 
   it('says, not as a success, that nothing new was logged when every file failed or was already in the log', async () => {

@@ -136,6 +136,10 @@ function reportLeftOut(r: CommandRun, final: IngestJobStatus): string[] {
     unread.length > 0
       ? `${unread.join('\n')}\nFix them and run the same command again: what was logged is recognised, and files already read are not read again.`
       : '',
+    final.notReached > 0
+      ? `${final.notReached} file(s) found were not logged: the run stopped before their batch was committed. Run the same ` +
+        'command again to log them (files already read are not read again).'
+      : '',
   ].filter(Boolean);
 }
 

@@ -64,6 +64,8 @@ export interface FolderIngestResult {
   filesReused: number;
   /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
   alerts: ProvenanceAlert[];
+  /** Files found but not logged because the run stopped before their batch was committed (0 for a finished run). */
+  notReached: number;
 }
 
 export interface UnreadableItem {
@@ -269,7 +271,11 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const alerts: ProvenanceAlert[] = [];
   const unreadable: UnreadableItem[] = goneNamed.map((e) => ({ path: e.path, reason: `cannot be read: ${e.reason}`, files: [e.path] }));
   let filesHashed = 0;
-  const result = (): FolderIngestResult => ({ assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts });
+  let committed = 0;
+  const result = (): FolderIngestResult => ({
+    assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts,
+    notReached: batches.slice(committed).flat().reduce((n, item) => n + itemPaths(item).length, 0),
+  });
 
   const write = (batch: PreparedBatch, index: number) => {
     const hashes = new Map([...known, ...batch.fresh]);
@@ -341,6 +347,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       if (stop.signal.aborted) throw new Error('cancelled');
       if (b + 2 < batches.length) inFlight.push(prepare(batches[b + 2] as IngestItem[], b + 2));
       write(settled.value, b);
+      committed = b + 1;
       unwritten = null;
     }
   } catch (error) {

@@ -28,6 +28,8 @@ export interface IngestJobStatus {
   gaps: SequenceGap[];
   /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
   alerts: ProvenanceAlert[];
+  /** Files found but not logged because the run stopped before their batch was committed (0 for a finished run). */
+  notReached: number;
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -76,7 +78,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
-    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], error: null,
+    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], notReached: 0, error: null,
     startedAt: ctx.now().toISOString(), finishedAt: null,
   };
   const job: Job = { status, assets: [], controller, finished: Promise.resolve() };
@@ -95,6 +97,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     status.unreadable = result.unreadable;
     status.gaps = result.gaps;
     status.alerts = result.alerts;
+    status.notReached = result.notReached;
   };
   job.finished = ingestFolder(ctx, req, { signal: controller.signal, onProgress: (p) => { status.progress = p; } })
     .then((result) => {
