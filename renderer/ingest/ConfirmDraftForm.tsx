@@ -17,6 +17,13 @@ type FormState = DraftFormValues;
  * Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. A refused
  * confirm puts focus on the first field it is about; a logged one calls onConfirmed (focus goes back to the list).
  */
+/** Where the tool came from, and a contradiction spelled out: the folder's default is not what the file says. */
+function toolHint(prefill: { tool?: string | null; matchedTool?: string | null }, chosen: string): string | undefined {
+  const named = prefill.matchedTool;
+  if (named && chosen && chosen !== named) return `The file names “${named}”, not this tool: check before confirming`;
+  return named && !prefill.tool ? 'Named by the file' : undefined;
+}
+
 export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: DraftDetail; onDismiss(): void; onConfirmed?(): void }) {
   const { drafts } = useStores();
   const busy = useApp('drafts', (s) => s.busy);
@@ -85,7 +92,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
         <Field label="Production" error={errors.production}>
           <ProductionPicker value={form.production} onChange={(production) => set({ production, use: '', episode: '' })} />
         </Field>
-        <Field label="Tool" error={errors.tool} hint={draft.prefill.matchedTool && !draft.prefill.tool ? 'Named by the file' : undefined}>
+        <Field label="Tool" error={errors.tool} hint={toolHint(draft.prefill, form.tool)}>
           <ToolPicker value={form.tool} onChange={(tool) => set({ tool })} />
         </Field>
         <Field label="Episode / reel" error={errors.episode}>

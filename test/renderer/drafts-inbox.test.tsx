@@ -10,6 +10,7 @@ import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
 import { renderApp } from './support/app';
 import { inboxScreen, inboxWorld } from './support/inbox-world';
+import { a1111Png } from '../ingest-api/fixtures';
 
 const user = userEvent.setup({ delay: null });
 const { table, rowOf, pane, selectedRow } = inboxScreen;
@@ -303,6 +304,22 @@ describe('New files inbox', () => {
     const tool = within(form).getByLabelText('Tool');
     await waitFor(() => expect(document.activeElement).toBe(tool));
     expect(tool.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says when the folder\'s tool is not the one the file names, and stops saying it once that tool is chosen', async () => {
+    ok(await api.addTool({ name: 'Automatic1111', hosting: 'local', trainsOnInputs: 'no', retainsData: 'no' }));
+    writeFileSync(join(withTool, 'hero_sd.png'), await a1111Png(4));
+    ok(await api.scanWatchFolders({}));
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await user.click(await within(table()).findByText('hero_sd.png'));
+    const form = await within(pane()).findByRole('form', { name: 'Confirm hero_sd.png' });
+    const tool = within(form).getByLabelText<HTMLSelectElement>('Tool');
+    expect(tool.value).toBe('Firefly');
+    const hint = () => document.getElementById(tool.getAttribute('aria-describedby') ?? '')?.textContent ?? null;
+    expect(hint()).toBe('The file names “Automatic1111”, not this tool: check before confirming');
+    await user.selectOptions(tool, 'Automatic1111');
+    expect(hint()).toBe(null);
   });
 
   it('a confirmed sequence keeps its facts but no longer says what confirming will do', async () => {
