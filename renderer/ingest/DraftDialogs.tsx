@@ -70,7 +70,8 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
       <p className="dialog-text">{whatIsLogged(edited, chosen.length)}</p>
       {noTool ? (
         <div className="notice notice-warn" role="note">
-          {plural(noTool, 'file')} name no tool and their folder sets none: they will not be logged and stay selected.
+          {noTool === 1 ? '1 file names no tool and its folder sets none: it will not be logged and stays selected.'
+            : `${plural(noTool, 'file')} name no tool and their folders set none: they will not be logged and stay selected.`}
         </div>
       ) : null}
     </Dialog>

@@ -31,6 +31,13 @@ export interface DialogProps {
   className?: string;
 }
 
+/** What Enter and Esc do now: a dialog with one button closes on either; a running one can only be stopped. */
+function keyHint(oneButton: boolean, busy: boolean, canCancel: boolean, cancelLabel = 'Cancel'): string {
+  if (oneButton) return 'Enter or Esc closes';
+  if (busy) return canCancel ? `Esc: ${cancelLabel}` : '';
+  return 'Enter confirms · Esc cancels';
+}
+
 /**
  * A modal form: focus moves in and is trapped while open, Esc cancels, Enter confirms (Ctrl/Cmd+Enter from a
  * multi-line field), and focus goes back where it was when the dialog closes.
@@ -120,7 +127,7 @@ export function Dialog({
         <h2 id={titleId} className="dialog-title">{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">
-          <span className="dialog-hint">Enter confirms · Esc cancels</span>
+          <span className="dialog-hint">{keyHint(hideCancel === true, busy === true, canCancel, cancelLabel)}</span>
           {hideCancel ? null : <button type="button" className="btn" onClick={onCancel} disabled={!canCancel}>{cancelLabel ?? 'Cancel'}</button>}
           <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>{confirmLabel}</button>
         </div>

@@ -110,8 +110,17 @@ describe('New files inbox', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm selected (3)…' }));
     // The question counts what will be logged; the rest are named as staying behind.
     const dialog = await screen.findByRole('dialog', { name: 'Log 1 file?' });
-    expect(dialog.textContent).toMatch(/2 files name no tool/);
-    await user.click(within(dialog).getByRole('button', { name: 'Log 1 file' }));
+    expect(dialog.textContent).toMatch(/2 files name no tool and their folders set none: they will not be logged and stay selected\./);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(table()).getByRole('checkbox', { name: 'Select mystery_b.exr' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (2)…' }));
+    const oneLeft = await screen.findByRole('dialog', { name: 'Log 1 file?' });
+    expect(oneLeft.textContent).toMatch(/1 file names no tool and its folder sets none: it will not be logged and stays selected\./);
+    await user.click(within(oneLeft).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(table()).getByRole('checkbox', { name: 'Select mystery_b.exr' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (3)…' }));
+    const again = await screen.findByRole('dialog', { name: 'Log 1 file?' });
+    await user.click(within(again).getByRole('button', { name: 'Log 1 file' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const notices = screen.getByLabelText('Notifications');
     await within(notices).findByText(/Logged 1 new asset\. 2 could not be logged and stay selected/);

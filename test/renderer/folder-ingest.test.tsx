@@ -129,6 +129,7 @@ describe('Log a folder…', () => {
 
     dialog = await screen.findByRole('dialog', { name: 'Logging a folder' });
     expect(dialog.textContent).toMatch(/Cancel keeps the batches already finished in the log and drops the\s+unfinished one/);
+    expect(dialog.querySelector('.dialog-hint')?.textContent).toBe('Esc: Cancel');
     await within(dialog).findByText(/of 2 files · .* of 2\.0 GiB · /);
     expect(within(dialog).getByRole('progressbar', { name: 'Folder ingest progress' })).toBeTruthy();
     // The dialog holds the keyboard, not its Cancel button: Enter ("confirms", says the hint) must not stop the work.
@@ -142,6 +143,7 @@ describe('Log a folder…', () => {
     await user.keyboard('{Escape}');
     dialog = await screen.findByRole('dialog', { name: 'Cancelled: 0 assets logged' }, { timeout: 10_000 });
     expect(dialog.textContent).toMatch(/Batches finished before the cancel stay logged; the unfinished batch was dropped/);
+    expect(dialog.querySelector('.dialog-hint')?.textContent).toBe('Enter or Esc closes');
     // Both files were in the batch that was dropped: the summary says so, and how to finish.
     expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent)
       .toMatch(/2 files not reached: the ingest stopped before\s+their batch was saved\. Log the folder again to finish/);
