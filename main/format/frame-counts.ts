@@ -6,3 +6,15 @@ export function frameRangeNotes(range: { first: number; last: number }, frameCou
   const missing = range.last - range.first + 1 - frameCount - framesInLog;
   return [...(framesInLog > 0 ? [`${framesInLog} logged before`] : []), ...(missing > 0 ? [`${missing} missing`] : [])];
 }
+
+/** A frame number as the sequence's files write it: 7 in shot.####.exr is "0007"; in frame_#.png (unpadded) "7". */
+export function frameLabel(frame: number, pattern: string): string {
+  const name = pattern.split(/[/\\]/).pop() ?? pattern;
+  const width = /#+/.exec(name)?.[0].length ?? 0;
+  return String(frame).padStart(width, '0');
+}
+
+/** "0001–0003" for shot.####.exr frames 1 to 3. */
+export function frameSpan(range: { first: number; last: number }, pattern: string): string {
+  return `${frameLabel(range.first, pattern)}–${frameLabel(range.last, pattern)}`;
+}

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { AssetFrame } from '../provenance/types';
 import { formatBytes } from '../ui/format';
+import { frameSpan } from '../../main/format/frame-counts';
 
 /** Frames shown per page: a 10,000-frame sequence must not put 10,000 rows in the DOM. */
 export const FRAMES_PER_PAGE = 100;
 
 /** An image sequence's frame range, sequence hash note and per-frame hashes, paged. */
-export function FrameList({ frames, sequenceHash }: { frames: AssetFrame[]; sequenceHash: string }) {
+export function FrameList({ frames, sequenceHash, pattern }: { frames: AssetFrame[]; sequenceHash: string; pattern: string }) {
   const [page, setPage] = useState(0);
   const pages = Math.ceil(frames.length / FRAMES_PER_PAGE);
   const shown = frames.slice(page * FRAMES_PER_PAGE, (page + 1) * FRAMES_PER_PAGE);
@@ -16,7 +17,7 @@ export function FrameList({ frames, sequenceHash }: { frames: AssetFrame[]; sequ
     <section className="prov-section" aria-label="Image sequence">
       <h3 className="prov-title">Image sequence</h3>
       <p className="muted">
-        Frames {first}–{last} ({frames.length} files). Sequence hash (the asset's SHA-256): SHA-256 of every frame's hash in frame
+        Frames {frameSpan({ first, last }, pattern)} ({frames.length} files). Sequence hash (the asset's SHA-256): SHA-256 of every frame's hash in frame
         order, one per line.
       </p>
       <p className="mono hash selectable">{sequenceHash}</p>

@@ -34,7 +34,7 @@ export function ProvenanceTab({ asset }: { asset: AssetDetail }) {
           )}
         </>
       )}
-      {asset.frames.length ? <FrameList frames={asset.frames} sequenceHash={asset.sha256} /> : null}
+      {asset.frames.length ? <FrameList frames={asset.frames} sequenceHash={asset.sha256} pattern={asset.fileName} /> : null}
     </div>
   );
 }

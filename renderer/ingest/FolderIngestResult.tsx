@@ -2,6 +2,7 @@ import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { formatBytes, formatCount, plural } from '../ui/format';
 import { MissingFrames } from './MissingFrames';
+import { frameSpan } from '../../main/format/frame-counts';
 import { NotLogged } from './NotLogged';
 import { PathName } from './PathName';
 import type { IngestJob } from './types';
@@ -115,7 +116,7 @@ export function FolderIngestResult() {
               <li key={`${a.duplicate ? 'dup' : 'new'}:${a.id}:${i}`} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
                 <span className="mono muted">#{a.id}</span>
                 {row.foundAt ? <PathName path={row.foundAt} /> : <PathName path={a.path} name={a.fileName} />}
-                {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
+                {a.frameRange ? <span className="frame-range">frames {frameSpan(a.frameRange, a.fileName)}</span> : null}
                 <span className="muted">{a.tool}</span>
                 {a.duplicate ? <span className="tag tag-warn">{row.ofNew ? 'duplicate' : 'already logged'}</span> : <span className="tag tag-ok">new</span>}
                 {note ? <span className="result-note muted">({note})</span> : null}

@@ -1,4 +1,4 @@
-import { frameRangeNotes } from '../../main/format/frame-counts';
+import { frameLabel, frameRangeNotes, frameSpan } from '../../main/format/frame-counts';
 import { MEDIA_LABELS } from '../ui/format';
 import type { Draft } from './types';
 
@@ -25,13 +25,13 @@ export function listedTool(d: Draft): string | null {
 }
 
 /** Late frames of a logged sequence leave gaps the log already fills: those are counted apart, not as missing. */
-export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount'> & { prefill?: Pick<Draft['prefill'], 'framesInLog'> }): string {
+export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount' | 'fileName'> & { prefill?: Pick<Draft['prefill'], 'framesInLog'> }): string {
   if (!d.frameRange) return '';
   const { first, last } = d.frameRange;
   const notes = frameRangeNotes(d.frameRange, d.frameCount, d.prefill?.framesInLog?.length);
   // One late frame is "1013", not "1013–1013 (1)".
-  if (first === last && notes.length === 0) return `${first}`;
-  return `${first}–${last} (${[d.frameCount, ...notes].join(', ')})`;
+  if (first === last && notes.length === 0) return frameLabel(first, d.fileName);
+  return `${frameSpan({ first, last }, d.fileName)} (${[d.frameCount, ...notes].join(', ')})`;
 }
 
 /** Frame numbers between the first and the last that the sequence lacks, leaving out those the log already holds. */

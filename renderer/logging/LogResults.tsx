@@ -4,6 +4,7 @@ import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { plural } from '../ui/format';
 import { MissingFrames } from '../ingest/MissingFrames';
 import { PathName } from '../ingest/PathName';
+import { frameSpan } from '../../main/format/frame-counts';
 
 /** What logging did: new assets, and files that were already in the log (same content, same production). */
 export function LogResults() {
@@ -28,7 +29,7 @@ export function LogResults() {
           <li key={`${a.id}:${i}`} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
             <span className="detail-id">#{a.id}</span>
             <PathName path={a.path} name={a.fileName} />
-            {a.frameRange ? <span className="frame-range">frames {a.frameRange.first}–{a.frameRange.last}</span> : null}
+            {a.frameRange ? <span className="frame-range">frames {frameSpan(a.frameRange, a.fileName)}</span> : null}
             <ClassificationBadge value={a.classification} retired={a.retired} />
             <span className={a.duplicate ? 'tag tag-warn' : 'tag tag-ok'}>{a.duplicate ? 'already logged' : 'new'}</span>
             <button type="button" className="btn btn-small" onClick={() => show(a.id)}>Show</button>
