@@ -118,37 +118,39 @@ export function AssetTable() {
   const activeRow = selectedIndex !== null && items.some((it) => it.index === selectedIndex) ? `asset-row-${selectedIndex}` : undefined;
 
   return (
-    <div
-      ref={scrollRef}
-      className="asset-table"
-      role="grid"
-      aria-label="Asset log"
-      aria-rowcount={count + 1}
-      aria-colcount={LOG_COLUMNS.length}
-      aria-activedescendant={activeRow}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      data-testid="asset-table"
-    >
-      <div className="asset-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="asset-row asset-header" role="row" aria-rowindex={1}>
-          {LOG_COLUMNS.map((c) => <SortHeader key={c.id} column={c} />)}
+    <div className="asset-table-frame">
+      <div
+        ref={scrollRef}
+        className="asset-table"
+        role="grid"
+        aria-label="Asset log"
+        aria-rowcount={count + 1}
+        aria-colcount={LOG_COLUMNS.length}
+        aria-activedescendant={activeRow}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="asset-table"
+      >
+        <div className="asset-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="asset-row asset-header" role="row" aria-rowindex={1}>
+            {LOG_COLUMNS.map((c) => <SortHeader key={c.id} column={c} />)}
+          </div>
+          {items.map((item) => {
+            const row = pages[Math.floor(item.index / PAGE_SIZE)]?.[item.index % PAGE_SIZE];
+            return (
+              <AssetRow
+                key={item.key}
+                index={item.index}
+                start={item.start}
+                height={ROW_HEIGHT}
+                row={row}
+                selected={row ? row.id === selectedId : item.index === selectedIndex}
+                onSelect={select}
+                onOpen={open}
+              />
+            );
+          })}
         </div>
-        {items.map((item) => {
-          const row = pages[Math.floor(item.index / PAGE_SIZE)]?.[item.index % PAGE_SIZE];
-          return (
-            <AssetRow
-              key={item.key}
-              index={item.index}
-              start={item.start}
-              height={ROW_HEIGHT}
-              row={row}
-              selected={row ? row.id === selectedId : item.index === selectedIndex}
-              onSelect={select}
-              onOpen={open}
-            />
-          );
-        })}
       </div>
     </div>
   );

@@ -168,6 +168,30 @@ try {
     await shot(page, 'settings.png');
     await page.keyboard.press('Control+1');
     await grid.waitFor();
+    // Back on the log, the table has the keyboard again.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Asset log');
+  });
+
+  await check('on a 1280 x 800 screen the log fits beside the detail pane: no sideways scrolling, the file name keeps its room', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const fit = () => page.evaluate(() => {
+      const table = document.querySelector('[role=grid][aria-label="Asset log"]');
+      const name = table.querySelector('[role=row]:not(.asset-header) .cell-fileName');
+      return { table: table.clientWidth, content: table.scrollWidth, name: name.getBoundingClientRect().width, media: table.querySelectorAll('.cell-mediaType').length };
+    });
+    const beside = await fit();
+    assert(beside.content <= beside.table, `the log scrolls sideways beside the detail pane: ${beside.content} px in ${beside.table}`);
+    assert(beside.name >= 140, `the file name has ${beside.name} px`);
+    await shot(page, 'log-1280.png');
+    // Without the detail pane (I), every column is back.
+    await grid.focus();
+    await page.keyboard.press('i');
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Asset detail"]'));
+    const wide = await fit();
+    assert(wide.content <= wide.table, `the log scrolls sideways without the detail pane: ${wide.content} px in ${wide.table}`);
+    assert(await page.locator('.asset-header .cell-mediaType').isVisible(), 'the Media column is hidden with room for it');
+    await page.keyboard.press('i');
+    await page.setViewportSize({ width: 1440, height: 860 });
   });
 
   await check('the API refuses a request without the token (401) and from a foreign Origin (403)', async () => {
