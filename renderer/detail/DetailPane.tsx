@@ -38,6 +38,11 @@ export function DetailPane() {
             <div className="detail-title-row">
               <span className="detail-id">#{asset.id}</span>
               <h2 className="detail-title" title={asset.fileName}>{asset.fileName}</h2>
+              <span className="spacer" />
+              <button type="button" className="btn btn-small btn-icon" aria-label="Close the detail pane (I)" title="Close (I)"
+                onClick={() => { ui.getState().setDetailOpen(false); ui.getState().focusTable(); }}>
+                ×
+              </button>
             </div>
             <div className="detail-actions">
               <ClassificationBadge value={asset.classification} retired={asset.retired} />
@@ -50,10 +55,6 @@ export function DetailPane() {
               <button type="button" className="btn btn-small btn-danger-outline" disabled={asset.retired} title="Retire (R)"
                 onClick={() => ui.getState().openDialog('retire')}>
                 Retire…
-              </button>
-              <button type="button" className="btn btn-small btn-icon" aria-label="Close the detail pane (I)" title="Close (I)"
-                onClick={() => { ui.getState().setDetailOpen(false); ui.getState().focusTable(); }}>
-                ×
               </button>
             </div>
           </header>
