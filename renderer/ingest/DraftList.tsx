@@ -71,52 +71,55 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   }
 
   return (
-    <div ref={listRef} className="draft-list" data-draft-list tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
-      onMouseDown={() => { pressed.current = true; }} onMouseUp={() => { pressed.current = false; }}
-      onFocus={(e) => {
-        const byPointer = pressed.current || quietFocus.current;
-        pressed.current = false;
-        if (!byPointer && e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id);
-      }}>
-      <table className="data-table draft-table" aria-label="New files">
-        <thead>
-          <tr>
-            <th scope="col" className="cell-check">
-              <input type="checkbox" aria-label="Select all pending" checked={allPicked} disabled={pending.length === 0}
-                onChange={(e) => drafts.getState().pickAll(e.target.checked)} />
-            </th>
-            {/* What needs a decision first (the file, its red flags, its tool); where it lies last, for narrow windows. */}
-            <th scope="col">File</th>{status !== 'pending' ? <th scope="col">Status</th> : null}
-            <th scope="col">Provenance</th><th scope="col">Tool</th><th scope="col">Frames</th>
-            <th scope="col" className="num">Size</th><th scope="col">Type</th><th scope="col">Found</th><th scope="col">Folder</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((d) => {
-            const on = picked.includes(d.id);
-            return (
-              <tr key={d.id} data-draft-id={d.id} className={d.id === selectedId ? 'is-selected' : undefined} aria-selected={d.id === selectedId}
-                onClick={() => void drafts.getState().select(d.id)} onDoubleClick={onOpen}>
-                <td className="cell-check" onClick={(e) => e.stopPropagation()}>
-                  {d.status === 'pending' ? (
-                    <input type="checkbox" aria-label={`Select ${d.fileName}`} checked={on} tabIndex={-1}
-                      onChange={(e) => drafts.getState().togglePicked(d.id, e.target.checked)} />
-                  ) : null}
-                </td>
-                <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>
-                {status !== 'pending' ? <td className="nowrap">{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
-                <td className="draft-prov"><ProvenanceBrief draft={d} /></td>
-                <td className="truncate">{listedTool(d) ?? <span className="muted">none</span>}</td>
-                <td className="nowrap">{frameText(d)}</td>
-                <td className="num">{formatBytes(d.size)}</td>
-                <td>{mediaLabel(d)}</td>
-                <td className="muted nowrap">{formatDateTime(d.foundAt)}</td>
-                <td className="truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="focus-frame">
+      <div ref={listRef} className="draft-list" data-draft-list tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
+        onMouseDown={() => { pressed.current = true; }} onMouseUp={() => { pressed.current = false; }}
+        onFocus={(e) => {
+          const byPointer = pressed.current || quietFocus.current;
+          pressed.current = false;
+          if (!byPointer && e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id);
+        }}>
+        <table className="data-table draft-table" aria-label="New files">
+          <thead>
+            <tr>
+              <th scope="col" className="cell-check">
+                <input type="checkbox" aria-label="Select all pending" checked={allPicked} disabled={pending.length === 0}
+                  onChange={(e) => drafts.getState().pickAll(e.target.checked)} />
+              </th>
+              {/* What needs a decision first (the file, its red flags, its tool); where it lies last, for narrow windows. */}
+              <th scope="col">File</th>{status !== 'pending' ? <th scope="col">Status</th> : null}
+              <th scope="col">Provenance</th><th scope="col">Tool</th><th scope="col">Frames</th>
+              <th scope="col" className="num">Size</th><th scope="col" className="col-aside">Type</th>
+              <th scope="col" className="col-aside">Found</th><th scope="col" className="col-aside">Folder</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((d) => {
+              const on = picked.includes(d.id);
+              return (
+                <tr key={d.id} data-draft-id={d.id} className={d.id === selectedId ? 'is-selected' : undefined} aria-selected={d.id === selectedId}
+                  onClick={() => void drafts.getState().select(d.id)} onDoubleClick={onOpen}>
+                  <td className="cell-check" onClick={(e) => e.stopPropagation()}>
+                    {d.status === 'pending' ? (
+                      <input type="checkbox" aria-label={`Select ${d.fileName}`} checked={on} tabIndex={-1}
+                        onChange={(e) => drafts.getState().togglePicked(d.id, e.target.checked)} />
+                    ) : null}
+                  </td>
+                  <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>
+                  {status !== 'pending' ? <td className="nowrap">{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
+                  <td className="draft-prov"><ProvenanceBrief draft={d} /></td>
+                  <td className="truncate">{listedTool(d) ?? <span className="muted">none</span>}</td>
+                  <td className="nowrap">{frameText(d)}</td>
+                  <td className="num">{formatBytes(d.size)}</td>
+                  <td className="col-aside">{mediaLabel(d)}</td>
+                  <td className="col-aside muted nowrap">{formatDateTime(d.foundAt)}</td>
+                  <td className="col-aside truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -118,7 +118,7 @@ export function AssetTable() {
   const activeRow = selectedIndex !== null && items.some((it) => it.index === selectedIndex) ? `asset-row-${selectedIndex}` : undefined;
 
   return (
-    <div className="asset-table-frame">
+    <div className="focus-frame">
       <div
         ref={scrollRef}
         className="asset-table"

@@ -60,6 +60,14 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
     await draftRow('e2e_watch_hero_v001.png').waitFor();
     await draftRow('e2e_watch_reject_v001.exr').waitFor();
     await shot(page, 'new-files-inbox.png');
+    // On a 1280 px screen the list fits beside the draft pane: what is in the pane (type, found, folder) makes way.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const fits = await page.evaluate(() => {
+      const list = document.querySelector('[data-draft-list]');
+      return { content: list.scrollWidth, box: list.clientWidth };
+    });
+    await page.setViewportSize({ width: 1440, height: 860 });
+    assert(fits.content <= fits.box, `the New files list scrolls sideways at 1280 px: ${fits.content} px in ${fits.box}`);
   });
 
   await check('confirms one draft and dismisses the other (asked first); the confirmed one is in the asset log', async () => {
