@@ -7,7 +7,7 @@ import type { MethodName } from './table';
 export const METHOD_NAMES = [
   'listProductions', 'addProduction', 'editProduction',
   'listTools', 'addTool', 'editTool',
-  'logAssets', 'listAssets', 'getAsset', 'markAsset', 'retireAsset', 'editAsset', 'listArtists',
+  'logAssets', 'listAssets', 'getAsset', 'markAsset', 'retireAsset', 'editAsset', 'listArtists', 'getChangeStamp',
   'getSettings', 'setSettings',
   'setFacts', 'assessAsset',
   'addPlannedUse', 'listPlannedUses', 'getPlannedUse', 'setPlannedUseFacts', 'assessPlannedUse',

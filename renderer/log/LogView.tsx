@@ -13,14 +13,22 @@ import { LogFolderButton } from '../ingest/LogFolderButton';
 
 /** How long the cursor rests on a row before its detail loads (holding an arrow key stays smooth). */
 const DETAIL_DELAY_MS = 60;
+/** How often the log asks whether something changed it: a render node logging through the CLI shows up this soon. */
+export const FOLLOW_LOG_MS = 3000;
 
 /** The main screen: filters, the virtualized log, and the detail pane of the selected asset. */
 export function LogView() {
-  const { detail, ui, notifications } = useStores();
+  const { detail, ui, notifications, followLog } = useStores();
   const selectedId = useApp('log', (s) => s.selectedId);
   const detailOpen = useApp('ui', (s) => s.detailOpen);
   const dialog = useApp('ui', (s) => s.dialog);
   const asset = useApp('detail', (s) => s.asset);
+
+  useEffect(() => {
+    void followLog();
+    const t = setInterval(() => { if (document.visibilityState !== 'hidden') void followLog(); }, FOLLOW_LOG_MS);
+    return () => clearInterval(t);
+  }, [followLog]);
 
   useEffect(() => {
     if (selectedId === detail.getState().asset?.id) return;

@@ -28,6 +28,12 @@ export function createStores(api: GenlogClient, files: FileStager) {
     log.getState().refresh();
     void catalog.getState().loadArtists();
   };
+  /** Called every few seconds while the log is shown: what another process logged or changed appears by itself. */
+  const followLog = async () => {
+    if (!(await log.getState().changedSinceLastLook())) return;
+    assetsChanged();
+    void detail.getState().reload();
+  };
   const detail = createDetailStore(api, call, {
     actor: () => settings.getState().settings?.artistName,
     changed: assetsChanged,
@@ -63,7 +69,7 @@ export function createStores(api: GenlogClient, files: FileStager) {
     assetsChanged,
   });
   const thumbnails = createThumbnailCache(api);
-  return { api, call, notifications, settings, catalog, log, detail, ingest, ui, compliance, plannedUses, consents, review, thumbnails, ...disclosure, ...folders };
+  return { api, call, followLog, notifications, settings, catalog, log, detail, ingest, ui, compliance, plannedUses, consents, review, thumbnails, ...disclosure, ...folders };
 }
 
 export type Stores = ReturnType<typeof createStores>;

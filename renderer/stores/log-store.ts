@@ -61,6 +61,11 @@ export interface LogState {
   selectId(id: number | null): void;
   /** Reloads after a change (logged, re-tagged, edited), keeping filters, order and selection. */
   refresh(): void;
+  /**
+   * Asks whether the database changed since the last ask (another process logging, a reviewer elsewhere): true when
+   * it did. The first ask only learns where things stand. A failed ask says nothing: the next one tries again.
+   */
+  changedSinceLastLook(): Promise<boolean>;
 }
 
 /** Columns whose natural first look is newest/largest first. */
@@ -101,6 +106,7 @@ export function createLogStore(api: GenlogClient, call: Call) {
   // Rows in the view before a refresh: fewer after it, and the selected asset gone from the cursor's page, means the
   // asset left the view (retired, re-tagged out of the filter), so the cursor stays where it was, on its neighbour.
   let totalBeforeRefresh: number | null = null;
+  let lastStamp: string | null = null;
 
   return createStore<LogState>()((set, get) => {
     function restart(patch: Partial<LogState>): void {
@@ -202,6 +208,13 @@ export function createLogStore(api: GenlogClient, call: Call) {
           .map(([page, rows]) => ({ page: Number(page), at: rows.findIndex((r) => r.id === id) }))
           .find((p) => p.at >= 0);
         set({ selectedId: id, selectedIndex: found ? found.page * PAGE_SIZE + found.at : null });
+      },
+      async changedSinceLastLook() {
+        const res = await api.getChangeStamp({}).catch(() => null);
+        if (!res?.ok) return false;
+        const changed = lastStamp !== null && res.value.stamp !== lastStamp;
+        lastStamp = res.value.stamp;
+        return changed;
       },
       refresh() {
         inFlight.clear();

@@ -213,6 +213,15 @@ try {
   await provenanceChecks({ page, db, tmp, check, shot });
 
   let big;
+  await check('what a render node logs through the CLI appears in the open log by itself', async () => {
+    const before = await statusTotal(page).textContent();
+    const render = join(renders, 'node7_render_v001.png');
+    writeFileSync(render, randomBytes(50_000));
+    genlog(db, ['log', render, '--production', 'SHOW1', '--tool', 'Firefly', '--by', 'render-node-7']);
+    await rowFor('node7_render_v001.png').waitFor({ timeout: 10_000 });
+    assert(await statusTotal(page).textContent() !== before, `the total still says ${before}`);
+  });
+
   await check('a 1,000,000-asset log shows its total while the DOM holds under 100 rows', async () => {
     const seeded = await seededDb(MILLION);
     console.log(seeded.seconds === null

@@ -8,6 +8,7 @@ import { listAssetPage } from '../../services/list-assets';
 import { editAsset, markAsset, retireAsset, showAsset } from '../../services/asset-changes';
 import { readSettings, writeSettings } from '../../services/settings';
 import { distinctArtists, SORT_COLUMNS } from '../../../db/assets';
+import { changeStamp } from '../../../db/change-stamp';
 import { OUTCOMES } from '../../compliance';
 import { factsUpdateSchema, toolChainSchema } from '../../services/compliance/facts-input';
 
@@ -115,6 +116,8 @@ export const logMethods = {
     (ctx, i) => editAsset(ctx, i.id, i.changes, i.by, i.reason),
   ),
   listArtists: method(z.object({}), 'Artists who logged assets', (ctx) => distinctArtists(ctx.db)),
+  getChangeStamp: method(z.object({}), 'A stamp that changes whenever the database changes, from any process (poll it to refresh)',
+    (ctx) => ({ stamp: changeStamp(ctx.db) })),
 
   getSettings: method(z.object({}), 'Read settings', (ctx) => readSettings(ctx)),
   setSettings: method(z.object({ artistName: z.string().trim().max(200).optional() }), 'Change settings',
