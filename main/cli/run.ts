@@ -67,6 +67,12 @@ function argsProblem(err: NodeJS.ErrnoException): string {
 }
 
 /** Runs one CLI invocation and returns its exit code; never calls process.exit so it can be tested in-process. */
+
+/** "classification: classification must be …" (a field and a message naming it) reads as "classification must be …". */
+export function withoutRepeatedField(message: string): string {
+  return message.replace(/(^|; )([\w.]+): (?=\2 )/g, '$1');
+}
+
 export async function runCli(argv: string[], o: RunOptions = {}): Promise<number> {
   const io = o.io ?? { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
   const env = o.env ?? process.env;
@@ -104,7 +110,7 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
       json,
       async call<T>(name: string, input: unknown): Promise<T> {
         const res = await dispatch(methodTable, c, name, input);
-        if (!res.ok) throw new CliError(res.error.message, res.error.code === 'invalid_input' ? 2 : 1);
+        if (!res.ok) throw new CliError(withoutRepeatedField(res.error.message), res.error.code === 'invalid_input' ? 2 : 1);
         return res.value as T;
       },
       required(flag) {
