@@ -42,10 +42,24 @@ function findCommand(words: string[]): { command: Command; rest: string[] } | un
   return best;
 }
 
+/** The arguments a command's usage names before its flags: "FILE|DIR..." for `genlog log FILE|DIR... --production …`. */
+function argumentNames(c: Command): string {
+  const words = c.usage.split(' ').slice(1 + c.name.split(' ').length);
+  const names = words.slice(0, Math.max(0, words.findIndex((w) => w.startsWith('-') || w.startsWith('[')))) ;
+  return (names.length > 0 ? names : words.filter((w) => /^[A-Z]/.test(w))).join(' ');
+}
+
 function checkPositionals(c: Command, positionals: string[]): void {
   const want = c.positionals ?? 0;
   const ok = want === 'some' ? positionals.length > 0 : positionals.length === want;
-  if (!ok) throw usageError(`wrong number of arguments.\nUsage: ${c.usage}`);
+  if (ok) return;
+  const names = argumentNames(c).replace(/\.\.\.$/, ' (one or more)');
+  const given = positionals.map((p) => `"${p}"`).join(' ');
+  const why = positionals.length === 0 ? `missing ${names}`
+    : want === 0 ? `${c.name} takes no arguments, got ${given}`
+      : positionals.length < Number(want) ? `missing ${names} (got ${given})`
+        : `too many arguments: ${c.name} takes ${names}, got ${given}`;
+  throw usageError(`${why}.\nUsage: ${c.usage}`);
 }
 
 export interface RunOptions {
