@@ -45,8 +45,8 @@ function findCommand(words: string[]): { command: Command; rest: string[] } | un
 /** The arguments a command's usage names before its flags: "FILE|DIR..." for `genlog log FILE|DIR... --production …`. */
 function argumentNames(c: Command): string {
   const words = c.usage.split(' ').slice(1 + c.name.split(' ').length);
-  const names = words.slice(0, Math.max(0, words.findIndex((w) => w.startsWith('-') || w.startsWith('[')))) ;
-  return (names.length > 0 ? names : words.filter((w) => /^[A-Z]/.test(w))).join(' ');
+  const flagsFrom = words.findIndex((w) => w.startsWith('-') || w.startsWith('['));
+  return (flagsFrom < 0 ? words : words.slice(0, flagsFrom)).join(' ');
 }
 
 function checkPositionals(c: Command, positionals: string[]): void {
