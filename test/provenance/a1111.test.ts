@@ -99,4 +99,17 @@ describe('WebUI settings in files', () => {
     expect(record.errors).toEqual([]);
     expect(record.a1111).toMatchObject(EXPECTED);
   });
+
+  it('says so when a settings chunk fails its CRC (a damaged file), and still shows what it holds', async () => {
+    const dir = tempDir();
+    const good = tEXt('parameters', PARAMETERS);
+    const damaged = Buffer.from(good);
+    const at = damaged.indexOf('Steps: 28');
+    damaged.write('Steps: 29', at, 'latin1'); // one flipped digit, the CRC left as it was
+    const clean = await readProvenance(writeTemp(dir, 'clean.png', await pngWith([good])));
+    expect(clean.errors).toEqual([]);
+    const record = await readProvenance(writeTemp(dir, 'damaged.png', await pngWith([damaged])));
+    expect(record.errors).toEqual(["PNG text chunk 'parameters' fails its checksum (CRC): the file is damaged, and what the chunk says may be wrong"]);
+    expect(record.a1111).toMatchObject({ prompt: EXPECTED.prompt, steps: 29 });
+  });
 });

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { FILE_TAIL_BYTES } from '../../ingest/file-ends';
 import type { FileWindow } from '../file-window';
 import { MAX_EXIF_BYTES, MAX_STRUCTURE_ENTRIES, MAX_TEXT_BYTES, MAX_XMP_BYTES, formatBytes } from '../limits';
@@ -81,7 +82,11 @@ async function readTextChunk(file: FileWindow, parts: MetadataParts, type: strin
     parts.errors.push(`PNG text chunk '${keyword}' is ${formatBytes(length)}, more than the ${formatBytes(cap)} GenLog reads; it was skipped`);
     return;
   }
-  const decoded = decodePngText(type, await file.read(start, length));
+  const chunk = await file.read(start - 4, length + 8);
+  if (chunk.length === length + 8 && crc32(chunk.subarray(0, length + 4)) !== chunk.readUInt32BE(length + 4)) {
+    parts.errors.push(`PNG text chunk '${keyword}' fails its checksum (CRC): the file is damaged, and what the chunk says may be wrong`);
+  }
+  const decoded = decodePngText(type, chunk.subarray(4, length + 4));
   if (typeof decoded === 'string') {
     parts.errors.push(decoded);
     return;
