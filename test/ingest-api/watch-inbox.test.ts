@@ -165,7 +165,7 @@ describe('watch folders', () => {
     // 1003 is between the late frames but in the logged asset: logged before, not missing.
     expect(joined.prefill.framesInLog).toEqual([1003]);
     expect(joined.prefill.notes).toBe(
-      `Frames 1002–1005 of sh040.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003). Frame 1002 was logged before: a re-render.`,
+      `Frames 1002, 1004 and 1005 of sh040.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003). Frame 1002 was logged before: a re-render.`,
     );
     expect(ok(await api.listInbox({})).total).toBe(1);
 
@@ -190,7 +190,7 @@ describe('watch folders', () => {
     expect(scan.found).toHaveLength(1);
     expect(scan.found[0]).toMatchObject({ kind: 'sequence', frameRange: { first: 1002, last: 1004 }, frameCount: 2 });
     expect(scan.found[0]?.prefill.notes).toBe(
-      `Frames 1002–1004 of sh050.####.png, which is already logged as asset #${logged!.id} (frames 1001–1003). Frame 1002 was logged before: a re-render.`,
+      `Frames 1002 and 1004 of sh050.####.png, which is already logged as asset #${logged!.id} (frames 1001–1003). Frame 1002 was logged before: a re-render.`,
     );
     // Nothing new: the next scan drafts nothing and reads nothing again.
     const again = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);

@@ -140,6 +140,15 @@ function range(first: number, last: number): string {
   return first === last ? `frame ${first}` : `frames ${first}–${last}`;
 }
 
+/** The frames an item holds, as they are: "frames 1004–1007" when whole, "frames 1004 and 1007", "9 frames from 1004 to 1030". */
+function framesText(frames: readonly number[]): string {
+  const first = frames[0] as number;
+  const last = frames[frames.length - 1] as number;
+  if (last - first + 1 === frames.length) return range(first, last);
+  if (frames.length <= 5) return `frames ${frames.slice(0, -1).join(', ')} and ${last}`;
+  return `${frames.length} frames from ${first} to ${last}`;
+}
+
 /** One sentence for the draft's notes: which logged assets hold the sequence's other frames, and any it renders again. */
 export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, earlier: EarlierFrames): string {
   const held = earlier.assets.map((a) => `#${a.id} (${range(a.frame_first, a.frame_last)})`).join(', ');
@@ -147,7 +156,7 @@ export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, 
   const rerendered = again.length > 0
     ? ` ${again.length === 1 ? `Frame ${again[0]?.frame} was` : `${again.length} of these frames were`} logged before: a re-render.`
     : '';
-  const these = range(item.first, item.last);
+  const these = framesText(item.frames.map((f) => f.frame));
   return `${these.charAt(0).toUpperCase()}${these.slice(1)} of ${item.pattern}, ` +
     `which is already logged as ${earlier.assets.length === 1 ? 'asset' : 'assets'} ${held}.${rerendered}`;
 }
