@@ -340,6 +340,10 @@ describe('folder ingest', () => {
     await expect(ingestFolder(ctx, { ...base, paths: [kept, gone1, gone2], skipUnreadable: false }))
       .rejects.toThrow(`${listed}\nNothing was logged: the paths named are logged all or none.`);
     await expect(ingestFolder(ctx, { ...base, paths: [gone1, gone2] })).rejects.toThrow(listed);
+    // A link whose target is gone says so, as it does inside a folder.
+    const link = join(dir, 'link.png');
+    symlinkSync(join(dir, 'moved_away.png'), link);
+    await expect(ingestFolder(ctx, { ...base, paths: [link] })).rejects.toThrow(`Cannot read "${link}": it is a broken symbolic link (to ${join(dir, 'moved_away.png')})`);
     expect(ok(await api.listAssets({})).total).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readlink, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ScanError, scanFolder, type ScanSkip, type ScannedFile } from '../../ingest';
 import { FileReadError, fileReadError, unreadablePathsError } from '../../ingest/file-errors';
@@ -17,6 +17,12 @@ export interface CollectOptions {
   onUnreadable?: (error: FileReadError) => void;
 }
 
+/** A missing path that is a link says so, as the folder scan does: "it is a broken symbolic link (to /mnt/gone.exr)". */
+async function whyNotFound(path: string, error: unknown): Promise<FileReadError> {
+  const link = (error as NodeJS.ErrnoException).code === 'ENOENT' ? await readlink(path).catch(() => null) : null;
+  return link === null ? fileReadError(path, error) : new FileReadError(path, 'ENOENT', `it is a broken symbolic link (to ${link})`);
+}
+
 /** Files named directly and the files of folders named, each once, with size and modification time. */
 export async function collectFiles(paths: readonly string[], o: CollectOptions): Promise<ScannedFile[]> {
   const found = new Map<string, ScannedFile>();
@@ -24,7 +30,7 @@ export async function collectFiles(paths: readonly string[], o: CollectOptions):
   const unreadable = (problem: FileReadError) => (o.onUnreadable ? o.onUnreadable(problem) : problems.push(problem));
   for (const given of paths) {
     const path = resolve(given);
-    const s = await stat(path).catch((error: unknown) => fileReadError(path, error));
+    const s = await stat(path).catch((error: unknown) => whyNotFound(path, error));
     if (s instanceof FileReadError || (!s.isDirectory() && !s.isFile())) {
       unreadable(s instanceof FileReadError ? s : fileReadError(path, { code: 'ENOTFILE' }));
       continue;
