@@ -320,6 +320,7 @@ describe('genlog ingest commands (spawned)', () => {
       expect(run('--json', 'inbox', 'list').json()).toEqual([]);
       chmodSync(join(renders, 'a', 'sh.1003.png'), 0o644);
       await waitFor(() => /Inbox #\d+: .*sh\.####\.png/.test(stderr), 'the whole sequence to be drafted');
+      expect(stderr).toMatch(/Inbox #\d+: .*sh\.####\.png \[4 frames 1001–1004\]/);
       expect(run('--json', 'inbox', 'list').json()).toMatchObject([{ fileName: 'sh.####.png', frameRange: { first: 1001, last: 1004 } }]);
       expect(stderr.split(`Cannot read "${join(renders, 'b', 'lone.png')}"`)).toHaveLength(2); // named once
     } finally {

@@ -1,6 +1,6 @@
 import { CliError, usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
-import { frameRangeNotes } from '../../format/frame-counts';
+import { frameLabel, frameRangeNotes, frameSpan } from '../../format/frame-counts';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
@@ -58,10 +58,12 @@ const watchTable = (ws: WatchFolder[]) =>
     ws.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.production, w.tool, w.artist, w.classification, w.recursive ? 'yes' : 'no', w.pendingDrafts,
       w.lastScanAt?.slice(0, 16).replace('T', ' ') ?? 'never', w.path]));
 
+/** "3 frames 0001–0004 (1 missing)", "frame 1013" (one late frame): numbers as the files write them. */
 function frames(i: InboxItem): string {
   if (!i.frameRange) return '';
   const notes = frameRangeNotes(i.frameRange, i.frameCount, i.prefill.framesInLog?.length);
-  return `${i.frameCount} (${[`${i.frameRange.first}-${i.frameRange.last}`, ...notes].join(', ')})`;
+  if (i.frameRange.first === i.frameRange.last && notes.length === 0) return `frame ${frameLabel(i.frameRange.first, i.fileName)}`;
+  return `${i.frameCount} frames ${frameSpan(i.frameRange, i.fileName)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
 const inboxTable = (items: InboxItem[]) =>
@@ -97,7 +99,7 @@ export function describeEvent(e: WatchEvent): string {
       return `Catch-up scan of ${r.path}: ${r.filesScanned} file(s), ${fresh} new or changed, ${r.found.length} inbox item(s) added${skipped}.\n`;
     }
     case 'found':
-      return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)} frames]` : ''} (${bytes(e.item.size)})` +
+      return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)}]` : ''} (${bytes(e.item.size)})` +
         `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
         `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}.\n`;
     case 'unwatched':
