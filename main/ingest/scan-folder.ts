@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { fileReadError } from './file-errors';
+import { isIgnoredName } from './ignored-names';
 
 export interface ScannedFile {
   path: string;
@@ -83,7 +84,7 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
       report(folder.path, fileReadError(folder.path, error).reason, true);
       continue;
     }
-    const visible = entries.filter((entry) => !entry.name.startsWith('.') && isWorthStat(entry, folder.relative));
+    const visible = entries.filter((entry) => !isIgnoredName(entry.name) && isWorthStat(entry, folder.relative));
     const looked: { entry: Dirent; path: string; relative: string; stats: Stats }[] = [];
     for (let start = 0; start < visible.length; start += STAT_BATCH) {
       const batch = visible.slice(start, start + STAT_BATCH).map(async (entry) => {

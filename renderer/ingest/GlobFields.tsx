@@ -12,7 +12,7 @@ export function GlobFields({ include, exclude, onChange, errors }: {
       <Field label="Include only" error={errors.include} hint="e.g. *.exr, *.png — empty: every file">
         <textarea className="input glob-input" rows={2} value={include} onChange={(e) => onChange({ include: e.target.value })} />
       </Field>
-      <Field label="Exclude" error={errors.exclude} hint="e.g. *.tmp, cache/** — hidden files are always skipped">
+      <Field label="Exclude" error={errors.exclude} hint="e.g. *.tmp, cache/** — hidden files and Thumbs.db, desktop.ini are always skipped">
         <textarea className="input glob-input" rows={2} value={exclude} onChange={(e) => onChange({ exclude: e.target.value })} />
       </Field>
     </div>

@@ -28,6 +28,8 @@ describe('scanFolder', () => {
       'notes.txt': 'n',
       '.DS_Store': 'x',
       '.git/config': 'x',
+      'Thumbs.db': 'windows thumbnail cache',
+      'sub/desktop.ini': '[.ShellClassInfo]',
       'sub/c.exr': 'ccc',
       'sub/deeper/d.exr': 'dddddd',
       'sub/cache/e.exr': 'e',
@@ -51,7 +53,7 @@ describe('scanFolder', () => {
     return { names: files.map((file) => relative(root, file.path)), files, skipped: skipped.map((skip) => [relative(root, skip.path), skip.reason, skip.unread]) };
   }
 
-  it('lists only the top folder when not recursive, without hidden files', async () => {
+  it('lists only the top folder when not recursive, without hidden files or the OS\'s own (Thumbs.db, desktop.ini)', async () => {
     const { names, skipped } = await scan({ recursive: false });
     expect(names).toEqual(['a.exr', 'alias.exr', 'b.png', 'notes.txt']);
     expect(skipped).toEqual([['dangling.exr', 'broken symbolic link', false]]);

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isIgnoredName } from '../../ingest/ignored-names';
 
 /**
  * Glob matching with scanFolder's rules, so the watcher and the catch-up scan agree on what a watch folder holds:
@@ -42,7 +43,7 @@ export interface CompiledFilter {
 export function compileFilter(filter: WatchFilter): CompiledFilter {
   const included = filter.include.length > 0 ? globMatcher(filter.include) : () => true;
   const excluded = filter.exclude.length > 0 ? globMatcher(filter.exclude) : () => false;
-  const hidden = (relative: string) => relative.split('/').some((part) => part.startsWith('.'));
+  const hidden = (relative: string) => relative.split('/').some(isIgnoredName);
   return {
     file: (relative) => !hidden(relative) && included(relative) && !excluded(relative),
     folderExcluded: (relative) => hidden(relative) || excluded(relative),

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { compileFilter } from '../../main/services/ingest/watch-globs';
+
+describe('watch folder filter', () => {
+  it('passes over hidden entries and the OS\'s own files, as folder scans do, and applies the globs', () => {
+    const filter = compileFilter({ include: ['*.exr', '*.db'], exclude: ['tmp/**'] });
+    expect(filter.file('shot/a.exr')).toBe(true);
+    expect(filter.file('renders.db')).toBe(true);
+    expect(filter.file('Thumbs.db')).toBe(false);
+    expect(filter.file('shot/THUMBS.DB')).toBe(false);
+    expect(filter.file('shot/.partial.exr')).toBe(false);
+    expect(filter.file('tmp/a.exr')).toBe(false);
+    expect(filter.folderExcluded('.cache')).toBe(true);
+    expect(filter.folderExcluded('shot')).toBe(false);
+  });
+});
