@@ -18,3 +18,16 @@ export function frameLabel(frame: number, pattern: string): string {
 export function frameSpan(range: { first: number; last: number }, pattern: string): string {
   return `${frameLabel(range.first, pattern)}–${frameLabel(range.last, pattern)}`;
 }
+
+/** Frame numbers between the first and the last that the sequence lacks, leaving out those the log already holds. */
+export function missingFrames(frames: readonly { frame: number }[], inLog: readonly number[] = []): number[] {
+  if (frames.length < 2) return [];
+  const numbers = frames.map((f) => f.frame);
+  // Not Math.min(...numbers): a sequence of a hundred thousand frames would overflow the call stack.
+  const first = numbers.reduce((a, b) => Math.min(a, b));
+  const last = numbers.reduce((a, b) => Math.max(a, b));
+  const present = new Set([...numbers, ...inLog]);
+  const missing: number[] = [];
+  for (let n = first; n <= last && missing.length < 1000; n++) if (!present.has(n)) missing.push(n);
+  return missing;
+}

@@ -1,4 +1,6 @@
 import { frameLabel, frameRangeNotes, frameSpan } from '../../main/format/frame-counts';
+
+export { missingFrames } from '../../main/format/frame-counts';
 import { MEDIA_LABELS } from '../ui/format';
 import type { Draft } from './types';
 
@@ -34,14 +36,3 @@ export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount' | 'fileName
   return `${frameSpan({ first, last }, d.fileName)} (${[d.frameCount, ...notes].join(', ')})`;
 }
 
-/** Frame numbers between the first and the last that the sequence lacks, leaving out those the log already holds. */
-export function missingFrames(frames: readonly { frame: number }[], inLog: readonly number[] = []): number[] {
-  if (frames.length < 2) return [];
-  const numbers = frames.map((f) => f.frame);
-  const first = Math.min(...numbers);
-  const last = Math.max(...numbers);
-  const present = new Set([...numbers, ...inLog]);
-  const missing: number[] = [];
-  for (let n = first; n <= last && missing.length < 1000; n++) if (!present.has(n)) missing.push(n);
-  return missing;
-}

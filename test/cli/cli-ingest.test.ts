@@ -345,6 +345,22 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('inbox', 'show', String(item!.id)).stdout).toContain(`\nNotes: Frame 1004 of sh070.####.png, which is already logged as asset #${seq.id} (frames 1001–1003).\n`);
   });
 
+  it('inbox show names the frames a sequence draft lacks, written as its files write them', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    for (const f of [1, 2, 4, 7]) file(`r/plate.${String(f).padStart(4, '0')}.png`, await framePng(f));
+    expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
+    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
+    try {
+      ok(await testClient(other).scanWatchFolders({}));
+    } finally {
+      other.db.close();
+    }
+    const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
+    const shown = run('inbox', 'show', String(item!.id)).stdout;
+    expect(shown).toContain('4 frames 0001–0007 (3 missing)');
+    expect(shown).toContain('\nMissing frames: 0003, 0005, 0006\n');
+  });
+
   it('Ctrl+C while files named one by one are hashed says nothing will be logged (they are all or none) and logs nothing', async () => {
     const { dir, db, run } = fresh('LocalSD');
     const huge = sparseFile(dir, 'huge_plate.mov', 32 * 1024 * 1024 * 1024);

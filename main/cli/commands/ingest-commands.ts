@@ -1,6 +1,6 @@
 import { CliError, usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
-import { frameLabel, frameRangeNotes, frameSpan } from '../../format/frame-counts';
+import { frameLabel, frameRangeNotes, frameSpan, missingFrames } from '../../format/frame-counts';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
@@ -48,7 +48,9 @@ function provenanceText(p: FileProvenance): string {
 function inboxDetailText(i: InboxItemDetail): string {
   const notes = i.prefill.notes ? `\nNotes: ${i.prefill.notes}\n` : '';
   const head = `${inboxTable([i])}${notes}`;
-  const frameList = i.frames.length ? `\n${i.frames.length} frame(s), first ${i.frames[0]?.fileName ?? ''}, last ${i.frames.at(-1)?.fileName ?? ''}\n` : '';
+  const missing = missingFrames(i.frames, i.prefill.framesInLog);
+  const gaps = missing.length ? `Missing frames: ${missing.map((n) => frameLabel(n, i.fileName)).join(', ')}\n` : '';
+  const frameList = i.frames.length ? `\n${i.frames.length} frame(s), first ${i.frames[0]?.fileName ?? ''}, last ${i.frames.at(-1)?.fileName ?? ''}\n${gaps}` : '';
   if (!i.record || !i.provenance) return `${head}${frameList}\nNo provenance was read for this file.\n`;
   return `${head}${frameList}\n${provenanceText({ ...i.record, path: i.path, matchedTool: i.prefill.matchedTool ?? null, mismatches: i.provenance.mismatches })}`;
 }
