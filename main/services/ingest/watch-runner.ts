@@ -83,8 +83,13 @@ interface ActiveWatch {
    * under way decides whether the file is still unread).
    */
   busy: Map<string, number>;
-  /** Files a folder event named whose readability is being checked (a file being written sends many events). */
-  checking: Set<string>;
+  /**
+   * Files a folder event named whose readability is being checked, and whether another event came meanwhile (then it
+   * is checked once more: the event that matters, a chmod, may arrive while the check of its creation runs).
+   */
+  checking: Map<string, boolean>;
+  /** The watcher was closed: a check finishing late drafts nothing with the old settings. */
+  closed?: boolean;
 }
 
 const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000 };
@@ -239,14 +244,19 @@ export class WatchRunner {
       },
     });
     const active: ActiveWatch = {
-      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), busy: new Map(), checking: new Set(),
+      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), busy: new Map(), checking: new Map(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
     // chokidar drops a file it may not read (it cannot watch it, and reports neither the file nor the error), yet the
     // folder's own events still name it: such a file is taken up here, so it is reported and retried like any other.
-    watcher.on('raw', (_event, name, details) => void this.maybeUnreadable(active, name, details));
-    watcher.on('error', (error) => this.report(w.id, error));
+    watcher.on('raw', (_event, name, details) => this.maybeUnreadableEvent(active, name, details));
+    // chokidar reports a file it may not watch as an error naming it: that file is one to read later, not a failure.
+    watcher.on('error', (error) => {
+      const { code, path } = error as NodeJS.ErrnoException;
+      if ((code === 'EACCES' || code === 'EPERM') && path) void this.maybeUnreadable(active, path);
+      else this.report(w.id, error);
+    });
     // The folder itself deleted: the next recheck lets this watcher go and watches the folder again once it is back.
     watcher.on('unlinkDir', (path) => { if (path === root) active.lost = true; });
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
@@ -317,23 +327,32 @@ export class WatchRunner {
   }
 
   /** A folder event named `name`: a file there that this process may not read joins the files to retry, now. */
-  private async maybeUnreadable(a: ActiveWatch, name: unknown, details: unknown): Promise<void> {
+  private maybeUnreadableEvent(a: ActiveWatch, name: unknown, details: unknown): void {
     const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-    if (typeof folder !== 'string' || typeof name !== 'string' || name === '' || this.stopped) return;
-    const path = join(folder, name);
-    if (a.unread.has(path) || a.checking.has(path) || !a.filter.file(relativeOf(a.root, path))) return;
-    a.checking.add(path);
+    if (typeof folder === 'string' && typeof name === 'string' && name !== '') void this.maybeUnreadable(a, join(folder, name));
+  }
+
+  private async maybeUnreadable(a: ActiveWatch, path: string): Promise<void> {
+    if (this.stopped || a.closed || a.unread.has(path) || !a.filter.file(relativeOf(a.root, path))) return;
+    if (a.checking.has(path)) {
+      a.checking.set(path, true);
+      return;
+    }
+    a.checking.set(path, false);
     try {
       const s = await stat(path).catch(() => null);
       if (!s?.isFile() || (await access(path, constants.R_OK).then(() => true, () => false))) return;
       a.unread.set(path, { tries: 0, skip: 0 });
       this.noted(a, path);
     } finally {
+      const again = a.checking.get(path) === true;
       a.checking.delete(path);
+      if (again) void this.maybeUnreadable(a, path);
     }
   }
 
   private async close(a: ActiveWatch): Promise<void> {
+    a.closed = true;
     for (const f of a.folders.values()) clearTimeout(f.timer);
     a.folders.clear();
     await a.watcher.close();
@@ -341,7 +360,7 @@ export class WatchRunner {
 
   /** A file finished writing: drafted once its folder has been quiet for settleMs (or after maxWaitMs). */
   private noted(a: ActiveWatch, path: string): void {
-    if (this.stopped || !a.filter.file(relativeOf(a.root, path))) return;
+    if (this.stopped || a.closed || !a.filter.file(relativeOf(a.root, path))) return;
     const folder = dirname(path);
     const now = Date.now();
     let batch = a.folders.get(folder);
