@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32 } from './crc32';
 import { FILE_TAIL_BYTES } from '../../ingest/file-ends';
 import type { FileWindow } from '../file-window';
 import { MAX_EXIF_BYTES, MAX_STRUCTURE_ENTRIES, MAX_TEXT_BYTES, MAX_XMP_BYTES, formatBytes } from '../limits';
