@@ -11,7 +11,10 @@ export function EditAssetForm({ asset, onDone }: { asset: AssetDetail; onDone():
   const { detail } = useStores();
   const tools = useApp('catalog', (s) => s.tools);
   const episodes = useApp('catalog', (s) => s.productions.find((p) => p.code === asset.production)?.episodes ?? []);
-  const [form, setForm] = useState({ episode: asset.episode, tool: asset.tool ?? '', prompt: asset.prompt, notes: asset.notes });
+  // What the form started from: a field is saved only when it was edited here, so a change someone else made
+  // meanwhile (the log follows the database while the form is open) is never written back over.
+  const [started] = useState(() => ({ episode: asset.episode, tool: asset.tool ?? '', prompt: asset.prompt, notes: asset.notes }));
+  const [form, setForm] = useState(started);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -20,10 +23,10 @@ export function EditAssetForm({ asset, onDone }: { asset: AssetDetail; onDone():
   async function save(e?: FormEvent) {
     e?.preventDefault();
     const changes: AssetChanges = {};
-    if (form.episode !== asset.episode) changes.episode = form.episode;
-    if (form.tool && form.tool !== asset.tool) changes.tool = form.tool;
-    if (form.prompt !== asset.prompt) changes.prompt = form.prompt;
-    if (form.notes !== asset.notes) changes.notes = form.notes;
+    if (form.episode !== started.episode) changes.episode = form.episode;
+    if (form.tool && form.tool !== started.tool) changes.tool = form.tool;
+    if (form.prompt !== started.prompt) changes.prompt = form.prompt;
+    if (form.notes !== started.notes) changes.notes = form.notes;
     if (Object.keys(changes).length === 0) return onDone();
     setBusy(true);
     const res = await detail.getState().edit(changes, reason.trim());

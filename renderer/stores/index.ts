@@ -31,12 +31,19 @@ export function createStores(api: GenlogClient, files: FileStager) {
   /** Called every few seconds while the log is shown: what another process logged or changed appears by itself. */
   const followLog = async () => {
     if (!(await log.getState().changedSinceLastLook())) return;
-    assetsChanged();
-    void detail.getState().reload();
+    log.getState().refresh();
+    void catalog.getState().loadArtists();
+    // The asset the log has selected, not whatever the pane holds: a poll must not undo a selection still loading.
+    const selected = log.getState().selectedId;
+    if (selected !== null && detail.getState().asset?.id === selected) void detail.getState().show(selected);
   };
   const detail = createDetailStore(api, call, {
     actor: () => settings.getState().settings?.artistName,
-    changed: assetsChanged,
+    // A re-tag or retirement may take the selected asset out of the filtered view: the cursor keeps its place.
+    changed: () => {
+      log.getState().refresh({ selectionMayLeave: true });
+      void catalog.getState().loadArtists();
+    },
     notify,
   });
   const ingest = createIngestStore(api, call, files, {

@@ -60,7 +60,11 @@ export interface LogState {
   select(index: number | null): void;
   selectId(id: number | null): void;
   /** Reloads after a change (logged, re-tagged, edited), keeping filters, order and selection. */
-  refresh(): void;
+  /**
+   * Reloads the rows in view. `selectionMayLeave`: this app just retired or re-tagged the selected asset, which may
+   * take it out of the view; the cursor then stays on the row that takes its place.
+   */
+  refresh(options?: { selectionMayLeave?: boolean }): void;
   /**
    * Asks whether the database changed since the last ask (another process logging, a reviewer elsewhere): true when
    * it did. The first ask only learns where things stand. A failed ask says nothing: the next one tries again.
@@ -103,8 +107,9 @@ export function createLogStore(api: GenlogClient, call: Call) {
   let visible = { start: 0, end: 0 };
   // The cursor was moved onto a row not loaded yet (PageDown, End): its page names the selected asset.
   let cursorAwaitsRow = false;
-  // Rows in the view before a refresh: fewer after it, and the selected asset gone from the cursor's page, means the
-  // asset left the view (retired, re-tagged out of the filter), so the cursor stays where it was, on its neighbour.
+  // Rows in the view before a refresh after this app changed the selected asset: fewer after it, and that asset gone
+  // from the cursor's page, means it left the view (retired, re-tagged out of the filter), so the cursor stays where
+  // it was, on its neighbour. Other refreshes (another process logging) never guess: the asset is looked up.
   let totalBeforeRefresh: number | null = null;
   let lastStamp: string | null = null;
 
@@ -117,12 +122,13 @@ export function createLogStore(api: GenlogClient, call: Call) {
     }
 
     /** Where the cursor goes when the selected asset is not on its page after a refresh. */
-    function cursorAfterLeaving(index: number, page: number, rows: Asset[], total: number): Partial<LogState> {
+    function cursorAfterLeaving(index: number, page: number, rows: Asset[], total: number, pages: Record<number, Asset[]>): Partial<LogState> {
       const left = totalBeforeRefresh !== null && total < totalBeforeRefresh;
       const neighbour = Math.min(index, total - 1);
-      const row = rows[neighbour - page * PAGE_SIZE];
+      const neighbourPage = Math.floor(neighbour / PAGE_SIZE);
+      const row = (neighbourPage === page ? rows : pages[neighbourPage])?.[neighbour % PAGE_SIZE];
       // Otherwise the asset moved (a new order after an edit): a page that holds it selects it when it loads.
-      return left && row && Math.floor(neighbour / PAGE_SIZE) === page ? { selectedIndex: neighbour, selectedId: row.id } : { selectedIndex: null };
+      return left && row ? { selectedIndex: neighbour, selectedId: row.id } : { selectedIndex: null };
     }
 
     async function fetchPage(page: number): Promise<void> {
@@ -150,7 +156,7 @@ export function createLogStore(api: GenlogClient, call: Call) {
         // After a refresh or a new order, the cursor goes where the selected asset is now.
         const at = s.selectedId === null ? -1 : res.value.rows.findIndex((r) => r.id === s.selectedId);
         if (at >= 0) patch.selectedIndex = page * PAGE_SIZE + at;
-        else if (cursorHere) Object.assign(patch, cursorAfterLeaving(s.selectedIndex as number, page, res.value.rows, res.value.total));
+        else if (cursorHere) Object.assign(patch, cursorAfterLeaving(s.selectedIndex as number, page, res.value.rows, res.value.total, pages));
         if (cursorHere) totalBeforeRefresh = null;
         return patch;
       });
@@ -216,10 +222,9 @@ export function createLogStore(api: GenlogClient, call: Call) {
         lastStamp = res.value.stamp;
         return changed;
       },
-      refresh() {
+      refresh(options = {}) {
         inFlight.clear();
-        cursorAwaitsRow = false;
-        totalBeforeRefresh = get().total;
+        totalBeforeRefresh = options.selectionMayLeave ? get().total : null;
         const first = Math.floor(visible.start / PAGE_SIZE);
         const last = Math.floor(visible.end / PAGE_SIZE);
         // Rows on screen stay until fresh ones replace them, so the table does not blink; the rest is reloaded
@@ -233,6 +238,9 @@ export function createLogStore(api: GenlogClient, call: Call) {
           return { generation: s.generation + 1, pages: kept };
         });
         for (let p = first; p <= last; p++) void fetchPage(p);
+        // The cursor moved onto a row still loading (End, PageDown) keeps waiting for it: its page is fetched anew.
+        const cursor = get().selectedIndex;
+        if (cursorAwaitsRow && cursor !== null) void fetchPage(Math.floor(cursor / PAGE_SIZE));
       },
     };
   });

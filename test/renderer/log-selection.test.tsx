@@ -65,8 +65,9 @@ describe('the log selection', () => {
     const next = loadedRows(grid)[3]!;
     const nextId = next.dataset.assetId;
     const nextName = within(next).getAllByRole('gridcell')[3]!.textContent!;
-    ok(await real.api.retireAsset({ id, reason: 'superseded', by: 'ana' }));
-    app.stores.log.getState().refresh();
+    // Retired here (what the R dialog does), so the app knows its own change may take the asset out of view.
+    await waitFor(() => expect(app.stores.detail.getState().asset?.id).toBe(id));
+    expect(await app.stores.detail.getState().retire('superseded')).toMatchObject({ ok: true });
     await screen.findByText('39 assets');
     await waitFor(() => expect(loadedRows(grid)[2]!.dataset.assetId).toBe(nextId));
     await waitFor(() => expect(loadedRows(grid)[2]!.getAttribute('aria-selected')).toBe('true'));
@@ -74,6 +75,14 @@ describe('the log selection', () => {
     expect(screen.getByText('Row 3 of 39')).toBeTruthy();
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     await waitFor(() => expect(loadedRows(grid)[3]!.getAttribute('aria-selected')).toBe('true'));
+    // Another process retiring an asset above it moves its row, never the selection to another asset.
+    const held = loadedRows(grid)[3]!.dataset.assetId;
+    ok(await real.api.retireAsset({ id: Number(loadedRows(grid)[0]!.dataset.assetId), reason: 'elsewhere', by: 'bo' }));
+    app.stores.log.getState().refresh();
+    await screen.findByText('38 assets');
+    await waitFor(() => expect(loadedRows(grid)[2]!.dataset.assetId).toBe(held));
+    await waitFor(() => expect(loadedRows(grid)[2]!.getAttribute('aria-selected')).toBe('true'));
+    expect(screen.getByText('Row 3 of 38')).toBeTruthy();
   });
 
   it('Enter on a column header sorts the log and leaves the selection and the detail pane alone', async () => {

@@ -28,7 +28,7 @@ describe('re-tagging and retiring from the detail pane', () => {
   /** Opens the log and selects the first temporary asset; returns it as the API sees it. */
   async function selectTemporaryAsset() {
     const first = ok(await real.api.listAssets({ classification: 'temporary', sort: 'id', direction: 'asc', limit: 1 })).rows[0]!;
-    renderApp(real.api);
+    const app = renderApp(real.api);
     const grid = await screen.findByRole('grid', { name: 'Asset log' });
     await waitFor(() => expect(loadedRows(grid).length).toBeGreaterThan(0));
     await user.click(within(grid).getByRole('button', { name: /^ID/ }));
@@ -37,7 +37,7 @@ describe('re-tagging and retiring from the detail pane', () => {
     await user.click(within(row).getByText(first.fileName));
     const pane = screen.getByRole('complementary', { name: 'Asset detail' });
     await within(pane).findByRole('heading', { name: first.fileName });
-    return { asset: first, grid, pane, row };
+    return { asset: first, grid, pane, row, app };
   }
 
   it('requires a reason, then re-tags and shows the event in the history', async () => {
@@ -128,6 +128,20 @@ describe('re-tagging and retiring from the detail pane', () => {
     fireEvent.keyDown(grid, { key: 't' });
     await screen.findByText(`Asset #${asset.id} is retired and can no longer be changed.`);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('saving an edit keeps what someone else changed meanwhile in the fields not edited here', async () => {
+    const { asset, pane, app } = await selectTemporaryAsset();
+    await user.click(within(pane).getByRole('button', { name: 'Edit fields…' }));
+    const form = within(pane).getByRole('form', { name: `Edit asset ${asset.id}` });
+    await user.type(within(form).getByRole('textbox', { name: 'Notes' }), ' checked by Ana');
+    // Another reviewer fixes the prompt; the open log follows the database and reloads the asset under the form.
+    ok(await real.api.editAsset({ id: asset.id, changes: { prompt: 'fixed by Bo' }, by: 'bo' }));
+    await app.stores.followLog();
+    await waitFor(() => expect(app.stores.detail.getState().asset?.prompt).toBe('fixed by Bo'));
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect(ok(await real.api.getAsset({ id: asset.id })).notes).toBe(`${asset.notes} checked by Ana`));
+    expect(ok(await real.api.getAsset({ id: asset.id })).prompt).toBe('fixed by Bo');
   });
 
   it('edits prompt, notes and tool with save/cancel, one history event per changed field', async () => {
