@@ -42,23 +42,23 @@ function findCommand(words: string[]): { command: Command; rest: string[] } | un
   return best;
 }
 
-/** The arguments a command's usage names before its flags: "FILE|DIR..." for `genlog log FILE|DIR... --production …`. */
-function argumentNames(c: Command): string {
+/** The arguments a command's usage names before its flags: ["FILE|DIR..."] for `genlog log FILE|DIR... --production …`. */
+function argumentNames(c: Command): string[] {
   const words = c.usage.split(' ').slice(1 + c.name.split(' ').length);
-  const flagsFrom = words.findIndex((w) => w.startsWith('-') || w.startsWith('['));
-  return (flagsFrom < 0 ? words : words.slice(0, flagsFrom)).join(' ');
+  const flagsFrom = words.findIndex((w) => /^[-[(]/.test(w));
+  return flagsFrom < 0 ? words : words.slice(0, flagsFrom);
 }
 
 function checkPositionals(c: Command, positionals: string[]): void {
   const want = c.positionals ?? 0;
   const ok = want === 'some' ? positionals.length > 0 : positionals.length === want;
   if (ok) return;
-  const names = argumentNames(c).replace(/\.\.\.$/, ' (one or more)');
+  const names = argumentNames(c).map((n) => n.replace(/\.\.\.$/, ' (one or more)'));
   const given = positionals.map((p) => `"${p}"`).join(' ');
-  const why = positionals.length === 0 ? `missing ${names}`
+  const why = positionals.length === 0 ? `missing ${names.join(' ')}`
     : want === 0 ? `${c.name} takes no arguments, got ${given}`
-      : positionals.length < Number(want) ? `missing ${names} (got ${given})`
-        : `too many arguments: ${c.name} takes ${names}, got ${given}`;
+      : positionals.length < Number(want) ? `missing ${names.slice(positionals.length).join(' ')} (after ${given})`
+        : `too many arguments: ${c.name} takes ${names.join(' ')}, got ${given}`;
   throw usageError(`${why}.\nUsage: ${c.usage}`);
 }
 

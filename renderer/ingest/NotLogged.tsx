@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { formatCount } from '../ui/format';
 import { PathName } from './PathName';
 
@@ -28,6 +29,29 @@ function byReason(entries: readonly NotLoggedEntry[]): Group[] {
   return [...groups.values()];
 }
 
+/** Many files left out for one reason: the reason once, the first paths, and every path on request. */
+function ReasonGroup({ group }: { group: Group }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? group.paths : group.paths.slice(0, GROUP_SHOWN);
+  const more = group.paths.length - shown.length;
+  return (
+    <section className="not-logged-group" aria-label={`${formatCount(group.paths.length)} ${group.reason}`}>
+      <h4 className="not-logged-reason">{formatCount(group.paths.length)} files or sequences: {group.reason}</h4>
+      <ul className="result-list">
+        {shown.map((path, i) => (
+          <li key={`${i}:${path}`} className="result-item"><PathName path={path} className="mono" /></li>
+        ))}
+        {more > 0 ? (
+          <li className="result-item muted">
+            … and {formatCount(more)} more{' '}
+            <button type="button" className="link-button" onClick={() => setAll(true)}>Show all {formatCount(group.paths.length)}</button>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}
+
 /** The files an ingest left out, with their reasons; nothing when it left none out. */
 export function NotLogged({ entries }: { entries: readonly NotLoggedEntry[] }) {
   if (entries.length === 0) return null;
@@ -43,19 +67,7 @@ export function NotLogged({ entries }: { entries: readonly NotLoggedEntry[] }) {
             </li>
           ))}
         </ul>
-      ) : (
-        <section key={group.reason} className="not-logged-group" aria-label={`${formatCount(group.paths.length)} ${group.reason}`}>
-          <h4 className="not-logged-reason">{formatCount(group.paths.length)} files or sequences: {group.reason}</h4>
-          <ul className="result-list">
-            {group.paths.slice(0, GROUP_SHOWN).map((path, i) => (
-              <li key={`${i}:${path}`} className="result-item"><PathName path={path} className="mono" /></li>
-            ))}
-            {group.paths.length > GROUP_SHOWN ? (
-              <li className="result-item muted">… and {formatCount(group.paths.length - GROUP_SHOWN)} more</li>
-            ) : null}
-          </ul>
-        </section>
-      )))}
+      ) : <ReasonGroup key={group.reason} group={group} />))}
     </section>
   );
 }

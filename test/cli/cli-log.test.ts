@@ -74,6 +74,8 @@ describe('genlog CLI (spawned as a user would)', () => {
     expect(run('show')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: missing ID\.\nUsage: genlog show ID/) });
     expect(run('show', '1', '2')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: too many arguments: show takes ID, got "1" "2"\./) });
     expect(run('list', 'extra')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: list takes no arguments, got "extra"\./) });
+    expect(run('mark', '1')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: missing temporary\|deliverable \(after "1"\)\./) });
+    expect(run('approval', 'import')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: missing FILE\.eml\.\n/) });
     expect(run('list', '--limit', '-1')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Option '--limit' needs a value; .*--limit=-1/) });
     expect(run('show', 'abc')).toMatchObject({ code: 2, stderr: expect.stringMatching(/asset ids are positive whole numbers/) });
     expect(run('list', '--limit', 'abc')).toMatchObject({ code: 2, stderr: expect.stringMatching(/limit must be a whole number from 1 to 5,000/) });

@@ -144,7 +144,9 @@ describe('folder ingest result rows', () => {
     expect(within(group).getByRole('heading').textContent).toBe('25 files or sequences: names no listed tool: choose a tool and log it again');
     const items = rows(group);
     expect(items.slice(0, 20).map((li) => shownPath(li).name)).toEqual(Array.from({ length: 20 }, (_, i) => `need_${10 + i}.dat`));
-    expect(items.slice(20).map((li) => li.textContent)).toEqual(['… and 5 more']);
+    expect(items.slice(20).map((li) => li.textContent)).toEqual(['… and 5 more Show all 25']);
+    await user.click(within(group).getByRole('button', { name: 'Show all 25' }));
+    expect(rows(group).map((li) => shownPath(li).name)).toEqual(Array.from({ length: 25 }, (_, i) => `need_${10 + i}.dat`));
   });
 
   it('says, not as a success, that nothing new was logged when every file failed or was already in the log', async () => {

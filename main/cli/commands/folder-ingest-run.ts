@@ -109,7 +109,8 @@ const FOUND_AGAIN_LINES = 20;
 /** Files whose content the log holds under another path: the table shows each asset once, so they are named here. */
 function reportFoundAgain(r: CommandRun, assets: readonly LoggedAsset[]): void {
   const again = assets.filter((a) => a.duplicate && a.foundPath !== undefined && a.foundPath !== a.path);
-  for (const a of again.slice(0, FOUND_AGAIN_LINES)) r.io.stderr(`Same content as asset ${a.id} (${a.path}), not logged again: ${a.foundPath}\n`);
+  // An asset uploaded in a browser has no path: its file name says which it is.
+  for (const a of again.slice(0, FOUND_AGAIN_LINES)) r.io.stderr(`Same content as asset ${a.id} (${a.path || a.fileName}), not logged again: ${a.foundPath}\n`);
   const more = again.length - FOUND_AGAIN_LINES;
   if (more > 0) r.io.stderr(`… and ${more} more file(s) with content already logged (--json lists each with its foundPath).\n`);
 }
