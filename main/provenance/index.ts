@@ -10,6 +10,7 @@ export type {
   C2paRecord,
   C2paValidationState,
   ComfyRecord,
+  ComfySampler,
   DigitalSourceType,
   ExifRecord,
   IptcRecord,

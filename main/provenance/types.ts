@@ -123,6 +123,21 @@ export interface ComfyRecord {
   positivePrompts: string[];
   negativePrompts: string[];
   seeds: number[];
+  /**
+   * The sampler nodes' settings (KSampler, KSamplerAdvanced; in Flux graphs KSamplerSelect and BasicScheduler), as
+   * A1111 records them: only values written in the graph, null where a setting comes from another node or none.
+   * Absent from records stored before it was read.
+   */
+  samplers?: ComfySampler[];
+}
+
+export interface ComfySampler {
+  node: string;
+  sampler: string | null;
+  scheduler: string | null;
+  steps: number | null;
+  cfg: number | null;
+  denoise: number | null;
 }
 
 export interface ProvenanceSummary {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { VALIDATION, claimMaker, describeTerm, termOf } from './labels';
 import type { C2paRecord, ProvenanceRecord } from './types';
 import { formatDateTime } from '../ui/format';
+import { samplerText } from '../../main/format/comfy-sampler';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -95,6 +96,7 @@ export function ProvenanceSections({ record }: { record: ProvenanceRecord }) {
           <Row label="Prompts">{comfy.positivePrompts.length ? comfy.positivePrompts.map((p, i) => <div key={i} className="prose">{p}</div>) : null}</Row>
           <Row label="Negative prompts">{comfy.negativePrompts.length ? comfy.negativePrompts.map((p, i) => <div key={i} className="prose">{p}</div>) : null}</Row>
           <Row label="Seeds">{comfy.seeds.join(', ')}</Row>
+          <Row label="Samplers">{comfy.samplers?.length ? comfy.samplers.map((s, i) => <div key={i}>{samplerText(s)}</div>) : null}</Row>
         </Section>
       ) : null}
     </>

@@ -147,11 +147,13 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('--json', 'list').json()).toEqual([]);
   });
 
-  it('provenance FILE prints what the file says; --json gives the record', () => {
-    const { run } = fresh('Amazon Titan Image Generator');
+  it('provenance FILE prints what the file says; --json gives the record', async () => {
+    const { run, file } = fresh('Amazon Titan Image Generator');
     const r = run('--json', 'provenance', titanPath());
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ matchedTool: 'Amazon Titan Image Generator', summary: { aiGenerated: true, digitalSourceType: 'trainedAlgorithmicMedia' }, c2pa: { validation: { state: 'untrusted' } }, errors: [] });
+    const comfy = run('provenance', file('ComfyUI_00001_.png', await comfyPng())).stdout;
+    expect(comfy).toMatch(/\n {2}sampler\s+KSampler: euler, normal, 20 steps, CFG 8, denoise 1\n/);
     const human = run('provenance', titanPath()).stdout;
     expect(human).toMatch(/made by AI\s+yes \(trainedAlgorithmicMedia\)/);
     expect(human).toMatch(/validation\s+untrusted/);

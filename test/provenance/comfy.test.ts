@@ -18,6 +18,7 @@ const SD15 = {
   positivePrompts: ['beautiful scenery nature glass bottle landscape, purple galaxy bottle'],
   negativePrompts: ['text, watermark'],
   seeds: [156680208700286],
+  samplers: [{ node: 'KSampler', sampler: 'euler', scheduler: 'normal', steps: 20, cfg: 8, denoise: 1 }],
 };
 
 describe('ComfyUI PNG text chunks', () => {
@@ -46,6 +47,10 @@ describe('ComfyUI PNG text chunks', () => {
       positivePrompts: ['cinematic still of a lighthouse in a storm, volumetric light'],
       negativePrompts: [],
       seeds: [219670278747233],
+      samplers: [
+        { node: 'KSamplerSelect', sampler: 'euler', scheduler: null, steps: null, cfg: null, denoise: null },
+        { node: 'BasicScheduler', sampler: null, scheduler: 'simple', steps: 20, cfg: null, denoise: 1 },
+      ],
     });
   });
 

@@ -63,6 +63,7 @@ describe('the Provenance tab of the asset detail', () => {
     const comfy = await within(comfyPane).findByRole('region', { name: 'ComfyUI graph' });
     expect(comfy.textContent).toMatch(/Checkpoints\S+/);
     expect(comfy.textContent).toMatch(/Seeds\d+/);
+    expect(comfy.textContent).toContain('SamplersKSampler: euler, normal, 20 steps, CFG 8, denoise 1');
   });
 
   it('highlights a mismatch, shows IPTC fields, and says a provenance error plainly', async () => {

@@ -1,6 +1,7 @@
 import { CliError, usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
 import { frameLabel, frameRangeNotes, frameSpan, missingFrames } from '../../format/frame-counts';
+import { samplerText } from '../../format/comfy-sampler';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
@@ -36,6 +37,7 @@ function provenanceText(p: FileProvenance): string {
   // A value holding a comma or colon is quoted as A1111 writes it, so "Lora hashes" stays one setting.
   if (p.a1111) pairs.push(['A1111', Object.entries(p.a1111.params).map(([k, v]) => `${k}: ${/[,:]/.test(String(v)) ? JSON.stringify(String(v)) : v}`).join(', ')]);
   if (p.comfy) pairs.push(['ComfyUI', [...p.comfy.checkpoints, ...p.comfy.loras].join(', ') || 'graph without model names']);
+  for (const s of p.comfy?.samplers ?? []) pairs.push(['  sampler', samplerText(s)]);
   for (const m of p.mismatches) pairs.push(['MISMATCH', m]);
   for (const e of p.errors) pairs.push(['ERROR', e]);
   return keyValues(pairs.filter((pair) => pair[1] !== undefined && pair[1] !== null && pair[1] !== ''));

@@ -44,7 +44,7 @@ export function asComfyGraph(value: unknown): ComfyGraph | null {
 }
 
 class Collector {
-  readonly record: ComfyRecord = { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [] };
+  readonly record: ComfyRecord = { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: [] };
   private visits = 0;
 
   constructor(private readonly graph: ComfyGraph) {}
@@ -88,6 +88,14 @@ class Collector {
     }
   }
 
+  private sampler({ class_type: node, inputs }: ComfyNode): void {
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? clipText(v.trim()) : null);
+    const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    const found = { node, sampler: text(inputs.sampler_name), scheduler: text(inputs.scheduler), steps: number(inputs.steps), cfg: number(inputs.cfg), denoise: number(inputs.denoise) };
+    const samplers = this.record.samplers as NonNullable<ComfyRecord['samplers']>;
+    if (!samplers.some((s) => JSON.stringify(s) === JSON.stringify(found))) samplers.push(found);
+  }
+
   collect(): ComfyRecord {
     for (const node of Object.values(this.graph)) {
       const { inputs } = node;
@@ -99,6 +107,8 @@ class Collector {
         this.conditioning(asLink(inputs.conditioning), 0, this.record.positivePrompts);
       }
       for (const key of SEED_KEYS) if (key in inputs) this.seed(inputs[key]);
+      // KSampler holds every setting; Flux splits them over KSamplerSelect and BasicScheduler.
+      if (typeof inputs.sampler_name === 'string' || ('scheduler' in inputs && 'steps' in inputs)) this.sampler(node);
     }
     return this.record;
   }
@@ -108,7 +118,7 @@ function addUnique(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
 }
 
-/** Checkpoints, LoRAs, prompts (following sampler positive/negative links to the text encoders) and seeds. */
+/** Checkpoints, LoRAs, prompts (following sampler positive/negative links to the text encoders), seeds and sampler settings. */
 export function extractFromGraph(graph: ComfyGraph): ComfyRecord {
   return new Collector(graph).collect();
 }

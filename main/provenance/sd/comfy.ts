@@ -23,6 +23,7 @@ function fillGaps(into: ComfyRecord, from: ComfyRecord): void {
   if (into.positivePrompts.length === 0) into.positivePrompts = from.positivePrompts;
   if (into.negativePrompts.length === 0) into.negativePrompts = from.negativePrompts;
   if (into.seeds.length === 0) into.seeds = from.seeds;
+  if (!into.samplers?.length) into.samplers = from.samplers ?? [];
 }
 
 /**
@@ -35,7 +36,7 @@ export function readComfy(promptText: string | null, workflowText: string | null
   if (!apiGraph && !uiGraph) return null;
   const record: ComfyRecord = apiGraph
     ? extractFromGraph(apiGraph)
-    : { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [] };
+    : { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: [] };
   if (uiGraph) fillGaps(record, extractFromGraph(uiGraph));
   return record;
 }
