@@ -1,5 +1,5 @@
-import { access, stat } from 'node:fs/promises';
-import { constants, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
@@ -7,7 +7,8 @@ import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
-import { draftFiles, type DraftEnv, type FailedFile } from './inbox-drafts';
+import { draftFiles, type DraftEnv } from './inbox-drafts';
+import { UnreadFiles } from './unread-files';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
@@ -49,16 +50,6 @@ interface FolderBatch {
   timer?: NodeJS.Timeout;
 }
 
-interface Retry {
-  /** Failed attempts so far. */
-  tries: number;
-  /** Rechecks still to let pass before the next one tries the file again. */
-  skip: number;
-}
-
-/** Longest wait between two retries of a file that stays unreadable (a permission nobody fixes). */
-const MAX_RETRY_WAIT_MS = 60_000;
-
 interface ActiveWatch {
   id: number;
   signature: string;
@@ -70,24 +61,13 @@ interface ActiveWatch {
   /** The watcher saw the folder itself deleted. */
   lost?: boolean;
   folders: Map<string, FolderBatch>;
-  /**
-   * Files of items that could not be drafted because a file could not be read (a frame still locked by the render
-   * farm): tried again at rechecks, less often the longer they fail, and with any new file in their folder, all
-   * together, so a sequence stays one draft however its frames became readable.
-   */
-  unread: Map<string, Retry>;
-  /** Files (or messages naming none) already reported while retrying: a retry that fails again says nothing new. */
-  told: Set<string>;
+  /** Files not readable yet: retried at rechecks, less often the longer they fail, and with any new file beside them. */
+  unread: UnreadFiles;
   /**
    * Folders with a draft queued or running, and how many: a retry does not queue them again meanwhile (the draft
    * under way decides whether the file is still unread).
    */
   busy: Map<string, number>;
-  /**
-   * Files a folder event named whose readability is being checked, and whether another event came meanwhile (then it
-   * is checked once more: the event that matters, a chmod, may arrive while the check of its creation runs).
-   */
-  checking: Map<string, boolean>;
   /** The watcher was closed: a check finishing late drafts nothing with the old settings. */
   closed?: boolean;
 }
@@ -244,7 +224,7 @@ export class WatchRunner {
       },
     });
     const active: ActiveWatch = {
-      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new Map(), told: new Set(), busy: new Map(), checking: new Map(),
+      id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -254,7 +234,7 @@ export class WatchRunner {
     // chokidar reports a file it may not watch as an error naming it: that file is one to read later, not a failure.
     watcher.on('error', (error) => {
       const { code, path } = error as NodeJS.ErrnoException;
-      if ((code === 'EACCES' || code === 'EPERM') && path) void this.maybeUnreadable(active, path);
+      if ((code === 'EACCES' || code === 'EPERM') && path) this.maybeUnreadable(active, path);
       else this.report(w.id, error);
     });
     // The folder itself deleted: the next recheck lets this watcher go and watches the folder again once it is back.
@@ -267,7 +247,7 @@ export class WatchRunner {
       const row = this.current(w.id);
       if (!row) return;
       const result = await catchUpWatch(this.env, row);
-      this.announce(w.id, result.found, this.newErrors(active, [], result));
+      this.announce(w.id, result.found, active.unread.afterDraft([], result));
       this.onEvent({ type: 'caught-up', result });
     });
   }
@@ -283,72 +263,22 @@ export class WatchRunner {
     for (const message of errors) this.onEvent({ type: 'error', watchId, message });
   }
 
-  /** Updates the files to try again after drafting `tried`, and returns the errors not reported before. */
-  private newErrors(a: ActiveWatch, tried: readonly string[], result: { errors: string[]; unreadFiles: string[]; failedFiles: FailedFile[] }): string[] {
-    const stillUnread = new Set(result.unreadFiles);
-    for (const p of tried) if (!stillUnread.has(p)) a.unread.delete(p);
-    for (const p of stillUnread) {
-      const tries = (a.unread.get(p)?.tries ?? 0) + 1;
-      a.unread.set(p, { tries, skip: this.rechecksToSkip(tries) });
-    }
-    // Keyed by the file a message is about: "changed while being read (N bytes…)" differs on every attempt.
-    const fileOf = new Map(result.failedFiles.map((f) => [f.message, f.path]));
-    const keyOf = (m: string) => fileOf.get(m) ?? m;
-    const fresh = result.errors.filter((m) => !a.told.has(keyOf(m)));
-    for (const m of result.errors) a.told.add(keyOf(m));
-    // A file read at last may be reported again if it fails again later; with nothing left to retry, all is forgotten.
-    for (const p of tried) if (!a.unread.has(p)) a.told.delete(p);
-    if (a.unread.size === 0) a.told.clear();
-    return fresh;
-  }
-
-  /**
-   * Retried at the next recheck after the first failure, then after 1, 3, 7 … rechecks more (twice as long each
-   * time), at most about a minute apart. Counted in rechecks, not clock time: a failure always lands just after one.
-   */
-  private rechecksToSkip(tries: number): number {
-    const most = Math.max(0, Math.ceil(MAX_RETRY_WAIT_MS / this.options.recheckMs) - 1);
-    return Math.min(2 ** Math.min(tries - 1, 30) - 1, most);
-  }
-
-  /**
-   * At each recheck, files that could not be read and whose turn it is are tried again: their folder is drafted again
-   * once quiet (with every file of it still waiting). A folder already waiting for, or being, drafted is left alone.
-   */
+  /** At each recheck, files not readable yet whose turn it is: their folder is drafted again once quiet. */
   private retryUnread(): void {
     for (const a of this.active.values()) {
-      for (const [path, retry] of a.unread) {
-        const folder = dirname(path);
-        if (a.folders.has(folder) || a.busy.has(folder)) continue;
-        if (retry.skip > 0) retry.skip -= 1;
-        else this.noted(a, path);
-      }
+      for (const path of a.unread.due((folder) => a.folders.has(folder) || a.busy.has(folder))) this.noted(a, path);
     }
   }
 
-  /** A folder event named `name`: a file there that this process may not read joins the files to retry, now. */
+  /** A folder event named `name`: a file there that this process may not read is taken up now. */
   private maybeUnreadableEvent(a: ActiveWatch, name: unknown, details: unknown): void {
     const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-    if (typeof folder === 'string' && typeof name === 'string' && name !== '') void this.maybeUnreadable(a, join(folder, name));
+    if (typeof folder === 'string' && typeof name === 'string' && name !== '') this.maybeUnreadable(a, join(folder, name));
   }
 
-  private async maybeUnreadable(a: ActiveWatch, path: string): Promise<void> {
-    if (this.stopped || a.closed || a.unread.has(path) || !a.filter.file(relativeOf(a.root, path))) return;
-    if (a.checking.has(path)) {
-      a.checking.set(path, true);
-      return;
-    }
-    a.checking.set(path, false);
-    try {
-      const s = await stat(path).catch(() => null);
-      if (!s?.isFile() || (await access(path, constants.R_OK).then(() => true, () => false))) return;
-      a.unread.set(path, { tries: 0, skip: 0 });
-      this.noted(a, path);
-    } finally {
-      const again = a.checking.get(path) === true;
-      a.checking.delete(path);
-      if (again) void this.maybeUnreadable(a, path);
-    }
+  private maybeUnreadable(a: ActiveWatch, path: string): void {
+    if (this.stopped || a.closed || !a.filter.file(relativeOf(a.root, path))) return;
+    void a.unread.check(path, (unreadable) => this.noted(a, unreadable));
   }
 
   private async close(a: ActiveWatch): Promise<void> {
@@ -384,9 +314,9 @@ export class WatchRunner {
         const row = this.current(a.id);
         if (!row) return;
         // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
-        const paths = [...new Set([...batch.paths, ...[...a.unread.keys()].filter((p) => dirname(p) === folder)])];
+        const paths = [...new Set([...batch.paths, ...a.unread.inFolder(folder)])];
         const result = await draftFiles(this.env, row, await currentVersions(paths));
-        this.announce(a.id, result.found, this.newErrors(a, paths, result));
+        this.announce(a.id, result.found, a.unread.afterDraft(paths, result));
       } finally {
         const left = (a.busy.get(folder) ?? 1) - 1;
         if (left > 0) a.busy.set(folder, left);
