@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 
 /**
  * A value that differs after any commit to the database, by this connection (total_changes) or by another process
@@ -6,6 +7,6 @@ import type { Db } from './connection';
  */
 export function changeStamp(db: Db): string {
   const others = db.pragma('data_version', { simple: true }) as number;
-  const own = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const own = (stmt<[], { n: number }>(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   return `${others}:${own}`;
 }
