@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
-import { findAssetByHash, findAssetIdByHash, getAssetsByIds } from '../../../db/assets';
+import { findAssetByHash, findAssetIdByHash, getAssetsByIds, type AssetRow } from '../../../db/assets';
 import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../../db/file-index';
 import { listTools } from '../../../db/tools';
 import { createHashPool, currentVersions, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
@@ -265,7 +265,9 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     }
   };
 
-  const logged: LoggedAsset[] = whollyLogged.flatMap(({ ids, foundPath }) => foundAgain(ctx, ids, foundPath));
+  // One query for every item the log already holds whole (a folder logged again: hundreds of them).
+  const heldWhole = getAssetsByIds(ctx.db, [...new Set(whollyLogged.flatMap((w) => w.ids))]);
+  const logged: LoggedAsset[] = whollyLogged.flatMap(({ ids, foundPath }) => foundAgain(heldWhole, ids, foundPath));
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
   const alerts: ProvenanceAlert[] = [];
@@ -287,7 +289,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
       const checked = againstLoggedSequence(joined.earlierAt, listed, hashes);
       if ('loggedAs' in checked) {
-        for (const asset of foundAgain(ctx, checked.loggedAs, itemPath(listed))) order.push({ kind: 'existing', asset });
+        for (const asset of foundAgain(getAssetsByIds(ctx.db, checked.loggedAs), checked.loggedAs, itemPath(listed))) order.push({ kind: 'existing', asset });
         return;
       }
       const item = checked.item;
@@ -365,9 +367,12 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   return result();
 }
 
-/** Assets the log already holds, answering the file or sequence found at `foundPath`. */
-function foundAgain(ctx: ApiContext, ids: readonly number[], foundPath: string): LoggedAsset[] {
-  return [...getAssetsByIds(ctx.db, ids).values()].map((a) => ({ ...toAsset(a), duplicate: true, foundPath }));
+/** Assets the log already holds (`ids`, looked up in `rows`), answering the file or sequence found at `foundPath`. */
+function foundAgain(rows: ReadonlyMap<number, AssetRow>, ids: readonly number[], foundPath: string): LoggedAsset[] {
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row ? [{ ...toAsset(row), duplicate: true, foundPath }] : [];
+  });
 }
 
 /** New image assets get a thumbnail from their file (a sequence: its first frame), made after the commit. */
