@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
@@ -10,7 +10,7 @@ import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
 import { sparseFile } from '../ingest-api/fixtures';
 import { renderApp } from './support/app';
-import { catalogWorld } from './support/inbox-world';
+import { folderWorld } from './support/inbox-world';
 
 // The disk refuses files named refused.* (see refused-files.ts).
 vi.mock('../../main/ingest/hash-pool', async (original) => (await import('./support/refused-files')).refusingHashPools(await original()));
@@ -23,9 +23,7 @@ describe('Log a folder…', () => {
   let api: GenlogClient;
   let folder: string;
   beforeEach(async () => {
-    ({ ctx, api } = await catalogWorld());
-    folder = join(ctx.dataDir, 'delivery');
-    mkdirSync(join(folder, 'sub'), { recursive: true });
+    ({ ctx, api, folder } = await folderWorld('delivery', 'sub'));
   });
   afterEach(() => {
     cleanup();

@@ -9,7 +9,7 @@ import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
 import { renderApp, useRealApiInFolder } from './support/app';
-import { catalogWorld } from './support/inbox-world';
+import { folderWorld } from './support/inbox-world';
 import { diskFiles } from './support/disk-files';
 
 // The disk refuses files named refused.* (see refused-files.ts).
@@ -39,9 +39,7 @@ describe('folder ingest result rows', () => {
   let api: GenlogClient;
   let folder: string;
   beforeEach(async () => {
-    ({ ctx, api } = await catalogWorld());
-    folder = join(ctx.dataDir, 'delivery');
-    mkdirSync(join(folder, LONG), { recursive: true });
+    ({ ctx, api, folder } = await folderWorld('delivery', LONG));
   });
   afterEach(() => {
     cleanup();

@@ -9,7 +9,7 @@ import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
 import { renderApp } from './support/app';
-import { catalogWorld } from './support/inbox-world';
+import { folderWorld } from './support/inbox-world';
 
 const user = userEvent.setup({ delay: null });
 const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
@@ -19,9 +19,7 @@ describe('watch folders screen', () => {
   let api: GenlogClient;
   let renders: string;
   beforeEach(async () => {
-    ({ ctx, api } = await catalogWorld());
-    renders = join(ctx.dataDir, 'renders');
-    mkdirSync(renders);
+    ({ ctx, api, folder: renders } = await folderWorld('renders'));
   });
   afterEach(() => {
     cleanup();

@@ -18,6 +18,14 @@ export async function catalogWorld(): Promise<{ ctx: ApiContext; api: GenlogClie
   return { ctx, api };
 }
 
+/** catalogWorld with an empty folder `name` in its data folder (and `sub` inside it): what ingest screens log from. */
+export async function folderWorld(name: string, sub?: string): Promise<{ ctx: ApiContext; api: GenlogClient; folder: string }> {
+  const world = await catalogWorld();
+  const folder = join(world.ctx.dataDir, name);
+  mkdirSync(sub ? join(folder, sub) : folder, { recursive: true });
+  return { ...world, folder };
+}
+
 /**
  * The New files inbox after a scan of two watch folders: `withTool` (Firefly, artist Priya) holds a ten-frame
  * sequence, matte_v002.exr and plate.jpg; `noTool` holds mystery_a.exr and mystery_b.exr, which name no tool.
