@@ -17,11 +17,14 @@ type FormState = DraftFormValues;
  * Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. A refused
  * confirm puts focus on the first field it is about; a logged one calls onConfirmed (focus goes back to the list).
  */
-/** Where the tool came from, and a contradiction spelled out: the folder's default is not what the file says. */
-function toolHint(prefill: { tool?: string | null; matchedTool?: string | null }, chosen: string): string | undefined {
+/**
+ * Where the tool came from, and a contradiction spelled out (shown as a warning): the folder's default is not what
+ * the file says.
+ */
+function toolHint(prefill: { tool?: string | null; matchedTool?: string | null }, chosen: string): { text?: string; warn: boolean } {
   const named = prefill.matchedTool;
-  if (named && chosen && chosen !== named) return `The file names “${named}”, not this tool: check before confirming`;
-  return named && !prefill.tool ? 'Named by the file' : undefined;
+  if (named && chosen && chosen !== named) return { text: `The file names “${named}”, not this tool: check before confirming`, warn: true };
+  return { text: named && !prefill.tool ? 'Named by the file' : undefined, warn: false };
 }
 
 export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: DraftDetail; onDismiss(): void; onConfirmed?(): void }) {
@@ -78,6 +81,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
     if (refused) (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[data-draft-confirm]'))?.focus();
   }, [refused]);
 
+  const toolNote = toolHint(draft.prefill, form.tool);
   return (
     <form ref={formRef} className="draft-form" aria-label={`Confirm ${draft.fileName}`} data-draft-form onSubmit={(e) => void submit(e)} noValidate
       onKeyDown={(e) => {
@@ -92,7 +96,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
         <Field label="Production" error={errors.production}>
           <ProductionPicker value={form.production} onChange={(production) => set({ production, use: '', episode: '' })} />
         </Field>
-        <Field label="Tool" error={errors.tool} hint={toolHint(draft.prefill, form.tool)}>
+        <Field label="Tool" error={errors.tool} hint={toolNote.text} className={toolNote.warn ? 'field-warn' : undefined}>
           <ToolPicker value={form.tool} onChange={(tool) => set({ tool })} />
         </Field>
         <Field label="Episode / reel" error={errors.episode}>

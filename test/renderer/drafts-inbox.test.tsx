@@ -327,6 +327,7 @@ describe('New files inbox', () => {
     expect(tool.value).toBe('Firefly');
     const hint = () => document.getElementById(tool.getAttribute('aria-describedby') ?? '')?.textContent ?? null;
     expect(hint()).toBe('The file names “Automatic1111”, not this tool: check before confirming');
+    expect(tool.closest('.field')?.classList.contains('field-warn')).toBe(true);
     await user.selectOptions(tool, 'Automatic1111');
     expect(hint()).toBe(null);
   });
