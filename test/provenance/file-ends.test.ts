@@ -105,26 +105,52 @@ describe('reading provenance from the bytes the hashing worker kept', () => {
     }
   });
 
-  it('gives a PNG of a few hundred KB the same record from kept ends as from the file, odd layouts and damage included', async () => {
+  it('walks every chunk of a PNG kept whole, odd layouts and damage included, from kept ends as from the file', async () => {
     const dir = tempDir();
-    const idat = () => pngChunk('IDAT', imageData(64 * 1024));
-    const png = pngOf;
+    const idat = (n = 40 * 1024) => pngChunk('IDAT', imageData(n));
     const said = (tag: string) => tEXt('parameters', `${tag}\nSteps: 20, Sampler: Euler a, Seed: 9`);
     const broken = idat();
     broken.writeUInt32BE(0x7ffffff0, 0);
+    // About 150 KB each: no larger than what the hashing worker keeps (64 KB head and 96 KB tail).
     const layouts = {
       // Text between two runs of image data (the PNG standard forbids it; other readers still show it).
-      between: png([idat(), idat(), said('between'), idat(), idat(), tEXt('Software', 'ComfyUI')]),
+      between: pngOf([idat(), said('between'), idat(), idat(), tEXt('Software', 'ComfyUI')]),
       // A chunk in the middle whose length runs past the end of the file.
-      damaged: png([idat(), idat(), broken, idat(), said('after the damage')]),
-      plain: png([idat(), idat(), idat(), idat(), idat(), said('plain')]),
+      damaged: pngOf([idat(), broken, idat(), said('after the damage')]),
     };
     for (const [name, bytes] of Object.entries(layouts)) {
+      expect(bytes.length, name).toBeLessThanOrEqual(160 * 1024);
       const file = writeTemp(dir, `${name}.png`, bytes);
       expect(await readProvenance(file, { ends: await endsOf(file) }), name).toEqual(await readProvenance(file));
     }
     expect((await readProvenance(join(dir, 'between.png'))).a1111?.prompt).toBe('between');
     expect((await readProvenance(join(dir, 'damaged.png'))).errors).toEqual([expect.stringMatching(/claims 2\.0 GiB.*truncated or corrupt/)]);
+  });
+
+  it('reads a PNG of a few hundred KB from the kept ends alone, the same record as from the file', async () => {
+    const dir = tempDir();
+    const idat = () => pngChunk('IDAT', imageData(64 * 1024));
+    const said = (tag: string) => tEXt('parameters', `${tag}\nSteps: 20, Sampler: Euler a, Seed: 9`);
+    const layouts = {
+      plain: pngOf([said('plain'), idat(), idat(), idat(), idat(), tEXt('Software', 'ComfyUI')]),
+      trailing: pngOf([idat(), idat(), idat(), idat(), idat(), said('trailing')]),
+      // Past the kept ends the chunk list is picked up in the tail, as the README says: text the standard forbids
+      // between image data is not seen there, from the file or from the kept ends alike.
+      between: pngOf([idat(), idat(), said('between'), idat(), idat(), tEXt('Software', 'ComfyUI')]),
+    };
+    for (const [name, bytes] of Object.entries(layouts)) {
+      const file = writeTemp(dir, `${name}.png`, bytes);
+      const fromFile = await readProvenance(file);
+      const ends = await endsOf(file);
+      unlinkSync(file); // any read of the file itself would now fail
+      const reads = vi.spyOn(FileWindow.prototype, 'readOwned');
+      const fromEnds = await readProvenance(file, { ends });
+      expect(reads.mock.results.length, `${name}: ${bytes.length} bytes`).toBe(0);
+      reads.mockRestore();
+      expect(fromEnds, name).toEqual(fromFile);
+      expect(fromEnds.errors, name).toEqual([]);
+      expect(fromEnds.a1111?.prompt, name).toBe(name === 'between' ? undefined : name);
+    }
   });
 
   it('never skips metadata that follows the image data by more than the tail windows hold', async () => {

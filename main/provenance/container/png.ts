@@ -1,5 +1,5 @@
 import { crc32 } from './crc32';
-import { FILE_TAIL_BYTES } from '../../ingest/file-ends';
+import { FILE_HEAD_BYTES, FILE_TAIL_BYTES } from '../../ingest/file-ends';
 import type { FileWindow } from '../file-window';
 import { MAX_EXIF_BYTES, MAX_STRUCTURE_ENTRIES, MAX_TEXT_BYTES, MAX_XMP_BYTES, formatBytes } from '../limits';
 import { emptyParts, tiffFromExifPayload, type MetadataParts } from './parts';
@@ -9,8 +9,12 @@ import { decodePngText, pngKeyword } from './png-text';
 const WANTED_KEYWORDS = new Set(['parameters', 'prompt', 'workflow', 'Software', 'XML:com.adobe.xmp']);
 const TEXT_TYPES = new Set(['tEXt', 'zTXt', 'iTXt']);
 const PNG_MAX_CHUNK = 0x7fffffff;
-/** Past the first IDAT, more than this much image data is not walked chunk by chunk: the tail is read instead. */
-const TAIL_JUMP_BYTES = 512 * 1024;
+/**
+ * A PNG larger than this is not walked chunk by chunk past its first IDAT: the tail is read instead. It is what the
+ * hashing worker keeps of a file (head and tail), so during an ingest no PNG is opened a second time for the chunk
+ * headers in its middle (a third of the ComfyUI PNGs of a render folder were, which cost more than reading them).
+ */
+const WALKED_WHOLE_BYTES = FILE_HEAD_BYTES + FILE_TAIL_BYTES;
 /**
  * Tail windows tried in turn: the first finds the last image-data chunk of writers using small ones (libpng's
  * 8 KiB); the second holds a whole 64 KiB chunk (as PIL writes them for A1111 and ComfyUI) and is what the hashing
@@ -54,7 +58,7 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
     }
     // Past much image data the chain is picked up again in the tail. The rule depends on the file alone, never on how
     // it is read (whole, or from the bytes the hashing worker kept): the same file must give the same record.
-    if (type === 'IDAT' && !jumped && file.size - offset > TAIL_JUMP_BYTES) {
+    if (type === 'IDAT' && !jumped && file.size > WALKED_WHOLE_BYTES) {
       jumped = true;
       const tail = await findTailChain(file);
       if (tail !== null) {
