@@ -40,6 +40,23 @@ describe('ComfyUI PNG text chunks', () => {
     expect(readComfy(null, SD15_WORKFLOW, [])).toEqual(SD15);
   });
 
+  it('parses the UI workflow only for what the API graph lacks', () => {
+    // Every field filled by the API graph: the workflow is not parsed, so even a broken one changes nothing.
+    const errors: string[] = [];
+    expect(readComfy(SD15_PROMPT, '{"nodes": [', errors)).toEqual(SD15);
+    expect(errors).toEqual([]);
+    // A seed the API graph cannot resolve (its source node is missing): the workflow supplies it.
+    const graph = JSON.parse(SD15_PROMPT) as Record<string, { inputs: Record<string, unknown> }>;
+    (graph['3'] as { inputs: Record<string, unknown> }).inputs.seed = ['99', 0];
+    const gappy = JSON.stringify(graph);
+    expect(readComfy(gappy, null, [])?.seeds).toEqual([]);
+    expect(readComfy(gappy, SD15_WORKFLOW, [])).toEqual(SD15);
+    // Then a broken workflow is reported.
+    const reported: string[] = [];
+    expect(readComfy(gappy, '{"nodes": [', reported)?.seeds).toEqual([]);
+    expect(reported).toEqual([expect.stringMatching(/^The ComfyUI 'workflow' is not valid JSON/)]);
+  });
+
   it('follows a Flux graph: UNETLoader, BasicGuider, FluxGuidance, RandomNoise', () => {
     expect(readComfy(FLUX_PROMPT, null, [])).toEqual({
       checkpoints: ['flux1-dev.safetensors'],

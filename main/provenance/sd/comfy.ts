@@ -26,17 +26,24 @@ function fillGaps(into: ComfyRecord, from: ComfyRecord): void {
   if (!into.samplers?.length) into.samplers = from.samplers ?? [];
 }
 
+/** Whether the API graph left a field empty that the UI workflow might fill. */
+function hasGaps(record: ComfyRecord): boolean {
+  return [record.checkpoints, record.loras, record.positivePrompts, record.negativePrompts, record.seeds, record.samplers ?? []].some((f) => f.length === 0);
+}
+
 /**
  * Reads ComfyUI's "prompt" (API graph) and "workflow" (UI graph) texts. The API graph is preferred; the workflow
- * adds whatever the API graph lacks. Null when neither is a ComfyUI graph.
+ * adds whatever the API graph lacks, so it is not parsed at all when the API graph filled every field (most files:
+ * parsing the larger UI graph was half the cost of reading a ComfyUI PNG during an ingest). Null when neither is
+ * a ComfyUI graph.
  */
 export function readComfy(promptText: string | null, workflowText: string | null, errors: string[]): ComfyRecord | null {
   const apiGraph = graphFrom(promptText, "The ComfyUI 'prompt' graph", errors, asComfyGraph);
+  const record: ComfyRecord | null = apiGraph ? extractFromGraph(apiGraph) : null;
+  if (record && !hasGaps(record)) return record;
   const uiGraph = graphFrom(workflowText, "The ComfyUI 'workflow'", errors, workflowToGraph);
-  if (!apiGraph && !uiGraph) return null;
-  const record: ComfyRecord = apiGraph
-    ? extractFromGraph(apiGraph)
-    : { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: [] };
-  if (uiGraph) fillGaps(record, extractFromGraph(uiGraph));
-  return record;
+  if (!record && !uiGraph) return null;
+  const read = record ?? { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: [] };
+  if (uiGraph) fillGaps(read, extractFromGraph(uiGraph));
+  return read;
 }
