@@ -4,7 +4,7 @@
  * It is a CommonJS string rather than a file because sources are TypeScript under vitest but one bundled file in
  * production: an eval worker needs no worker file path in either. The loop is the one in hash-file.ts (two
  * alternating buffers, the next read in flight while the current chunk is hashed); the tests check both agree.
- * Here the 4 MiB buffers are kept between jobs so small files cost no allocation.
+ * Here the 4 MiB buffers are kept between jobs so small files cost no allocation, and jobs run one after another.
  *
  * With keepEnds, 'done' also carries the file's first and last bytes (file-ends.ts), copied from the buffer that
  * was just hashed (or, for files larger than one chunk, read again: two small reads of pages just cached), in a
@@ -131,20 +131,19 @@ async function hashPath(id, path, wantsBytes, wantsEnds, job) {
   }
 }
 
-parentPort.on('message', (message) => {
-  if (message.type === 'release') {
-    freeSlots.push(message.slot);
+// Jobs run one at a time, in the order sent: the pool hands a worker several files ahead so it never waits for the
+// main thread between small files, but only one file per worker is open and read at once (two chunk buffers in all).
+const waiting = [];
+let running = false;
+
+function runNext() {
+  const next = waiting.shift();
+  if (!next) {
+    running = false;
     return;
   }
-  if (message.type === 'cancel') {
-    const job = activeJobs.get(message.id);
-    if (job) job.cancelled = true;
-    return;
-  }
-  if (message.type !== 'hash') return;
-  const { id, path, wantsBytes, keepEnds } = message;
-  const job = { cancelled: false };
-  activeJobs.set(id, job);
+  running = true;
+  const { id, path, wantsBytes, keepEnds, job } = next;
   hashPath(id, path, wantsBytes, keepEnds, job)
     .then(
       (result) => {
@@ -161,6 +160,34 @@ parentPort.on('message', (message) => {
         }
       },
     )
-    .finally(() => activeJobs.delete(id));
+    .finally(() => {
+      activeJobs.delete(id);
+      runNext();
+    });
+}
+
+parentPort.on('message', (message) => {
+  if (message.type === 'release') {
+    freeSlots.push(message.slot);
+    return;
+  }
+  if (message.type === 'cancel') {
+    const at = waiting.findIndex((w) => w.id === message.id);
+    if (at >= 0) {
+      // Not started: nothing was read.
+      waiting.splice(at, 1);
+      activeJobs.delete(message.id);
+      parentPort.postMessage({ type: 'cancelled', id: message.id, bytesRead: 0 });
+      return;
+    }
+    const job = activeJobs.get(message.id);
+    if (job) job.cancelled = true;
+    return;
+  }
+  if (message.type !== 'hash') return;
+  const job = { cancelled: false };
+  activeJobs.set(message.id, job);
+  waiting.push({ id: message.id, path: message.path, wantsBytes: message.wantsBytes, keepEnds: message.keepEnds, job });
+  if (!running) runNext();
 });
 `;
