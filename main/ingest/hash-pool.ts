@@ -55,6 +55,8 @@ interface Slot {
   jobs: Map<number, Job>;
   /** Shared memory the worker copies files' ends into, FILE_HEAD_BYTES + FILE_TAIL_BYTES per file. */
   endsSlab: SharedArrayBuffer;
+  /** 1 while a slot of endsSlab holds ends the main thread has not released (set by the worker, cleared here). */
+  slotsInUse: Int32Array;
 }
 
 /** Ends in a slot of the worker's slab, or (every slot busy) in buffers of their own. */
@@ -158,7 +160,7 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
       release: () => {
         if (released || !slots.has(slot)) return; // a replaced worker took its slab with it
         released = true;
-        slot.worker.postMessage({ type: 'release', slot: kept.slot });
+        Atomics.store(slot.slotsInUse, kept.slot, 0);
       },
     };
   }
@@ -166,14 +168,15 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
   function spawn(): Slot {
     // Untouched shared memory costs address space only; pages are used as slots are.
     const endsSlab = new SharedArrayBuffer(FILE_ENDS_SLOTS * SLOT_BYTES);
+    const slotsInUse = new Int32Array(new SharedArrayBuffer(FILE_ENDS_SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const worker = new Worker(HASH_WORKER_SOURCE, {
       eval: true,
-      workerData: { chunkBytes: HASH_CHUNK_BYTES, headBytes: FILE_HEAD_BYTES, tailBytes: FILE_TAIL_BYTES, endsSlab },
+      workerData: { chunkBytes: HASH_CHUNK_BYTES, headBytes: FILE_HEAD_BYTES, tailBytes: FILE_TAIL_BYTES, endsSlab, slotsInUse: slotsInUse.buffer },
       // No inherited flags: "--input-type=module" would make the CommonJS source fail to load, loader hooks
       // (--import) have nothing to do here, and passing flags explicitly throws on process-wide ones.
       execArgv: [],
     });
-    const slot: Slot = { worker, jobs: new Map(), endsSlab };
+    const slot: Slot = { worker, jobs: new Map(), endsSlab, slotsInUse };
     worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
     worker.on('error', (error) => retire(slot, `the hashing worker crashed (${error.message})`));
     worker.on('exit', (code) => retire(slot, `the hashing worker stopped unexpectedly (exit code ${code})`));

@@ -10,7 +10,7 @@
  * was just hashed (or, for files larger than one chunk, read again: two small reads of pages just cached), in a
  * slot of the shared slab ({ size, slot, headLength, tailStart, tailLength }) or in buffers of their own.
  *
- * Messages in:  { type: 'hash', id, path, wantsBytes, keepEnds }  |  { type: 'cancel', id }  |  { type: 'release', slot }
+ * Messages in:  { type: 'hash', id, path, wantsBytes, keepEnds }  |  { type: 'cancel', id }
  * Messages out: { type: 'bytes', id, bytes } (large files, per chunk)  |  { type: 'done', id, sha256, size, ends? }
  *               { type: 'failed', id, code, message }  |  { type: 'cancelled', id, bytesRead }
  */
@@ -43,11 +43,25 @@ function readAt(fd, buffer, position) {
 }
 
 // The main thread's slots for kept ends (file-ends.ts): shared memory, so handing a file's ends over allocates
-// nothing; the main thread sends 'release' when it has read them. When every slot is in use, ends get memory of
+// nothing. A slot's flag in slotsInUse is set here when the slot is filled and cleared by the main thread once it has
+// read the bytes (no message, so no wake-up of this thread per file). When every slot is in use, ends get memory of
 // their own, moved to the main thread without a copy.
 const SLAB = workerData.endsSlab ? Buffer.from(workerData.endsSlab) : null;
 const SLOT_BYTES = HEAD_BYTES + TAIL_BYTES;
-const freeSlots = SLAB ? Array.from({ length: workerData.endsSlab.byteLength / SLOT_BYTES }, (_, slot) => slot) : [];
+const slotsInUse = workerData.slotsInUse ? new Int32Array(workerData.slotsInUse) : new Int32Array(0);
+let nextSlot = 0;
+
+function takeSlot() {
+  for (let tried = 0; tried < slotsInUse.length; tried++) {
+    const slot = (nextSlot + tried) % slotsInUse.length;
+    if (Atomics.load(slotsInUse, slot) === 0) {
+      Atomics.store(slotsInUse, slot, 1);
+      nextSlot = (slot + 1) % slotsInUse.length;
+      return slot;
+    }
+  }
+  return undefined;
+}
 
 /** Copies bytes [start, end) of the file to target[offset..]: from the buffer holding the whole file, or read. */
 function fill(target, offset, start, end, whole, fd) {
@@ -64,7 +78,7 @@ function fill(target, offset, start, end, whole, fd) {
 function keepEnds(size, whole, fd) {
   const headEnd = Math.min(size, HEAD_BYTES);
   const tailStart = Math.max(headEnd, size - TAIL_BYTES);
-  const slot = freeSlots.pop();
+  const slot = SLAB ? takeSlot() : undefined;
   if (slot !== undefined) {
     const base = slot * SLOT_BYTES;
     const headLength = fill(SLAB, base, 0, headEnd, whole, fd);
@@ -167,10 +181,6 @@ function runNext() {
 }
 
 parentPort.on('message', (message) => {
-  if (message.type === 'release') {
-    freeSlots.push(message.slot);
-    return;
-  }
   if (message.type === 'cancel') {
     const at = waiting.findIndex((w) => w.id === message.id);
     if (at >= 0) {
