@@ -17,7 +17,8 @@ const JUMP_DELAY_MS = 60;
 /**
  * The asset log as a virtualized grid: only the rows in view (plus a few) exist in the DOM, so it scrolls the
  * same with ten rows or a million. Keyboard: arrows, PageUp/Down, Home/End move; Enter opens the detail pane;
- * T re-tags and R retires the selected asset; I shows or hides the detail pane.
+ * T re-tags and R retires the selected asset; I shows or hides the detail pane. Tab reaches the column headers,
+ * where ← and → move along them, Enter sorts, and ↓ (or Esc) returns to the rows.
  */
 export function AssetTable() {
   const { log, ui, notifications } = useStores();
@@ -89,9 +90,29 @@ export function AssetTable() {
 
   const noAsset = () => void notifications.getState().push('info', 'Select an asset first: ↑ and ↓ move the selection.');
 
+  /** On a column header: ← and → go to the neighbouring header, ↓ back to the rows; Enter and Space stay the button's (they sort). */
+  function onHeaderKey(e: KeyboardEvent<HTMLDivElement>, button: HTMLElement) {
+    const buttons = [...(scrollRef.current?.querySelectorAll<HTMLElement>('.asset-header .sort-button') ?? [])];
+    const at = buttons.indexOf(button);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step !== 0 && at >= 0) {
+      e.preventDefault();
+      buttons[Math.max(0, Math.min(buttons.length - 1, at + step))]?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'Escape') {
+      e.preventDefault();
+      scrollRef.current?.focus();
+      if (selectedIndex === null && e.key === 'ArrowDown') moveTo(0);
+      else if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    }
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    // Keys on a column header's sort button are that button's own (Enter and Space sort), not the rows'.
-    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    if (target !== e.currentTarget) {
+      if (target.classList.contains('sort-button')) onHeaderKey(e, target);
+      return;
+    }
     const cur = selectedIndex ?? -1;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;

@@ -96,6 +96,41 @@ describe('the log selection', () => {
     expect(within(pane).getByRole('heading', { name })).toBeTruthy();
   });
 
+  it('on the column headers, ← and → move along them and ↓ or Esc goes back to the rows, keeping the selection', async () => {
+    const { grid, id } = await selectThirdRow();
+    const fileName = screen.getByRole('button', { name: /^File name/ });
+    fileName.focus();
+    const buttons = within(grid).getAllByRole('button');
+    const at = buttons.indexOf(fileName);
+    fireEvent.keyDown(fileName, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(buttons[at + 1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(buttons[at - 1]);
+    // Arrows on a header never move the selection.
+    expect(Number(loadedRows(grid).find((r) => r.getAttribute('aria-selected') === 'true')?.dataset.assetId)).toBe(id);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(grid);
+    expect(Number(loadedRows(grid).find((r) => r.getAttribute('aria-selected') === 'true')?.dataset.assetId)).toBe(id);
+    fileName.focus();
+    fireEvent.keyDown(fileName, { key: 'Escape' });
+    expect(document.activeElement).toBe(grid);
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    await waitFor(() => expect(loadedRows(grid)[3]!.getAttribute('aria-selected')).toBe('true'));
+  });
+
+  it('↓ on a column header with nothing selected selects the first row', async () => {
+    renderApp(real.api);
+    await screen.findByText('40 assets');
+    const grid = screen.getByRole('grid', { name: 'Asset log' });
+    await waitFor(() => expect(loadedRows(grid).length).toBeGreaterThan(3));
+    const header = screen.getByRole('button', { name: /^File name/ });
+    header.focus();
+    fireEvent.keyDown(header, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(grid);
+    await waitFor(() => expect(loadedRows(grid)[0]!.getAttribute('aria-selected')).toBe('true'));
+  });
+
   it('the app opens with the table focused, Ctrl+1 brings focus back to it, and T with nothing selected says what to do', async () => {
     renderApp(real.api);
     await screen.findByText('40 assets');
