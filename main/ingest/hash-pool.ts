@@ -13,15 +13,16 @@ export interface HashPool {
 }
 
 export interface HashPoolOptions {
-  /** Number of worker threads. Default: os.availableParallelism(). At most this many files are open at once. */
+  /** Number of worker threads. Default: os.availableParallelism(). Each reads at most two files at once (one large). */
   concurrency?: number;
 }
 
 /**
- * Files handed to one worker ahead of time, so it never sits idle waiting for the main thread between small files;
- * the worker reads them one after another. Two were enough for hashing alone; while the main thread also reads
- * provenance (a ComfyUI graph holds it for a tenth of a millisecond) workers drained two small files before it came
- * back, and eight measured several points faster on the ingest budget's 2,000 files.
+ * Files handed to one worker ahead of time, so it never sits idle waiting for the main thread between small files
+ * (hash-worker-source.ts: small files one after another, at most one large file at a time beside them). Two were
+ * enough for hashing alone; while the main thread also reads provenance (a ComfyUI graph holds it for a tenth of a
+ * millisecond) workers drained two small files before it came back, and eight measured several points faster on the
+ * ingest budget's 2,000 files.
  */
 export const FILES_PER_WORKER = 8;
 

@@ -4,7 +4,7 @@
  * It is a CommonJS string rather than a file because sources are TypeScript under vitest but one bundled file in
  * production: an eval worker needs no worker file path in either. The loop is the one in hash-file.ts (two
  * alternating buffers, the next read in flight while the current chunk is hashed); the tests check both agree.
- * Here the 4 MiB buffers are kept between jobs so small files cost no allocation, and jobs run one after another.
+ * Here the 4 MiB buffers are kept between jobs so small files cost no allocation; jobs run as described at `waiting`.
  *
  * With keepEnds, 'done' also carries the file's first and last bytes (file-ends.ts), copied from the buffer that
  * was just hashed (or, for files larger than one chunk, read again: two small reads of pages just cached), in a
@@ -17,7 +17,7 @@
 export const HASH_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { closeSync, fstatSync, openSync, read, readSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, read, readSync, statSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 
 const CHUNK_BYTES = workerData.chunkBytes;
@@ -81,9 +81,14 @@ function keepEnds(size, whole, fd) {
   const slot = SLAB ? takeSlot() : undefined;
   if (slot !== undefined) {
     const base = slot * SLOT_BYTES;
-    const headLength = fill(SLAB, base, 0, headEnd, whole, fd);
-    const tailLength = fill(SLAB, base + HEAD_BYTES, tailStart, size, whole, fd);
-    return { ends: { size, slot, headLength, tailStart, tailLength }, transfer: [] };
+    try {
+      const headLength = fill(SLAB, base, 0, headEnd, whole, fd);
+      const tailLength = fill(SLAB, base + HEAD_BYTES, tailStart, size, whole, fd);
+      return { ends: { size, slot, headLength, tailStart, tailLength }, transfer: [] };
+    } catch (error) {
+      Atomics.store(slotsInUse, slot, 0); // the job fails; its slot must not stay taken
+      throw error;
+    }
   }
   const head = Buffer.allocUnsafeSlow(headEnd);
   const tail = Buffer.allocUnsafeSlow(size - tailStart);
@@ -98,7 +103,21 @@ class Cancelled {
   }
 }
 
-async function hashPath(id, path, wantsBytes, wantsEnds, job) {
+/** The file's stat, or why it could not be taken. */
+function statOrError(path) {
+  try {
+    return statSync(path);
+  } catch (error) {
+    return error;
+  }
+}
+
+async function hashPath(id, path, wantsBytes, wantsEnds, job, before) {
+  // Looked at before opening, as hash-file.ts does: opening a named pipe waits for a writer, possibly for ever,
+  // and this thread could not even be told to stop.
+  if (before instanceof Error) throw before;
+  if (before.isDirectory()) throw codedError('EISDIR', 'is a directory');
+  if (!before.isFile()) throw codedError('ENOTFILE', 'not a regular file');
   const fd = openSync(path, 'r');
   let pendingRead;
   let filling = takeBuffer();
@@ -145,20 +164,40 @@ async function hashPath(id, path, wantsBytes, wantsEnds, job) {
   }
 }
 
-// Jobs run one at a time, in the order sent: the pool hands a worker several files ahead so it never waits for the
-// main thread between small files, but only one file per worker is open and read at once (two chunk buffers in all).
+// The pool hands a worker several files ahead, so it never waits for the main thread between small files. Small
+// files (read in one go, never yielding) run one after another in the order sent. At most one large file per worker
+// is read at a time: while it waits on its reads the small files behind it go ahead, and other large files wait their
+// turn. So a file of many gigabytes never holds up the small ones handed to the same worker, and one worker uses at
+// most four chunk buffers (the large file's two, and a small file's).
 const waiting = [];
-let running = false;
+let largeActive = false;
+let scheduled = false;
 
-function runNext() {
-  const next = waiting.shift();
-  if (!next) {
-    running = false;
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  // Through the event loop, not straight on: a cancel for a file waiting here is read between jobs.
+  setImmediate(runWaiting);
+}
+
+function runWaiting() {
+  scheduled = false;
+  for (let at = 0; at < waiting.length; at++) {
+    const next = waiting[at];
+    next.before = next.before || statOrError(next.path);
+    const large = !(next.before instanceof Error) && next.before.isFile() && next.before.size >= CHUNK_BYTES;
+    if (large && largeActive) continue;
+    waiting.splice(at, 1);
+    if (large) largeActive = true;
+    start(next, large);
+    schedule();
     return;
   }
-  running = true;
-  const { id, path, wantsBytes, keepEnds, job } = next;
-  hashPath(id, path, wantsBytes, keepEnds, job)
+}
+
+function start(next, large) {
+  const { id, path, wantsBytes, keepEnds, job, before } = next;
+  hashPath(id, path, wantsBytes, keepEnds, job, before)
     .then(
       (result) => {
         const { kept } = result;
@@ -176,7 +215,8 @@ function runNext() {
     )
     .finally(() => {
       activeJobs.delete(id);
-      runNext();
+      if (large) largeActive = false;
+      schedule();
     });
 }
 
@@ -197,7 +237,7 @@ parentPort.on('message', (message) => {
   if (message.type !== 'hash') return;
   const job = { cancelled: false };
   activeJobs.set(message.id, job);
-  waiting.push({ id: message.id, path: message.path, wantsBytes: message.wantsBytes, keepEnds: message.keepEnds, job });
-  if (!running) runNext();
+  waiting.push({ id: message.id, path: message.path, wantsBytes: message.wantsBytes, keepEnds: message.keepEnds, job, before: null });
+  schedule(); // after the other messages that came with this one (a cancel for it, among them)
 });
 `;

@@ -88,7 +88,7 @@ describe('createHashPool', () => {
     expect((await pool.hash(files[3] as string)).ends).toBeUndefined();
   });
 
-  it('hashes files in parallel on `concurrency` workers, one file at a time each', async () => {
+  it('hashes files in parallel on `concurrency` workers, one large file at a time each', async () => {
     const big = [0, 1, 2, 3, 4, 5].map((index) => sparseFile(`big_${index}.bin`, 64 * MiB));
     const { most, bytesSeen, results } = await mostAtOnce(pool, big);
     expect(most).toBe(2);
@@ -104,12 +104,30 @@ describe('createHashPool', () => {
     }
   });
 
+  it('never keeps a small file waiting behind a large one handed to the same worker', async () => {
+    const single = createHashPool({ concurrency: 1 });
+    try {
+      let hugeDone = false;
+      const huge = single.hash(sparseFile('huge_first.bin', 512 * MiB)).then((r) => { hugeDone = true; return r; });
+      const small = await single.hash(files[3] as string);
+      expect(small).toEqual(await hashFile(files[3] as string));
+      expect(hugeDone).toBe(false);
+      await expect(huge).resolves.toMatchObject({ size: 512 * MiB });
+    } finally {
+      await single.close();
+    }
+  });
+
   it('names a missing file or a folder in its error and keeps working afterwards', async () => {
     const missing = join(tempDir(), 'gone.exr');
     const folder = join(tempDir(), 'renders');
     mkdirSync(folder);
     await expect(pool.hash(missing)).rejects.toThrow(`Cannot read "${missing}": it does not exist`);
     await expect(pool.hash(folder)).rejects.toThrow(`Cannot read "${folder}": it is a folder, not a file`);
+    // A named pipe is refused at once: opening it would wait for a writer and hold the worker for ever.
+    const pipe = join(tempDir(), 'render.exr');
+    execFileSync('mkfifo', [pipe]);
+    await expect(pool.hash(pipe)).rejects.toThrow(`Cannot read "${pipe}": it is not a regular file`);
     await expect(pool.hash(files[3] as string)).resolves.toEqual(await hashFile(files[3] as string));
   });
 
@@ -129,16 +147,21 @@ describe('createHashPool', () => {
   it('drops a queued job at once when aborted, without disturbing the running ones', async () => {
     const single = createHashPool({ concurrency: 1 });
     try {
-      // One running and the next ones handed to the worker ahead of time (the last of them aborted), one in the pool.
-      const running = Array.from({ length: FILES_PER_WORKER - 1 }, (_, index) => single.hash(sparseFile(`running_${index}.bin`, 64 * MiB)));
+      // Large files, read one at a time by the worker: one running, the next ones handed to it ahead of time (the
+      // last of them aborted), and one more waiting in the pool.
+      let finished = 0;
+      const running = Array.from({ length: FILES_PER_WORKER - 1 }, (_, index) =>
+        single.hash(sparseFile(`running_${index}.bin`, 64 * MiB)).then((r) => { finished += 1; return r; }));
       const inWorker = new AbortController();
-      const waitingInWorker = single.hash(files[4] as string, { signal: inWorker.signal }); // 4 MiB: had it been read, bytesRead says so
+      const waitingInWorker = single.hash(sparseFile('waiting.bin', 64 * MiB), { signal: inWorker.signal });
       const inPool = new AbortController();
       const waitingInPool = single.hash(files[1] as string, { signal: inPool.signal });
       inWorker.abort();
       inPool.abort();
       await expect(waitingInPool).rejects.toMatchObject({ name: 'AbortError', bytesRead: 0 });
       await expect(waitingInWorker).rejects.toMatchObject({ name: 'AbortError', bytesRead: 0 });
+      // Answered at once, not when its turn came after the files before it.
+      expect(finished).toBe(0);
       for (const job of running) await expect(job).resolves.toMatchObject({ size: 64 * MiB });
     } finally {
       await single.close();
