@@ -42,6 +42,11 @@ export interface HashItemsOptions {
    * failing the whole call; the result then holds only the items whose every file was read.
    */
   onUnreadable?: (error: FileReadError) => void;
+  /**
+   * Sizes the caller listed moments ago (a folder scan): the files are not looked at again before reading, and a
+   * file whose size differs when read is reported as changed, as one that changed after being sized here is.
+   */
+  listedSizes?: ReadonlyMap<string, number>;
 }
 
 /** Parallel stat calls while sizing the batch. */
@@ -63,7 +68,10 @@ export async function hashItems(items: IngestItem[], pool: Pick<HashPool, 'hash'
     options.onUnreadable?.(error);
   });
   const unsized: FileReadError[] = [];
-  const expectedSizes = await sizeFiles(paths, onUnreadable && ((error) => unsized.push(error)));
+  const listed = options.listedSizes;
+  const expectedSizes = listed && paths.every((path) => listed.has(path))
+    ? new Map(paths.map((path) => [path, listed.get(path) as number]))
+    : await sizeFiles(paths, onUnreadable && ((error) => unsized.push(error)));
   // A file left out before reading counts as done, as one that fails while being read does.
   const progress = createProgressTracker(
     expectedSizes.size + unsized.length,

@@ -107,6 +107,15 @@ describe('hashItems', () => {
     );
   });
 
+  it('takes the sizes a folder scan listed without looking again, and refuses a file read at another size', async () => {
+    const listedSizes = new Map(paths.map((p) => [p, sizes.get(p) as number]));
+    listedSizes.set(paths[1] as string, (sizes.get(paths[1] as string) as number) - 1); // as listed before it grew
+    const unreadable: string[] = [];
+    const hashed = await hashItems(paths.slice(0, 3).map((path) => ({ kind: 'file' as const, path })), pool, { listedSizes, onUnreadable: (e) => unreadable.push(e.message) });
+    expect(hashed.map((h) => h.path)).toEqual([paths[0], paths[2]]);
+    expect(unreadable).toEqual([expect.stringMatching(new RegExp(`^Cannot read ".*${(paths[1] as string).split('/').pop()}": it changed while being read \\(\\d+ bytes before, \\d+ bytes read\\)`))]);
+  });
+
   it('with onUnreadable, names every file it could not size or read and returns the items whose files all read', async () => {
     const missing = join(folder, 'deleted.png');
     const unreadable: string[] = [];

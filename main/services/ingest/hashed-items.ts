@@ -43,7 +43,9 @@ export type HashFreshOptions = Pick<HashItemsOptions, 'signal' | 'onProgress' | 
 export async function hashFresh(files: readonly FileVersion[], pool: Pick<HashPool, 'hash'>, o: HashFreshOptions = {}): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   if (files.length === 0) return hashes;
-  const hashed = new Map((await hashItems(files.map((f) => ({ kind: 'file' as const, path: f.path })), pool, o)).map((h) => [h.path, h]));
+  // Sized when listed: the stat after hashing checks each is still that version, so none is needed before.
+  const listedSizes = new Map(files.map((f) => [f.path, f.size]));
+  const hashed = new Map((await hashItems(files.map((f) => ({ kind: 'file' as const, path: f.path })), pool, { ...o, listedSizes })).map((h) => [h.path, h]));
   const after = await Promise.all(files.map((f) => (hashed.has(f.path) ? stat(f.path).catch((error: unknown) => fileReadError(f.path, error)) : null)));
   files.forEach((f, i) => {
     const h = hashed.get(f.path);
