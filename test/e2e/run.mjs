@@ -190,6 +190,17 @@ try {
     const wide = await fit();
     assert(wide.content <= wide.table, `the log scrolls sideways without the detail pane: ${wide.content} px in ${wide.table}`);
     assert(await page.locator('.asset-header .cell-mediaType').isVisible(), 'the Media column is hidden with room for it');
+    // A smaller window without the detail pane: every column while the full row fits, then Media and Artist make way.
+    await page.setViewportSize({ width: 1100, height: 800 });
+    const smaller = await fit();
+    assert(smaller.content <= smaller.table, `the log scrolls sideways at 1100 px: ${smaller.content} px in ${smaller.table}`);
+    assert(await page.locator('.asset-header .cell-mediaType').isVisible(), 'the Media column is hidden at 1100 px without the detail pane');
+    assert(smaller.name >= 140, `the file name has ${smaller.name} px at 1100 px`);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const small = await fit();
+    assert(small.content <= small.table, `the log scrolls sideways at 1024 px: ${small.content} px in ${small.table}`);
+    assert(!(await page.locator('.asset-header .cell-mediaType').isVisible()), 'the Media column stays at 1024 px, squeezing the file name');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press('i');
     await page.setViewportSize({ width: 1440, height: 860 });
   });
