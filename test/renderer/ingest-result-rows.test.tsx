@@ -47,13 +47,13 @@ describe('folder ingest result rows', () => {
     vi.restoreAllMocks();
   });
 
-  async function logFolder(path: string, title: RegExp | string) {
+  async function logFolder(path: string, title: RegExp | string, tool = 'Firefly') {
     await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
     const form = await screen.findByRole('dialog', { name: 'Log a folder' });
     const field = within(form).getByLabelText<HTMLInputElement>('Folder path');
     await user.clear(field);
     await user.type(field, path);
-    await user.selectOptions(within(form).getByLabelText('Tool'), 'Firefly');
+    await user.selectOptions(within(form).getByLabelText('Tool'), tool);
     await user.click(within(form).getByRole('button', { name: 'Log folder' }));
     return screen.findByRole('dialog', { name: title }, { timeout: 10_000 });
   }
@@ -131,12 +131,7 @@ describe('folder ingest result rows', () => {
   it('counts files needing a tool in the summary and lists them under that reason once, 20 shown and the rest counted', async () => {
     for (let n = 10; n < 35; n++) writeFileSync(join(folder, `need_${n}.dat`), randomBytes(100 + n));
     renderApp(api);
-    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
-    const form = await screen.findByRole('dialog', { name: 'Log a folder' });
-    await user.type(within(form).getByLabelText('Folder path'), folder);
-    await user.selectOptions(within(form).getByLabelText('Tool'), '');
-    await user.click(within(form).getByRole('button', { name: 'Log folder' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Logged 0 new assets' }, { timeout: 10_000 });
+    const dialog = await logFolder(folder, 'Logged 0 new assets', '');
     expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/25 files or sequences name no listed tool: not logged, listed below/);
     const group = within(dialog).getByRole('region', { name: '25 names no listed tool: choose a tool and log it again' });
     expect(within(group).getByRole('heading').textContent).toBe('25 files or sequences: names no listed tool: choose a tool and log it again');
