@@ -9,6 +9,8 @@ export interface DetailState {
   loading: boolean;
   show(id: number | null): Promise<void>;
   reload(): Promise<void>;
+  /** Reloads the asset shown, if it is still `id`, saying nothing and keeping it when the reload fails (a poll). */
+  reloadQuietly(id: number): Promise<void>;
   edit(changes: AssetChanges, reason?: string): Promise<Outcome<unknown>>;
   retag(to: Classification, reason: string): Promise<Outcome<unknown>>;
   retire(reason: string): Promise<Outcome<unknown>>;
@@ -51,6 +53,13 @@ export function createDetailStore(api: GenlogClient, call: Call, deps: DetailDep
       async reload() {
         const a = get().asset;
         if (a) await get().show(a.id);
+      },
+      async reloadQuietly(id) {
+        if (get().asset?.id !== id) return;
+        const mine = ++request;
+        const res = await api.getAsset({ id }).catch(() => null);
+        // A failed background reload must not empty the pane (and an edit being typed in it).
+        if (mine === request && res?.ok && get().asset?.id === id) set({ asset: res.value });
       },
       async edit(changes, reason) {
         const a = get().asset;

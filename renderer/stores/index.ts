@@ -24,8 +24,13 @@ export function createStores(api: GenlogClient, files: FileStager) {
   const settings = createSettingsStore(api, call, notify);
   const catalog = createCatalogStore(api, call, notify);
   const log = createLogStore(api, call);
-  const assetsChanged = () => {
-    log.getState().refresh();
+  /**
+   * This app changed assets: the log and the artist list load again. The change stamp is taken first, so the next
+   * poll does not load them a second time for the same change (and a change made elsewhere after it still shows).
+   */
+  const assetsChanged = async (o: { selectionMayLeave?: boolean } = {}) => {
+    await log.getState().changedSinceLastLook();
+    log.getState().refresh(o);
     void catalog.getState().loadArtists();
   };
   /** Called every few seconds while the log is shown: what another process logged or changed appears by itself. */
@@ -35,19 +40,16 @@ export function createStores(api: GenlogClient, files: FileStager) {
     void catalog.getState().loadArtists();
     // The asset the log has selected, not whatever the pane holds: a poll must not undo a selection still loading.
     const selected = log.getState().selectedId;
-    if (selected !== null && detail.getState().asset?.id === selected) void detail.getState().show(selected);
+    if (selected !== null) void detail.getState().reloadQuietly(selected);
   };
   const detail = createDetailStore(api, call, {
     actor: () => settings.getState().settings?.artistName,
     // A re-tag or retirement may take the selected asset out of the filtered view: the cursor keeps its place.
-    changed: () => {
-      log.getState().refresh({ selectionMayLeave: true });
-      void catalog.getState().loadArtists();
-    },
+    changed: () => void assetsChanged({ selectionMayLeave: true }),
     notify,
   });
   const ingest = createIngestStore(api, call, files, {
-    changed: assetsChanged,
+    changed: () => void assetsChanged(),
     notify: (kind, m) => void notifications.getState().push(kind, m),
   });
   const ui = createUiStore();
@@ -73,7 +75,7 @@ export function createStores(api: GenlogClient, files: FileStager) {
   const folders = createFolderIngestStores(api, call, {
     actor,
     notify: (kind, m) => void notifications.getState().push(kind, m),
-    assetsChanged,
+    assetsChanged: () => void assetsChanged(),
   });
   const thumbnails = createThumbnailCache(api);
   return { api, call, followLog, notifications, settings, catalog, log, detail, ingest, ui, compliance, plannedUses, consents, review, thumbnails, ...disclosure, ...folders };

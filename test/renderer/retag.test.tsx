@@ -144,6 +144,32 @@ describe('re-tagging and retiring from the detail pane', () => {
     expect(ok(await real.api.getAsset({ id: asset.id })).prompt).toBe('fixed by Bo');
   });
 
+  it('a poll whose reload of the selected asset fails keeps the asset and the edit being typed, and says nothing', async () => {
+    const { asset, pane, app } = await selectTemporaryAsset();
+    await user.click(within(pane).getByRole('button', { name: 'Edit fields…' }));
+    const form = within(pane).getByRole('form', { name: `Edit asset ${asset.id}` });
+    await user.type(within(form).getByRole('textbox', { name: 'Notes' }), ' half typed');
+    ok(await real.api.editAsset({ id: asset.id, changes: { prompt: 'changed elsewhere' }, by: 'bo' }));
+    const getAsset = real.api.getAsset;
+    real.api.getAsset = async () => ({ ok: false, error: { code: 'internal', message: 'database is locked' } });
+    try {
+      await app.stores.followLog();
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      real.api.getAsset = getAsset;
+    }
+    expect(app.stores.detail.getState().asset?.id).toBe(asset.id);
+    expect(within(form).getByRole<HTMLTextAreaElement>('textbox', { name: 'Notes' }).value).toBe(`${asset.notes} half typed`);
+    expect(app.stores.notifications.getState().notices.filter((n) => n.kind === 'error')).toEqual([]);
+  });
+
+  it('after its own change the log loads once: the next poll finds nothing new', async () => {
+    const { app } = await selectTemporaryAsset();
+    expect(await app.stores.detail.getState().retag('deliverable', 'approved for the cut')).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await app.stores.log.getState().changedSinceLastLook()).toBe(false);
+  });
+
   it('edits prompt, notes and tool with save/cancel, one history event per changed field', async () => {
     ok(await real.api.addTool({ name: 'Flux', hosting: 'local' }));
     const { asset, pane } = await selectTemporaryAsset();
