@@ -80,13 +80,12 @@ function argsProblem(err: NodeJS.ErrnoException): string {
   return first;
 }
 
-/** Runs one CLI invocation and returns its exit code; never calls process.exit so it can be tested in-process. */
-
 /** "classification: classification must be …" (a field and a message naming it) reads as "classification must be …". */
-export function withoutRepeatedField(message: string): string {
+function withoutRepeatedField(message: string): string {
   return message.replace(/(^|; )([\w.]+): (?=\2 )/g, '$1');
 }
 
+/** Runs one CLI invocation and returns its exit code; never calls process.exit so it can be tested in-process. */
 export async function runCli(argv: string[], o: RunOptions = {}): Promise<number> {
   const io = o.io ?? { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
   const env = o.env ?? process.env;

@@ -186,7 +186,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   }
   const final = await r.call<IngestJobStatus>('getIngestJob', { jobId, includeAssets: true });
   // Ctrl+C between the last commit and the next poll: the ingest was already complete.
-  if (final.state === 'done' && cancelAsked) r.io.stderr('Nothing was cancelled: the last batch was logged before Ctrl+C arrived.\n');
+  if (final.state === 'done' && cancelAsked) r.io.stderr('Nothing was cancelled: the last batch was logged before the stop request arrived.\n');
   if (final.state !== 'done') {
     // Batches finished before the stop are in the log: print them as a finished run would, so a script has their ids.
     const kept = final.assets ?? [];

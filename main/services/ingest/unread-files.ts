@@ -14,7 +14,7 @@ interface Retry {
 }
 
 /** What a draft of some files said about the ones it could not read. */
-export interface DraftOutcome {
+interface DraftOutcome {
   errors: string[];
   unreadFiles: string[];
   failedFiles: FailedFile[];
@@ -33,10 +33,6 @@ export class UnreadFiles {
   private readonly checking = new Map<string, boolean>();
 
   constructor(private readonly recheckMs: number) {}
-
-  has(path: string): boolean {
-    return this.retries.has(path);
-  }
 
   /** The waiting files of one folder: they go with any draft of it. */
   inFolder(folder: string): string[] {
