@@ -92,7 +92,8 @@ export function AssetTable() {
 
   /** On a column header: ← and → go to the neighbouring header, ↓ back to the rows; Enter and Space stay the button's (they sort). */
   function onHeaderKey(e: KeyboardEvent<HTMLDivElement>, button: HTMLElement) {
-    const buttons = [...(scrollRef.current?.querySelectorAll<HTMLElement>('.asset-header .sort-button') ?? [])];
+    // Only the headers shown: Media and Artist make way on a narrow table, and a hidden button takes no focus.
+    const buttons = [...(scrollRef.current?.querySelectorAll<HTMLElement>('.asset-header .sort-button') ?? [])].filter((b) => getComputedStyle(b.closest('.header-cell') ?? b).display !== 'none');
     const at = buttons.indexOf(button);
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (step !== 0 && at >= 0) {

@@ -183,6 +183,12 @@ try {
     assert(beside.content <= beside.table, `the log scrolls sideways beside the detail pane: ${beside.content} px in ${beside.table}`);
     assert(beside.name >= 140, `the file name has ${beside.name} px`);
     await shot(page, 'log-1280.png');
+    // → along the headers passes over the columns that made way.
+    await page.getByRole('button', { name: /^File name/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    const next = await page.evaluate(() => document.activeElement?.textContent);
+    assert(next?.startsWith('Class'), `→ from File name went to "${next}", not Class`);
+    await page.keyboard.press('ArrowDown');
     // Without the detail pane (I), every column is back.
     await grid.focus();
     await page.keyboard.press('i');
