@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AssetFrame } from '../provenance/types';
 import { formatBytes } from '../ui/format';
-import { frameSpan } from '../../main/format/frame-counts';
+import { frameLabel, frameSpan } from '../../main/format/frame-counts';
 
 /** Frames shown per page: a 10,000-frame sequence must not put 10,000 rows in the DOM. */
 export const FRAMES_PER_PAGE = 100;
@@ -25,7 +25,7 @@ export function FrameList({ frames, sequenceHash, pattern }: { frames: AssetFram
         <thead><tr><th>Frame</th><th>File</th><th>Size</th><th>SHA-256</th></tr></thead>
         <tbody>
           {shown.map((f) => (
-            <tr key={f.frame}><td>{f.frame}</td><td>{f.fileName}</td><td>{formatBytes(f.size)}</td><td className="mono hash">{f.sha256}</td></tr>
+            <tr key={f.frame}><td>{frameLabel(f.frame, pattern)}</td><td>{f.fileName}</td><td>{formatBytes(f.size)}</td><td className="mono hash">{f.sha256}</td></tr>
           ))}
         </tbody>
       </table>

@@ -104,5 +104,18 @@ describe('the Provenance tab of the asset detail', () => {
     await user.click(within(region).getByRole('button', { name: 'Next' }));
     expect(within(region).getAllByRole('row')).toHaveLength(51);
     expect(within(region).getByText('shot_v001.1150.png')).toBeTruthy();
+    cleanup();
+
+    // Frame numbers as the files write them, in the heading and in every row.
+    const padded = join(env.dir, 'plate');
+    mkdirSync(padded);
+    for (let f = 1; f <= 3; f++) writeFileSync(join(padded, `plate.${String(f).padStart(4, '0')}.png`), Buffer.concat([frame, Buffer.from(`p${f}`)]));
+    const second = ok(await env.real.api.startIngest({ paths: [padded], production: 'SHOW1', tool: 'Firefly' }));
+    await ingestJobEnded(env.real.ctx, second.jobId);
+    const plate = ok(await env.real.api.getIngestJob({ jobId: second.jobId, includeAssets: true })).assets![0]!;
+    const platePane = await showTab(plate.id);
+    const plateRegion = await within(platePane).findByRole('region', { name: 'Image sequence' });
+    expect(plateRegion.textContent).toMatch(/Frames 0001–0003 \(3 files\)/);
+    expect(within(plateRegion).getAllByRole('row').slice(1).map((r) => r.firstElementChild?.textContent)).toEqual(['0001', '0002', '0003']);
   });
 });
