@@ -14,10 +14,6 @@ const FIELDS = ['production', 'tool', 'prompt', 'notes', 'episode', 'classificat
 type FormState = DraftFormValues;
 
 /**
- * Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. A refused
- * confirm puts focus on the first field it is about; a logged one calls onConfirmed (focus goes back to the list).
- */
-/**
  * Where the tool came from, and a contradiction spelled out (shown as a warning): the folder's default is not what
  * the file says.
  */
@@ -27,6 +23,10 @@ function toolHint(prefill: { tool?: string | null; matchedTool?: string | null }
   return { text: named && !prefill.tool ? 'Named by the file' : undefined, warn: false };
 }
 
+/**
+ * Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. A refused
+ * confirm puts focus on the first field it is about; a logged one calls onConfirmed (focus goes back to the list).
+ */
 export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: DraftDetail; onDismiss(): void; onConfirmed?(): void }) {
   const { drafts } = useStores();
   const busy = useApp('drafts', (s) => s.busy);

@@ -5,7 +5,8 @@ import { saysAnything } from '../provenance/labels';
 import { ProvenanceNotices, ProvenanceSections } from '../provenance/ProvenanceSections';
 import { formatBytes, formatDateTime, plural } from '../ui/format';
 import { ConfirmDraftForm } from './ConfirmDraftForm';
-import { folderOf, frameText, mediaLabel, missingFrames } from './draft-labels';
+import { folderOf, frameText, mediaLabel } from './draft-labels';
+import { missingFrames } from '../../main/format/frame-counts';
 import { missingText } from './MissingFrames';
 import type { DraftDetail } from './types';
 

@@ -1,6 +1,5 @@
 import { frameLabel, frameRangeNotes, frameSpan } from '../../main/format/frame-counts';
 
-export { missingFrames } from '../../main/format/frame-counts';
 import { MEDIA_LABELS } from '../ui/format';
 import type { Draft } from './types';
 

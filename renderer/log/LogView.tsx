@@ -14,7 +14,7 @@ import { LogFolderButton } from '../ingest/LogFolderButton';
 /** How long the cursor rests on a row before its detail loads (holding an arrow key stays smooth). */
 const DETAIL_DELAY_MS = 60;
 /** How often the log asks whether something changed it: a render node logging through the CLI shows up this soon. */
-export const FOLLOW_LOG_MS = 3000;
+const FOLLOW_LOG_MS = 3000;
 
 /** The main screen: filters, the virtualized log, and the detail pane of the selected asset. */
 export function LogView() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameText, listedTool, missingFrames } from '../../renderer/ingest/draft-labels';
+import { frameText, listedTool } from '../../renderer/ingest/draft-labels';
+import { missingFrames } from '../../main/format/frame-counts';
 import type { Draft } from '../../renderer/ingest/types';
 
 describe('sequence labels in the inbox', () => {

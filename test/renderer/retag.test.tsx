@@ -151,7 +151,7 @@ describe('re-tagging and retiring from the detail pane', () => {
     await user.type(within(form).getByRole('textbox', { name: 'Notes' }), ' half typed');
     ok(await real.api.editAsset({ id: asset.id, changes: { prompt: 'changed elsewhere' }, by: 'bo' }));
     const getAsset = real.api.getAsset;
-    real.api.getAsset = async () => ({ ok: false, error: { code: 'internal', message: 'database is locked' } });
+    real.api.getAsset = async () => ({ ok: false as const, error: { code: 'failed' as const, message: 'database is locked' } });
     try {
       await app.stores.followLog();
       await new Promise((r) => setTimeout(r, 50));
