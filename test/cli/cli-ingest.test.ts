@@ -364,6 +364,20 @@ describe('genlog ingest commands (spawned)', () => {
     expect(shown).toContain('\nMissing frames: 0003, 0005, 0006\n');
   });
 
+  it('inbox show counts the missing frames of a sequence with a long hole instead of listing every one', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    for (const f of [1, 2, 50]) file(`r/plate.${String(f).padStart(4, '0')}.png`, await framePng(f));
+    expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
+    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
+    try {
+      ok(await testClient(other).scanWatchFolders({}));
+    } finally {
+      other.db.close();
+    }
+    const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
+    expect(run('inbox', 'show', String(item!.id)).stdout).toContain('\nMissing frames: 47, from 0003 to 0049\n');
+  });
+
   it('Ctrl+C while files named one by one are hashed says nothing will be logged (they are all or none) and logs nothing', async () => {
     const { dir, db, run } = fresh('LocalSD');
     const huge = sparseFile(dir, 'huge_plate.mov', 32 * 1024 * 1024 * 1024);

@@ -43,6 +43,15 @@ function provenanceText(p: FileProvenance): string {
   return keyValues(pairs.filter((pair) => pair[1] !== undefined && pair[1] !== null && pair[1] !== ''));
 }
 
+/** Up to 20 missing frames named one by one; more are counted (missingFrames stops counting at 1,000). */
+function missingLine(missing: number[], pattern: string): string {
+  if (missing.length === 0) return '';
+  const label = (n: number) => frameLabel(n, pattern);
+  if (missing.length <= 20) return `Missing frames: ${missing.map(label).join(', ')}\n`;
+  const count = missing.length >= 1000 ? '1,000 or more' : String(missing.length);
+  return `Missing frames: ${count}, from ${label(missing[0] as number)} to ${label(missing[missing.length - 1] as number)}\n`;
+}
+
 /**
  * The inbox row, the notes confirming will log (late frames name the asset holding the others), then what the file
  * says about itself exactly as `genlog provenance` prints it.
@@ -50,8 +59,7 @@ function provenanceText(p: FileProvenance): string {
 function inboxDetailText(i: InboxItemDetail): string {
   const notes = i.prefill.notes ? `\nNotes: ${i.prefill.notes}\n` : '';
   const head = `${inboxTable([i])}${notes}`;
-  const missing = missingFrames(i.frames, i.prefill.framesInLog);
-  const gaps = missing.length ? `Missing frames: ${missing.map((n) => frameLabel(n, i.fileName)).join(', ')}\n` : '';
+  const gaps = missingLine(missingFrames(i.frames, i.prefill.framesInLog), i.fileName);
   const frameList = i.frames.length ? `\n${i.frames.length} frame(s), first ${i.frames[0]?.fileName ?? ''}, last ${i.frames.at(-1)?.fileName ?? ''}\n${gaps}` : '';
   if (!i.record || !i.provenance) return `${head}${frameList}\nNo provenance was read for this file.\n`;
   return `${head}${frameList}\n${provenanceText({ ...i.record, path: i.path, matchedTool: i.prefill.matchedTool ?? null, mismatches: i.provenance.mismatches })}`;
