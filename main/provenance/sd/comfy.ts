@@ -33,8 +33,9 @@ function hasGaps(record: ComfyRecord): boolean {
 
 /**
  * Reads ComfyUI's "prompt" (API graph) and "workflow" (UI graph) texts. The API graph is preferred; the workflow
- * adds whatever the API graph lacks, so it is not parsed at all when the API graph filled every field (most files:
- * parsing the larger UI graph was half the cost of reading a ComfyUI PNG during an ingest). Null when neither is
+ * adds whatever the API graph lacks, so it is not parsed at all when the API graph filled every field, LoRAs and a
+ * negative prompt included (parsing the larger UI graph was half the cost of reading such a PNG). A graph without a
+ * LoRA, or a Flux graph (no negative prompt), still has its workflow parsed. Null when neither is
  * a ComfyUI graph.
  */
 export function readComfy(promptText: string | null, workflowText: string | null, errors: string[]): ComfyRecord | null {
