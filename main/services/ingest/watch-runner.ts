@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
@@ -228,10 +228,11 @@ export class WatchRunner {
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
-    // chokidar drops a file it may not read (it cannot watch it, and reports neither the file nor the error), yet the
-    // folder's own events still name it: such a file is taken up here, so it is reported and retried like any other.
+    // A file this process may not read is one chokidar cannot watch. Depending on how it meets it, chokidar either drops
+    // it with no event at all (the folder's own raw events still name it: taken up here) or reports an error naming it
+    // (below). Either way the file is reported and retried like any other.
     watcher.on('raw', (_event, name, details) => this.maybeUnreadableEvent(active, name, details));
-    // chokidar reports a file it may not watch as an error naming it: that file is one to read later, not a failure.
+    // A file chokidar may not watch, reported as an error naming it: one to read later, not a failure.
     watcher.on('error', (error) => {
       const { code, path } = error as NodeJS.ErrnoException;
       if ((code === 'EACCES' || code === 'EPERM') && path) this.maybeUnreadable(active, path);
@@ -273,7 +274,9 @@ export class WatchRunner {
   /** A folder event named `name`: a file there that this process may not read is taken up now. */
   private maybeUnreadableEvent(a: ActiveWatch, name: unknown, details: unknown): void {
     const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-    if (typeof folder === 'string' && typeof name === 'string' && name !== '') this.maybeUnreadable(a, join(folder, name));
+    // A file's own watcher (watchedPath is the file) fires on every write into it: that file is watched, so readable.
+    if (typeof folder !== 'string' || typeof name !== 'string' || name === '' || basename(folder) === name) return;
+    this.maybeUnreadable(a, join(folder, name));
   }
 
   private maybeUnreadable(a: ActiveWatch, path: string): void {
