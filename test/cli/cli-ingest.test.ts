@@ -348,9 +348,10 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('inbox', 'show', String(item!.id)).stdout).toContain(`\nNotes: Frame 1004 of sh070.####.png, which is already logged as asset #${seq.id} (frames 1001–1003).\n`);
   });
 
-  it('inbox show names the frames a sequence draft lacks, written as its files write them', async () => {
+  /** `genlog inbox show` of the draft a watch folder makes of plate.NNNN.png frames `frames`. */
+  async function shownSequenceDraft(frames: number[]): Promise<string> {
     const { dir, db, run, file } = fresh('LocalSD');
-    for (const f of [1, 2, 4, 7]) file(`r/plate.${String(f).padStart(4, '0')}.png`, await framePng(f));
+    for (const f of frames) file(`r/plate.${String(f).padStart(4, '0')}.png`, await framePng(f));
     expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
     const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
     try {
@@ -359,23 +360,17 @@ describe('genlog ingest commands (spawned)', () => {
       other.db.close();
     }
     const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
-    const shown = run('inbox', 'show', String(item!.id)).stdout;
+    return run('inbox', 'show', String(item!.id)).stdout;
+  }
+
+  it('inbox show names the frames a sequence draft lacks, written as its files write them', async () => {
+    const shown = await shownSequenceDraft([1, 2, 4, 7]);
     expect(shown).toContain('4 frames 0001–0007 (3 missing)');
     expect(shown).toContain('\nMissing frames: 0003, 0005, 0006\n');
   });
 
   it('inbox show counts the missing frames of a sequence with a long hole instead of listing every one', async () => {
-    const { dir, db, run, file } = fresh('LocalSD');
-    for (const f of [1, 2, 50]) file(`r/plate.${String(f).padStart(4, '0')}.png`, await framePng(f));
-    expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
-    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
-    try {
-      ok(await testClient(other).scanWatchFolders({}));
-    } finally {
-      other.db.close();
-    }
-    const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
-    expect(run('inbox', 'show', String(item!.id)).stdout).toContain('\nMissing frames: 47, from 0003 to 0049\n');
+    expect(await shownSequenceDraft([1, 2, 50])).toContain('\nMissing frames: 47, from 0003 to 0049\n');
   });
 
   it('Ctrl+C while files named one by one are hashed says nothing will be logged (they are all or none) and logs nothing', async () => {

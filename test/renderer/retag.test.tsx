@@ -130,13 +130,19 @@ describe('re-tagging and retiring from the detail pane', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('saving an edit keeps what someone else changed meanwhile in the fields not edited here', async () => {
+  /** The selected asset's edit form, open, with `typed` added to its notes; then someone else changes its prompt. */
+  async function editingWhileChangedElsewhere(typed: string, prompt: string) {
     const { asset, pane, app } = await selectTemporaryAsset();
     await user.click(within(pane).getByRole('button', { name: 'Edit fields…' }));
     const form = within(pane).getByRole('form', { name: `Edit asset ${asset.id}` });
-    await user.type(within(form).getByRole('textbox', { name: 'Notes' }), ' checked by Ana');
-    // Another reviewer fixes the prompt; the open log follows the database and reloads the asset under the form.
-    ok(await real.api.editAsset({ id: asset.id, changes: { prompt: 'fixed by Bo' }, by: 'bo' }));
+    await user.type(within(form).getByRole('textbox', { name: 'Notes' }), typed);
+    ok(await real.api.editAsset({ id: asset.id, changes: { prompt }, by: 'bo' }));
+    return { asset, app, form };
+  }
+
+  it('saving an edit keeps what someone else changed meanwhile in the fields not edited here', async () => {
+    const { asset, app, form } = await editingWhileChangedElsewhere(' checked by Ana', 'fixed by Bo');
+    // Another reviewer fixed the prompt; the open log follows the database and reloads the asset under the form.
     await app.stores.followLog();
     await waitFor(() => expect(app.stores.detail.getState().asset?.prompt).toBe('fixed by Bo'));
     await user.click(within(form).getByRole('button', { name: 'Save' }));
@@ -145,11 +151,7 @@ describe('re-tagging and retiring from the detail pane', () => {
   });
 
   it('a poll whose reload of the selected asset fails keeps the asset and the edit being typed, and says nothing', async () => {
-    const { asset, pane, app } = await selectTemporaryAsset();
-    await user.click(within(pane).getByRole('button', { name: 'Edit fields…' }));
-    const form = within(pane).getByRole('form', { name: `Edit asset ${asset.id}` });
-    await user.type(within(form).getByRole('textbox', { name: 'Notes' }), ' half typed');
-    ok(await real.api.editAsset({ id: asset.id, changes: { prompt: 'changed elsewhere' }, by: 'bo' }));
+    const { asset, app, form } = await editingWhileChangedElsewhere(' half typed', 'changed elsewhere');
     const getAsset = real.api.getAsset;
     real.api.getAsset = async () => ({ ok: false as const, error: { code: 'failed' as const, message: 'database is locked' } });
     try {
