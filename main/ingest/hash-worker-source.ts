@@ -75,6 +75,41 @@ function fill(target, offset, start, end, whole, fd) {
   return filled;
 }
 
+/**
+ * Hashes a file of expected bytes (under one chunk) by reading its head and tail straight into a free slot, where
+ * keepEnds would copy them, and its middle into scratch. A copy into shared memory goes through V8's relaxed-atomic
+ * copy, much slower than a plain one: on the ingest budget's files it was most of the CPU keeping ends cost these
+ * workers. Null, with the slot handed back, when no slot is free or the file is not expected bytes long after all:
+ * the caller then reads it the usual way.
+ */
+function hashIntoSlot(fd, expected, scratch) {
+  const slot = SLAB ? takeSlot() : undefined;
+  if (slot === undefined) return null;
+  const base = slot * SLOT_BYTES;
+  try {
+    const headEnd = Math.min(expected, HEAD_BYTES);
+    const tailStart = Math.max(headEnd, expected - TAIL_BYTES);
+    const hash = createHash('sha256');
+    const pieces = [[0, headEnd, SLAB, base], [headEnd, tailStart, scratch, 0], [tailStart, expected, SLAB, base + HEAD_BYTES]];
+    for (const [start, end, target, offset] of pieces) {
+      if (end === start) continue;
+      if (fill(target, offset, start, end, null, fd) !== end - start) return handBack(slot); // it shrank
+      hash.update(target.subarray(offset, offset + end - start));
+    }
+    if (readSync(fd, scratch, 0, 1, expected) !== 0) return handBack(slot); // it grew
+    const ends = { size: expected, slot, headLength: headEnd, tailStart, tailLength: expected - tailStart };
+    return { sha256: hash.digest('hex'), size: expected, kept: { ends, transfer: [] } };
+  } catch (error) {
+    handBack(slot);
+    throw error;
+  }
+}
+
+function handBack(slot) {
+  Atomics.store(slotsInUse, slot, 0);
+  return null;
+}
+
 function keepEnds(size, whole, fd) {
   const headEnd = Math.min(size, HEAD_BYTES);
   const tailStart = Math.max(headEnd, size - TAIL_BYTES);
@@ -86,7 +121,7 @@ function keepEnds(size, whole, fd) {
       const tailLength = fill(SLAB, base + HEAD_BYTES, tailStart, size, whole, fd);
       return { ends: { size, slot, headLength, tailStart, tailLength }, transfer: [] };
     } catch (error) {
-      Atomics.store(slotsInUse, slot, 0); // the job fails; its slot must not stay taken
+      handBack(slot); // the job fails; its slot must not stay taken
       throw error;
     }
   }
@@ -129,6 +164,8 @@ async function hashPath(id, path, wantsBytes, wantsEnds, job, before) {
     const hash = createHash('sha256');
     let size = 0;
     if (stats.size < CHUNK_BYTES) {
+      const inSlot = wantsEnds ? hashIntoSlot(fd, stats.size, filling) : null;
+      if (inSlot) return inSlot;
       // Fits in one read: a blocking read on this worker's own thread skips the thread-pool round trips that
       // dominate the cost of small files. Its bytes are reported with 'done', sparing a message per file.
       let reads = 0;
