@@ -156,7 +156,7 @@ async function hashPath(id, path, wantsBytes, wantsEnds, job, before) {
   const fd = openSync(path, 'r');
   let pendingRead;
   let filling = takeBuffer();
-  let spare = takeBuffer();
+  let spare = null; // the second buffer only for a file read in several chunks
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw codedError('EISDIR', 'is a directory');
@@ -177,6 +177,7 @@ async function hashPath(id, path, wantsBytes, wantsEnds, job, before) {
       // One read means the buffer still holds the whole file; a file that grew meanwhile is read again.
       return { sha256: hash.digest('hex'), size, kept: wantsEnds ? keepEnds(size, reads === 1 ? filling : null, fd) : undefined };
     }
+    spare = takeBuffer();
     let read = readAt(fd, filling, 0);
     pendingRead = read;
     for (;;) {
@@ -197,7 +198,8 @@ async function hashPath(id, path, wantsBytes, wantsEnds, job, before) {
   } finally {
     if (pendingRead) await pendingRead.catch(() => undefined);
     closeSync(fd);
-    freeBuffers.push(filling, spare);
+    freeBuffers.push(filling);
+    if (spare) freeBuffers.push(spare);
   }
 }
 
@@ -205,7 +207,7 @@ async function hashPath(id, path, wantsBytes, wantsEnds, job, before) {
 // files (read in one go, never yielding) run one after another in the order sent. At most one large file per worker
 // is read at a time: while it waits on its reads the small files behind it go ahead, and other large files wait their
 // turn. So a file of many gigabytes never holds up the small ones handed to the same worker, and one worker uses at
-// most four chunk buffers (the large file's two, and a small file's).
+// most three chunk buffers (the large file's two, and a small file's).
 const waiting = [];
 let largeActive = false;
 let scheduled = false;
