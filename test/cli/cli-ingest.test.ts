@@ -275,6 +275,11 @@ describe('genlog ingest commands (spawned)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       child.kill(signal);
+      // Then again while it stops (Ctrl+C pressed twice, or `timeout` signalling the process group too): still a
+      // clean stop that reports what it kept, not a kill halfway through.
+      const end2 = Date.now() + 20_000;
+      while (!/Cancelling/.test(stderr) && Date.now() < end2) await new Promise((r) => setTimeout(r, 5));
+      child.kill(signal);
       // Both at once: a run that finished before the signal arrived says so here, not as a bare exit code.
       expect({ code: await exited, cancelled: /Cancelling/.test(stderr) }).toEqual({ code: 1, cancelled: true });
     } finally {

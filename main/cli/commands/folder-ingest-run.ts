@@ -9,6 +9,7 @@ import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
 import { closeParserThread } from '../../provenance';
 import { factFlags } from './compliance-commands';
 import { printProvenanceAlerts } from './provenance-alerts';
+import { onStopSignals } from '../stop-signals';
 
 /**
  * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
@@ -168,9 +169,19 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
       : '\nCancelling: the batch being hashed is dropped, finished batches stay logged…\n');
     void r.call('cancelIngest', { jobId }).catch(() => undefined);
   };
-  // Ctrl+C, or a render farm scheduler stopping the job (SIGTERM): both stop the run cleanly and report what it kept.
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
+  // Ctrl+C, or a render farm scheduler stopping the job (SIGTERM): both stop the run cleanly and report what it kept,
+  // however many times they come.
+  const restoreSignals = onStopSignals(cancel, () => r.io.stderr('Already stopping: what was kept is reported in a moment…\n'));
+  try {
+    return await watchToTheEnd(r, jobId, printer, () => cancelAsked, render);
+  } finally {
+    restoreSignals();
+  }
+}
+
+async function watchToTheEnd(
+  r: CommandRun, jobId: string, printer: ReturnType<typeof progressPrinter>, cancelAsked: () => boolean, render: (assets: LoggedAsset[]) => string,
+): Promise<(LoggedAsset & AssetIngestKeys)[]> {
   let status: IngestJobStatus;
   try {
     for (;;) {
@@ -180,13 +191,11 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } finally {
-    process.removeListener('SIGINT', cancel);
-    process.removeListener('SIGTERM', cancel);
     printer.end();
   }
   const final = await r.call<IngestJobStatus>('getIngestJob', { jobId, includeAssets: true });
   // Ctrl+C between the last commit and the next poll: the ingest was already complete.
-  if (final.state === 'done' && cancelAsked) r.io.stderr('Nothing was cancelled: the last batch was logged before the stop request arrived.\n');
+  if (final.state === 'done' && cancelAsked()) r.io.stderr('Nothing was cancelled: the last batch was logged before the stop request arrived.\n');
   if (final.state !== 'done') {
     // Batches finished before the stop are in the log: print them as a finished run would, so a script has their ids.
     const kept = final.assets ?? [];

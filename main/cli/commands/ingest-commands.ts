@@ -10,6 +10,7 @@ import { startWatchRunner, type WatchEvent } from '../../services/ingest/watch-r
 import { closeParserThread } from '../../provenance';
 import { FACT_FLAGS_USAGE, factFlags, factOptions } from './compliance-commands';
 import { releasingParser } from './folder-ingest-run';
+import { untilStopSignal } from '../stop-signals';
 
 const yesNo = (v: boolean | null) => (v === null ? 'not stated' : v ? 'yes' : 'no');
 
@@ -205,14 +206,16 @@ export const ingestCommands: Command[] = [
       // Runs until stopped even while no folder is being watched (all paused, or gone for now): the list is read
       // again every few seconds, and a render node's service must not end just because a folder was paused.
       const keepAlive = setInterval(() => undefined, 60_000);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      });
-      clearInterval(keepAlive);
-      r.io.stderr('Stopping (a file still being read is left for the next start\'s catch-up scan)…\n');
-      await runner.stop();
-      await closeParserThread();
+      const signals = untilStopSignal((text) => r.io.stderr(text), 'Already stopping: the file being drafted is finished first…\n');
+      try {
+        await signals.stopped;
+        clearInterval(keepAlive);
+        r.io.stderr('Stopping (a file still being read is left for the next start\'s catch-up scan)…\n');
+        await runner.stop();
+        await closeParserThread();
+      } finally {
+        signals.release();
+      }
       r.io.stderr('Stopped watching.\n');
       return undefined;
     },

@@ -7,6 +7,7 @@ import { closeParserThread } from '../../provenance';
 import { startServer } from '../../server/http-server';
 import { startWatchRunner, type WatchRunner } from '../../services/ingest/watch-runner';
 import { describeEvent } from './ingest-commands';
+import { untilStopSignal } from '../stop-signals';
 
 async function startWatching(r: CommandRun): Promise<WatchRunner> {
   const runner = await startWatchRunner(r.ctx, {}, (e) => r.io.stderr(describeEvent(e)));
@@ -36,17 +37,19 @@ export const serveCommand: Command = {
     if (r.json) r.io.stdout(`${JSON.stringify({ url: s.url, port: s.port, token: s.token, db: r.ctx.dbPath })}\n`);
     else r.io.stdout(`${s.url}\n`);
     r.io.stderr(`GenLog is serving ${r.ctx.dbPath} on 127.0.0.1:${s.port}. Open the URL above; press Ctrl+C to stop.\n`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
-    // The watcher stops first: a draft being written finishes before the database closes with the process.
-    if (runner) {
-      await runner.stop();
-      await closeParserThread();
-      r.io.stderr('Stopped watching.\n');
+    const signals = untilStopSignal((text) => r.io.stderr(text), 'Already stopping…\n');
+    try {
+      await signals.stopped;
+      // The watcher stops first: a draft being written finishes before the database closes with the process.
+      if (runner) {
+        await runner.stop();
+        await closeParserThread();
+        r.io.stderr('Stopped watching.\n');
+      }
+      await s.close();
+    } finally {
+      signals.release();
     }
-    await s.close();
     return undefined;
   },
 };
