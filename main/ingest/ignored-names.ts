@@ -5,3 +5,11 @@ const SYSTEM_FILES = new Set(['thumbs.db', 'ehthumbs.db', 'ehthumbs_vista.db', '
 export function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || SYSTEM_FILES.has(name.toLowerCase());
 }
+
+/**
+ * A C2PA sidecar manifest ("shot.png.c2pa" or "shot.c2pa"): the provenance of the file beside it, read with that
+ * file, never an asset of its own. Takes a file name or a "/" separated path.
+ */
+export function isSidecarManifest(path: string): boolean {
+  return path.toLowerCase().endsWith('.c2pa');
+}

@@ -1,9 +1,9 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
 import { fileReadError } from './file-errors';
-import { isIgnoredName } from './ignored-names';
+import { globMatcher } from './folder-globs';
+import { isIgnoredName, isSidecarManifest } from './ignored-names';
 
 export interface ScannedFile {
   path: string;
@@ -48,7 +48,7 @@ const STAT_BATCH = 64;
 
 /**
  * Lists the regular files in a folder (and its subfolders when recursive) with size and modification time, sorted
- * by path. Hidden entries (name starting with ".") are ignored. Symbolic links are followed, but a folder already
+ * by path. Hidden entries (name starting with ".") and C2PA sidecar manifests are ignored. Symbolic links are followed, but a folder already
  * visited is never entered twice, so link loops end. Unreadable subfolders are reported through onSkip, not
  * thrown; only an unreadable top folder throws.
  */
@@ -58,6 +58,8 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
   });
   if (!rootStats.isDirectory()) throw new ScanError(dir, 'it is a file, not a folder');
 
+  const bad = [...(options.include ?? []), ...(options.exclude ?? [])].find((glob) => typeof glob !== 'string' || glob.trim() === '');
+  if (bad !== undefined) throw new Error(`Invalid folder scan glob: ${JSON.stringify(bad)}`);
   const isIncluded = options.include?.length ? globMatcher(options.include) : () => true;
   const isExcluded = options.exclude?.length ? globMatcher(options.exclude) : () => false;
   const report = (path: string, reason: string, unread = false) => options.onSkip?.({ path, reason, unread });
@@ -113,7 +115,7 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
         visited.add(identity);
         subfolders.push({ path, relative });
       } else if (stats.isFile()) {
-        if (isIncluded(relative) && !isExcluded(relative)) files.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
+        if (isIncluded(relative) && !isExcluded(relative) && !isSidecarManifest(relative)) files.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
       } else {
         report(path, 'not a regular file (device, pipe or socket)');
       }
@@ -121,17 +123,6 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
     pending.push(...subfolders.reverse());
   }
   return files.sort((a, b) => compare(a.path, b.path));
-}
-
-/** Globs with a "/" match the relative path; globs without match the last name, in any folder. */
-function globMatcher(globs: string[]): (relative: string) => boolean {
-  const bad = globs.find((glob) => typeof glob !== 'string' || glob.trim() === '');
-  if (bad !== undefined) throw new Error(`Invalid folder scan glob: ${JSON.stringify(bad)}`);
-  const onPath = globs.filter((glob) => glob.includes('/'));
-  const onName = globs.filter((glob) => !glob.includes('/'));
-  const matchesPath = onPath.length > 0 ? picomatch(onPath, { dot: true }) : () => false;
-  const matchesName = onName.length > 0 ? picomatch(onName, { dot: true }) : () => false;
-  return (relative) => matchesPath(relative) || matchesName(relative.slice(relative.lastIndexOf('/') + 1));
 }
 
 function compare(a: string, b: string): number {

@@ -36,6 +36,14 @@ async function renderFolder(dir: string) {
 }
 
 describe('folder ingest', () => {
+  it('reads a sidecar manifest dropped beside its file as that file\'s provenance, not as an asset; a lone one named is logged', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const named = [write(dir, 'drop/icon.png', await framePng(1)), write(dir, 'drop/ICON.c2pa', 'manifest'), write(dir, 'drop/lone.c2pa', 'manifest too')];
+    const { assets, skipped } = await ingestFolder(ctx, { ...base, paths: named, recursive: false });
+    expect(assets.map((a) => a.fileName).sort()).toEqual(['icon.png', 'lone.c2pa']);
+    expect(skipped.map((s) => `${s.path}: ${s.reason}`)).toEqual([`${join(dir, 'drop/ICON.c2pa')}: C2PA sidecar manifest of ${join(dir, 'drop/icon.png')}: read as its provenance, not logged on its own`]);
+  });
+
   it('logs an image sequence as one asset with its frame range, per-frame hashes and the sequence hash', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const frames = await renderFolder(dir);

@@ -13,4 +13,12 @@ describe('watch folder filter', () => {
     expect(filter.folderExcluded('.cache')).toBe(true);
     expect(filter.folderExcluded('shot')).toBe(false);
   });
+
+  it('matches globs ignoring case and never takes a C2PA sidecar manifest, as folder scans do', () => {
+    const filter = compileFilter({ include: ['*.png', '*'], exclude: ['TMP/**'] });
+    expect(filter.file('shot/HERO.PNG')).toBe(true);
+    expect(filter.file('tmp/a.png')).toBe(false);
+    expect(filter.file('shot/hero.png.c2pa')).toBe(false);
+    expect(filter.file('shot/hero.C2PA')).toBe(false);
+  });
 });

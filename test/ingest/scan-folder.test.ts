@@ -99,6 +99,17 @@ describe('scanFolder', () => {
     await expect(scanFolder(join(root, 'locked'), { recursive: true })).rejects.toThrow(`Cannot scan "${join(root, 'locked')}": permission denied`);
   });
 
+  it('matches globs ignoring case, and passes over C2PA sidecar manifests (read as the provenance of the file beside them)', async () => {
+    const mixed = join(tempDir(), 'mixed');
+    for (const name of ['Deep.PNG', 'deep.png', 'icon.jpg', 'icon.c2pa', 'still.png.C2PA', 'Cache/x.png']) {
+      mkdirSync(join(mixed, name, '..'), { recursive: true });
+      writeFileSync(join(mixed, name), name);
+    }
+    const names = async (options: Parameters<typeof scanFolder>[1]) => (await scanFolder(mixed, options)).map((f) => relative(mixed, f.path));
+    expect(await names({ recursive: true, include: ['*.png', '*.JPG'], exclude: ['cache/**'] })).toEqual(['Deep.PNG', 'deep.png', 'icon.jpg']);
+    expect(await names({ recursive: false })).toEqual(['Deep.PNG', 'deep.png', 'icon.jpg']);
+  });
+
   it('refuses an empty glob', async () => {
     await expect(scanFolder(root, { recursive: true, include: ['*.exr', ' '] })).rejects.toThrow('Invalid folder scan glob: " "');
   });

@@ -2,6 +2,8 @@ import { readlink, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ScanError, scanFolder, type ScanSkip, type ScannedFile } from '../../ingest';
 import { FileReadError, fileReadError, unreadablePathsError } from '../../ingest/file-errors';
+import { isSidecarManifest } from '../../ingest/ignored-names';
+import { sidecarCandidates } from '../../provenance/c2pa/sidecar';
 
 export interface CollectOptions {
   /** Enter subfolders of the folders given. */
@@ -49,5 +51,24 @@ export async function collectFiles(paths: readonly string[], o: CollectOptions):
     }
   }
   if (problems.length > 0) throw unreadablePathsError(problems);
+  withoutNamedSidecars(found, o.onSkip);
   return [...found.values()];
+}
+
+/**
+ * A sidecar manifest named beside the file it describes (every file of a folder selected and dropped) is read as
+ * that file's provenance, not logged as an asset of its own; folder scans pass over sidecars anyway.
+ */
+function withoutNamedSidecars(found: Map<string, ScannedFile>, onSkip: CollectOptions['onSkip']): void {
+  // Matched ignoring case, as the sidecar is found when reading provenance.
+  const sidecars = new Map([...found.keys()].filter(isSidecarManifest).map((p) => [p.toLowerCase(), p]));
+  if (sidecars.size === 0) return;
+  for (const path of [...found.keys()]) {
+    if (isSidecarManifest(path)) continue;
+    for (const candidate of sidecarCandidates(path)) {
+      const sidecar = sidecars.get(candidate.toLowerCase());
+      if (sidecar === undefined || !found.delete(sidecar)) continue;
+      onSkip?.({ path: sidecar, reason: `C2PA sidecar manifest of ${path}: read as its provenance, not logged on its own`, unread: false });
+    }
+  }
 }

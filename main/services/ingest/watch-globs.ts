@@ -1,17 +1,6 @@
 import picomatch from 'picomatch';
-import { isIgnoredName } from '../../ingest/ignored-names';
-
-/**
- * Glob matching with scanFolder's rules, so the watcher and the catch-up scan agree on what a watch folder holds:
- * a glob with "/" matches the path relative to the watched folder, one without matches the file name anywhere.
- */
-export function globMatcher(globs: readonly string[]): (relative: string) => boolean {
-  const onPath = globs.filter((g) => g.includes('/'));
-  const onName = globs.filter((g) => !g.includes('/'));
-  const matchesPath = onPath.length > 0 ? picomatch(onPath, { dot: true }) : () => false;
-  const matchesName = onName.length > 0 ? picomatch(onName, { dot: true }) : () => false;
-  return (relative) => matchesPath(relative) || matchesName(relative.slice(relative.lastIndexOf('/') + 1));
-}
+import { globMatcher } from '../../ingest/folder-globs';
+import { isIgnoredName, isSidecarManifest } from '../../ingest/ignored-names';
 
 /** Cleans a glob list from a form or the command line; an empty or unparsable glob is refused with its text. */
 export function checkGlobs(globs: readonly string[] | undefined, what: string): string[] {
@@ -39,13 +28,13 @@ export interface CompiledFilter {
   folderExcluded(relative: string): boolean;
 }
 
-/** Hidden names (starting with ".") never belong to a watch, as in scanFolder. */
+/** Hidden names (starting with ".") and C2PA sidecar manifests never belong to a watch, as in scanFolder. */
 export function compileFilter(filter: WatchFilter): CompiledFilter {
   const included = filter.include.length > 0 ? globMatcher(filter.include) : () => true;
   const excluded = filter.exclude.length > 0 ? globMatcher(filter.exclude) : () => false;
   const hidden = (relative: string) => relative.split('/').some(isIgnoredName);
   return {
-    file: (relative) => !hidden(relative) && included(relative) && !excluded(relative),
+    file: (relative) => !hidden(relative) && !isSidecarManifest(relative) && included(relative) && !excluded(relative),
     folderExcluded: (relative) => hidden(relative) || excluded(relative),
   };
 }
