@@ -402,8 +402,29 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('--json', 'list').json()).toEqual([]);
   });
 
-  it('watch run without any watch folder says how to add one', () => {
-    const { run } = fresh();
-    expect(run('watch', 'run')).toMatchObject({ code: 1, stderr: expect.stringMatching(/genlog watch add DIR --production CODE/) });
+  it('watch run without any watch folder says how to add one, waits, and watches the first one added', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, 'watch', 'run', '--stable-ms', '300', '--settle-ms', '200', '--recheck-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const waitFor = async (test: () => boolean, what: string) => {
+      const end = Date.now() + 15_000;
+      while (!test()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr so far:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      // A render node's service started before anyone set up a folder.
+      await waitFor(() => stderr.includes('No watch folders yet: waiting for one (add it with genlog watch add DIR --production CODE'), 'the waiting message');
+      file('renders/first.png', await framePng(5));
+      expect(run('watch', 'add', join(dir, 'renders'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+      await waitFor(() => /Inbox #\d+: .*first\.png/.test(stderr), 'the file in the folder added to be drafted');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

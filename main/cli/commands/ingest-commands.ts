@@ -1,4 +1,4 @@
-import { CliError, usageError, type Command, type CommandRun } from '../command';
+import { usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
 import { frameLabel, frameRangeNotes, frameSpan, missingFrames } from '../../format/frame-counts';
 import { samplerText } from '../../format/comfy-sampler';
@@ -193,8 +193,13 @@ export const ingestCommands: Command[] = [
     summary: 'Watch every enabled watch folder in the foreground (render nodes): catch-up scan, then new files, until Ctrl+C',
     options: { 'stable-ms': { type: 'string' }, 'settle-ms': { type: 'string' }, 'recheck-ms': { type: 'string' }, poll: { type: 'boolean' } },
     async run(r) {
-      const enabled = (await r.call<WatchFolder[]>('listWatchFolders', {})).filter((w) => w.enabled);
-      if (enabled.length === 0) throw new CliError('No enabled watch folders. Add one with genlog watch add DIR --production CODE.', 1);
+      // A render node's service may start before any folder is set up, or while all are paused: it waits for one.
+      const folders = await r.call<WatchFolder[]>('listWatchFolders', {});
+      if (!folders.some((w) => w.enabled)) {
+        r.io.stderr(folders.length === 0
+          ? 'No watch folders yet: waiting for one (add it with genlog watch add DIR --production CODE, here or in the app).\n'
+          : `All ${folders.length} watch folder(s) are paused: waiting for one to be resumed (genlog watch enable ID).\n`);
+      }
       const onEvent = (e: WatchEvent) => {
         r.io.stderr(describeEvent(e));
         if (r.json && e.type === 'found') r.io.stdout(`${JSON.stringify(e.item)}\n`);
