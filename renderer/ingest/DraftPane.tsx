@@ -30,7 +30,12 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
     <>
       <ProvenanceNotices mismatches={d.provenance?.mismatches ?? []} errors={r.errors} consequence="The file can still be logged; its provenance will be incomplete." />
       {r.c2pa?.validation.state === 'invalid'
-        ? <div className="notice notice-error" role="note"><strong>C2PA validation failed:</strong> {r.c2pa.validation.problems.join(' ')}</div>
+        ? (
+          <div className="notice notice-error" role="note">
+            <strong>C2PA validation failed{r.c2pa.validation.problems.length ? ':' : ''}</strong>
+            {r.c2pa.validation.problems.length ? <ul className="prov-problems">{r.c2pa.validation.problems.map((p) => <li key={p}>{p}</li>)}</ul> : null}
+          </div>
+        )
         : null}
       <dl className="kv-list">
         {rows.filter(([, v]) => v).map(([k, v]) => (

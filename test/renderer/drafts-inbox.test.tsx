@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
@@ -10,7 +10,7 @@ import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
 import { renderApp } from './support/app';
 import { inboxScreen, inboxWorld } from './support/inbox-world';
-import { a1111Png } from '../ingest-api/fixtures';
+import { a1111Png, titanPath } from '../ingest-api/fixtures';
 
 const user = userEvent.setup({ delay: null });
 const { table, rowOf, pane, selectedRow } = inboxScreen;
@@ -330,6 +330,20 @@ describe('New files inbox', () => {
     expect(tool.closest('.field')?.classList.contains('field-warn')).toBe(true);
     await user.selectOptions(tool, 'Automatic1111');
     expect(hint()).toBe(null);
+  });
+
+  it('lists each reason a draft\'s C2PA manifest failed validation on its own line', async () => {
+    const tampered = readFileSync(titanPath());
+    tampered[tampered.length - 100] = (tampered[tampered.length - 100] as number) ^ 0xff;
+    writeFileSync(join(withTool, 'tampered.png'), tampered);
+    ok(await api.scanWatchFolders({}));
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await user.click(await within(table()).findByText('tampered.png'));
+    const notice = (await within(pane()).findByText(/^C2PA validation failed/)).closest('.notice') as HTMLElement;
+    const items = within(notice).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((text) => /does not match/.test(text ?? ''))).toBe(true);
   });
 
   it('a confirmed sequence keeps its facts but no longer says what confirming will do', async () => {
