@@ -65,11 +65,20 @@ function toolForHint(hint: string, toolNames: readonly string[]): string | null 
   return answer;
 }
 
+/**
+ * An alias names a tool only as a whole name or whole words of it: "forge" is the WebUI fork in "SD WebUI Forge",
+ * but not in "VoiceForge", a voice tool.
+ */
+function namedByAlias(alias: string, tool: string): boolean {
+  if (compact(alias) === compact(tool)) return true;
+  return ` ${words(tool)} `.includes(` ${words(alias)} `);
+}
+
 function closestTool(hint: string, toolNames: readonly string[]): string | null {
-  const spellings = [hint, ...(HINT_ALIASES[words(hint)] ?? [])];
+  const aliases = HINT_ALIASES[words(hint)] ?? [];
   let best: { tool: string; distance: number } | null = null;
   for (const tool of toolNames) {
-    const spelling = spellings.find((candidate) => matches(candidate, tool));
+    const spelling = matches(hint, tool) ? hint : aliases.find((alias) => namedByAlias(alias, tool));
     if (spelling === undefined) continue;
     const distance = Math.abs(compact(tool).length - compact(spelling).length);
     if (!best || distance < best.distance) best = { tool, distance };

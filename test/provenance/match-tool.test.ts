@@ -20,6 +20,10 @@ describe('matchTool', () => {
     expect(matchTool(recordWith({ a1111 }), TOOLS)).toBe('AUTOMATIC1111');
     const comfy = { checkpoints: ['sd.safetensors'], loras: [], positivePrompts: [], negativePrompts: [], seeds: [] };
     expect(matchTool(recordWith({ comfy }), ['Comfy UI', 'Runway'])).toBe('Comfy UI');
+    // A short alias names a tool only as a word of its name: the WebUI fork, not a voice tool that ends the same.
+    expect(matchTool(recordWith({ a1111 }), ['SD WebUI Forge', 'Runway'])).toBe('SD WebUI Forge');
+    expect(matchTool(recordWith({ a1111 }), ['VoiceForge', 'Runway'])).toBeNull();
+    expect(matchTool(recordWith({ a1111 }), ['Stable Diffusion Web UI (A1111)'])).toBe('Stable Diffusion Web UI (A1111)');
   });
 
   it('prefers the generator over the editor, and the closest name among several', () => {
