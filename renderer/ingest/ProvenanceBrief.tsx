@@ -9,8 +9,8 @@ export function ProvenanceBrief({ draft }: { draft: Draft }) {
     s.aiGenerated === true ? 'says AI-made' : s.aiGenerated === false ? 'says camera capture' : null,
     p.c2pa && p.c2pa.state !== 'invalid' ? `C2PA ${p.c2pa.state}` : null,
     s.prompt ? 'prompt' : null,
-    draft.prefill.matchedTool ? `tool ${draft.prefill.matchedTool}` : s.toolHints[0] && s.aiGenerated !== false ? `names ${s.toolHints[0]}` : null,
-    s.model ? `model ${s.model}` : null,
+    draft.prefill.matchedTool ? `tool ${briefly(draft.prefill.matchedTool)}` : s.toolHints[0] && s.aiGenerated !== false ? `names ${briefly(s.toolHints[0])}` : null,
+    s.model ? `model ${briefly(s.model)}` : null,
   ].filter(Boolean);
   return (
     <span className="prov-brief">
@@ -20,4 +20,11 @@ export function ProvenanceBrief({ draft }: { draft: Draft }) {
       {p.c2pa?.state === 'invalid' ? <span className="tag tag-bad" title={p.c2pa.problems.join('\n')}>C2PA invalid</span> : null}
     </span>
   );
+}
+
+/** A row says what kind of thing the file names; the pane has the whole of it. */
+const BRIEF_CHARS = 48;
+
+function briefly(text: string): string {
+  return text.length > BRIEF_CHARS ? `${text.slice(0, BRIEF_CHARS - 1)}…` : text;
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, genlog } from './support.mjs';
+import { assert, genlog, settingsPng } from './support.mjs';
 
 /**
  * @param {object} o
@@ -99,6 +99,32 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
     await searchLog('e2e_watch_hero');
     await grid.locator('[role=row]', { hasText: 'e2e_watch_hero_v001.png' }).waitFor();
     assert(await grid.locator('[role=row]', { hasText: 'e2e_watch_reject_v001.exr' }).count() === 0, 'the dismissed file is in the log');
+  });
+
+  await check('a draft whose file names a model in one unbroken 200-character word stays inside its column', async () => {
+    await settingsPng(join(watched, 'e2e_long_model_v001.png'), `a lighthouse at dusk\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 96x64, Model: ${'m'.repeat(200)}`);
+    await nav('Watch folders').click();
+    await page.getByRole('table', { name: 'Watch folders' }).getByRole('button', { name: `Scan ${watched} now` }).click();
+    await nav('New files inbox').click();
+    await draftRow('e2e_long_model_v001.png').click();
+    await pane.getByRole('heading', { name: 'e2e_long_model_v001.png' }).waitFor();
+    for (const width of [1920, 1280]) {
+      await page.setViewportSize({ width, height: 860 });
+      const fit = await page.evaluate(() => {
+        const list = document.querySelector('[data-draft-list]');
+        const cell = [...list.querySelectorAll('td.draft-prov')].find((td) => td.textContent.includes('mmmm'));
+        return { content: list.scrollWidth, box: list.clientWidth, text: cell.scrollWidth, cell: cell.clientWidth, height: cell.getBoundingClientRect().height };
+      });
+      assert(fit.content <= fit.box && fit.text <= fit.cell, `at ${width} px the provenance text is ${fit.text} px in a ${fit.cell} px cell and the list ${fit.content} px in ${fit.box}`);
+      // The row says a model is named; the pane shows all of it.
+      assert(fit.height < 100, `at ${width} px the row is ${fit.height} px tall`);
+    }
+    await shot(page, 'inbox-long-model.png');
+    await page.setViewportSize({ width: 1440, height: 860 });
+    await pane.getByRole('button', { name: 'Dismiss…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dismiss e2e_long_model_v001.png?' });
+    await dialog.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await draftRow('e2e_long_model_v001.png').waitFor({ state: 'detached' });
   });
 
   await check('logs a folder with an image sequence: progress completes, one asset with its frame range', async () => {

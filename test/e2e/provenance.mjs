@@ -1,28 +1,15 @@
 // Browser checks of provenance (issue 5, single assets), run by run.mjs on its page and `genlog serve`:
 // dropped files fill the log form by themselves, the Provenance tab shows the stored record, rows get thumbnails.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
-import sharp from 'sharp';
-import { assert, genlog, root } from './support.mjs';
+import { assert, genlog, root, settingsPng } from './support.mjs';
 
 const C2PA_JPEG = join(root, 'test', 'fixtures', 'c2pa', 'trustnxt-icon-signed-timestamp.jpg');
 const A1111 = readFileSync(join(root, 'test', 'fixtures', 'provenance', 'a1111-parameters.txt'), 'utf8');
 const PROMPT = A1111.split('\nNegative prompt:')[0];
 
 /** A real PNG with the settings text chunk Stable Diffusion WebUI writes. */
-async function a1111Png(path) {
-  const png = await sharp({ create: { width: 96, height: 64, channels: 3, background: '#2a6f9e' } }).png().toBuffer();
-  const data = Buffer.from(`parameters\0${A1111}`, 'latin1');
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write('tEXt', 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  const ihdrEnd = 33;
-  writeFileSync(path, Buffer.concat([png.subarray(0, ihdrEnd), head, data, crc, png.subarray(ihdrEnd)]));
-  return path;
-}
+const a1111Png = (path) => settingsPng(path, A1111);
 
 export async function provenanceChecks({ page, db, tmp, check, shot }) {
   const grid = page.getByRole('grid', { name: 'Asset log' });

@@ -1,10 +1,12 @@
 // Helpers for the browser end-to-end test: the CLI and `genlog serve` run exactly as a user runs them.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const resultsDir = join(root, 'test-results');
@@ -123,4 +125,18 @@ export function checkRunner() {
 
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
+}
+
+/** A real PNG carrying `parameters` as Stable Diffusion WebUI writes its settings (a tEXt chunk after IHDR). */
+export async function settingsPng(path, parameters) {
+  const png = await sharp({ create: { width: 96, height: 64, channels: 3, background: '#2a6f9e' } }).png().toBuffer();
+  const data = Buffer.from(`parameters\0${parameters}`, 'latin1');
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write('tEXt', 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+  const ihdrEnd = 33;
+  writeFileSync(path, Buffer.concat([png.subarray(0, ihdrEnd), head, data, crc, png.subarray(ihdrEnd)]));
+  return path;
 }
