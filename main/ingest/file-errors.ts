@@ -58,8 +58,18 @@ export class HashCancelledError extends Error {
 export function fileReadError(path: string, error: unknown): FileReadError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
   const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
-  const reason = (code && REASON_BY_CODE[code]) ?? message;
+  const reason = code === 'ENOENT' && isUndecodableName(path) ? UNDECODABLE_NAME : (code && REASON_BY_CODE[code]) ?? message;
   return new FileReadError(path, code, reason);
+}
+
+/**
+ * A name that is not valid UTF-8 (written on a Latin-1 system or share) reaches GenLog with U+FFFD where its bytes
+ * could not be decoded, and no file has that name: "it does not exist" would send the user looking for nothing.
+ */
+const UNDECODABLE_NAME = 'its name is not valid UTF-8 text (� marks the bytes that are not), so it cannot be opened by name: rename it';
+
+function isUndecodableName(path: string): boolean {
+  return path.includes('\uFFFD');
 }
 
 /** Error thrown when a whole batch is cancelled; name "AbortError" like the platform's own aborts. */

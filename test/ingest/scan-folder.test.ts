@@ -110,6 +110,15 @@ describe('scanFolder', () => {
     expect(await names({ recursive: false })).toEqual(['Deep.PNG', 'deep.png', 'icon.jpg']);
   });
 
+  it('names a file whose name is not valid UTF-8 as one to rename, not as missing', async () => {
+    const latin1 = join(tempDir(), 'latin1');
+    mkdirSync(latin1);
+    writeFileSync(Buffer.concat([Buffer.from(`${latin1}/caf`), Buffer.from([0xe9]), Buffer.from('.png')]), 'pixels');
+    const skipped: ScanSkip[] = [];
+    expect(await scanFolder(latin1, { recursive: false, onSkip: (s) => skipped.push(s) })).toEqual([]);
+    expect(skipped).toEqual([{ path: join(latin1, 'caf\uFFFD.png'), reason: expect.stringMatching(/^its name is not valid UTF-8 text .*: rename it$/), unread: true }]);
+  });
+
   it('refuses an empty glob', async () => {
     await expect(scanFolder(root, { recursive: true, include: ['*.exr', ' '] })).rejects.toThrow('Invalid folder scan glob: " "');
   });

@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import type { ApiContext } from '../../api/context';
 import { failed, invalid, notFound } from '../../api/envelope';
-import { fileReadError } from '../../ingest';
+import { FileReadError, fileReadError } from '../../ingest';
 import { assetIngestColumns, listFrames } from '../../../db/asset-frames';
 import { getProvenance } from '../../../db/provenance';
 import { listTools } from '../../../db/tools';
@@ -71,8 +71,8 @@ export type FileProvenance = ProvenanceRecord & {
 
 export async function fileProvenance(ctx: ApiContext, path: string): Promise<FileProvenance> {
   const full = resolve(path);
-  const s = await stat(full).catch(() => null);
-  if (!s) throw notFound(`Cannot read ${full}: it does not exist.`);
+  const s = await stat(full).catch((error: unknown) => fileReadError(full, error));
+  if (s instanceof FileReadError) throw notFound(`Cannot read ${full}: ${s.reason}.`);
   if (!s.isFile()) throw invalid(`Cannot read ${full}: it is not a file.`);
   // Nothing of it can be read: an error, not a record whose only content is that error (a script checks the exit code).
   const refused = await access(full, constants.R_OK).then(() => null, (error: unknown) => fileReadError(full, error));
