@@ -154,6 +154,7 @@ describe('genlog ingest commands (spawned)', () => {
     expect(r.json()).toMatchObject({ matchedTool: 'Amazon Titan Image Generator', summary: { aiGenerated: true, digitalSourceType: 'trainedAlgorithmicMedia' }, c2pa: { validation: { state: 'untrusted' } }, errors: [] });
     const comfy = run('provenance', file('ComfyUI_00001_.png', await comfyPng())).stdout;
     expect(comfy).toMatch(/\n {2}sampler\s+KSampler: euler, normal, 20 steps, CFG 8, denoise 1\n/);
+    expect(comfy).toMatch(/\n {2}seed\s+156680208700286\n/);
     const human = run('provenance', titanPath()).stdout;
     expect(human).toMatch(/made by AI\s+yes \(trainedAlgorithmicMedia\)/);
     expect(human).toMatch(/validation\s+untrusted/);

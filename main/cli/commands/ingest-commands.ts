@@ -37,7 +37,7 @@ function provenanceText(p: FileProvenance): string {
   if (p.exif) pairs.push(['EXIF', [p.exif.software, p.exif.make, p.exif.model, p.exif.dateTimeOriginal].filter(Boolean).join(', ')]);
   // A value holding a comma or colon is quoted as A1111 writes it, so "Lora hashes" stays one setting.
   if (p.a1111) pairs.push(['A1111', Object.entries(p.a1111.params).map(([k, v]) => `${k}: ${/[,:]/.test(String(v)) ? JSON.stringify(String(v)) : v}`).join(', ')]);
-  if (p.comfy) pairs.push(['ComfyUI', [...p.comfy.checkpoints, ...p.comfy.loras].join(', ') || 'graph without model names']);
+  if (p.comfy) pairs.push(['ComfyUI', [...p.comfy.checkpoints, ...p.comfy.loras].join(', ') || 'graph without model names'], ['  seed', p.comfy.seeds.join(', ')]);
   for (const s of p.comfy?.samplers ?? []) pairs.push(['  sampler', samplerText(s)]);
   for (const m of p.mismatches) pairs.push(['MISMATCH', m]);
   for (const e of p.errors) pairs.push(['ERROR', e]);
