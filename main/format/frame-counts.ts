@@ -31,3 +31,30 @@ export function missingFrames(frames: readonly { frame: number }[], inLog: reado
   for (let n = first; n <= last && missing.length < 1000; n++) if (!present.has(n)) missing.push(n);
   return missing;
 }
+
+/** Runs of frames a list writes out one by one; a list broken into more is summed up instead. */
+const MAX_RUNS_LISTED = 8;
+
+/**
+ * Frame numbers as people write them, the same in the app, the CLI and the notes GenLog logs: "frame 1004",
+ * "frames 1004–1007", "frames 1002, 1004 and 1005", "frames 1011, 1012 and 1015–1019"; a list in more than eight
+ * pieces as "120 frames from 1001 to 1400". `frames` must be sorted, without repeats.
+ */
+export function framesPhrase(frames: readonly number[]): string {
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  if (first === undefined || last === undefined) return 'no frames';
+  if (frames.length === 1) return `frame ${first}`;
+  const runs: [number, number][] = [];
+  for (const f of frames) {
+    const run = runs[runs.length - 1];
+    if (run && f === run[1] + 1) run[1] = f;
+    else runs.push([f, f]);
+  }
+  // Two frames in a row read better as two: "1009 and 1010", not "1009–1010".
+  const pieces = (runs.length === 1 || frames.length > 5) && !(runs.length === 1 && frames.length === 2)
+    ? runs.flatMap(([a, b]) => (a === b ? [String(a)] : b === a + 1 ? [String(a), String(b)] : [`${a}–${b}`]))
+    : frames.map(String);
+  if (pieces.length > MAX_RUNS_LISTED) return `${frames.length} frames from ${first} to ${last}`;
+  return `frames ${pieces.length === 1 ? pieces[0] : `${pieces.slice(0, -1).join(', ')} and ${pieces[pieces.length - 1]}`}`;
+}

@@ -7,7 +7,7 @@ import { formatBytes, formatDateTime, plural } from '../ui/format';
 import { ConfirmDraftForm } from './ConfirmDraftForm';
 import { folderOf, frameText, mediaLabel } from './draft-labels';
 import { missingFrames } from '../../main/format/frame-counts';
-import { missingText } from './MissingFrames';
+import { framesPhrase } from '../../main/format/frame-counts';
 import type { DraftDetail } from './types';
 
 const yesNo = (v: boolean | null) => (v === null ? 'not stated' : v ? 'yes' : 'no');
@@ -62,13 +62,13 @@ function Frames({ d }: { d: DraftDetail }) {
     <>
       {inLog.length && pending ? (
         <div className="notice" role="note">
-          <strong>Logged before:</strong> {missingText(inLog)} of this sequence {inLog.length === 1 ? 'is' : 'are'} already
+          <strong>Logged before:</strong> {framesPhrase(inLog)} of this sequence {inLog.length === 1 ? 'is' : 'are'} already
           in the log (see the notes); confirming logs the frames found here.
         </div>
       ) : null}
       {missing.length && pending ? (
         <div className="notice notice-warn" role="note">
-          <strong>Missing frames:</strong> no {missingText(missing)}. Confirming logs the frames present; a missing frame that
+          <strong>Missing frames:</strong> no {framesPhrase(missing)}. Confirming logs the frames present; a missing frame that
           arrives later becomes a draft of its own.
         </div>
       ) : null}

@@ -380,7 +380,7 @@ describe('New files inbox', () => {
     expect(rowOf(/shot_v001/).textContent).toContain('1008–1011 (2, 2 logged before)');
     await user.click(row);
     await within(pane()).findByRole('heading', { name: /shot_v001/ });
-    expect(pane().textContent).toContain('Logged before: frames 1009, 1010 of this sequence are already in the log');
+    expect(pane().textContent).toContain('Logged before: frames 1009 and 1010 of this sequence are already in the log');
     expect(pane().textContent).not.toContain('Missing frames');
   });
 });

@@ -10,6 +10,7 @@ import { closeParserThread } from '../../provenance';
 import { factFlags } from './compliance-commands';
 import { printProvenanceAlerts } from './provenance-alerts';
 import { onStopSignals } from '../stop-signals';
+import { framesPhrase } from '../../format/frame-counts';
 
 /**
  * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
@@ -26,13 +27,6 @@ export async function releasingParser<T>(work: () => Promise<T>): Promise<T> {
 /** Flags `genlog log` takes for folders. */
 export const folderIngestOptions = { recursive: { type: 'boolean' }, include: { type: 'string' }, exclude: { type: 'string' } } as const;
 export const FOLDER_INGEST_USAGE = '[--recursive] [--include GLOB,GLOB] [--exclude GLOB,GLOB]';
-
-/** "frame 1004", "frames 1004, 1005 and 1009", "12 frames (1004 … 1020)". */
-function describeFrames(frames: number[]): string {
-  if (frames.length === 1) return `frame ${frames[0]}`;
-  if (frames.length <= 5) return `frames ${frames.slice(0, -1).join(', ')} and ${frames[frames.length - 1]}`;
-  return `${frames.length} frames (${frames[0]} … ${frames[frames.length - 1]})`;
-}
 
 /**
  * Whether every path given is a file (a missing path counts as one: the ingest names it). Files named one by one are
@@ -123,7 +117,7 @@ function reportFoundAgain(r: CommandRun, assets: readonly LoggedAsset[]): void {
 function reportLeftOut(r: CommandRun, final: IngestJobStatus): string[] {
   reportFoundAgain(r, final.assets ?? []);
   for (const s of [...final.unreadable, ...final.skipped]) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
-  for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${describeFrames(g.missingFrames)}; it was logged with the frames present.\n`);
+  for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${framesPhrase(g.missingFrames)}; it was logged with the frames present.\n`);
   printProvenanceAlerts(r, final.alerts);
   const unreadFolders = final.skipped.filter((s) => s.unread).length;
   const unread = [

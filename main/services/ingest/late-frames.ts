@@ -3,6 +3,7 @@ import type { Db } from '../../../db/connection';
 import { listFrames, loggedSequencesAt, pathsWithLoggedSequences, type LoggedSequence } from '../../../db/asset-frames';
 import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
 import { itemPath } from './hashed-items';
+import { framesPhrase } from '../../format/frame-counts';
 
 /** A sequence already in the log: the assets holding its frames, and which frames they hold. */
 export interface EarlierFrames {
@@ -136,27 +137,21 @@ function gapsOf(frames: readonly SequenceFrame[], first: number, last: number, e
   return { held, missing };
 }
 
-function range(first: number, last: number): string {
-  return first === last ? `frame ${first}` : `frames ${first}–${last}`;
-}
-
-/** The frames an item holds, as they are: "frames 1004–1007" when whole, "frames 1004 and 1007", "9 frames from 1004 to 1030". */
-function framesText(frames: readonly number[]): string {
-  const first = frames[0] as number;
-  const last = frames[frames.length - 1] as number;
-  if (last - first + 1 === frames.length) return range(first, last);
-  if (frames.length <= 5) return `frames ${frames.slice(0, -1).join(', ')} and ${last}`;
-  return `${frames.length} frames from ${first} to ${last}`;
+/** The frames one logged asset holds (a re-render may hold a few scattered ones), in order. */
+function framesOf(earlier: EarlierFrames, assetId: number): number[] {
+  const frames: number[] = [];
+  for (const [frame, held] of earlier.logged) if (held.assets.has(assetId)) frames.push(frame);
+  return frames.sort((a, b) => a - b);
 }
 
 /** One sentence for the draft's notes: which logged assets hold the sequence's other frames, and any it renders again. */
 export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, earlier: EarlierFrames): string {
-  const held = earlier.assets.map((a) => `#${a.id} (${range(a.frame_first, a.frame_last)})`).join(', ');
+  const held = earlier.assets.map((a) => `#${a.id} (${framesPhrase(framesOf(earlier, a.id))})`).join(', ');
   const again = item.frames.filter((f) => earlier.frames.has(f.frame));
   const rerendered = again.length > 0
     ? ` ${again.length === 1 ? `Frame ${again[0]?.frame} was` : `${again.length} of these frames were`} logged before: a re-render.`
     : '';
-  const these = framesText(item.frames.map((f) => f.frame));
+  const these = framesPhrase(item.frames.map((f) => f.frame));
   return `${these.charAt(0).toUpperCase()}${these.slice(1)} of ${item.pattern}, ` +
     `which is already logged as ${earlier.assets.length === 1 ? 'asset' : 'assets'} ${held}.${rerendered}`;
 }
