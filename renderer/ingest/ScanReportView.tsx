@@ -20,7 +20,7 @@ export function ScanReportView() {
           <li key={r.watchId} className={r.errors.length ? 'scan-result has-errors' : 'scan-result'}>
             <PathName path={r.path} className="mono" />
             <span>
-              {plural(r.filesScanned, 'file')} found · {r.filesNew} new or changed · {plural(r.found.length, 'new draft')} · {r.alreadyLogged} already logged{r.alreadyDismissed ? ` · ${r.alreadyDismissed} dismissed before` : ''}
+              {plural(r.filesScanned, 'file')} found · {r.filesNew} new or changed · {plural(r.found.length, 'new draft')} · {r.alreadyLogged} already logged{r.alreadyDismissed ? ` · ${r.alreadyDismissed} dismissed before` : ''}{r.gone.length ? ` · ${plural(r.gone.length, 'draft')} taken out (files gone)` : ''}
               {r.errors.length ? ` · ${plural(r.errors.length, 'error')}` : ''}
             </span>
             {r.errors.length ? <ul className="scan-errors">{r.errors.map((e) => <li key={e}>{e}</li>)}</ul> : null}

@@ -1,9 +1,10 @@
-import { appendFileSync, mkdirSync, readFileSync, symlinkSync, utimesSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
 import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
 import { catchUpWatch } from '../../main/services/ingest/catch-up';
+import { removeGoneDrafts } from '../../main/services/ingest/gone-drafts';
 import { ingestFolder } from '../../main/services/ingest/folder-ingest';
 import { createLimiter } from '../../main/services/ingest/limiter';
 import { getWatchFolder } from '../../db/watch-folders';
@@ -42,6 +43,35 @@ describe('watch folders', () => {
     expect(ok(await api.listWatchFolders({}))).toHaveLength(1);
     expect(ok(await api.removeWatchFolder({ id: w.id })).id).toBe(w.id);
     expect(ok(await api.listWatchFolders({}))).toEqual([]);
+  });
+
+  it('catch-up takes out of the inbox the pending drafts whose files are gone, never a decided one, nor any while the folder is away', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'deleted.png', await framePng(1));
+    write(renders, 'confirmed.png', await framePng(2));
+    write(renders, 'kept.png', await framePng(3));
+    for (let f = 1001; f <= 1003; f++) write(renders, `shot/sh030.${f}.png`, await framePng(f));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const { env, close } = countingEnv(ctx);
+    try {
+      await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+      const byName = new Map(ok(await api.listInbox({})).rows.map((i) => [i.fileName, i.id]));
+      ok(await api.confirmInbox({ id: byName.get('confirmed.png')! }));
+      // The whole folder away (a share not mounted): its drafts stay, the files may well come back.
+      renameSync(renders, `${renders}-away`);
+      await expect(removeGoneDrafts(ctx, w.id)).resolves.toEqual([]);
+      renameSync(`${renders}-away`, renders);
+      for (const name of ['deleted.png', 'confirmed.png']) rmSync(join(renders, name));
+      rmSync(join(renders, 'shot', 'sh030.1002.png'));
+      const again = await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+      expect(again.gone).toEqual([{ id: byName.get('deleted.png'), path: join(renders, 'deleted.png') }]);
+      const left = ok(await api.listInbox({ status: 'all' })).rows.map((i) => `${i.fileName}:${i.status}`).sort();
+      // The sequence that lost a frame is drafted again with the frames there; the confirmed file stays confirmed.
+      expect(left).toEqual(['confirmed.png:confirmed', 'kept.png:pending', 'sh030.####.png:pending']);
+    } finally {
+      await close();
+    }
   });
 
   it('catch-up drafts what arrived while closed, never re-hashes unchanged files, skips content already logged', async () => {

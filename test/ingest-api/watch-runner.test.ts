@@ -55,6 +55,29 @@ describe('watch runner', () => {
     expect(ok(await api.listInbox({})).total).toBe(2);
   });
 
+  it('takes a pending draft out of the inbox when its file is deleted, and a renamed render is drafted under its new name only', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    write(renders, 'mistake.png', await framePng(1));
+    write(renders, 'hero.png.tmp', await framePng(2));
+    const mistake = await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'mistake.png'), 'mistake.png in the inbox');
+    const tmp = await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'hero.png.tmp'), 'hero.png.tmp in the inbox');
+    rmSync(join(renders, 'mistake.png'));
+    renameSync(join(renders, 'hero.png.tmp'), join(renders, 'hero.png'));
+    await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'hero.png'), 'hero.png in the inbox');
+    const gone = await until(() => {
+      const ids = events.flatMap((e) => (e.type === 'gone' ? e.items.map((g) => g.id) : []));
+      return ids.length === 2 ? ids.sort() : undefined;
+    }, 'both drafts to be taken out');
+    expect(gone).toEqual([mistake.type === 'found' ? mistake.item.id : 0, tmp.type === 'found' ? tmp.item.id : 0].sort());
+    expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['hero.png']);
+  });
+
   it('picks up a folder another GenLog adds or resumes while it runs, with a catch-up scan, and reports a missing one once', async () => {
     const { ctx, dir } = await ingestWorld();
     const events: WatchEvent[] = [];

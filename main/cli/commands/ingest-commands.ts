@@ -106,6 +106,7 @@ export function describeEvent(e: WatchEvent): string {
       const skipped = [
         r.alreadyLogged ? `${r.alreadyLogged} already in the log (not drafted)` : '',
         r.alreadyDismissed ? `${r.alreadyDismissed} dismissed before (not offered again)` : '',
+        r.gone.length ? `${r.gone.length} taken out of the inbox (their files are gone: ${r.gone.map((g) => `#${g.id}`).join(', ')})` : '',
       ].filter(Boolean).map((part) => `, ${part}`).join('');
       // Files left out as already logged or dismissed are counted there, not as new (they were not read again).
       const fresh = Math.max(0, r.filesNew - r.alreadyLogged - r.alreadyDismissed);
@@ -115,6 +116,8 @@ export function describeEvent(e: WatchEvent): string {
       return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)}]` : ''} (${bytes(e.item.size)})` +
         `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
         `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}.\n`;
+    case 'gone':
+      return e.items.map((g) => `Inbox #${g.id}: ${g.path} is gone (deleted or renamed) before it was confirmed; taken out of the inbox.\n`).join('');
     case 'unwatched':
       return `Stopped watching ${e.path}: ${UNWATCHED[e.reason]}.\n`;
     case 'error':

@@ -2,6 +2,7 @@ import type { ApiContext } from '../../api/context';
 import { watchInboxItems } from '../../../db/inbox';
 import { listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
 import { ScanError, createHashPool, scanFolder, type HashPool } from '../../ingest';
+import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { draftFiles, inboxKeys, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
@@ -16,6 +17,8 @@ export interface CatchUpResult extends DraftResult {
   filesNew: number;
   /** Why the folder could not be scanned at all ("it does not exist"); null when it was. Also in `errors`. */
   scanError: string | null;
+  /** Pending drafts taken out of the inbox: none of their files is there any more (deleted, or renamed). */
+  gone: GoneDraft[];
 }
 
 /**
@@ -34,8 +37,9 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
   const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id));
   const fresh = files.filter((f) => !held.has(versionKey(f)));
   const drafted = await draftFiles(env, watch, fresh);
+  const gone = await removeGoneDrafts(env.ctx, watch.id);
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
-  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, scanError: null, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, failedFiles: drafted.failedFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
+  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, scanError: null, gone, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, failedFiles: drafted.failedFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
 }
 
 /** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */
@@ -51,7 +55,7 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const scanError = error instanceof ScanError ? error.reason : message;
-        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, found: [], errors: [message], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
+        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, gone: [], found: [], errors: [message], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
       }
     }
     return results;

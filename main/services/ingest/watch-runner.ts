@@ -8,6 +8,7 @@ import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv } from './inbox-drafts';
+import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
@@ -42,10 +43,14 @@ export type WatchEvent =
   | { type: 'unwatched'; watchId: number; path: string; reason: 'disabled' | 'changed' | 'gone' }
   | { type: 'caught-up'; result: CatchUpResult }
   | { type: 'found'; item: InboxItem }
+  /** Pending drafts taken out of the inbox because their files were deleted or renamed away. */
+  | { type: 'gone'; watchId: number; items: GoneDraft[] }
   | { type: 'error'; watchId: number | null; message: string };
 
 interface FolderBatch {
   paths: Set<string>;
+  /** Files the watcher saw deleted or renamed away: drafts holding only such files leave the inbox. */
+  gone: Set<string>;
   firstAt: number;
   timer?: NodeJS.Timeout;
 }
@@ -228,6 +233,7 @@ export class WatchRunner {
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
+    watcher.on('unlink', (path) => this.noted(active, path, true));
     // A file this process may not read is one chokidar cannot watch. Depending on how it meets it, chokidar either drops
     // it with no event at all (the folder's own raw events still name it: taken up here) or reports an error naming it
     // (below). Either way the file is reported and retried like any other.
@@ -292,17 +298,18 @@ export class WatchRunner {
   }
 
   /** A file finished writing: drafted once its folder has been quiet for settleMs (or after maxWaitMs). */
-  private noted(a: ActiveWatch, path: string): void {
+  private noted(a: ActiveWatch, path: string, gone = false): void {
     if (this.stopped || a.closed || !a.filter.file(relativeOf(a.root, path))) return;
     const folder = dirname(path);
     const now = Date.now();
     let batch = a.folders.get(folder);
     if (!batch) {
-      batch = { paths: new Set<string>(), firstAt: now };
+      batch = { paths: new Set<string>(), gone: new Set<string>(), firstAt: now };
       a.folders.set(folder, batch);
     }
     clearTimeout(batch.timer);
-    batch.paths.add(path);
+    if (gone) batch.gone.add(path);
+    else batch.paths.add(path);
     const wait = Math.max(0, Math.min(this.options.settleMs, batch.firstAt + this.options.maxWaitMs - now));
     batch.timer = setTimeout(() => this.flush(a, folder), wait);
   }
@@ -318,8 +325,12 @@ export class WatchRunner {
         if (!row) return;
         // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
         const paths = [...new Set([...batch.paths, ...a.unread.inFolder(folder)])];
-        const result = await draftFiles(this.env, row, await currentVersions(paths));
-        this.announce(a.id, result.found, a.unread.afterDraft(paths, result));
+        if (paths.length > 0) {
+          const result = await draftFiles(this.env, row, await currentVersions(paths));
+          this.announce(a.id, result.found, a.unread.afterDraft(paths, result));
+        }
+        const gone = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, batch.gone) : [];
+        if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
       } finally {
         const left = (a.busy.get(folder) ?? 1) - 1;
         if (left > 0) a.busy.set(folder, left);
