@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { fillEmpty, useLateDefaults } from '../app/use-late-defaults';
 import type { Classification } from '../api-types';
@@ -37,7 +37,18 @@ export function WatchFolderForm() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  // An error is about what was sent: editing that field, or the folder list changing (the folder it said was already
+  // watched, removed), makes it stale.
+  const set = (patch: Partial<FormState>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setErrors((e) => (Object.keys(patch).some((k) => k in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))) : e));
+  };
+  // Which folders exist, not the list object: a reload of the same folders leaves an error alone.
+  const folderIds = useApp('watchFolders', (s) => s.folders.map((f) => f.id).join(','));
+  useEffect(() => {
+    setErrors({});
+    setGeneral(null);
+  }, [folderIds]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -142,6 +142,24 @@ describe('watch folders screen', () => {
     await user.click(within(form).getByRole('button', { name: 'Watch folder' }));
     await within(form).findByText(/already watched by watch folder/, { selector: '.field-error' });
     expect(ok(await api.listWatchFolders({}))).toHaveLength(1);
+    // Editing the path makes the error about the old one stale.
+    await user.type(within(form).getByLabelText('Folder path'), '/x');
+    expect(within(form).queryByText(/already watched by watch folder/)).toBeNull();
+  });
+
+  it('drops an error the folder list has answered: "already watched" once that folder is removed', async () => {
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
+    renderApp(api);
+    await nav(/^Watch folders/);
+    const form = await screen.findByRole('form', { name: 'Add a watch folder' });
+    await user.type(within(form).getByLabelText('Folder path'), renders);
+    await user.selectOptions(within(form).getByLabelText('Production'), 'SHOW1');
+    await user.click(within(form).getByRole('button', { name: 'Watch folder' }));
+    await within(form).findByText(/already a watch folder|already watched/, { selector: '.field-error' });
+    await user.click(screen.getByRole('button', { name: `Remove watch folder ${renders}` }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: /^Remove/ }));
+    await waitFor(() => expect(within(form).queryByText(/already a watch folder|already watched/)).toBeNull());
+    expect(ok(await api.listWatchFolders({})).map((f) => f.id)).not.toContain(w.id);
   });
 
   it('a form opened before the productions and settings arrive takes the only production and the artist when they do', async () => {
