@@ -4,6 +4,7 @@ import type { ConfirmedDraft, Draft, DraftDetail, DraftEdits, DraftStatus } from
 import type { Envelope } from '../../main/api/envelope';
 import type { Call, Outcome } from './call';
 import { draftEdits, type DraftFormValues } from '../ingest/draft-edits';
+import { draftTool } from '../ingest/draft-labels';
 
 /** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
 export const DRAFTS_PAGE = 500;
@@ -100,8 +101,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
      * stop the rest. Failed ones stay ticked; the list reloads and the selection moves on as after a single decision.
      */
     let stopAsked = false;
-    async function decidePicked<T>(decide: (id: number) => Promise<Envelope<T>>): Promise<{ done: Map<number, T>; failures: string[]; notReached: number }> {
-      const ids = get().picked;
+    async function decidePicked<T>(decide: (id: number) => Promise<Envelope<T>>, ids = get().picked): Promise<{ done: Map<number, T>; failures: string[]; notReached: number }> {
       const done = new Map<number, T>();
       const failures: string[] = [];
       if (ids.length === 0) return { done, failures, notReached: 0 };
@@ -229,17 +229,26 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         return res;
       },
       async confirmPicked() {
+        // A draft with no tool (none typed, its file names none, its folder sets none) cannot be logged: not tried,
+        // so the progress, and the count of those a Stop left, are about the files that will be logged.
+        const { unsavedEdits, items } = get();
+        const toolOf = (id: number) => {
+          const d = items.find((item) => item.id === id);
+          return unsavedEdits[id] ? unsavedEdits[id]?.tool : d ? draftTool(d) : null;
+        };
+        const needTool = get().picked.filter((id) => !toolOf(id));
         const { done, failures, notReached } = await decidePicked((id) => {
           const typed = get().unsavedEdits[id];
           return api.confirmInbox({ ...(typed ? draftEdits(typed) : {}), id, by: artistFor(id) });
-        });
+        }, get().picked.filter((id) => toolOf(id)));
         const out: BatchOutcome = { logged: 0, duplicates: 0, failures };
         for (const confirmed of done.values()) {
           if (confirmed.asset.duplicate) out.duplicates++;
           else out.logged++;
         }
         if (done.size) deps.assetsChanged();
-        batchNotice(`Logged ${out.logged} new asset${out.logged === 1 ? '' : 's'}${out.duplicates ? `; ${out.duplicates} already in the log` : ''}.`,
+        const waiting = needTool.length ? ` ${needTool.length} ${needTool.length === 1 ? 'names no tool and stays' : 'name no tool and stay'} selected: choose ${needTool.length === 1 ? 'its' : 'each one\'s'} tool, then confirm.` : '';
+        batchNotice(`Logged ${out.logged} new asset${out.logged === 1 ? '' : 's'}${out.duplicates ? `; ${out.duplicates} already in the log` : ''}.${waiting}`,
           failures, 'could not be logged', notReached);
         return out;
       },

@@ -5,6 +5,7 @@ import { createCall } from '../../renderer/stores/call';
 import { DRAFTS_PAGE, createDraftsInboxStore } from '../../renderer/stores/drafts-inbox-store';
 import { createNotificationStore } from '../../renderer/stores/notifications';
 import { testClient, testContext } from '../support/context';
+import { inboxWorld } from './support/inbox-world';
 
 /** A pending file draft per name, straight into the db (the store under test reads them through the real API). */
 function addDrafts(ctx: ApiContext, names: string[], hashFill: string): void {
@@ -55,6 +56,21 @@ describe('new files inbox store', () => {
     stop();
     expect([...new Set(seen)]).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(store.getState().batchProgress).toBeNull();
+  });
+
+  it('Confirm selected counts only the drafts it can log: one naming no tool is not tried and stays ticked', async () => {
+    const world = await inboxWorld();
+    ctx = world.ctx;
+    const store = storeOn(ctx);
+    await store.getState().load();
+    const idOf = (name: string) => store.getState().items.find((d) => d.fileName === name)?.id as number;
+    for (const name of ['matte_v002.exr', 'mystery_a.exr', 'plate.jpg']) store.getState().togglePicked(idOf(name), true);
+    const seen: string[] = [];
+    const stop = store.subscribe((s) => { if (s.batchProgress) seen.push(`${s.batchProgress.done}/${s.batchProgress.total}`); });
+    expect(await store.getState().confirmPicked()).toMatchObject({ logged: 2, failures: [] });
+    stop();
+    expect([...new Set(seen)]).toEqual(['0/2', '1/2', '2/2']);
+    expect(store.getState().picked).toEqual([idOf('mystery_a.exr')]);
   });
 
   it('with nothing selected, End goes to the last draft and the arrow keys start at the first', async () => {
