@@ -30,7 +30,10 @@ export function ProvenanceTab({ asset }: { asset: AssetDetail }) {
           <ProvenanceNotices mismatches={p.mismatches} errors={p.errors} consequence="The asset is logged; its provenance is incomplete." />
           <Verdict p={p} />
           {saysAnything(p.record) ? <ProvenanceSections record={p.record} /> : (
-            <div className="empty-state prov-none">The file carries no provenance GenLog reads (C2PA, IPTC/XMP, EXIF, Stable Diffusion or ComfyUI metadata).</div>
+            // After a read error the file may well carry provenance: only what could be read is known to say nothing.
+            <div className="empty-state prov-none">{p.errors.length
+              ? 'Nothing else GenLog reads (C2PA, IPTC/XMP, EXIF, Stable Diffusion or ComfyUI metadata) could be read from the file.'
+              : 'The file carries no provenance GenLog reads (C2PA, IPTC/XMP, EXIF, Stable Diffusion or ComfyUI metadata).'}</div>
           )}
         </>
       )}

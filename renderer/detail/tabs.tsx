@@ -29,8 +29,9 @@ export const DETAIL_TABS: DetailTabDef[] = [
   {
     id: 'provenance',
     label: 'Provenance',
-    // Mismatches and errors are what the reviewer must see; a clean record needs no count.
-    badge: (a) => ((a.provenance?.mismatches.length ?? 0) + (a.provenance?.errors.length ?? 0)) || undefined,
+    // Mismatches, errors and a failed C2PA validation are what the reviewer must see; a clean record needs no count.
+    badge: (a) => ((a.provenance?.mismatches.length ?? 0) + (a.provenance?.errors.length ?? 0)
+      + (a.provenance?.record.c2pa?.validation.state === 'invalid' ? 1 : 0)) || undefined,
     Panel: ProvenanceTab,
   },
   { id: 'history', label: 'History', badge: (a) => a.history.length, Panel: HistoryTab },

@@ -77,6 +77,16 @@ describe('the Provenance tab of the asset detail', () => {
     const png = await pngWith([tEXt('parameters', A1111)]);
     const cut = await showTab(await log(write('cut.png', png.subarray(0, 70))));
     await waitFor(() => expect(within(cut).getAllByRole('note').some((n) => /^Provenance error: .*The asset is logged; its provenance is incomplete\./.test(n.textContent!))).toBe(true));
+    // Not "carries no provenance" beside an error saying it could not all be read.
+    expect(cut.textContent).not.toMatch(/carries no provenance/);
+    expect(cut.textContent).toMatch(/Nothing else GenLog reads .* could be read from the file/);
+  });
+
+  it('counts a failed C2PA validation on the tab, as it counts mismatches and errors', async () => {
+    const titan = readFileSync(TITAN);
+    titan[titan.length - 100] = (titan[titan.length - 100] as number) ^ 0xff;
+    const pane = await showTab(await log(write('tampered.png', titan)));
+    await within(pane).findByRole('tab', { name: /Provenance\s*1/ });
   });
 
   it('says why no provenance was read, and lists a sequence\'s frames by page', async () => {
