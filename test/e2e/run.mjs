@@ -206,8 +206,21 @@ try {
     const small = await fit();
     assert(small.content <= small.table, `the log scrolls sideways at 1024 px: ${small.content} px in ${small.table}`);
     assert(!(await page.locator('.asset-header .cell-mediaType').isVisible()), 'the Media column stays at 1024 px, squeezing the file name');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    // Beside the detail pane on smaller windows: Production and Ep/Reel, then Tool make way; never the file name,
+    // class, outcome or the date the log is sorted by.
     await page.keyboard.press('i');
+    await page.getByRole('complementary', { name: 'Asset detail' }).waitFor();
+    const shown = (id) => page.locator(`.asset-header .cell-${id}`).isVisible();
+    for (const [width, toolShown] of [[1180, true], [1100, false]]) {
+      await page.setViewportSize({ width, height: 800 });
+      const paned = await fit();
+      assert(paned.content <= paned.table, `the log scrolls sideways at ${width} px beside the pane: ${paned.content} px in ${paned.table}`);
+      assert(paned.name >= 140, `the file name has ${paned.name} px at ${width} px beside the pane`);
+      for (const id of ['fileName', 'classification', 'outcome', 'createdAt']) assert(await shown(id), `${id} is hidden at ${width} px beside the pane`);
+      assert(!(await shown('production')), `Production still takes room at ${width} px beside the pane`);
+      assert((await shown('tool')) === toolShown, `Tool is ${toolShown ? 'hidden' : 'shown'} at ${width} px beside the pane`);
+    }
+    await shot(page, 'log-1100-pane.png');
     await page.setViewportSize({ width: 1440, height: 860 });
   });
 
