@@ -16,6 +16,8 @@ function Defaults({ f }: { f: WatchFolder }) {
   ];
   return (
     <span className="watch-defaults">
+      {/* Shown here only where the Class column made way (a narrow window). */}
+      <span className="watch-default watch-default-class"><span className="muted">class</span> {f.classification}</span>
       {parts.map(([k, v]) => <span key={k} className="watch-default"><span className="muted">{k}</span> {v}</span>)}
     </span>
   );
@@ -39,8 +41,8 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
     <table className="data-table watch-table" aria-label="Watch folders">
       <thead>
         <tr>
-          <th scope="col">Folder</th><th scope="col">Production</th><th scope="col">Class</th><th scope="col">Defaults</th>
-          <th scope="col">Status</th><th scope="col">Last scan</th><th scope="col">Waiting</th>
+          <th scope="col">Folder</th><th scope="col">Production</th><th scope="col" className="col-class">Class</th><th scope="col">Defaults</th>
+          <th scope="col">Status</th><th scope="col" className="col-scanned">Last scan</th><th scope="col">Waiting</th>
           <th scope="col"><span className="visually-hidden">Actions</span></th>
         </tr>
       </thead>
@@ -49,7 +51,7 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
           <tr key={f.id} className={f.enabled ? undefined : 'is-paused'}>
             <td className="mono watch-path"><PathName path={f.path} /></td>
             <td>{f.production}</td>
-            <td><ClassificationBadge value={f.classification} /></td>
+            <td className="col-class"><ClassificationBadge value={f.classification} /></td>
             <td><Defaults f={f} /></td>
             <td>
               <div className="watch-status">
@@ -57,7 +59,7 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
                 {unreachable.has(f.id) ? <span className="tag tag-bad">Scan failed</span> : null}
               </div>
             </td>
-            <td className="muted watch-scanned">
+            <td className="muted watch-scanned col-scanned">
               {unreachable.has(f.id) ? <span className="watch-scan-failed">failed: {unreachable.get(f.id)}</span>
                 : f.lastScanAt ? <DateOnTwoLines text={formatDateTime(f.lastScanAt)} /> : 'never'}
             </td>

@@ -50,12 +50,16 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
     // While it said "Scanning…" the button stayed focusable, so the keyboard is still there (not dropped to the page).
     assert(await row.getByRole('button', { name: `Scan ${watched} now` }).evaluate((el) => el === document.activeElement), 'Scan now lost the focus');
     await shot(page, 'watch-folders.png');
-    // At 1280 px the table fits its pane, so each row's actions are on screen without scrolling sideways.
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const tableBox = await page.getByRole('table', { name: 'Watch folders' }).boundingBox();
-    const paneBox = await page.locator('.watch-body .catalog-list').boundingBox();
+    // At 1280 px, and at 1024 px (Class moved into the defaults, Last scan made way), the table fits its pane, so
+    // each row's actions are on screen without scrolling sideways.
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      const tableBox = await page.getByRole('table', { name: 'Watch folders' }).boundingBox();
+      const paneBox = await page.locator('.watch-body .catalog-list').boundingBox();
+      assert(tableBox && paneBox && tableBox.width <= paneBox.width + 1, `at ${width} px the table is ${tableBox?.width} px wide in a ${paneBox?.width} px pane`);
+    }
+    await shot(page, 'watch-folders-1024.png');
     await page.setViewportSize({ width: 1440, height: 860 });
-    assert(tableBox && paneBox && tableBox.width <= paneBox.width + 1, `the table is ${tableBox?.width} px wide in a ${paneBox?.width} px pane`);
     await nav('New files inbox').click();
     await draftRow('e2e_watch_hero_v001.png').waitFor();
     await draftRow('e2e_watch_reject_v001.exr').waitFor();
@@ -66,8 +70,12 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
       const list = document.querySelector('[data-draft-list]');
       return { content: list.scrollWidth, box: list.clientWidth };
     });
+    // At 1024 px the toolbar's buttons go on to a second line; the title stays on one.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const title = await page.getByRole('heading', { name: 'New files inbox' }).boundingBox();
     await page.setViewportSize({ width: 1440, height: 860 });
     assert(fits.content <= fits.box, `the New files list scrolls sideways at 1280 px: ${fits.content} px in ${fits.box}`);
+    assert(title && title.height < 24, `the inbox title is ${title?.height} px tall at 1024 px: wrapped`);
   });
 
   await check('confirms one draft and dismisses the other (asked first); the confirmed one is in the asset log', async () => {
