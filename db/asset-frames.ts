@@ -45,6 +45,15 @@ export function loggedSequencesAt(db: Db, productionId: number, path: string): L
   ).all(productionId, path);
 }
 
+/** The production's single-file assets whose path starts with `prefix` (a sequence's folder and name up to its frame number). */
+export function loggedFilesStartingWith(db: Db, productionId: number, prefix: string): { id: number; path: string; sha256: string }[] {
+  // A range on the path index rather than LIKE, whose % and _ a file name may hold.
+  return stmt<[number, string, string], { id: number; path: string; sha256: string }>(
+    db,
+    'SELECT id, path, sha256 FROM assets WHERE production_id = ? AND frame_first IS NULL AND path >= ? AND path < ? ORDER BY id',
+  ).all(productionId, prefix, `${prefix}\u{10FFFF}`);
+}
+
 /** Of these paths (at most MAX_FRAME_DIGITS), those under which the production has logged an image sequence. */
 export function pathsWithLoggedSequences(db: Db, productionId: number, paths: readonly string[]): Set<string> {
   if (paths.length === 0) return new Set();

@@ -113,6 +113,21 @@ describe('folder ingest', () => {
     expect(ok(await api.listAssets({})).total).toBe(4);
   });
 
+  it('a first frame logged on its own, before the rest was rendered, is not logged again inside the sequence', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    write(dir, 'beauty/beauty.1001.exr', await framePng(1001));
+    const [still] = (await ingestFolder(ctx, { ...base, paths: [join(dir, 'beauty')] })).assets;
+    expect(still).toMatchObject({ fileName: 'beauty.1001.exr', frameRange: null });
+    for (const f of [1002, 1003, 1004]) write(dir, `beauty/beauty.${f}.exr`, await framePng(f));
+    const again = await ingestFolder(ctx, { ...base, paths: [join(dir, 'beauty')] });
+    const [rest] = again.assets.filter((a) => !a.duplicate);
+    expect(rest).toMatchObject({ fileName: 'beauty.####.exr', frameRange: { first: 1002, last: 1004 } });
+    expect(ok(await api.getAsset({ id: rest!.id })).notes).toBe(`Frames 1002–1004 of beauty.####.exr, which is already logged as asset #${still!.id} (frame 1001).`);
+    expect(again.gaps).toEqual([]);
+    // Logged once more: every frame is in the log, across the two assets.
+    expect((await ingestFolder(ctx, { ...base, paths: [join(dir, 'beauty')] })).assets.filter((a) => !a.duplicate)).toEqual([]);
+  });
+
   it('a touched frame is still the logged frame; one late frame joins its sequence, its gap is named, and typed notes keep the link', async () => {
     const { ctx, api, dir } = await ingestWorld();
     await renderFolder(dir);

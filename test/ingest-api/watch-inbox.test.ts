@@ -45,6 +45,24 @@ describe('watch folders', () => {
     expect(ok(await api.listWatchFolders({}))).toEqual([]);
   });
 
+  it('frames drafted after their first frame was confirmed on its own are noted as its sequence, not as a new one', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    write(renders, 'early/beauty.1001.exr', await framePng(1001));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const { env, close } = countingEnv(ctx);
+    try {
+      const [first] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
+      const still = ok(await api.confirmInbox({ id: first!.id })).asset;
+      for (const f of [1002, 1003, 1004]) write(renders, `early/beauty.${f}.exr`, await framePng(f));
+      const [rest] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
+      expect(rest).toMatchObject({ fileName: 'beauty.####.exr', frameRange: { first: 1002, last: 1004 } });
+      expect(rest!.prefill.notes).toBe(`Frames 1002–1004 of beauty.####.exr, which is already logged as asset #${still.id} (frame 1001).`);
+    } finally {
+      await close();
+    }
+  });
+
   it('catch-up takes out of the inbox the pending drafts whose files are gone, never a decided one, nor any while the folder is away', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

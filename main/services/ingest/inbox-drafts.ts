@@ -152,8 +152,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((found) => {
     // Frames the log already holds with the same content (a folder logged before it was watched) are not drafted
     // again: the draft holds the new and re-rendered frames, as logging the folder again would.
-    const earlier = continues.get(found.item);
     const checked = againstLoggedSequence(earlierAt, found.item, found.hashes);
+    // A sequence whose only logged frame was logged on its own (no sequence asset yet) is continued all the same.
+    const earlier = continues.get(found.item) ?? ('item' in checked && checked.link !== null ? earlierAt(itemPath(found.item)) : undefined);
     const d = 'item' in checked ? { ...found, item: checked.item } : found;
     const sameAsLogged = itemPaths(found.item).length - ('item' in checked ? itemPaths(checked.item).length : 0);
     const sha = knownItemHash(d.item, d.hashes) as string;

@@ -1,6 +1,6 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Db } from '../../../db/connection';
-import { listFrames, loggedSequencesAt, pathsWithLoggedSequences, type LoggedSequence } from '../../../db/asset-frames';
+import { listFrames, loggedFilesStartingWith, loggedSequencesAt, pathsWithLoggedSequences, type LoggedSequence } from '../../../db/asset-frames';
 import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
 import { itemPath } from './hashed-items';
 import { framesPhrase } from '../../format/frame-counts';
@@ -15,21 +15,39 @@ export interface EarlierFrames {
   logged: Map<number, { sha256: Set<string>; assets: Set<number> }>;
 }
 
-/** What the production's log holds of the sequence at `path` (e.g. /renders/shot_v001.####.exr). */
+/**
+ * What the production's log holds of the sequence at `path` (e.g. /renders/shot_v001.####.exr): its sequence assets,
+ * and frames logged on their own as single files (a first frame logged before the others were rendered), which are
+ * frames of it as much as the others.
+ */
 function earlierFramesAt(db: Db, productionId: number, path: string): EarlierFrames {
   const assets = loggedSequencesAt(db, productionId, path);
   const logged: EarlierFrames['logged'] = new Map();
-  for (const a of assets) {
-    for (const f of listFrames(db, a.id)) {
-      const held = logged.get(f.frame) ?? { sha256: new Set<string>(), assets: new Set<number>() };
-      held.sha256.add(f.sha256);
-      held.assets.add(a.id);
-      logged.set(f.frame, held);
-    }
+  const hold = (frame: number, sha256: string, assetId: number) => {
+    const held = logged.get(frame) ?? { sha256: new Set<string>(), assets: new Set<number>() };
+    held.sha256.add(sha256);
+    held.assets.add(assetId);
+    logged.set(frame, held);
+  };
+  for (const a of assets) for (const f of listFrames(db, a.id)) hold(f.frame, f.sha256, a.id);
+  for (const still of loggedStillsOf(db, productionId, path)) {
+    hold(still.frame, still.sha256, still.id);
+    assets.push({ id: still.id, frame_first: still.frame, frame_last: still.frame });
   }
   let span: EarlierFrames['span'] = null;
   for (const f of logged.keys()) span = span ? { first: Math.min(span.first, f), last: Math.max(span.last, f) } : { first: f, last: f };
   return { assets, frames: new Set(logged.keys()), span, logged };
+}
+
+/** Single-file assets that are frames of the sequence at `path`: same folder, name and extension, numbered between. */
+function loggedStillsOf(db: Db, productionId: number, path: string): { id: number; sha256: string; frame: number }[] {
+  const name = basename(path);
+  const hashes = name.indexOf('#');
+  if (hashes < 0) return [];
+  return loggedFilesStartingWith(db, productionId, join(dirname(path), name.slice(0, hashes))).flatMap((row) => {
+    const frame = frameOfFile(row.path);
+    return frame?.sequencePaths.includes(path) ? [{ id: row.id, sha256: row.sha256, frame: frame.frame }] : [];
+  });
 }
 
 /** Loads what the log holds of each sequence path once, for every item of a run that asks about it. */
