@@ -18,7 +18,7 @@ import { requirePlannedUse } from '../compliance/planned-uses';
 import { requireProduction } from '../productions';
 import { requireTool } from '../tools';
 import { watchFoldersChanged } from './runner-registry';
-import { checkGlobs } from './watch-globs';
+import { checkGlobs, refuseExcludingEverything } from './watch-globs';
 import { fullPath } from './full-path';
 import { nextStep } from '../../api/next-step';
 
@@ -120,6 +120,7 @@ export async function addWatchFolder(ctx: ApiContext, input: WatchFolderInput): 
   try {
     include = checkGlobs(input.include, 'include');
     exclude = checkGlobs(input.exclude, 'exclude');
+    refuseExcludingEverything(exclude);
   } catch (error) {
     throw invalid((error as Error).message);
   }

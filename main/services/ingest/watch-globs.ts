@@ -16,6 +16,23 @@ export function checkGlobs(globs: readonly string[] | undefined, what: string): 
   return cleaned;
 }
 
+/** Names no exclude glob written for a render folder singles out: one that leaves out all of them leaves out everything. */
+const UNRELATED_NAMES = ['qz7.png', 'qz7.1001.exr', 'qz7/qz7.mov', 'qz7/qz7/qz7.wav', 'qz7'];
+
+/**
+ * An exclude list that leaves out every file ("**", "*") makes a watch that never drafts anything, with nothing to
+ * say why; it is refused with the glob named.
+ */
+export function refuseExcludingEverything(exclude: readonly string[]): void {
+  const everything = exclude.find((g) => {
+    const excluded = globMatcher([g]);
+    return UNRELATED_NAMES.every((name) => excluded(name));
+  });
+  if (everything !== undefined) {
+    throw new Error(`exclude: "${everything}" leaves out every file, so this watch would never find one. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
+  }
+}
+
 export interface WatchFilter {
   include: string[];
   exclude: string[];
