@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { genlog, genlogUnprivileged, spawnGenlogUnprivileged } from '../support/cli';
@@ -159,6 +160,8 @@ describe('genlog ingest commands (spawned)', () => {
     expect(human).toMatch(/made by AI\s+yes \(trainedAlgorithmicMedia\)/);
     expect(human).toMatch(/validation\s+untrusted/);
     expect(run('provenance', '/no/such/file.png')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
+    // A folder where a file is wanted is a usage error (exit 2), as the README's exit codes say.
+    expect(run('provenance', tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/it is not a file/) });
   });
 
   it('provenance FILE on a file it may not read exits 1 saying so, rather than printing a record of that error', () => {
