@@ -1,10 +1,15 @@
 /**
  * What a sequence draft's frame range holds besides its own frames, as the app and the CLI both word it: frames
- * the log already holds (late frames of a logged sequence) and frames missing. Empty when the range is whole.
+ * the log already holds (late frames of a logged sequence), frames a dismissed draft held, and frames missing.
+ * Empty when the range is whole.
  */
-export function frameRangeNotes(range: { first: number; last: number }, frameCount: number, framesInLog = 0): string[] {
-  const missing = range.last - range.first + 1 - frameCount - framesInLog;
-  return [...(framesInLog > 0 ? [`${framesInLog} logged before`] : []), ...(missing > 0 ? [`${missing} missing`] : [])];
+export function frameRangeNotes(range: { first: number; last: number }, frameCount: number, framesInLog = 0, framesDismissed = 0): string[] {
+  const missing = range.last - range.first + 1 - frameCount - framesInLog - framesDismissed;
+  return [
+    ...(framesInLog > 0 ? [`${framesInLog} logged before`] : []),
+    ...(framesDismissed > 0 ? [`${framesDismissed} dismissed before`] : []),
+    ...(missing > 0 ? [`${missing} missing`] : []),
+  ];
 }
 
 /** A frame number as the sequence's files write it: 7 in shot.####.exr is "0007"; in frame_#.png (unpadded) "7". */

@@ -55,7 +55,8 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
 function Frames({ d }: { d: DraftDetail }) {
   if (d.frames.length === 0) return null;
   const inLog = d.prefill.framesInLog ?? [];
-  const missing = missingFrames(d.frames, inLog);
+  const dismissed = d.prefill.framesDismissed ?? [];
+  const missing = missingFrames(d.frames, [...inLog, ...dismissed]);
   // What confirming will do is said only while there is a decision to make; a decided draft keeps the facts.
   const pending = d.status === 'pending';
   return (
@@ -64,6 +65,12 @@ function Frames({ d }: { d: DraftDetail }) {
         <div className="notice" role="note">
           <strong>Logged before:</strong> {framesPhrase(inLog)} of this sequence {inLog.length === 1 ? 'is' : 'are'} already
           in the log (see the notes); confirming logs the frames found here.
+        </div>
+      ) : null}
+      {dismissed.length && pending ? (
+        <div className="notice" role="note">
+          <strong>Dismissed before:</strong> {framesPhrase(dismissed)} of this sequence {dismissed.length === 1 ? 'was' : 'were'} in a
+          draft that was dismissed (see the notes); confirming logs the frames found here.
         </div>
       ) : null}
       {missing.length && pending ? (

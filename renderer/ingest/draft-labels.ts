@@ -25,11 +25,14 @@ export function listedTool(d: Draft): string | null {
   return (d.status === 'confirmed' ? d.assetTool : null) ?? draftTool(d);
 }
 
-/** Late frames of a logged sequence leave gaps the log already fills: those are counted apart, not as missing. */
-export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount' | 'fileName'> & { prefill?: Pick<Draft['prefill'], 'framesInLog'> }): string {
+/**
+ * Late frames of a logged sequence leave gaps the log already fills, and late frames of a dismissed draft gaps it
+ * held: those are counted apart, not as missing.
+ */
+export function frameText(d: Pick<Draft, 'frameRange' | 'frameCount' | 'fileName'> & { prefill?: Pick<Draft['prefill'], 'framesInLog' | 'framesDismissed'> }): string {
   if (!d.frameRange) return '';
   const { first, last } = d.frameRange;
-  const notes = frameRangeNotes(d.frameRange, d.frameCount, d.prefill?.framesInLog?.length);
+  const notes = frameRangeNotes(d.frameRange, d.frameCount, d.prefill?.framesInLog?.length, d.prefill?.framesDismissed?.length);
   // One late frame is "1013", not "1013–1013 (1)".
   if (first === last && notes.length === 0) return frameLabel(first, d.fileName);
   return `${frameSpan({ first, last }, d.fileName)} (${[d.frameCount, ...notes].join(', ')})`;

@@ -229,6 +229,32 @@ describe('watch folders', () => {
     await env.close();
   });
 
+  it('frames that arrive after their sequence draft was dismissed are one sequence draft naming the dismissed frames, not lone files', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1; f <= 3; f++) write(renders, `sh060.${1000 + f}.png`, await framePng(40 + f));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    const [draft] = (await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found;
+    ok(await api.dismissInbox({ id: draft!.id }));
+
+    write(renders, 'sh060.1004.png', await framePng(44));
+    const [late] = (await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found;
+    expect(late).toMatchObject({ kind: 'sequence', fileName: 'sh060.####.png', frameRange: { first: 1004, last: 1004 }, frameCount: 1 });
+    expect(late?.prefill.notes).toBe(`Frame 1004 of sh060.####.png, whose frames 1001–1003 were dismissed (inbox item ${draft!.id}).`);
+
+    // More stragglers and a re-rendered frame join the waiting draft; a dismissed frame in its range is not missing.
+    write(renders, 'sh060.1006.png', await framePng(46));
+    write(renders, 'sh060.1002.png', await framePng(92));
+    const [joined] = (await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found;
+    expect(joined).toMatchObject({ kind: 'sequence', frameRange: { first: 1002, last: 1006 }, frameCount: 3, prefill: { framesDismissed: [1003] } });
+    expect(joined?.prefill.notes).toBe(`Frames 1002, 1004 and 1006 of sh060.####.png, whose frames 1001–1003 were dismissed (inbox item ${draft!.id}).`);
+    expect(ok(await api.listInbox({})).rows.map((r) => r.id)).toEqual([joined!.id]);
+    const asset = ok(await api.confirmInbox({ id: joined!.id })).asset;
+    expect(asset).toMatchObject({ frameRange: { first: 1002, last: 1006 }, notes: joined!.prefill.notes });
+    await env.close();
+  });
+
   it('a folder logged before it was watched: the catch-up drafts only its new and re-rendered frames, not the logged ones again', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

@@ -19,6 +19,12 @@ describe('sequence labels in the inbox', () => {
     expect(missingFrames([1002, 1005, 1007].map((frame) => ({ frame })), [1003, 1004])).toEqual([1006]);
   });
 
+  it('counts late frames whose gaps a dismissed draft held as dismissed before, not missing', () => {
+    const late = { fileName: 'sh.####.exr', frameRange: { first: 1002, last: 1007 }, frameCount: 3, prefill: { framesDismissed: [1003] } };
+    expect(frameText(late)).toBe('1002–1007 (3, 1 dismissed before, 2 missing)');
+    expect(frameText({ ...late, prefill: { framesInLog: [1004], framesDismissed: [1003, 1005] } })).toBe('1002–1007 (3, 1 logged before, 2 dismissed before)');
+  });
+
   it('a single late frame is its number, not a range of one', () => {
     expect(frameText({ fileName: 'sh.####.exr', frameRange: { first: 1013, last: 1013 }, frameCount: 1 })).toBe('1013');
   });

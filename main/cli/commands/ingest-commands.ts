@@ -60,7 +60,7 @@ function missingLine(missing: number[], pattern: string): string {
 function inboxDetailText(i: InboxItemDetail): string {
   const notes = i.prefill.notes ? `\nNotes: ${i.prefill.notes}\n` : '';
   const head = `${inboxTable([i])}${notes}`;
-  const gaps = missingLine(missingFrames(i.frames, i.prefill.framesInLog), i.fileName);
+  const gaps = missingLine(missingFrames(i.frames, [...(i.prefill.framesInLog ?? []), ...(i.prefill.framesDismissed ?? [])]), i.fileName);
   const frameList = i.frames.length ? `\n${i.frames.length} frame(s), first ${i.frames[0]?.fileName ?? ''}, last ${i.frames.at(-1)?.fileName ?? ''}\n${gaps}` : '';
   if (!i.record || !i.provenance) return `${head}${frameList}\nNo provenance was read for this file.\n`;
   return `${head}${frameList}\n${provenanceText({ ...i.record, path: i.path, matchedTool: i.prefill.matchedTool ?? null, mismatches: i.provenance.mismatches })}`;
@@ -74,7 +74,7 @@ const watchTable = (ws: WatchFolder[]) =>
 /** "3 frames 0001–0004 (1 missing)", "frame 1013" (one late frame): numbers as the files write them. */
 function frames(i: InboxItem): string {
   if (!i.frameRange) return '';
-  const notes = frameRangeNotes(i.frameRange, i.frameCount, i.prefill.framesInLog?.length);
+  const notes = frameRangeNotes(i.frameRange, i.frameCount, i.prefill.framesInLog?.length, i.prefill.framesDismissed?.length);
   if (i.frameRange.first === i.frameRange.last && notes.length === 0) return `frame ${frameLabel(i.frameRange.first, i.fileName)}`;
   return `${i.frameCount} frames ${frameSpan(i.frameRange, i.fileName)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }

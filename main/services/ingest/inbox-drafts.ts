@@ -13,6 +13,7 @@ import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote
 import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
+import { joinDismissedSequences, type DismissedNote } from './dismissed-frames';
 
 /** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
 export interface DraftEnv {
@@ -81,11 +82,19 @@ function prefillFor(watch: WatchFolderRow, record: ProvenanceRecord | null, tool
 function withLateFrames(prefill: InboxPrefill, item: IngestItem, earlier: EarlierFrames | undefined): InboxPrefill {
   if (!earlier || item.kind !== 'sequence') return prefill;
   const held = framesInLog(item, earlier);
-  return {
-    ...prefill,
-    notes: [prefill.notes, lateFramesNote(item, earlier)].filter(Boolean).join('\n'),
-    ...(held.length > 0 ? { framesInLog: held } : {}),
-  };
+  return { ...withNote(prefill, lateFramesNote(item, earlier)), ...(held.length > 0 ? { framesInLog: held } : {}) };
+}
+
+/** A note GenLog adds to a draft goes after anything the file itself said. */
+function withNote(prefill: InboxPrefill, note: string | undefined): InboxPrefill {
+  return note ? { ...prefill, notes: [prefill.notes, note].filter(Boolean).join('\n') } : prefill;
+}
+
+/** Late frames of a dismissed sequence draft say so, and its frames within their range are not missing. */
+function withDismissedFrames(prefill: InboxPrefill, dismissed: DismissedNote | undefined): InboxPrefill {
+  if (!dismissed) return prefill;
+  const { note, framesDismissed } = dismissed;
+  return { ...withNote(prefill, note), ...(framesDismissed.length > 0 ? { framesDismissed } : {}) };
 }
 
 /**
@@ -108,7 +117,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const candidates = new Map<string, FileVersion>();
   for (const v of await currentVersions(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
-  const { items, continues, earlierAt } = joinLoggedSequences(ctx.db, watch.production_id, groupSequences([...candidates.keys()].sort()));
+  const joined = joinLoggedSequences(ctx.db, watch.production_id, groupSequences([...candidates.keys()].sort()));
+  const { continues, earlierAt } = joined;
+  const { items, notes: dismissedNotes } = joinDismissedSequences(rows, joined.items, new Set(continues.keys()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
 
   const errors: string[] = [];
@@ -163,7 +174,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
     const logged = 'loggedAs' in checked || findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
     const wasDismissed = !logged && dismissed.has(`${itemPath(d.item)}\0${sha}`);
-    return { ...d, earlier, sameAsLogged: logged ? 0 : sameAsLogged, sha, mtimeMs, size, unchanged, logged, wasDismissed };
+    return { ...d, earlier, dismissed: dismissedNotes.get(found.item), sameAsLogged: logged ? 0 : sameAsLogged, sha, mtimeMs, size, unchanged, logged, wasDismissed };
   });
 
   const toolNames = listTools(ctx.db).map((t) => t.name);
@@ -204,7 +215,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
         mediaType: mediaTypeOf(path),
         frames: frames ? JSON.stringify(frames) : null,
         provenance: record ? JSON.stringify(record) : null,
-        prefill: JSON.stringify(withLateFrames(prefillFor(watch, record, toolNames, now), d.item, d.earlier)),
+        prefill: JSON.stringify(withDismissedFrames(withLateFrames(prefillFor(watch, record, toolNames, now), d.item, d.earlier), d.dismissed)),
         foundAt: at,
       });
       if (id !== null) ids.push(id);

@@ -33,6 +33,8 @@ export interface InboxPrefill {
    * hold (when the draft was found), so they are not missing.
    */
   framesInLog?: number[];
+  /** Late frames of a dismissed sequence draft: frames between this draft's first and last that it held, so not missing. */
+  framesDismissed?: number[];
 }
 
 export interface InboxProvenanceBrief {

@@ -1,0 +1,115 @@
+import { basename, dirname } from 'node:path';
+import type { InboxRow } from '../../../db/inbox';
+import { framesPhrase } from '../../format/frame-counts';
+import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
+import { itemPath } from './hashed-items';
+import { rowFrames } from './inbox-json';
+
+/** The frames of a sequence path that sequence drafts now dismissed held, and those drafts' ids. */
+interface DismissedSequence {
+  frames: Set<number>;
+  first: number;
+  last: number;
+  ids: number[];
+}
+
+type SequenceItem = Extract<IngestItem, { kind: 'sequence' }>;
+
+/** What a draft says of the dismissed frames of its sequence. */
+export interface DismissedNote {
+  note: string;
+  /** Frames between the draft's first and last that a dismissed draft held: not missing. */
+  framesDismissed: number[];
+}
+
+export interface JoinedDismissed {
+  items: IngestItem[];
+  /** Sequence items near frames dismissed at their path, with what their draft says of them. */
+  notes: Map<IngestItem, DismissedNote>;
+}
+
+function dismissedSequences(rows: readonly InboxRow[]): Map<string, DismissedSequence> {
+  const byPath = new Map<string, DismissedSequence>();
+  for (const r of rows) {
+    if (r.status !== 'dismissed' || r.kind !== 'sequence') continue;
+    const frames = rowFrames(r).map((f) => f.frame);
+    if (frames.length === 0) continue;
+    const held = byPath.get(r.path) ?? { frames: new Set<number>(), first: Infinity, last: -Infinity, ids: [] };
+    for (const f of frames) {
+      held.frames.add(f);
+      held.first = Math.min(held.first, f);
+      held.last = Math.max(held.last, f);
+    }
+    held.ids.push(r.id);
+    byPath.set(r.path, held);
+  }
+  return byPath;
+}
+
+function isNear(d: DismissedSequence, first: number, last: number): boolean {
+  return first - d.last - 1 <= MAX_FRAME_GAP && d.first - last - 1 <= MAX_FRAME_GAP;
+}
+
+function noteFor(item: SequenceItem, d: DismissedSequence): DismissedNote {
+  const present = new Set(item.frames.map((f) => f.frame));
+  const framesDismissed: number[] = [];
+  for (let f = item.first + 1; f < item.last; f++) if (!present.has(f) && d.frames.has(f)) framesDismissed.push(f);
+  const these = framesPhrase(item.frames.map((f) => f.frame));
+  const dismissed = [...d.frames].sort((a, b) => a - b);
+  const ids = d.ids.sort((a, b) => a - b).join(', ');
+  const note = `${these.charAt(0).toUpperCase()}${these.slice(1)} of ${item.pattern}, whose ${framesPhrase(dismissed)} ` +
+    `${dismissed.length === 1 ? 'was' : 'were'} dismissed (inbox ${d.ids.length === 1 ? 'item' : 'items'} ${ids}).`;
+  return { note, framesDismissed };
+}
+
+/**
+ * Frames that arrive after their sequence's draft was dismissed (a render node finishing late) are still frames of
+ * that sequence: one or two of them would otherwise be drafted as lone files, so they become one sequence draft,
+ * noted with the dismissed frames, which are not counted as missing. Items a logged sequence already continues
+ * (`continued`) are left as they are: the log says more than a dismissal.
+ */
+export function joinDismissedSequences(rows: readonly InboxRow[], items: readonly IngestItem[], continued: ReadonlySet<IngestItem>): JoinedDismissed {
+  const dismissed = dismissedSequences(rows);
+  const notes = new Map<IngestItem, DismissedNote>();
+  if (dismissed.size === 0) return { items: [...items], notes };
+  const late = new Map<string, SequenceFrame[]>();
+  const out: (IngestItem | string)[] = [];
+  for (const item of items) {
+    if (continued.has(item)) out.push(item);
+    else if (item.kind === 'sequence') {
+      const d = dismissed.get(itemPath(item));
+      if (d && isNear(d, item.first, item.last)) {
+        const missingFrames = item.missingFrames.filter((f) => !d.frames.has(f));
+        const noted: SequenceItem = { ...item, missingFrames };
+        notes.set(noted, noteFor(noted, d));
+        out.push(noted);
+      } else out.push(item);
+    } else {
+      const frame = frameOfFile(item.path);
+      const path = frame?.sequencePaths.find((p) => {
+        const d = dismissed.get(p);
+        return d !== undefined && isNear(d, frame.frame, frame.frame);
+      });
+      if (!frame || !path) out.push(item);
+      else if (late.has(path)) late.get(path)?.push({ frame: frame.frame, path: item.path });
+      else {
+        late.set(path, [{ frame: frame.frame, path: item.path }]);
+        out.push(path); // the joined item goes where its first frame was
+      }
+    }
+  }
+  const joined = out.map((entry) => {
+    if (typeof entry !== 'string') return entry;
+    const d = dismissed.get(entry) as DismissedSequence;
+    const frames = (late.get(entry) as SequenceFrame[]).sort((a, b) => a.frame - b.frame);
+    const first = (frames[0] as SequenceFrame).frame;
+    const last = (frames[frames.length - 1] as SequenceFrame).frame;
+    const present = new Set(frames.map((f) => f.frame));
+    const missingFrames: number[] = [];
+    for (let f = first + 1; f < last; f++) if (!present.has(f) && !d.frames.has(f)) missingFrames.push(f);
+    const item: SequenceItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames, missingFrames };
+    notes.set(item, noteFor(item, d));
+    return item;
+  });
+  return { items: joined, notes };
+}
