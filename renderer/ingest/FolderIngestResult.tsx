@@ -1,6 +1,7 @@
 import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { formatBytes, formatCount, plural } from '../ui/format';
+import { LogAgainWithTool } from './LogAgainWithTool';
 import { MissingFrames } from './MissingFrames';
 import { frameSpan } from '../../main/format/frame-counts';
 import { NotLogged } from './NotLogged';
@@ -127,10 +128,11 @@ export function FolderIngestResult() {
       ) : null}
       <MissingFrames gaps={job.gaps} />
       <NotLogged entries={[
-        ...job.needTool.map((path) => ({ path, reason: 'names no listed tool: choose a tool and log it again' })),
+        ...job.needTool.map((path) => ({ path, reason: 'names no listed tool: choose its tool below' })),
         ...job.unreadable,
         ...job.skipped,
       ]} />
+      {job.needTool.length ? <LogAgainWithTool count={job.needTool.length} /> : null}
     </Dialog>
   );
 }

@@ -27,6 +27,11 @@ export interface FolderIngestState {
   open(): void;
   close(): void;
   start(input: FolderIngestInput): Promise<Outcome<{ jobId: string }>>;
+  /**
+   * The last ingest again with `tool` for the files that named none: what it logged is found again as already in
+   * the log, without being read again, so only those files are logged now.
+   */
+  logAgainWithTool(tool: string): Promise<Outcome<{ jobId: string }> | null>;
   /** Finished batches stay logged; the batch being hashed is dropped. */
   cancel(): Promise<void>;
 }
@@ -104,6 +109,11 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
         set({ phase: 'running', jobId: res.value.jobId, job: null, cancelling: false, cancelAsked: false });
         void follow(res.value.jobId);
         return res;
+      },
+      async logAgainWithTool(tool) {
+        const last = get().remembered;
+        if (get().phase !== 'ended' || !last.paths?.length || !last.production) return null;
+        return get().start({ ...(last as FolderIngestInput), tool });
       },
       async cancel() {
         const { jobId, phase } = get();

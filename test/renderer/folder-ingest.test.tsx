@@ -79,6 +79,18 @@ describe('Log a folder…', () => {
     expect(again).toMatch(/11 unchanged files not read again/);
     const skipped = within(dialog).getByRole('region', { name: 'Skipped files' });
     expect(skipped.textContent).toMatch(/still_b\.dat.*names no listed tool/);
+
+    // Its tool chosen in the result, the folder is logged again with it: only that file is logged (and read) now.
+    const again2 = within(dialog).getByRole('group', { name: 'Log the files that named no tool' });
+    await user.click(within(again2).getByRole('button', { name: 'Log it with this tool' }));
+    expect(within(again2).getByRole('alert').textContent).toBe('Choose the AI tool these files were made with.');
+    await user.selectOptions(within(again2).getByLabelText('Tool for the one not logged'), 'Firefly');
+    await user.click(within(again2).getByRole('button', { name: 'Log it with this tool' }));
+    dialog = await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
+    expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/2 already in the log/);
+    expect(within(dialog).queryByRole('group', { name: 'Log the files that named no tool' })).toBeNull();
+    const still = ok(await api.listAssets({})).rows.find((a) => a.fileName === 'still_b.dat');
+    expect(still).toMatchObject({ tool: 'Firefly', episode: 'E102', createdBy: 'Ana Ortiz' });
   });
 
   it('names a file the disk would not give and says it was not read; the rest is logged', async () => {
