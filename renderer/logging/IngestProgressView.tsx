@@ -1,5 +1,23 @@
 import { useApp } from '../app/stores-context';
+import type { IntakeItem } from '../stores/ingest-store';
 import { formatBytes, formatTimeLeft, plural } from '../ui/format';
+import { useTimeLeft } from '../ui/use-time-left';
+
+/** Browser uploads: files and bytes done, and the time left at the rate the server has taken them so far. */
+function UploadProgress({ items }: { items: IntakeItem[] }) {
+  const total = items.reduce((n, i) => n + i.file.size, 0);
+  const done = items.reduce((n, i) => n + i.loaded, 0);
+  const ready = items.filter((i) => i.status !== 'staging').length;
+  const left = useTimeLeft(done, total);
+  return (
+    <div className="progress" role="status">
+      <div className="progress-label">
+        Uploading and hashing {ready} of {items.length} done · {formatBytes(done)} of {formatBytes(total)} · {formatTimeLeft(left)}
+      </div>
+      <progress value={done} max={Math.max(1, total)} aria-label="Upload progress" />
+    </div>
+  );
+}
 
 /**
  * Browser: upload progress by bytes (the server hashes as the bytes arrive). Desktop: the ingest job's hashing
@@ -11,17 +29,7 @@ export function IngestProgressView() {
   const p = useApp('ingest', (s) => s.progress);
   const cancellable = useApp('ingest', (s) => s.cancellable);
   const cancelling = useApp('ingest', (s) => s.cancelling);
-  if (phase === 'uploading') {
-    const total = items.reduce((n, i) => n + i.file.size, 0);
-    const done = items.reduce((n, i) => n + i.loaded, 0);
-    const ready = items.filter((i) => i.status !== 'staging').length;
-    return (
-      <div className="progress" role="status">
-        <div className="progress-label">Uploading and hashing {ready} of {items.length} done · {formatBytes(done)} of {formatBytes(total)}</div>
-        <progress value={done} max={Math.max(1, total)} aria-label="Upload progress" />
-      </div>
-    );
-  }
+  if (phase === 'uploading') return <UploadProgress items={items} />;
   if (cancellable || cancelling) {
     return (
       <div className="progress" role="status">
