@@ -15,7 +15,16 @@ export interface HashPool {
 export interface HashPoolOptions {
   /** Number of worker threads. Default: os.availableParallelism(). Each reads at most two files at once (one large). */
   concurrency?: number;
+  /** The workers' code (CommonJS, run with eval). Tests wrap the real one to make a worker fail on cue. */
+  workerSource?: string;
 }
+
+/**
+ * How many times a job is started again after the worker hashing it stopped (crashed, or was replaced because another
+ * of its jobs would not stop): up to eight files share a worker, and those beside the one at fault must not fail with
+ * it. A job started again runs on a worker of its own, so the file at fault stops only that one, and then fails.
+ */
+const RESTARTS_PER_JOB = 1;
 
 /**
  * Files handed to one worker ahead of time, so it never sits idle waiting for the main thread between small files
@@ -47,6 +56,9 @@ interface Job {
   settled: boolean;
   slot?: Slot;
   bytesRead: number;
+  /** Bytes passed to onBytes: a job started again reports only what goes beyond them. */
+  bytesReported: number;
+  restarts: number;
   cancelTimer?: NodeJS.Timeout;
   removeAbortListener: () => void;
 }
@@ -54,6 +66,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   jobs: Map<number, Job>;
+  /** Running a job started again after its worker stopped: no other job joins it until it is done. */
+  alone: boolean;
   /** Shared memory the worker copies files' ends into, FILE_HEAD_BYTES + FILE_TAIL_BYTES per file. */
   endsSlab: SharedArrayBuffer;
   /** 1 while a slot of endsSlab holds ends the main thread has not released (set by the worker, cleared here). */
@@ -76,6 +90,7 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(`Hash pool concurrency must be a whole number of at least 1, got ${String(options.concurrency)}`);
   }
+  const workerSource = options.workerSource ?? HASH_WORKER_SOURCE;
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;
@@ -93,19 +108,32 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
     if (job.cancelTimer) clearTimeout(job.cancelTimer);
     slot.jobs.delete(job.id);
     // An idle worker must not keep the process alive; a busy one must (its caller awaits it).
-    if (slot.jobs.size === 0) slot.worker.unref();
+    if (slot.jobs.size === 0) {
+      slot.alone = false;
+      slot.worker.unref();
+    }
     pump();
   }
 
   function retire(slot: Slot, why: string): void {
     if (!slots.delete(slot)) return;
+    const again: Job[] = [];
     for (const job of slot.jobs.values()) {
       if (job.cancelTimer) clearTimeout(job.cancelTimer);
       const aborted = job.options.signal?.aborted === true;
+      if (!aborted && !job.settled && job.restarts < RESTARTS_PER_JOB) {
+        job.restarts += 1;
+        job.bytesRead = 0;
+        job.slot = undefined;
+        again.push(job);
+        continue;
+      }
       settle(job, {
         error: aborted ? new HashCancelledError(job.path, job.bytesRead) : new Error(`Hashing "${job.path}" failed: ${why}`),
       });
     }
+    // Ahead of the files that were waiting: they were handed out first.
+    queue.unshift(...again);
     slot.jobs.clear();
     void slot.worker.terminate();
     pump();
@@ -141,8 +169,11 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
   function reportBytes(slot: Slot, job: Job, bytes: number): void {
     job.bytesRead += bytes;
     if (job.settled || job.options.signal?.aborted) return;
+    const beyond = job.bytesRead - job.bytesReported;
+    if (beyond <= 0) return;
+    job.bytesReported = job.bytesRead;
     try {
-      job.options.onBytes?.(bytes);
+      job.options.onBytes?.(beyond);
     } catch (error) {
       settle(job, { error: error instanceof Error ? error : new Error(String(error)) });
       stopRunning(slot, job);
@@ -170,14 +201,14 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
     // Untouched shared memory costs address space only; pages are used as slots are.
     const endsSlab = new SharedArrayBuffer(FILE_ENDS_SLOTS * SLOT_BYTES);
     const slotsInUse = new Int32Array(new SharedArrayBuffer(FILE_ENDS_SLOTS * Int32Array.BYTES_PER_ELEMENT));
-    const worker = new Worker(HASH_WORKER_SOURCE, {
+    const worker = new Worker(workerSource, {
       eval: true,
       workerData: { chunkBytes: HASH_CHUNK_BYTES, headBytes: FILE_HEAD_BYTES, tailBytes: FILE_TAIL_BYTES, endsSlab, slotsInUse: slotsInUse.buffer },
       // No inherited flags: "--input-type=module" would make the CommonJS source fail to load, loader hooks
       // (--import) have nothing to do here, and passing flags explicitly throws on process-wide ones.
       execArgv: [],
     });
-    const slot: Slot = { worker, jobs: new Map(), endsSlab, slotsInUse };
+    const slot: Slot = { worker, jobs: new Map(), alone: false, endsSlab, slotsInUse };
     worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
     worker.on('error', (error) => retire(slot, `the hashing worker crashed (${error.message})`));
     worker.on('exit', (code) => retire(slot, `the hashing worker stopped unexpectedly (exit code ${code})`));
@@ -185,20 +216,26 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
     return slot;
   }
 
-  /** Least busy worker with room, starting a new one before doubling up on a busy one. */
-  function pickSlot(): Slot | undefined {
+  /**
+   * Least busy worker with room, starting a new one before doubling up on a busy one; for a job started again, an
+   * idle worker only (it waits for one, ahead of the queue).
+   */
+  function pickSlot(alone: boolean): Slot | undefined {
     let best: Slot | undefined;
-    for (const slot of slots) if (!best || slot.jobs.size < best.jobs.size) best = slot;
+    for (const slot of slots) if (!slot.alone && (!best || slot.jobs.size < best.jobs.size)) best = slot;
     if ((!best || best.jobs.size > 0) && slots.size < concurrency) return spawn();
+    if (alone) return best?.jobs.size === 0 ? best : undefined;
     return best && best.jobs.size < FILES_PER_WORKER ? best : undefined;
   }
 
   function pump(): void {
     while (queue.length > 0 && !closed) {
-      const slot = pickSlot();
+      const alone = (queue[0] as Job).restarts > 0;
+      const slot = pickSlot(alone);
       if (!slot) return;
       const job = queue.shift() as Job;
       job.slot = slot;
+      slot.alone = alone;
       slot.jobs.set(job.id, job);
       slot.worker.ref();
       slot.worker.postMessage({ type: 'hash', id: job.id, path: job.path, wantsBytes: job.options.onBytes !== undefined, keepEnds: job.options.keepEnds === true });
@@ -234,6 +271,8 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
         reject,
         settled: false,
         bytesRead: 0,
+        bytesReported: 0,
+        restarts: 0,
         removeAbortListener: () => signal?.removeEventListener('abort', onAbort),
       };
       function onAbort(): void {

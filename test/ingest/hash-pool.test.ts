@@ -8,6 +8,7 @@ import { FILE_ENDS_SLOTS, FILE_HEAD_BYTES, FILE_TAIL_BYTES } from '../../main/in
 import { HashCancelledError } from '../../main/ingest/file-errors';
 import { hashFile, type HashResult } from '../../main/ingest/hash-file';
 import { FILES_PER_WORKER, createHashPool } from '../../main/ingest/hash-pool';
+import { HASH_WORKER_SOURCE } from '../../main/ingest/hash-worker-source';
 import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
 
 const MiB = 1024 * 1024;
@@ -152,6 +153,43 @@ describe('createHashPool', () => {
     execFileSync('mkfifo', [pipe]);
     await expect(pool.hash(pipe)).rejects.toThrow(`Cannot read "${pipe}": it is not a regular file`);
     await expect(pool.hash(files[3] as string)).resolves.toEqual(await hashFile(files[3] as string));
+  });
+
+  it('when a worker stops, the files it held beside the one at fault are hashed on a new worker, their progress counted once', async () => {
+    // A worker that dies while hashing a file named *.crash (as one would on a bug, or out of memory), once the
+    // large file beside it is part read.
+    const dying = `{
+      const port = require('node:worker_threads').parentPort;
+      const on = port.on.bind(port);
+      port.on = (event, listener) => on(event, (m) => {
+        if (m.type === 'hash' && m.path.endsWith('.crash')) setTimeout(() => process.exit(7), 60);
+        else listener(m);
+      });
+    }
+    ${HASH_WORKER_SOURCE}`;
+    const fragile = createHashPool({ concurrency: 1, workerSource: dying });
+    try {
+      const big = sparseFile('big-beside.bin', 512 * MiB);
+      const fault = join(tempDir(), 'render.crash');
+      writeFileSync(fault, 'x');
+      let bigBytes = 0;
+      const jobs = [
+        fragile.hash(big, { onBytes: (n) => { bigBytes += n; } }),
+        ...files.slice(0, 3).map((f) => fragile.hash(f)),
+        fragile.hash(fault),
+        ...files.slice(3, 6).map((f) => fragile.hash(f)),
+      ];
+      const settled = await Promise.allSettled(jobs);
+      const failed = settled.flatMap((r, i) => (r.status === 'rejected' ? [[i, (r.reason as Error).message] as const] : []));
+      expect(failed).toEqual([[4, `Hashing "${fault}" failed: the hashing worker stopped unexpectedly (exit code 7)`]]);
+      const hashed = settled.filter((r): r is PromiseFulfilledResult<HashResult> => r.status === 'fulfilled').map((r) => r.value.sha256);
+      expect(hashed).toEqual(await Promise.all([big, ...files.slice(0, 6)].map(async (f) => (await hashFile(f)).sha256)));
+      expect(bigBytes).toBe(512 * MiB);
+      // The pool works on afterwards.
+      await expect(fragile.hash(files[7] as string)).resolves.toEqual(await hashFile(files[7] as string));
+    } finally {
+      await fragile.close();
+    }
   });
 
   it('stops reading a running job when aborted, rejects with an AbortError, and stays usable', async () => {
