@@ -32,5 +32,14 @@ export const LOG_COLUMNS: LogColumn[] = [
   { id: 'outcome', label: 'Outcome', render: (a) => <OutcomeBadge outcome={a.outcome} /> },
   { id: 'tool', label: 'Tool', render: (a) => a.tool ?? '—', title: (a) => a.tool ?? '' },
   { id: 'createdBy', label: 'Artist', render: (a) => a.createdBy, title: (a) => a.createdBy },
-  { id: 'createdAt', label: 'Created', render: (a) => formatDateTime(a.createdAt), title: (a) => a.createdAt },
+  {
+    id: 'createdAt',
+    label: 'Created',
+    // The time is its own span: the narrowest table shows the date alone (the tooltip and the pane keep the time).
+    render: (a) => {
+      const [date, time] = formatDateTime(a.createdAt).split(' ');
+      return <>{date}{time ? <span className="created-time"> {time}</span> : null}</>;
+    },
+    title: (a) => a.createdAt,
+  },
 ];

@@ -221,6 +221,22 @@ try {
       assert((await shown('tool')) === toolShown, `Tool is ${toolShown ? 'hidden' : 'shown'} at ${width} px beside the pane`);
     }
     await shot(page, 'log-1100-pane.png');
+    // At 1,024 px the date shows without its time (kept in the tooltip and the pane), and nothing scrolls sideways.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const tiny = await fit();
+    assert(tiny.content <= tiny.table, `the log scrolls sideways at 1024 px beside the pane: ${tiny.content} px in ${tiny.table}`);
+    assert(tiny.name >= 108, `the file name has ${tiny.name} px at 1024 px beside the pane`);
+    const created = await page.evaluate(() => {
+      const cell = document.querySelector('[role=row]:not(.asset-header) .cell-createdAt');
+      return { text: cell.innerText.trim(), clipped: cell.scrollWidth > cell.clientWidth, title: cell.getAttribute('title') ?? cell.querySelector('[title]')?.getAttribute('title') };
+    });
+    assert(/^\d{4}-\d{2}-\d{2}$/.test(created.text) && !created.clipped, `the Created cell at 1024 px reads "${created.text}"${created.clipped ? ', cut off' : ''}`);
+    assert(created.title && created.title.includes('T'), `the Created cell at 1024 px has no tooltip with the time: ${created.title}`);
+    for (const id of ['classification', 'outcome']) {
+      const cut = await page.evaluate((c) => [...document.querySelectorAll(`[role=row]:not(.asset-header) .cell-${c}`)].some((e) => e.scrollWidth > e.clientWidth), id);
+      assert(!cut, `a ${id} badge is cut off at 1024 px beside the pane`);
+    }
+    await shot(page, 'log-1024-pane.png');
     await page.setViewportSize({ width: 1440, height: 860 });
   });
 

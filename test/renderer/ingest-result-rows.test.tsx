@@ -133,8 +133,8 @@ describe('folder ingest result rows', () => {
     renderApp(api);
     const dialog = await logFolder(folder, 'Logged 0 new assets', '');
     expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/25 files or sequences name no listed tool: not logged, listed below/);
-    const group = within(dialog).getByRole('region', { name: '25 names no listed tool: choose a tool and log it again' });
-    expect(within(group).getByRole('heading').textContent).toBe('25 files or sequences: names no listed tool: choose a tool and log it again');
+    const group = within(dialog).getByRole('region', { name: '25 names no listed tool: choose its tool below' });
+    expect(within(group).getByRole('heading').textContent).toBe('25 files or sequences: names no listed tool: choose its tool below');
     const items = rows(group);
     expect(items.slice(0, 20).map((li) => shownPath(li).name)).toEqual(Array.from({ length: 20 }, (_, i) => `need_${10 + i}.dat`));
     expect(items.slice(20).map((li) => li.textContent)).toEqual(['… and 5 more Show all 25']);
