@@ -23,8 +23,10 @@ export function LogAgainWithTool({ count }: { count: number }) {
   return (
     <div className="log-again" role="group" aria-label="Log the files that named no tool">
       <label htmlFor={id}>Tool for the {count === 1 ? 'one' : count} not logged</label>
+      {/* Enter on the picker logs them, as the button beside it does: the dialog's Enter (Done) would drop the choice. */}
       <ToolPicker id={id} value={tool} onChange={(t) => { setTool(t); setError(null); }} aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined} />
+        aria-describedby={error ? `${id}-error` : undefined}
+        onKeyDown={(e) => { if (e.key === 'Enter' && !e.nativeEvent.isComposing) { e.preventDefault(); logAgain(); } }} />
       <button type="button" className="btn btn-small" onClick={logAgain}>Log {count === 1 ? 'it' : 'them'} with this tool</button>
       {error ? <div id={`${id}-error`} className="form-error" role="alert">{error}</div> : null}
     </div>
