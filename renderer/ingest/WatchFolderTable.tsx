@@ -65,7 +65,7 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             </td>
             <td className="num">{f.pendingDrafts}</td>
             <td className="cell-actions watch-actions">
-              <BusyButton className="btn btn-small" aria-label={`Scan ${f.path} now`} busy={scanning !== null}
+              <BusyButton className="btn btn-small" aria-label={`Scan ${f.path} now`} busy={scanning !== null} data-watch-scan
                 onClick={() => void watchFolders.getState().scan(f.id)}>
                 {scanning === f.id ? 'Scanning…' : 'Scan now'}
               </BusyButton>{' '}
@@ -73,7 +73,7 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
                 onClick={() => void watchFolders.getState().setEnabled(f.id, !f.enabled)}>
                 {f.enabled ? 'Pause' : 'Resume'}
               </button>{' '}
-              <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Remove watch folder ${f.path}`} data-watch-remove onClick={() => onRemove(f)}>
+              <button type="button" className="btn btn-small btn-danger-outline" aria-label={`Remove watch folder ${f.path}`} onClick={() => onRemove(f)}>
                 Remove…
               </button>
             </td>

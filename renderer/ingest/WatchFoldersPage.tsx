@@ -19,11 +19,12 @@ export function WatchFoldersPage() {
   const scanning = useApp('watchFolders', (s) => s.scanning);
   const [removing, setRemoving] = useState<WatchFolder | null>(null);
   // The removed folder's row, and the button that opened the dialog, are gone: the keyboard moves to the next row's
-  // Remove button (or the last one, or the add form's path) instead of dropping to the page.
+  // Scan now (or the last row's, or the add form's path) instead of dropping to the page. Not to its Remove…: two
+  // more presses of Enter, meant for the first folder, would remove that one too.
   const [focusRow, setFocusRow] = useState<number | null>(null);
   useEffect(() => {
     if (focusRow === null) return;
-    const buttons = [...document.querySelectorAll<HTMLElement>('[data-watch-remove]')];
+    const buttons = [...document.querySelectorAll<HTMLElement>('[data-watch-scan]')];
     (buttons[focusRow] ?? buttons.at(-1) ?? document.querySelector<HTMLElement>('form[aria-label="Add a watch folder"] input'))?.focus();
     setFocusRow(null);
   }, [focusRow, folders]);

@@ -113,6 +113,20 @@ describe('watch folders screen', () => {
     expect(ok(await api.listInbox({ status: 'all' })).total).toBe(2);
   });
 
+  it('after removing a folder the keyboard is on the next folder\'s Scan now, so more presses of Enter remove nothing else', async () => {
+    const other = join(renders, '..', 'renders-b');
+    mkdirSync(other, { recursive: true });
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
+    ok(await api.addWatchFolder({ path: other, production: 'SHOW1' }));
+    renderApp(api);
+    await nav(/^Watch folders/);
+    const table = await screen.findByRole('table', { name: 'Watch folders' });
+    await user.click(await within(table).findByRole('button', { name: `Remove watch folder ${renders}` }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(within(table).getByRole('button', { name: `Scan ${other} now` })));
+    expect(ok(await api.listWatchFolders({})).map((w) => w.path)).toEqual([other]);
+  });
+
   it('"Scan all now" with a folder moved away says so in its row and in an error notice, never "No new files found"', async () => {
     const moved = join(ctx.dataDir, 'moved');
     mkdirSync(moved);
