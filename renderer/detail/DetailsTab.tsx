@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useApp } from '../app/stores-context';
 import type { AssetDetail } from '../api-types';
 import { CopyButton } from '../ui/CopyButton';
@@ -18,9 +18,18 @@ function Row({ label, children, wide }: { label: string; children: ReactNode; wi
 /** Every field of the asset; Edit turns the editable ones (episode, tool, prompt, notes) into a form. */
 export function DetailsTab({ asset }: { asset: AssetDetail }) {
   const [editing, setEditing] = useState(false);
+  // Saved or cancelled, the form is gone with the field that had the keyboard: it goes back to "Edit fields…".
+  const [refocus, setRefocus] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!editing && refocus) {
+      editButton.current?.focus();
+      setRefocus(false);
+    }
+  }, [editing, refocus]);
   const production = useApp('catalog', (s) => s.productions.find((p) => p.code === asset.production));
 
-  if (editing) return <EditAssetForm asset={asset} onDone={() => setEditing(false)} />;
+  if (editing) return <EditAssetForm asset={asset} onDone={() => { setEditing(false); setRefocus(true); }} />;
 
   return (
     <div className="details">
@@ -49,7 +58,7 @@ export function DetailsTab({ asset }: { asset: AssetDetail }) {
       </dl>
       {!asset.retired ? (
         <div className="form-actions">
-          <button type="button" className="btn" onClick={() => setEditing(true)}>Edit fields…</button>
+          <button type="button" className="btn" ref={editButton} onClick={() => setEditing(true)}>Edit fields…</button>
         </div>
       ) : null}
     </div>

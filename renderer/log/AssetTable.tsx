@@ -152,6 +152,7 @@ export function AssetTable() {
         tabIndex={0}
         onKeyDown={onKeyDown}
         data-testid="asset-table"
+        data-focus-home
       >
         <div className="asset-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
           <div className="asset-row asset-header" role="row" aria-rowindex={1}>

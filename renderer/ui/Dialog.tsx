@@ -40,7 +40,7 @@ function keyHint(oneButton: boolean, busy: boolean, canCancel: boolean, cancelLa
 
 /**
  * A modal form: focus moves in and is trapped while open, Esc cancels, Enter confirms (Ctrl/Cmd+Enter from a
- * multi-line field), and focus goes back where it was when the dialog closes.
+ * multi-line field), and focus goes back where it was when the dialog closes (or to the screen's [data-focus-home]).
  *
  * Focus starts on the field marked data-autofocus, else the first field, else the confirm button: a dialog that only
  * asks ("Dismiss x?") must confirm on Enter as its hint says, not cancel. Tabbing to Cancel and pressing Enter cancels.
@@ -63,7 +63,10 @@ export function Dialog({
       ?? el;
     first?.focus();
     return () => {
-      if (before && document.contains(before)) before.focus();
+      // The control that opened the dialog may be gone or disabled now (Retire… on a retired asset): the screen's
+      // main control (the asset table) takes the keyboard rather than the page.
+      if (before && document.contains(before) && !before.matches(':disabled')) before.focus();
+      else document.querySelector<HTMLElement>('[data-focus-home]')?.focus();
     };
   }, []);
 

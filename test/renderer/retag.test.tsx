@@ -104,6 +104,17 @@ describe('re-tagging and retiring from the detail pane', () => {
     expect(stored.history).toEqual([]);
   });
 
+  it('retired from the pane\'s button, which a retired asset disables, the keyboard goes to the table, not the page', async () => {
+    const { pane, grid } = await selectTemporaryAsset();
+    await user.click(within(pane).getByRole('button', { name: 'Retire…' }));
+    const dialog = await screen.findByRole('dialog', { name: /^Retire asset/ });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason (required)' }), 'Cut');
+    await user.click(within(dialog).getByRole('checkbox'));
+    await user.click(within(dialog).getByRole('button', { name: 'Retire asset' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(grid));
+  });
+
   it('retires only with a reason and an explicit confirmation', async () => {
     const { asset, grid } = await selectTemporaryAsset();
     fireEvent.keyDown(grid, { key: 'r' });
@@ -180,6 +191,8 @@ describe('re-tagging and retiring from the detail pane', () => {
     await user.type(within(form).getByRole('textbox', { name: 'Notes' }), 'throwaway');
     await user.click(within(form).getByRole('button', { name: 'Cancel' }));
     expect(ok(await real.api.getAsset({ id: asset.id })).notes).toBe(asset.notes);
+    // The form is gone with the field that had the keyboard: it is back on "Edit fields…", not on the page.
+    await waitFor(() => expect(document.activeElement).toBe(within(pane).getByRole('button', { name: 'Edit fields…' })));
 
     await user.click(within(pane).getByRole('button', { name: 'Edit fields…' }));
     form = within(pane).getByRole('form', { name: `Edit asset ${asset.id}` });
@@ -190,6 +203,7 @@ describe('re-tagging and retiring from the detail pane', () => {
     await user.type(within(form).getByRole('textbox', { name: /Reason for the change/ }), 'prompt was mistyped');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     await within(pane).findByText('castle at dawn, wide');
+    await waitFor(() => expect(document.activeElement).toBe(within(pane).getByRole('button', { name: 'Edit fields…' })));
 
     const stored = ok(await real.api.getAsset({ id: asset.id }));
     expect(stored).toMatchObject({ prompt: 'castle at dawn, wide', tool: 'Flux', notes: asset.notes });
