@@ -101,7 +101,7 @@ function AwaitingList() {
                 onChange={(e) => setPicked(e.target.checked ? items.map(key) : [])} />
             </th>
             <th scope="col">Item</th><th scope="col">Production</th><th scope="col">Outcome</th><th scope="col">Class</th>
-            <th scope="col">Open findings</th><th scope="col">By</th><th scope="col">Waiting</th>
+            <th scope="col">Open findings</th><th scope="col" className="col-by">By</th><th scope="col">Waiting</th>
             <th scope="col"><span className="visually-hidden">Actions</span></th>
           </tr>
         </thead>
@@ -127,7 +127,7 @@ function AwaitingList() {
                 <td><span className="rule-chips">{i.openFindings.map((f) => (
                   <RuleChip key={f.rule} rule={f.rule} severity={f.severity} title={`${f.fact}: ${f.explanation}`} />
                 ))}</span></td>
-                <td className="truncate">{i.createdBy}</td>
+                <td className="truncate col-by">{i.createdBy}</td>
                 <td className="muted nowrap">{ageInDays(i.createdAt) === 0 ? 'today' : plural(ageInDays(i.createdAt), 'day')}</td>
                 <td className="cell-actions">
                   <button type="button" className="btn btn-small" aria-label={`Record a decision for ${name}`}

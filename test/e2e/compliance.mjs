@@ -190,6 +190,13 @@ export async function complianceChecks({ page, db, tmp, check, shot: screenshot 
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // On a 1,024 px window every row's Decide… is still in view, without scrolling sideways.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const offscreen = await table.getByRole('button', { name: /^Record a decision for/ }).evaluateAll((buttons) =>
+      buttons.filter((b) => b.getBoundingClientRect().right > document.documentElement.clientWidth).length);
+    assert(offscreen === 0, `${offscreen} Decide… buttons are off screen at 1024 px`);
+    await page.setViewportSize(size);
   });
 
   await check('compliance: a planned use shows its preset answers, findings and the same questionnaire', async () => {
