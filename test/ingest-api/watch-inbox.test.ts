@@ -83,15 +83,24 @@ describe('watch folders', () => {
       ok(await api.confirmInbox({ id: byName.get('confirmed.png')! }));
       // The whole folder away (a share not mounted): its drafts stay, the files may well come back.
       renameSync(renders, `${renders}-away`);
-      await expect(removeGoneDrafts(ctx, w.id)).resolves.toEqual([]);
+      await expect(removeGoneDrafts(ctx, w.id)).resolves.toEqual({ gone: [], remaining: new Map() });
       renameSync(`${renders}-away`, renders);
       for (const name of ['deleted.png', 'confirmed.png']) rmSync(join(renders, name));
       rmSync(join(renders, 'shot', 'sh030.1002.png'));
       const again = await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
-      expect(again.gone).toEqual([{ id: byName.get('deleted.png'), path: join(renders, 'deleted.png') }]);
+      const sequence = join(renders, 'shot', 'sh030.####.png');
+      expect(again.gone).toEqual([
+        { id: byName.get('deleted.png'), path: join(renders, 'deleted.png') },
+        { id: byName.get('sh030.####.png'), path: sequence, framesGone: [1002] },
+      ]);
       const left = ok(await api.listInbox({ status: 'all' })).rows.map((i) => `${i.fileName}:${i.status}`).sort();
-      // The sequence that lost a frame is drafted again with the frames there; the confirmed file stays confirmed.
+      // The sequence that lost a frame is drafted again with the frames there (it could not be confirmed as it was);
+      // the confirmed file stays confirmed.
       expect(left).toEqual(['confirmed.png:confirmed', 'kept.png:pending', 'sh030.####.png:pending']);
+      const [redrafted] = again.found;
+      expect(redrafted).toMatchObject({ kind: 'sequence', path: sequence, frameRange: { first: 1001, last: 1003 }, frameCount: 2 });
+      expect(redrafted!.id).not.toBe(byName.get('sh030.####.png'));
+      expect(ok(await api.confirmInbox({ id: redrafted!.id })).asset).toMatchObject({ frameRange: { first: 1001, last: 1003 } });
     } finally {
       await close();
     }
@@ -274,6 +283,8 @@ describe('watch folders', () => {
     // Nothing new: the next scan drafts nothing and reads nothing again.
     const again = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
     expect(again.found).toEqual([]);
+    // The logged frames are listed again but counted as already logged, not as new or changed.
+    expect(again).toMatchObject({ filesNew: 2, alreadyLogged: 2 });
     await env.close();
   });
 

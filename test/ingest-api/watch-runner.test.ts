@@ -159,6 +159,26 @@ describe('watch runner', () => {
     expect(ok(await api.getInboxItem({ id: grown.id })).frames.map((f) => f.frame)).toEqual([1001, 1002, 1003, 1004, 1005, 1006]);
   });
 
+  it('a frame of a waiting sequence deleted: the frames still there wait as a new draft, the lost one named missing', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    for (let f = 1001; f <= 1003; f++) write(renders, `pd.${f}.png`, await framePng(60 + f));
+    const first = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.frameCount === 3), 'the sequence draft');
+    rmSync(join(renders, 'pd.1002.png'));
+    const gone = await until(() => events.find((e) => e.type === 'gone'), 'the draft to be taken out');
+    expect(gone).toMatchObject({ items: [{ id: first.id, path: join(renders, 'pd.####.png'), framesGone: [1002] }] });
+    const left = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.frameCount === 2), 'the frames still there as a draft');
+    expect(left).toMatchObject({ kind: 'sequence', fileName: 'pd.####.png', frameRange: { first: 1001, last: 1003 } });
+    expect(ok(await api.listInbox({ status: 'all' })).total).toBe(1);
+    // It can be confirmed, unlike the draft that named the deleted frame.
+    expect(ok(await api.confirmInbox({ id: left.id })).asset).toMatchObject({ frameRange: { first: 1001, last: 1003 } });
+  });
+
   it('a sequence with a frame that cannot be read yet is drafted whole once it can, saying so once meanwhile', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

@@ -1,6 +1,6 @@
 import { usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
-import { frameLabel, frameRangeNotes, frameSpan, missingFrames } from '../../format/frame-counts';
+import { frameLabel, frameRangeNotes, frameSpan, framesPhrase, missingFrames } from '../../format/frame-counts';
 import { samplerText } from '../../format/comfy-sampler';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
@@ -106,7 +106,7 @@ export function describeEvent(e: WatchEvent): string {
       const skipped = [
         r.alreadyLogged ? `${r.alreadyLogged} already in the log (not drafted)` : '',
         r.alreadyDismissed ? `${r.alreadyDismissed} dismissed before (not offered again)` : '',
-        r.gone.length ? `${r.gone.length} taken out of the inbox (their files are gone: ${r.gone.map((g) => `#${g.id}`).join(', ')})` : '',
+        r.gone.length ? `${r.gone.length} taken out of the inbox (files gone: ${r.gone.map((g) => `#${g.id}${g.framesGone ? ` lost ${framesPhrase(g.framesGone)}, the rest drafted again` : ''}`).join(', ')})` : '',
       ].filter(Boolean).map((part) => `, ${part}`).join('');
       // Files left out as already logged or dismissed are counted there, not as new (they were not read again).
       const fresh = Math.max(0, r.filesNew - r.alreadyLogged - r.alreadyDismissed);
@@ -117,7 +117,9 @@ export function describeEvent(e: WatchEvent): string {
         `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
         `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}.\n`;
     case 'gone':
-      return e.items.map((g) => `Inbox #${g.id}: ${g.path} is gone (deleted or renamed) before it was confirmed; taken out of the inbox.\n`).join('');
+      return e.items.map((g) => (g.framesGone
+        ? `Inbox #${g.id}: ${framesPhrase(g.framesGone)} of ${g.path} ${g.framesGone.length === 1 ? 'is' : 'are'} gone (deleted or renamed) before it was confirmed; the frames still there wait as a new item.\n`
+        : `Inbox #${g.id}: ${g.path} is gone (deleted or renamed) before it was confirmed; taken out of the inbox.\n`)).join('');
     case 'unwatched':
       return `Stopped watching ${e.path}: ${UNWATCHED[e.reason]}.\n`;
     case 'error':

@@ -34,10 +34,12 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
     exclude: JSON.parse(watch.exclude_globs) as string[],
     onSkip: (s) => errors.push(`${s.path}: ${s.reason}`),
   });
+  // Drafts whose files went are taken out first: the frames a sequence draft kept are drafted again below, with
+  // what arrived, as the files of the folder that no draft holds.
+  const { gone, remaining } = await removeGoneDrafts(env.ctx, watch.id);
   const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id));
   const fresh = files.filter((f) => !held.has(versionKey(f)));
-  const drafted = await draftFiles(env, watch, fresh);
-  const gone = await removeGoneDrafts(env.ctx, watch.id);
+  const drafted = await draftFiles(env, watch, fresh, remaining);
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, scanError: null, gone, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, failedFiles: drafted.failedFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
 }

@@ -3,31 +3,54 @@ import type { ApiContext } from '../../api/context';
 import { inTransaction } from '../../../db/connection';
 import { deletePendingInboxItem, watchInboxItems } from '../../../db/inbox';
 import { getWatchFolder } from '../../../db/watch-folders';
-import { rowFiles } from './inbox-json';
+import { rowFiles, rowFrames } from './inbox-json';
 
-/** A pending draft taken out of the inbox because none of its files is there any more. */
+/**
+ * A pending draft taken out of the inbox because its files are gone. `framesGone`: a sequence that lost only some
+ * frames; the frames still there (`remaining`) are for the caller to draft again, as a new item.
+ */
 export interface GoneDraft {
   id: number;
   path: string;
+  framesGone?: number[];
+}
+
+export interface RemovedDrafts {
+  gone: GoneDraft[];
+  /** Frames of sequence drafts taken out for a lost frame, still there, each with its sequence's path: to be drafted again. */
+  remaining: Map<string, string>;
 }
 
 /**
- * Takes out of the inbox the pending drafts of watch `watchId` whose files are all gone (deleted, or renamed: a
- * render written as shot.png.tmp and moved into place is drafted again under its new name). Such a draft can never
- * be confirmed, and it stayed pending for good. With `only`, just the drafts holding one of those paths are looked
- * at (files a watcher saw go). A sequence that lost some frames keeps its draft; confirming it names what is missing.
+ * Takes out of the inbox the pending drafts of watch `watchId` whose files are gone (deleted, or renamed: a render
+ * written as shot.png.tmp and moved into place is drafted again under its new name). Such a draft can never be
+ * confirmed (its files must be as they were found), and it stayed pending for good. A sequence draft that lost some
+ * frames is taken out too, and its other frames returned to be drafted again, so the sequence waits as the frames
+ * that are there, the lost one named as missing. With `only`, just the drafts holding one of those paths are looked
+ * at (files a watcher saw go).
  */
-export async function removeGoneDrafts(ctx: ApiContext, watchId: number, only?: ReadonlySet<string>): Promise<GoneDraft[]> {
+export async function removeGoneDrafts(ctx: ApiContext, watchId: number, only?: ReadonlySet<string>): Promise<RemovedDrafts> {
   const watch = getWatchFolder(ctx.db, watchId);
   const pending = watchInboxItems(ctx.db, watchId).filter((r) => r.status === 'pending');
   const candidates = pending.filter((r) => !only || rowFiles(r).some((f) => only.has(f.path)));
   // A watch folder that is not there (a share not mounted yet) says nothing about its files: they may come back.
-  if (!watch || candidates.length === 0 || !(await isFolder(watch.path))) return [];
-  const checked = await Promise.all(candidates.map(async (r) => ((await Promise.all(rowFiles(r).map((f) => isGone(f.path)))).every(Boolean) ? r : null)));
-  const gone = checked.filter((r) => r !== null);
+  if (!watch || candidates.length === 0 || !(await isFolder(watch.path))) return { gone: [], remaining: new Map() };
+  const checked = await Promise.all(candidates.map(async (r) => {
+    const files = rowFiles(r);
+    const goneFlags = await Promise.all(files.map((f) => isGone(f.path)));
+    if (!goneFlags.some(Boolean)) return null;
+    const frames = r.kind === 'sequence' ? rowFrames(r) : [];
+    const framesGone = frames.filter((_, i) => goneFlags[i]).map((f) => f.frame);
+    const remaining = files.filter((_, i) => !goneFlags[i]).map((f) => f.path);
+    return { row: r, framesGone: remaining.length > 0 ? framesGone : undefined, remaining };
+  }));
+  const taken = checked.filter((c) => c !== null);
   // Only drafts still pending: one confirmed or dismissed meanwhile is a decision, kept as it is.
-  inTransaction(ctx.db, () => { for (const r of gone) deletePendingInboxItem(ctx.db, r.id); });
-  return gone.map((r) => ({ id: r.id, path: r.path }));
+  inTransaction(ctx.db, () => { for (const { row } of taken) deletePendingInboxItem(ctx.db, row.id); });
+  return {
+    gone: taken.map(({ row, framesGone }) => ({ id: row.id, path: row.path, ...(framesGone ? { framesGone } : {}) })),
+    remaining: new Map(taken.flatMap((t) => t.remaining.map((path) => [path, t.row.path] as const))),
+  };
 }
 
 /** Whether nothing is at `path`: an error other than "no such file" (a share timing out) does not count. */

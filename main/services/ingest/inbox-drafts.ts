@@ -14,6 +14,7 @@ import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefi
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
 import { joinDismissedSequences, type DismissedNote } from './dismissed-frames';
+import { keepFramesTogether } from './kept-frames';
 
 /** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
 export interface DraftEnv {
@@ -101,9 +102,10 @@ function withDismissedFrames(prefill: InboxPrefill, dismissed: DismissedNote | u
  * Turns new files of a watch folder into pending inbox drafts. Pending drafts in the same folders are regrouped
  * with the new files, so frames of a sequence that arrive over time end up in one draft (the older, smaller draft
  * is replaced; decided items are never touched). Files already hashed at this size and modification time are not
- * read again; content already in the production's log is not drafted.
+ * read again; content already in the production's log is not drafted. `keptFrames`: frames of a sequence draft taken
+ * out because another of its frames went, with their sequence's path, drafted again as that sequence.
  */
-export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: readonly FileVersion[]): Promise<DraftResult> {
+export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: readonly FileVersion[], keptFrames: ReadonlyMap<string, string> = new Map()): Promise<DraftResult> {
   const { ctx } = env;
   const rows = watchInboxItems(ctx.db, watch.id);
   const held = inboxKeys(rows);
@@ -117,7 +119,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const candidates = new Map<string, FileVersion>();
   for (const v of await currentVersions(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
-  const joined = joinLoggedSequences(ctx.db, watch.production_id, groupSequences([...candidates.keys()].sort()));
+  const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort()), keptFrames));
   const { continues, earlierAt } = joined;
   const { items, notes: dismissedNotes } = joinDismissedSequences(rows, joined.items, new Set(continues.keys()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
@@ -229,7 +231,8 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     errors,
     unreadFiles,
     failedFiles,
-    alreadyLogged: count((d) => d.logged) + drafts.reduce((n, d) => n + (d.unchanged ? 0 : d.sameAsLogged), 0),
+    // Frames the log holds are left out of a draft whether or not the draft is new: each scan lists them again.
+    alreadyLogged: count((d) => d.logged) + drafts.reduce((n, d) => n + d.sameAsLogged, 0),
     alreadyDismissed: count((d) => d.wasDismissed),
   };
 }

@@ -324,13 +324,14 @@ export class WatchRunner {
         const row = this.current(a.id);
         if (!row) return;
         // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
-        const paths = [...new Set([...batch.paths, ...a.unread.inFolder(folder)])];
+        // Drafts that lost files go first: the frames a sequence draft kept are drafted again with what arrived.
+        const { gone, remaining } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, batch.gone) : { gone: [], remaining: new Map<string, string>() };
+        if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
+        const paths = [...new Set([...batch.paths, ...remaining.keys(), ...a.unread.inFolder(folder)])];
         if (paths.length > 0) {
-          const result = await draftFiles(this.env, row, await currentVersions(paths));
+          const result = await draftFiles(this.env, row, await currentVersions(paths), remaining);
           this.announce(a.id, result.found, a.unread.afterDraft(paths, result));
         }
-        const gone = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, batch.gone) : [];
-        if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
       } finally {
         const left = (a.busy.get(folder) ?? 1) - 1;
         if (left > 0) a.busy.set(folder, left);
