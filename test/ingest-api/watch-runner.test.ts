@@ -159,6 +159,27 @@ describe('watch runner', () => {
     expect(ok(await api.getInboxItem({ id: grown.id })).frames.map((f) => f.frame)).toEqual([1001, 1002, 1003, 1004, 1005, 1006]);
   });
 
+  it('drafts forty files landing at once without a listener warning on stderr', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      const events: WatchEvent[] = [];
+      running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
+      await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+      for (let i = 0; i < 40; i++) write(renders, `var_${i}.bin`, `variation ${i}`);
+      await until(async () => (ok(await api.listInbox({})).total === 40 ? true : undefined), 'forty drafts');
+      await sleep(50);
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('a frame of a waiting sequence deleted: the frames still there wait as a new draft, the lost one named missing', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

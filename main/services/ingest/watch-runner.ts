@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -126,6 +127,9 @@ export class WatchRunner {
 
   constructor(private readonly ctx: ApiContext, options: WatchRunnerOptions = {}, private readonly onEvent: (e: WatchEvent) => void = () => undefined) {
     this.options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+    // Each file or sequence being drafted listens to it until it is read (a folder of 40 new renders: 40 at once),
+    // and lets go when done: many listeners are expected, not a leak, and Node's warning on stderr misled users.
+    setMaxListeners(0, this.stopping.signal);
     this.ownPool = options.pool ? null : createHashPool({ concurrency: Math.max(1, Math.floor(availableParallelism() / 2)) });
     this.env = { ctx, pool: options.pool ?? (this.ownPool as HashPool), readLimit: createLimiter(PROVENANCE_CONCURRENCY), signal: this.stopping.signal };
   }
