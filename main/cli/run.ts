@@ -69,15 +69,26 @@ export interface RunOptions {
   keepOpen?: boolean;
 }
 
-/** Node's parseArgs messages, cut to what a person needs ("Unknown option '--x'.", negative numbers as --limit=-1). */
-function argsProblem(err: NodeJS.ErrnoException): string {
+/** Node's parseArgs messages, cut to what a person needs ("Unknown option '--x'.", negative numbers as --limit=-7). */
+function argsProblem(err: NodeJS.ErrnoException, argv: readonly string[]): string {
   const first = err.message.split('\n')[0] ?? err.message;
   const option = /Option '([^']+)'/.exec(first)?.[1] ?? /option '([^']+)'/i.exec(first)?.[1];
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option '${option}'.`;
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /ambiguous/.test(first) && option) {
-    return `Option '${option}' needs a value; a value starting with '-' is written ${option}=-1.`;
+    // The value given, written the way that works: "--limit -7" is "--limit=-7".
+    const given = argv[argv.indexOf(option) + 1];
+    const value = given?.startsWith('-') ? given : '-1';
+    return `Option '${option}' needs a value; a value starting with '-' is written ${option}=${value}.`;
   }
   return first;
+}
+
+/** "watch" alone, or "watch strat": the subcommands of that word are named; another word is not a command at all. */
+function unknownCommand(words: readonly string[]): string {
+  const group = ALL_COMMANDS.filter((c) => c.name.split(' ')[0] === words[0]).map((c) => c.name.split(' ').slice(1).join(' ')).filter(Boolean);
+  if (group.length === 0) return `unknown command "${words.slice(0, 2).join(' ')}". Run genlog --help for the list.`;
+  const which = `one of: ${group.join(', ')}. Run genlog ${words[0]} --help for each.`;
+  return words.length === 1 ? `"${words[0]}" needs a subcommand, ${which}` : `unknown command "${words.slice(0, 2).join(' ')}": "${words[0]}" takes ${which}`;
 }
 
 /** "classification: classification must be …" (a field and a message naming it) reads as "classification must be …". */
@@ -99,13 +110,13 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
       return words.length === 0 && !globals.values.help ? 2 : 0;
     }
     const found = findCommand(words);
-    if (!found) throw usageError(`unknown command "${words.slice(0, 2).join(' ')}". Run genlog --help for the list.`);
+    if (!found) throw usageError(unknownCommand(words));
     const { command } = found;
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true, allowPositionals: true });
     } catch (err) {
-      throw usageError(`${argsProblem(err as NodeJS.ErrnoException)}\nUsage: ${command.usage}`);
+      throw usageError(`${argsProblem(err as NodeJS.ErrnoException, argv)}\nUsage: ${command.usage}`);
     }
     const positionals = parsed.positionals.slice(command.name.split(' ').length);
     checkPositionals(command, positionals);

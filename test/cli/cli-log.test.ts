@@ -76,11 +76,14 @@ describe('genlog CLI (spawned as a user would)', () => {
     expect(run('list', 'extra')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: list takes no arguments, got "extra"\./) });
     expect(run('mark', '1')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: missing temporary\|deliverable \(after "1"\)\./) });
     expect(run('approval', 'import')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: missing FILE\.eml\.\n/) });
-    expect(run('list', '--limit', '-1')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Option '--limit' needs a value; .*--limit=-1/) });
+    expect(run('list', '--limit', '-7')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Option '--limit' needs a value; .*written --limit=-7\./) });
     expect(run('show', 'abc')).toMatchObject({ code: 2, stderr: expect.stringMatching(/asset ids are positive whole numbers/) });
     expect(run('list', '--limit', 'abc')).toMatchObject({ code: 2, stderr: expect.stringMatching(/limit must be a whole number from 1 to 5,000/) });
     expect(run('list', '--class', 'final')).toMatchObject({ code: 2, stderr: 'genlog: classification must be temporary or deliverable\n' });
-    expect(run('frobnicate').code).toBe(2);
+    expect(run('frobnicate')).toMatchObject({ code: 2, stderr: 'genlog: unknown command "frobnicate". Run genlog --help for the list.\n' });
+    // A command word without its subcommand names the subcommands it takes.
+    expect(run('watch')).toMatchObject({ code: 2, stderr: 'genlog: "watch" needs a subcommand, one of: add, list, enable, disable, remove, run. Run genlog watch --help for each.\n' });
+    expect(run('inbox', 'approve')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: unknown command "inbox approve": "inbox" takes one of: list, show, confirm, dismiss\./) });
     expect(run('production', 'add', '--code', 'X', '--title', 'T', '--contact', 'not-an-email').code).toBe(2);
     const missing = run('show', '999');
     expect(missing.code).toBe(1);
