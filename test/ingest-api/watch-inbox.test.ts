@@ -101,6 +101,10 @@ describe('watch folders', () => {
       expect(redrafted).toMatchObject({ kind: 'sequence', path: sequence, frameRange: { first: 1001, last: 1003 }, frameCount: 2 });
       expect(redrafted!.id).not.toBe(byName.get('sh030.####.png'));
       expect(ok(await api.confirmInbox({ id: redrafted!.id })).asset).toMatchObject({ frameRange: { first: 1001, last: 1003 } });
+      // An id taken out says why it may be gone.
+      expect(await api.getInboxItem({ id: byName.get('deleted.png')! })).toMatchObject({
+        ok: false, error: { code: 'not_found', message: expect.stringContaining('a waiting item is taken out when its files are deleted or renamed') },
+      });
     } finally {
       await close();
     }
@@ -316,7 +320,7 @@ describe('watch folders', () => {
       expect(readable.found.map((d) => d.frameRange)).toEqual([{ first: 1, last: 4 }]);
       expect(ok(await api.listInbox({})).total).toBe(1);
       // The replaced draft's id says why it is gone; an id never handed out says only that there is none.
-      expect(await api.confirmInbox({ id: first.found[0]!.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/replaced by a new one, with a new id, when its file changes/) } });
+      expect(await api.confirmInbox({ id: first.found[0]!.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/replaced by a new one, with a new id, when one of its files changes/) } });
       expect(await api.confirmInbox({ id: 9999 })).toMatchObject({ ok: false, error: { message: 'No inbox item with id 9999.' } });
     } finally {
       await real.close();

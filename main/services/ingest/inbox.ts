@@ -32,10 +32,12 @@ export function listInbox(ctx: ApiContext, q: { status: InboxStatus | 'all'; lim
 
 function requireInboxRow(ctx: ApiContext, id: number): InboxRow {
   const r = getInboxItem(ctx.db, id);
-  // Ids are never reused (migration 0005), so a gone id never silently names another file; one that existed was
-  // most likely a waiting item replaced when its file changed.
+  // Ids are never reused (migration 0005), so a gone id never silently names another file; one that existed was a
+  // waiting item taken out (its files went) or replaced (a file of it changed, or a frame went).
   if (!r) {
-    const replaced = id <= highestInboxId(ctx.db) ? ' (a waiting item is replaced by a new one, with a new id, when its file changes)' : '';
+    const replaced = id <= highestInboxId(ctx.db)
+      ? ' (a waiting item is taken out when its files are deleted or renamed, and replaced by a new one, with a new id, when one of its files changes or a frame of it goes)'
+      : '';
     throw notFound(`No inbox item with id ${id}${replaced}.`);
   }
   return r;
