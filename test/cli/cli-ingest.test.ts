@@ -161,7 +161,9 @@ describe('genlog ingest commands (spawned)', () => {
     expect(human).toMatch(/validation\s+untrusted/);
     expect(run('provenance', '/no/such/file.png')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
     // A folder where a file is wanted is a usage error (exit 2), as the README's exit codes say.
-    expect(run('provenance', tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/it is not a file/) });
+    expect(run('provenance', tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/it is a folder, not a file/) });
+    // A pipe or a device cannot be read, as `log` says of it: exit 1.
+    expect(run('provenance', '/dev/null')).toMatchObject({ code: 1, stderr: expect.stringMatching(/dev\/null: it is not a regular file/) });
   });
 
   it('provenance FILE on a file it may not read exits 1 saying so, rather than printing a record of that error', () => {

@@ -73,7 +73,9 @@ export async function fileProvenance(ctx: ApiContext, path: string): Promise<Fil
   const full = resolve(path);
   const s = await stat(full).catch((error: unknown) => fileReadError(full, error));
   if (s instanceof FileReadError) throw notFound(`Cannot read ${full}: ${s.reason}.`);
-  if (!s.isFile()) throw invalid(`Cannot read ${full}: it is not a file.`);
+  // A folder where a file is wanted is a usage error (2); a pipe or device cannot be read (1), as `log` says too.
+  if (s.isDirectory()) throw invalid(`Cannot read ${full}: it is a folder, not a file.`);
+  if (!s.isFile()) throw failed(`Cannot read ${full}: it is not a regular file.`);
   // Nothing of it can be read: an error, not a record whose only content is that error (a script checks the exit code).
   const refused = await access(full, constants.R_OK).then(() => null, (error: unknown) => fileReadError(full, error));
   if (refused) throw failed(`Cannot read ${full}: ${refused.reason}.`);
