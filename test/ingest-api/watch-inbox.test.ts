@@ -40,7 +40,7 @@ describe('watch folders', () => {
     expect(await api.addWatchFolder({ path: join(dir, 'sub-link'), production: 'SHOW1' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already watched by watch folder/) } });
     expect(await api.addWatchFolder({ path: dir, production: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // An exclude list that leaves out every file would make a watch that never drafts anything.
-    for (const glob of ['**', '*', '**/*']) {
+    for (const glob of ['**', '*', '**/*', '*.*']) {
       expect(await api.addWatchFolder({ path: dir, production: 'SHOW1', recursive: false, exclude: ['*.tmp', glob] }))
         .toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(`"${glob}" leaves out every file`) } });
     }

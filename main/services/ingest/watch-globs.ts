@@ -16,8 +16,11 @@ export function checkGlobs(globs: readonly string[] | undefined, what: string): 
   return cleaned;
 }
 
-/** Names no exclude glob written for a render folder singles out: one that leaves out all of them leaves out everything. */
-const UNRELATED_NAMES = ['qz7.png', 'qz7.1001.exr', 'qz7/qz7.mov', 'qz7/qz7/qz7.wav', 'qz7'];
+/**
+ * Names no exclude glob written for a render folder singles out (renders always have an extension, one of them
+ * unheard of): one that leaves out all of them leaves out every render, as "*" and "*.*" do.
+ */
+const UNRELATED_NAMES = ['qz7.png', 'qz7.1001.exr', 'qz7/qz7.mov', 'qz7/qz7/qz7.wav', 'qz7.qz9x'];
 
 /**
  * An exclude list that leaves out every file ("**", "*") makes a watch that never drafts anything, with nothing to
@@ -29,7 +32,7 @@ export function refuseExcludingEverything(exclude: readonly string[]): void {
     return UNRELATED_NAMES.every((name) => excluded(name));
   });
   if (everything !== undefined) {
-    throw new Error(`exclude: "${everything}" leaves out every file, so this watch would never find one. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
+    throw new Error(`exclude: "${everything}" leaves out every file, so this watch would never find a render. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
   }
 }
 
