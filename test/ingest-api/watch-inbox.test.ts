@@ -261,7 +261,10 @@ describe('watch folders', () => {
     write(renders, 'sh060.1002.png', await framePng(92));
     const [joined] = (await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found;
     expect(joined).toMatchObject({ kind: 'sequence', frameRange: { first: 1002, last: 1006 }, frameCount: 3, prefill: { framesDismissed: [1003] } });
-    expect(joined?.prefill.notes).toBe(`Frames 1002, 1004 and 1006 of sh060.####.png, whose frames 1001–1003 were dismissed (inbox item ${draft!.id}).`);
+    expect(joined?.prefill.notes).toBe(
+      `Frames 1002, 1004 and 1006 of sh060.####.png, whose frames 1001–1003 were dismissed (inbox item ${draft!.id}). ` +
+        'Frame 1002 was in the dismissed draft with other content: a re-render.',
+    );
     expect(ok(await api.listInbox({})).rows.map((r) => r.id)).toEqual([joined!.id]);
     const asset = ok(await api.confirmInbox({ id: joined!.id })).asset;
     expect(asset).toMatchObject({ frameRange: { first: 1002, last: 1006 }, notes: joined!.prefill.notes });

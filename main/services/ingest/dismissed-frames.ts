@@ -5,9 +5,10 @@ import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from 
 import { itemPath } from './hashed-items';
 import { rowFrames } from './inbox-json';
 
-/** The frames of a sequence path that sequence drafts now dismissed held, and those drafts' ids. */
-interface DismissedSequence {
+/** The frames of a sequence path that sequence drafts now dismissed held (with their content), and those drafts' ids. */
+export interface DismissedSequence {
   frames: Set<number>;
+  shas: Map<number, Set<string>>;
   first: number;
   last: number;
   ids: number[];
@@ -24,21 +25,22 @@ export interface DismissedNote {
 
 export interface JoinedDismissed {
   items: IngestItem[];
-  /** Sequence items near frames dismissed at their path, with what their draft says of them. */
-  notes: Map<IngestItem, DismissedNote>;
+  /** Sequence items near frames dismissed at their path, with those frames: dismissedNote() says what they mean. */
+  dismissedOf: Map<IngestItem, DismissedSequence>;
 }
 
 function dismissedSequences(rows: readonly InboxRow[]): Map<string, DismissedSequence> {
   const byPath = new Map<string, DismissedSequence>();
   for (const r of rows) {
     if (r.status !== 'dismissed' || r.kind !== 'sequence') continue;
-    const frames = rowFrames(r).map((f) => f.frame);
+    const frames = rowFrames(r);
     if (frames.length === 0) continue;
-    const held = byPath.get(r.path) ?? { frames: new Set<number>(), first: Infinity, last: -Infinity, ids: [] };
-    for (const f of frames) {
-      held.frames.add(f);
-      held.first = Math.min(held.first, f);
-      held.last = Math.max(held.last, f);
+    const held = byPath.get(r.path) ?? { frames: new Set<number>(), shas: new Map<number, Set<string>>(), first: Infinity, last: -Infinity, ids: [] };
+    for (const { frame, sha256 } of frames) {
+      held.frames.add(frame);
+      held.shas.set(frame, (held.shas.get(frame) ?? new Set<string>()).add(sha256));
+      held.first = Math.min(held.first, frame);
+      held.last = Math.max(held.last, frame);
     }
     held.ids.push(r.id);
     byPath.set(r.path, held);
@@ -48,6 +50,19 @@ function dismissedSequences(rows: readonly InboxRow[]): Map<string, DismissedSeq
 
 function isNear(d: DismissedSequence, first: number, last: number): boolean {
   return first - d.last - 1 <= MAX_FRAME_GAP && d.first - last - 1 <= MAX_FRAME_GAP;
+}
+
+/**
+ * The note a draft of late frames carries: which frames were dismissed, and which of its own frames a dismissed
+ * draft held with other content (`hashes`: the frames' SHA-256), a re-render.
+ */
+export function dismissedNote(item: IngestItem, d: DismissedSequence, hashes: ReadonlyMap<string, string>): DismissedNote | undefined {
+  if (item.kind !== 'sequence') return undefined;
+  const { note, framesDismissed } = noteFor(item, d);
+  const again = item.frames.filter((f) => d.frames.has(f.frame) && !d.shas.get(f.frame)?.has(hashes.get(f.path) ?? ''));
+  const rerendered = again.length === 0 ? ''
+    : ` ${again.length === 1 ? `Frame ${again[0]?.frame} was` : `${again.length} of these frames were`} in the dismissed draft with other content: a re-render.`;
+  return { note: `${note}${rerendered}`, framesDismissed };
 }
 
 function noteFor(item: SequenceItem, d: DismissedSequence): DismissedNote {
@@ -70,8 +85,8 @@ function noteFor(item: SequenceItem, d: DismissedSequence): DismissedNote {
  */
 export function joinDismissedSequences(rows: readonly InboxRow[], items: readonly IngestItem[], continued: ReadonlySet<IngestItem>): JoinedDismissed {
   const dismissed = dismissedSequences(rows);
-  const notes = new Map<IngestItem, DismissedNote>();
-  if (dismissed.size === 0) return { items: [...items], notes };
+  const dismissedOf = new Map<IngestItem, DismissedSequence>();
+  if (dismissed.size === 0) return { items: [...items], dismissedOf };
   const late = new Map<string, SequenceFrame[]>();
   const out: (IngestItem | string)[] = [];
   for (const item of items) {
@@ -81,7 +96,7 @@ export function joinDismissedSequences(rows: readonly InboxRow[], items: readonl
       if (d && isNear(d, item.first, item.last)) {
         const missingFrames = item.missingFrames.filter((f) => !d.frames.has(f));
         const noted: SequenceItem = { ...item, missingFrames };
-        notes.set(noted, noteFor(noted, d));
+        dismissedOf.set(noted, d);
         out.push(noted);
       } else out.push(item);
     } else {
@@ -108,8 +123,8 @@ export function joinDismissedSequences(rows: readonly InboxRow[], items: readonl
     const missingFrames: number[] = [];
     for (let f = first + 1; f < last; f++) if (!present.has(f) && !d.frames.has(f)) missingFrames.push(f);
     const item: SequenceItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames, missingFrames };
-    notes.set(item, noteFor(item, d));
+    dismissedOf.set(item, d);
     return item;
   });
-  return { items: joined, notes };
+  return { items: joined, dismissedOf };
 }

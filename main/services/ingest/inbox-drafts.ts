@@ -13,7 +13,7 @@ import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote
 import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
-import { joinDismissedSequences, type DismissedNote } from './dismissed-frames';
+import { dismissedNote, joinDismissedSequences, type DismissedNote } from './dismissed-frames';
 import { keepFramesTogether } from './kept-frames';
 
 /** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
@@ -121,7 +121,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   for (const f of fresh) candidates.set(f.path, f);
   const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort()), keptFrames));
   const { continues, earlierAt } = joined;
-  const { items, notes: dismissedNotes } = joinDismissedSequences(rows, joined.items, new Set(continues.keys()));
+  const { items, dismissedOf } = joinDismissedSequences(rows, joined.items, new Set(continues.keys()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
 
   const errors: string[] = [];
@@ -162,6 +162,10 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
 
   const productionId = watch.production_id;
   const pendingByKey = new Map(pending.map((r) => [`${r.path}\0${r.size}\0${r.mtime_ms}\0${r.sha256}`, r]));
+  const dismissedNoteOf = (found: HashedDraft) => {
+    const d = dismissedOf.get(found.item);
+    return d && dismissedNote(found.item, d, found.hashes);
+  };
   const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((found) => {
     // Frames the log already holds with the same content (a folder logged before it was watched) are not drafted
     // again: the draft holds the new and re-rendered frames, as logging the folder again would.
@@ -176,7 +180,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
     const logged = 'loggedAs' in checked || findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
     const wasDismissed = !logged && dismissed.has(`${itemPath(d.item)}\0${sha}`);
-    return { ...d, earlier, dismissed: dismissedNotes.get(found.item), sameAsLogged: logged ? 0 : sameAsLogged, sha, mtimeMs, size, unchanged, logged, wasDismissed };
+    return { ...d, earlier, dismissed: dismissedNoteOf(found), sameAsLogged: logged ? 0 : sameAsLogged, sha, mtimeMs, size, unchanged, logged, wasDismissed };
   });
 
   const toolNames = listTools(ctx.db).map((t) => t.name);
