@@ -118,6 +118,8 @@ describe('genlog ingest commands (spawned)', () => {
     const named = [file('render_0005.png', 'a frame'), file('Firefly_1.jpg', 'a variation'), locked];
     const allOrNone = genlogUnprivileged(dir, ['--db', db, 'log', ...named, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana']);
     expect(allOrNone.stderr).toContain(`Cannot read "${locked}": permission denied. Nothing was logged.`);
+    // Nothing was stopped: no advice that running it again would log them.
+    expect(allOrNone.stderr).not.toMatch(/stopped before their batch|run the same command again/i);
     expect(allOrNone.code).toBe(1);
     expect(run('--json', 'list').json()).toHaveLength(2);
     // A subfolder that cannot be read hides files too: named, and the exit code says so.

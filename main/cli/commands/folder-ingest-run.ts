@@ -114,7 +114,7 @@ function reportFoundAgain(r: CommandRun, assets: readonly LoggedAsset[]): void {
  * Prints what the run (or, stopped, its committed batches and its scan) skipped, logged with gaps or flagged, and
  * returns the paragraphs that explain what was not logged; none when everything found was logged.
  */
-function reportLeftOut(r: CommandRun, final: IngestJobStatus): string[] {
+function reportLeftOut(r: CommandRun, final: IngestJobStatus, allOrNone: boolean): string[] {
   reportFoundAgain(r, final.assets ?? []);
   for (const s of [...final.unreadable, ...final.skipped]) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
   for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${framesPhrase(g.missingFrames)}; it was logged with the frames present.\n`);
@@ -132,9 +132,10 @@ function reportLeftOut(r: CommandRun, final: IngestJobStatus): string[] {
     unread.length > 0
       ? `${unread.join('\n')}\nFix them and run the same command again: what was logged is recognised, and files already read are not read again.`
       : '',
-    final.notReached > 0
-      ? `${final.notReached} file(s) found were not logged: the run stopped before their batch was committed. Run the same ` +
-        'command again to log them (files already read are not read again).'
+    // Files named one by one are logged all or none: the error already says nothing was, and why.
+    final.notReached > 0 && !(allOrNone && final.state === 'failed')
+      ? `${final.notReached} file(s) found were not logged: the run stopped before their batch was committed. ` +
+        `${final.state === 'failed' ? 'Fix what stopped it (above) and run' : 'Run'} the same command again to log them (files already read are not read again).`
       : '',
   ].filter(Boolean);
 }
@@ -167,7 +168,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   // however many times they come.
   const restoreSignals = onStopSignals(cancel, () => r.io.stderr('Already stopping: what was kept is reported in a moment…\n'));
   try {
-    return await watchToTheEnd(r, jobId, printer, () => cancelAsked, render);
+    return await watchToTheEnd(r, jobId, printer, () => cancelAsked, render, allOrNone);
   } finally {
     restoreSignals();
   }
@@ -175,6 +176,7 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
 
 async function watchToTheEnd(
   r: CommandRun, jobId: string, printer: ReturnType<typeof progressPrinter>, cancelAsked: () => boolean, render: (assets: LoggedAsset[]) => string,
+  allOrNone: boolean,
 ): Promise<(LoggedAsset & AssetIngestKeys)[]> {
   let status: IngestJobStatus;
   try {
@@ -195,7 +197,7 @@ async function watchToTheEnd(
     const kept = final.assets ?? [];
     // A script reading --json gets an array even when nothing was kept.
     if (kept.length > 0 || r.json) r.io.stdout(r.json ? `${JSON.stringify(kept, null, 2)}\n` : render(kept));
-    const leftOut = reportLeftOut(r, final);
+    const leftOut = reportLeftOut(r, final, allOrNone);
     throw new CliError([final.error ?? `The ingest ended: ${final.state}.`, ...leftOut].join('\n'), 1);
   }
   const sequences = (final.assets ?? []).filter((a) => a.frameRange && !a.duplicate).length;
@@ -203,7 +205,7 @@ async function watchToTheEnd(
     `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
     `${final.progress.filesReused} unchanged file(s) not re-read.\n`);
   const assets = final.assets ?? [];
-  const notLogged = reportLeftOut(r, final);
+  const notLogged = reportLeftOut(r, final, allOrNone);
   if (notLogged.length > 0) {
     // What was logged is printed as usual; the exit code tells scripts that not everything was.
     r.io.stdout(r.json ? `${JSON.stringify(assets, null, 2)}\n` : render(assets));
