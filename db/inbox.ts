@@ -28,11 +28,13 @@ export interface InboxRow {
   decided_by: string | null;
   /** The tool of the asset it was confirmed as (the artist may have chosen another than the defaults'). */
   asset_tool: string | null;
+  /** The production of that asset (confirming may name another than the watch folder's). */
+  asset_production: string | null;
 }
 
-/** Inbox rows with the confirmed asset's tool. */
-const SELECT_INBOX = `SELECT i.*, t.name AS asset_tool FROM inbox i
-  LEFT JOIN assets a ON a.id = i.asset_id LEFT JOIN tools t ON t.id = a.tool_id`;
+/** Inbox rows with the confirmed asset's tool and production. */
+const SELECT_INBOX = `SELECT i.*, t.name AS asset_tool, p.code AS asset_production FROM inbox i
+  LEFT JOIN assets a ON a.id = i.asset_id LEFT JOIN tools t ON t.id = a.tool_id LEFT JOIN productions p ON p.id = a.production_id`;
 
 export interface NewInboxItem {
   watchId: number | null;

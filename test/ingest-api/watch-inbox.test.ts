@@ -176,7 +176,7 @@ describe('watch folders', () => {
     // What confirm returns is the asset as stored, frame range included.
     expect(seq.asset.frameRange).toEqual({ first: 1001, last: 1003 });
     // The tool chosen at confirmation is the item's from then on (the folder had none).
-    expect(ok(await api.getInboxItem({ id: seqItem.id }))).toMatchObject({ assetId: seq.asset.id, assetTool: 'LocalSD', prefill: { tool: null } });
+    expect(ok(await api.getInboxItem({ id: seqItem.id }))).toMatchObject({ assetId: seq.asset.id, assetTool: 'LocalSD', assetProduction: 'SHOW1', prefill: { tool: null } });
     const seqDetail = ok(await api.getAsset({ id: seq.asset.id }));
     expect(seqDetail).toMatchObject({ classification: 'temporary', frameRange: { first: 1001, last: 1003 }, sha256: seqItem.sha256 });
     expect(seqDetail.frames).toHaveLength(3);
@@ -196,7 +196,11 @@ describe('watch folders', () => {
     // Changed content is a new file version: offered again.
     appendFileSync(join(renders, 'plain.txt'), ' and more');
     expect((await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found.map((i) => i.fileName)).toEqual(['plain.txt']);
-    ok(await api.dismissInbox({ id: ok(await api.listInbox({})).rows[0]!.id, by: 'lead' }));
+    // Confirmed into another production than the folder's: the item names the asset's.
+    ok(await api.addProduction({ code: 'SHOW2', title: 'The Other Show', contactEmail: 'bo@netflix.com' }));
+    const moved = ok(await api.confirmInbox({ id: ok(await api.listInbox({})).rows[0]!.id, production: 'SHOW2', tool: 'LocalSD' }));
+    expect(moved.item).toMatchObject({ assetProduction: 'SHOW2', prefill: { production: 'SHOW1' } });
+    expect(ok(await api.getInboxItem({ id: moved.item.id })).assetProduction).toBe('SHOW2');
     ok(await api.removeWatchFolder({ id: w.id }));
     expect(ok(await api.listInbox({ status: 'all' })).rows.map((i) => i.watchId)).toEqual([null, null, null, null]);
     await env.close();

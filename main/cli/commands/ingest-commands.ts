@@ -81,7 +81,7 @@ function frames(i: InboxItem): string {
 
 const inboxTable = (items: InboxItem[]) =>
   table(['ID', 'STATUS', 'PROD', 'TOOL', 'FRAMES', 'SIZE', 'FOUND', 'ISSUES', 'PATH'],
-    items.map((i) => [i.id, i.assetId ? `${i.status} #${i.assetId}` : i.status, i.prefill.production, i.assetTool ?? i.prefill.tool ?? i.prefill.matchedTool,
+    items.map((i) => [i.id, i.assetId ? `${i.status} #${i.assetId}` : i.status, i.assetProduction ?? i.prefill.production, i.assetTool ?? i.prefill.tool ?? i.prefill.matchedTool,
       frames(i), bytes(i.size), i.foundAt.slice(0, 16).replace('T', ' '),
       issues(i), i.path]));
 

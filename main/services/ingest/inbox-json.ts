@@ -68,6 +68,8 @@ export interface InboxItem {
   assetId: number | null;
   /** That asset's tool (chosen at confirmation, or the default); null until confirmed. */
   assetTool: string | null;
+  /** That asset's production (chosen at confirmation, or the watch folder's); null until confirmed. */
+  assetProduction: string | null;
   foundAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
@@ -121,6 +123,7 @@ export function toInboxItem(r: InboxRow, toolNames?: readonly string[]): InboxIt
     status: r.status,
     assetId: r.asset_id,
     assetTool: r.asset_tool ?? null,
+    assetProduction: r.asset_production ?? null,
     foundAt: r.found_at,
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
