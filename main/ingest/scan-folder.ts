@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileReadError } from './file-errors';
 import { globMatcher } from './folder-globs';
 import { isIgnoredName, isSidecarManifest } from './ignored-names';
+import { naturalCompare } from '../format/natural-order';
 
 export interface ScannedFile {
   path: string;
@@ -48,7 +49,7 @@ const STAT_BATCH = 64;
 
 /**
  * Lists the regular files in a folder (and its subfolders when recursive) with size and modification time, sorted
- * by path. Hidden entries (name starting with ".") and C2PA sidecar manifests are ignored. Symbolic links are followed, but a folder already
+ * by path in number order (v2 before v10: assets get their ids in that order). Hidden entries (name starting with ".") and C2PA sidecar manifests are ignored. Symbolic links are followed, but a folder already
  * visited is never entered twice, so link loops end. Unreadable subfolders are reported through onSkip, not
  * thrown; only an unreadable top folder throws.
  */
@@ -102,7 +103,7 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
       await Promise.all(batch);
     }
     // Real folders before links, then by name: the same tree always gives the same paths and the same reports.
-    looked.sort((a, b) => Number(a.entry.isSymbolicLink()) - Number(b.entry.isSymbolicLink()) || compare(a.path, b.path));
+    looked.sort((a, b) => Number(a.entry.isSymbolicLink()) - Number(b.entry.isSymbolicLink()) || naturalCompare(a.path, b.path));
     const subfolders: typeof pending = [];
     for (const { path, relative, stats } of looked) {
       if (stats.isDirectory()) {
@@ -122,12 +123,9 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
     }
     pending.push(...subfolders.reverse());
   }
-  return files.sort((a, b) => compare(a.path, b.path));
+  return files.sort((a, b) => naturalCompare(a.path, b.path));
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function folderIdentity(stats: Stats): string {
   return `${stats.dev}:${stats.ino}`;

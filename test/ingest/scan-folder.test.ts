@@ -81,6 +81,15 @@ describe('scanFolder', () => {
     expect(deep).toEqual({ path: join(root, 'sub/deeper/d.exr'), size: 6, mtimeMs: onDisk.mtimeMs });
   });
 
+  it('lists files in number order, so assets get their ids as the files are numbered (v2 before v10)', async () => {
+    const numbered = join(tempDir(), 'numbered');
+    mkdirSync(join(numbered, 'take_10'), { recursive: true });
+    mkdirSync(join(numbered, 'take_9'), { recursive: true });
+    for (const name of ['plate_v10.bin', 'plate_v2.bin', 'plate_v1.bin', 'take_10/a.bin', 'take_9/a.bin']) writeFileSync(join(numbered, name), name);
+    const files = await scanFolder(numbered, { recursive: true });
+    expect(files.map((f) => relative(numbered, f.path))).toEqual(['plate_v1.bin', 'plate_v2.bin', 'plate_v10.bin', 'take_9/a.bin', 'take_10/a.bin']);
+  });
+
   it('keeps only included files; a glob without "/" matches names in any folder', async () => {
     expect((await scan({ recursive: true, include: ['*.exr'] })).names).toEqual(['a.exr', 'alias.exr', 'sub/c.exr', 'sub/cache/e.exr', 'sub/deeper/d.exr']);
     expect((await scan({ recursive: true, include: ['sub/**/*.png', 'notes.txt'] })).names).toEqual(['notes.txt', 'sub/cache/f.png']);

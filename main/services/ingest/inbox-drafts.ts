@@ -15,6 +15,7 @@ import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
 import { dismissedNote, joinDismissedSequences, type DismissedNote } from './dismissed-frames';
 import { keepFramesTogether } from './kept-frames';
+import { naturalCompare } from '../../format/natural-order';
 
 /** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
 export interface DraftEnv {
@@ -119,7 +120,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const candidates = new Map<string, FileVersion>();
   for (const v of await currentVersions(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
-  const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort()), keptFrames));
+  const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort(naturalCompare)), keptFrames));
   const { continues, earlierAt } = joined;
   const { items, dismissedOf } = joinDismissedSequences(rows, joined.items, new Set(continues.keys()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
