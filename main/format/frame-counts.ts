@@ -24,6 +24,9 @@ export function frameSpan(range: { first: number; last: number }, pattern: strin
   return `${frameLabel(range.first, pattern)}–${frameLabel(range.last, pattern)}`;
 }
 
+/** At most this many missing frames are listed: a sequence with a hole of a million frames lists the first ones. */
+export const MAX_MISSING_LISTED = 1000;
+
 /** Frame numbers between the first and the last that the sequence lacks, leaving out those the log already holds. */
 export function missingFrames(frames: readonly { frame: number }[], inLog: readonly number[] = []): number[] {
   if (frames.length < 2) return [];
@@ -33,7 +36,7 @@ export function missingFrames(frames: readonly { frame: number }[], inLog: reado
   const last = numbers.reduce((a, b) => Math.max(a, b));
   const present = new Set([...numbers, ...inLog]);
   const missing: number[] = [];
-  for (let n = first; n <= last && missing.length < 1000; n++) if (!present.has(n)) missing.push(n);
+  for (let n = first; n <= last && missing.length < MAX_MISSING_LISTED; n++) if (!present.has(n)) missing.push(n);
   return missing;
 }
 

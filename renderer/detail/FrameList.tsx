@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AssetFrame } from '../provenance/types';
 import { formatBytes } from '../ui/format';
-import { frameLabel, frameSpan } from '../../main/format/frame-counts';
+import { MAX_MISSING_LISTED, framesPhrase, frameLabel, frameSpan, missingFrames } from '../../main/format/frame-counts';
 
 /** Frames shown per page: a 10,000-frame sequence must not put 10,000 rows in the DOM. */
 export const FRAMES_PER_PAGE = 100;
@@ -13,6 +13,7 @@ export function FrameList({ frames, sequenceHash, pattern }: { frames: AssetFram
   const shown = frames.slice(page * FRAMES_PER_PAGE, (page + 1) * FRAMES_PER_PAGE);
   const first = frames[0]!.frame;
   const last = frames.at(-1)!.frame;
+  const gaps = missingFrames(frames);
   return (
     <section className="prov-section" aria-label="Image sequence">
       <h3 className="prov-title">Image sequence</h3>
@@ -21,11 +22,18 @@ export function FrameList({ frames, sequenceHash, pattern }: { frames: AssetFram
         order, one per line.
       </p>
       <p className="mono hash selectable">{sequenceHash}</p>
+      {gaps.length ? (
+        // Late frames of a logged sequence lack the frames another asset holds: the notes name that asset.
+        <p className="notice notice-warn" role="note">
+          This asset has no {framesPhrase(gaps)}{gaps.length >= MAX_MISSING_LISTED ? ' (and maybe more)' : ''}. Frames of the sequence logged
+          as another asset are named in the notes.
+        </p>
+      ) : null}
       <table className="frame-table" aria-label="Frames">
         <thead><tr><th>Frame</th><th>File</th><th>Size</th><th>SHA-256</th></tr></thead>
         <tbody>
           {shown.map((f) => (
-            <tr key={f.frame}><td>{frameLabel(f.frame, pattern)}</td><td>{f.fileName}</td><td>{formatBytes(f.size)}</td><td className="mono hash">{f.sha256}</td></tr>
+            <tr key={f.frame}><td>{frameLabel(f.frame, pattern)}</td><td>{f.fileName}</td><td className="nowrap">{formatBytes(f.size)}</td><td className="mono hash">{f.sha256}</td></tr>
           ))}
         </tbody>
       </table>

@@ -102,18 +102,20 @@ describe('the Provenance tab of the asset detail', () => {
     const frames = join(env.dir, 'shot');
     mkdirSync(frames);
     const frame = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer();
-    for (let f = 1001; f <= 1150; f++) writeFileSync(join(frames, `shot_v001.${f}.png`), Buffer.concat([frame, Buffer.from(String(f))]));
+    for (let f = 1001; f <= 1151; f++) if (f !== 1004) writeFileSync(join(frames, `shot_v001.${f}.png`), Buffer.concat([frame, Buffer.from(String(f))]));
     const { jobId } = ok(await env.real.api.startIngest({ paths: [frames], production: 'SHOW1', tool: 'Firefly' }));
     await ingestJobEnded(env.real.ctx, jobId);
     const seq = ok(await env.real.api.getIngestJob({ jobId, includeAssets: true })).assets![0]!;
     const seqPane = await showTab(seq.id);
     const region = await within(seqPane).findByRole('region', { name: 'Image sequence' });
-    expect(region.textContent).toMatch(/Frames 1001–1150 \(150 files\)/);
+    expect(region.textContent).toMatch(/Frames 1001–1151 \(150 files\)/);
+    // The frame missing from the range is named, not only implied by the count.
+    expect(within(region).getByRole('note').textContent).toMatch(/^This asset has no frame 1004\. /);
     expect(region.textContent).toContain(seq.sha256);
     expect(within(region).getAllByRole('row')).toHaveLength(101);
     await user.click(within(region).getByRole('button', { name: 'Next' }));
     expect(within(region).getAllByRole('row')).toHaveLength(51);
-    expect(within(region).getByText('shot_v001.1150.png')).toBeTruthy();
+    expect(within(region).getByText('shot_v001.1151.png')).toBeTruthy();
     cleanup();
 
     // Frame numbers as the files write them, in the heading and in every row.
@@ -127,5 +129,6 @@ describe('the Provenance tab of the asset detail', () => {
     const plateRegion = await within(platePane).findByRole('region', { name: 'Image sequence' });
     expect(plateRegion.textContent).toMatch(/Frames 0001–0003 \(3 files\)/);
     expect(within(plateRegion).getAllByRole('row').slice(1).map((r) => r.firstElementChild?.textContent)).toEqual(['0001', '0002', '0003']);
+    expect(within(plateRegion).queryByRole('note')).toBeNull();
   });
 });
