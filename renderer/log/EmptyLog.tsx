@@ -8,6 +8,8 @@ export function EmptyLog() {
   const total = useApp('log', (s) => s.total);
   const loadError = useApp('log', (s) => s.loadError);
   const filtered = useApp('log', (s) => JSON.stringify(s.filters) !== JSON.stringify(EMPTY_FILTERS));
+  // Dates as typed (YYYY-MM-DD) compare as text: a From after To matches nothing, whatever the log holds.
+  const backwards = useApp('log', (s) => (s.filters.from && s.filters.to && s.filters.from > s.filters.to ? `From (${s.filters.from}) is after To (${s.filters.to})` : ''));
   if (total !== 0) return null;
   return (
     <div className="table-empty">
@@ -20,6 +22,7 @@ export function EmptyLog() {
       ) : filtered ? (
         <>
           <p>No assets match these filters.</p>
+          {backwards ? <p className="muted">The date range is backwards: {backwards}. Swap the dates to see that period.</p> : null}
           <button type="button" className="btn" onClick={() => log.getState().clearFilters()}>Clear filters</button>
         </>
       ) : (

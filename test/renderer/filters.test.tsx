@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ListQuery } from '../../renderer/api-types';
 import { loadedRows, ok, realApi, renderApp, type RealApi } from './support/app';
@@ -87,6 +87,11 @@ describe('log filters against a real API', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await screen.findByText('10,000 assets');
     expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search the log' }).value).toBe('');
+    // A backwards date range says so, rather than only "no assets match".
+    fireEvent.change(screen.getByLabelText('Created from'), { target: { value: '2026-03-10' } });
+    fireEvent.change(screen.getByLabelText('Created to'), { target: { value: '2026-03-01' } });
+    await screen.findByText('0 assets');
+    expect(screen.getByText('The date range is backwards: From (2026-03-10) is after To (2026-03-01). Swap the dates to see that period.')).toBeTruthy();
   });
 
   it('hides retired assets when "Show retired" is unticked', async () => {
