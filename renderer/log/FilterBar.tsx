@@ -57,8 +57,9 @@ export function FilterBar() {
         ref={searchRef}
         type="search"
         className="input search-input"
-        placeholder="Search prompt, notes, file, tool, artist"
-        title={`Full-text search (${modKeyLabel()}+F or /)`}
+        // The box is narrow beside the filters: the placeholder fits it, the tooltip says what is searched.
+        placeholder={`Search (${modKeyLabel()}+F)`}
+        title={`Searches prompt, notes, file name, tool and artist (${modKeyLabel()}+F or /)`}
         aria-label="Search the log"
         value={search}
         maxLength={500}

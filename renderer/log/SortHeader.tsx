@@ -15,7 +15,7 @@ export function SortHeader({ column }: { column: LogColumn }) {
         onClick={() => log.getState().sortBy(column.id)}
         title={`Sort by ${column.label.toLowerCase()}`}
       >
-        <span>{column.label}</span>
+        <span className="sort-label">{column.label}</span>
         <span className="sort-arrow" aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
       </button>
     </div>
