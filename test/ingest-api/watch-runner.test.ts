@@ -25,6 +25,18 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, wha
 }
 
 let running: WatchRunner | undefined;
+
+/** An empty render folder watched by a running runner (stopped after each test), its catch-up scan done. */
+async function watchedEmptyFolder() {
+  const { ctx, api, dir } = await ingestWorld();
+  const renders = join(dir, 'renders');
+  mkdirSync(renders);
+  ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+  const events: WatchEvent[] = [];
+  running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
+  await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+  return { ctx, api, renders, events };
+}
 afterEach(async () => {
   await running?.stop();
   running = undefined;
@@ -56,13 +68,7 @@ describe('watch runner', () => {
   });
 
   it('takes a pending draft out of the inbox when its file is deleted, and a renamed render is drafted under its new name only', async () => {
-    const { ctx, api, dir } = await ingestWorld();
-    const renders = join(dir, 'renders');
-    mkdirSync(renders);
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    const { api, renders, events } = await watchedEmptyFolder();
     write(renders, 'mistake.png', await framePng(1));
     write(renders, 'hero.png.tmp', await framePng(2));
     const mistake = await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'mistake.png'), 'mistake.png in the inbox');
@@ -160,17 +166,11 @@ describe('watch runner', () => {
   });
 
   it('drafts forty files landing at once without a listener warning on stderr', async () => {
-    const { ctx, api, dir } = await ingestWorld();
-    const renders = join(dir, 'renders');
-    mkdirSync(renders);
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
     process.on('warning', onWarning);
     try {
-      const events: WatchEvent[] = [];
-      running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
-      await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+      const { api, renders } = await watchedEmptyFolder();
       for (let i = 0; i < 40; i++) write(renders, `var_${i}.bin`, `variation ${i}`);
       await until(async () => (ok(await api.listInbox({})).total === 40 ? true : undefined), 'forty drafts');
       await sleep(50);
@@ -181,13 +181,7 @@ describe('watch runner', () => {
   });
 
   it('a frame of a waiting sequence deleted: the frames still there wait as a new draft, the lost one named missing', async () => {
-    const { ctx, api, dir } = await ingestWorld();
-    const renders = join(dir, 'renders');
-    mkdirSync(renders);
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    const { api, renders, events } = await watchedEmptyFolder();
     for (let f = 1001; f <= 1003; f++) write(renders, `pd.${f}.png`, await framePng(60 + f));
     const first = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.frameCount === 3), 'the sequence draft');
     rmSync(join(renders, 'pd.1002.png'));

@@ -1,7 +1,7 @@
-import { basename, dirname } from 'node:path';
 import type { InboxRow } from '../../../db/inbox';
 import { framesPhrase } from '../../format/frame-counts';
-import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
+import { MAX_FRAME_GAP, type IngestItem } from '../../ingest';
+import { gatherLoneFrames } from './gather-frames';
 import { itemPath } from './hashed-items';
 import { rowFrames } from './inbox-json';
 
@@ -87,44 +87,23 @@ export function joinDismissedSequences(rows: readonly InboxRow[], items: readonl
   const dismissed = dismissedSequences(rows);
   const dismissedOf = new Map<IngestItem, DismissedSequence>();
   if (dismissed.size === 0) return { items: [...items], dismissedOf };
-  const late = new Map<string, SequenceFrame[]>();
-  const out: (IngestItem | string)[] = [];
-  for (const item of items) {
-    if (continued.has(item)) out.push(item);
-    else if (item.kind === 'sequence') {
-      const d = dismissed.get(itemPath(item));
-      if (d && isNear(d, item.first, item.last)) {
-        const missingFrames = item.missingFrames.filter((f) => !d.frames.has(f));
-        const noted: SequenceItem = { ...item, missingFrames };
-        dismissedOf.set(noted, d);
-        out.push(noted);
-      } else out.push(item);
-    } else {
-      const frame = frameOfFile(item.path);
-      const path = frame?.sequencePaths.find((p) => {
-        const d = dismissed.get(p);
-        return d !== undefined && isNear(d, frame.frame, frame.frame);
-      });
-      if (!frame || !path) out.push(item);
-      else if (late.has(path)) late.get(path)?.push({ frame: frame.frame, path: item.path });
-      else {
-        late.set(path, [{ frame: frame.frame, path: item.path }]);
-        out.push(path); // the joined item goes where its first frame was
-      }
-    }
-  }
-  const joined = out.map((entry) => {
-    if (typeof entry !== 'string') return entry;
-    const d = dismissed.get(entry) as DismissedSequence;
-    const frames = (late.get(entry) as SequenceFrame[]).sort((a, b) => a.frame - b.frame);
-    const first = (frames[0] as SequenceFrame).frame;
-    const last = (frames[frames.length - 1] as SequenceFrame).frame;
-    const present = new Set(frames.map((f) => f.frame));
-    const missingFrames: number[] = [];
-    for (let f = first + 1; f < last; f++) if (!present.has(f) && !d.frames.has(f)) missingFrames.push(f);
-    const item: SequenceItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames, missingFrames };
-    dismissedOf.set(item, d);
-    return item;
+  const near = (path: string, first: number, last: number) => {
+    const d = dismissed.get(path);
+    return d && isNear(d, first, last) ? d : undefined;
+  };
+  // Sequences at a dismissed draft's path: their frames the draft held are not missing.
+  const sequences = items.map((item) => {
+    const d = !continued.has(item) && item.kind === 'sequence' ? near(itemPath(item), item.first, item.last) : undefined;
+    if (!d || item.kind !== 'sequence') return item;
+    const noted: IngestItem = { ...item, missingFrames: item.missingFrames.filter((f) => !d.frames.has(f)) };
+    dismissedOf.set(noted, d);
+    return noted;
   });
+  const { items: joined, gathered } = gatherLoneFrames(
+    sequences,
+    (_, frame) => frame.sequencePaths.find((p) => near(p, frame.frame, frame.frame)),
+    (sequence, frame) => dismissed.get(sequence)?.frames.has(frame) === true,
+  );
+  for (const [item, sequence] of gathered) dismissedOf.set(item, dismissed.get(sequence) as DismissedSequence);
   return { items: joined, dismissedOf };
 }

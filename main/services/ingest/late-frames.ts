@@ -4,6 +4,7 @@ import { listFrames, loggedFilesStartingWith, loggedSequencesAt, pathsWithLogged
 import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
 import { itemPath } from './hashed-items';
 import { framesPhrase } from '../../format/frame-counts';
+import { gatherLoneFrames } from './gather-frames';
 
 /** A sequence already in the log: the assets holding its frames, and which frames they hold. */
 export interface EarlierFrames {
@@ -92,43 +93,22 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     const held = found;
     return paths.find((p) => held.has(p) && isNear(loggedAt(p), first, last));
   };
-  const late = new Map<string, SequenceFrame[]>();
-  const out: (IngestItem | string)[] = [];
   const continues = new Map<IngestItem, EarlierFrames>();
-  for (const item of items) {
-    if (item.kind === 'sequence') {
-      // Late frames of an unpadded sequence may be numbered wider than it is written (frame_21… after frame_#.png).
-      const widths = frameOfFile((item.frames[0] as SequenceFrame).path)?.sequencePaths ?? [];
-      const path = continued([...new Set([itemPath(item), ...widths])], item.first, item.last);
-      const continuing = path && path !== itemPath(item) ? { ...item, pattern: basename(path) } : item;
-      if (path) continues.set(continuing, loggedAt(path));
-      out.push(continuing);
-      continue;
-    }
-    const frame = frameOfFile(item.path);
-    const sequencePath = frame && continued(frame.sequencePaths, frame.frame, frame.frame);
-    if (!frame || !sequencePath) {
-      out.push(item);
-      continue;
-    }
-    const frames = late.get(sequencePath);
-    if (frames) frames.push({ frame: frame.frame, path: item.path });
-    else {
-      late.set(sequencePath, [{ frame: frame.frame, path: item.path }]);
-      out.push(sequencePath); // where the joined item goes: the place of its first frame
-    }
-  }
-  const joined = out.map((entry) => {
-    if (typeof entry !== 'string') return entry;
-    const frames = (late.get(entry) as SequenceFrame[]).sort((a, b) => a.frame - b.frame);
-    const first = (frames[0] as SequenceFrame).frame;
-    const last = (frames[frames.length - 1] as SequenceFrame).frame;
-    const earlier = loggedAt(entry);
-    const { missing: missingFrames } = gapsOf(frames, first, last, earlier);
-    const item: IngestItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames, missingFrames };
-    continues.set(item, earlier);
-    return item;
+  const sequences = items.map((item) => {
+    if (item.kind !== 'sequence') return item;
+    // Late frames of an unpadded sequence may be numbered wider than it is written (frame_21… after frame_#.png).
+    const widths = frameOfFile((item.frames[0] as SequenceFrame).path)?.sequencePaths ?? [];
+    const path = continued([...new Set([itemPath(item), ...widths])], item.first, item.last);
+    const continuing = path && path !== itemPath(item) ? { ...item, pattern: basename(path) } : item;
+    if (path) continues.set(continuing, loggedAt(path));
+    return continuing;
   });
+  const { items: joined, gathered } = gatherLoneFrames(
+    sequences,
+    (_, frame) => continued(frame.sequencePaths, frame.frame, frame.frame),
+    (sequence, frame) => loggedAt(sequence).frames.has(frame),
+  );
+  for (const [item, sequence] of gathered) continues.set(item, loggedAt(sequence));
   return { items: joined, continues, earlierAt: loggedAt };
 }
 
