@@ -246,6 +246,26 @@ describe('watch folders', () => {
     await env.close();
   });
 
+  it('the frames left of a draft that lost one stay one sequence draft, counted as nothing new, when other files arrive', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1001; f <= 1003; f++) write(renders, `shot/x.${f}.png`, await framePng(70 + f));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    rmSync(join(renders, 'shot', 'x.1002.png'));
+    const again = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(again).toMatchObject({ filesScanned: 2, filesNew: 0, found: [{ kind: 'sequence', frameCount: 2, frameRange: { first: 1001, last: 1003 } }] });
+    const leftover = again.found[0]!;
+    write(renders, 'shot/other.png', await framePng(5));
+    const more = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(more.found.map((i) => i.fileName)).toEqual(['other.png']);
+    expect(ok(await api.listInbox({})).rows.map((i) => [i.id, i.fileName, i.frameCount]).sort()).toEqual(
+      [[leftover.id, 'x.####.png', 2], [more.found[0]!.id, 'other.png', 1]].sort(),
+    );
+    await env.close();
+  });
+
   it('frames that arrive after their sequence draft was dismissed are one sequence draft naming the dismissed frames, not lone files', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
@@ -254,6 +274,10 @@ describe('watch folders', () => {
     const env = countingEnv(ctx);
     const [draft] = (await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found;
     ok(await api.dismissInbox({ id: draft!.id }));
+    // A dismissed frame only touched is the content that was dismissed: not offered again, even as a late frame.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(renders, 'sh060.1002.png'), later, later);
+    expect(await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).toMatchObject({ found: [], alreadyDismissed: 1 });
 
     write(renders, 'sh060.1004.png', await framePng(44));
     const [late] = (await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found;

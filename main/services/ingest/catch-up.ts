@@ -41,7 +41,9 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
   const fresh = files.filter((f) => !held.has(versionKey(f)));
   const drafted = await draftFiles(env, watch, fresh, remaining);
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
-  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew: fresh.length, scanError: null, gone, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, failedFiles: drafted.failedFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
+  // Frames drafted again after another frame of their draft went are not new or changed.
+  const filesNew = fresh.filter((f) => !remaining.has(f.path)).length;
+  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, failedFiles: drafted.failedFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
 }
 
 /** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */

@@ -107,3 +107,20 @@ export function joinDismissedSequences(rows: readonly InboxRow[], items: readonl
   for (const [item, sequence] of gathered) dismissedOf.set(item, dismissed.get(sequence) as DismissedSequence);
   return { items: joined, dismissedOf };
 }
+
+/**
+ * A late-frames item without the frames the dismissed draft held with the same content (touched, or copied back):
+ * a dismissal is about content, so they are not offered again. Null when every frame is such a frame.
+ */
+export function withoutDismissedFrames(item: IngestItem, d: DismissedSequence, hashes: ReadonlyMap<string, string>): IngestItem | null {
+  if (item.kind !== 'sequence') return item;
+  const rest = item.frames.filter((f) => !d.shas.get(f.frame)?.has(hashes.get(f.path) ?? ''));
+  if (rest.length === item.frames.length) return item;
+  const first = rest[0];
+  const last = rest[rest.length - 1];
+  if (!first || !last) return null;
+  const present = new Set(rest.map((f) => f.frame));
+  const missingFrames: number[] = [];
+  for (let f = first.frame + 1; f < last.frame; f++) if (!present.has(f) && !d.frames.has(f)) missingFrames.push(f);
+  return { ...item, frames: rest, first: first.frame, last: last.frame, missingFrames };
+}

@@ -13,7 +13,7 @@ import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote
 import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
-import { dismissedNote, joinDismissedSequences, type DismissedNote } from './dismissed-frames';
+import { dismissedNote, joinDismissedSequences, withoutDismissedFrames, type DismissedNote } from './dismissed-frames';
 import { keepFramesTogether } from './kept-frames';
 import { naturalCompare } from '../../format/natural-order';
 
@@ -120,7 +120,11 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const candidates = new Map<string, FileVersion>();
   for (const v of await currentVersions(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
-  const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort(naturalCompare)), keptFrames));
+  // Frames a waiting sequence draft holds stay one sequence when regrouped with new files (two frames with a gap
+  // between them would otherwise split into lone files), as do those of a draft taken out for a lost frame.
+  const together = new Map(keptFrames);
+  for (const r of pending) if (r.kind === 'sequence') for (const f of rowFiles(r)) if (!together.has(f.path)) together.set(f.path, r.path);
+  const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort(naturalCompare)), together));
   const { continues, earlierAt } = joined;
   const { items, dismissedOf } = joinDismissedSequences(rows, joined.items, new Set(continues.keys()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
@@ -163,11 +167,12 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
 
   const productionId = watch.production_id;
   const pendingByKey = new Map(pending.map((r) => [`${r.path}\0${r.size}\0${r.mtime_ms}\0${r.sha256}`, r]));
-  const dismissedNoteOf = (found: HashedDraft) => {
-    const d = dismissedOf.get(found.item);
-    return d && dismissedNote(found.item, d, found.hashes);
-  };
-  const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((found) => {
+  const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((hashed) => {
+    // Late frames of a dismissed sequence leave out the frames it held with the same content (only touched).
+    const dismissedSeq = dismissedOf.get(hashed.item);
+    const undismissed = dismissedSeq ? withoutDismissedFrames(hashed.item, dismissedSeq, hashed.hashes) : hashed.item;
+    const found = undismissed ? { ...hashed, item: undismissed } : hashed;
+    const sameAsDismissed = undismissed ? itemPaths(hashed.item).length - itemPaths(undismissed).length : 0;
     // Frames the log already holds with the same content (a folder logged before it was watched) are not drafted
     // again: the draft holds the new and re-rendered frames, as logging the folder again would.
     const checked = againstLoggedSequence(earlierAt, found.item, found.hashes);
@@ -180,8 +185,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     const size = itemPaths(d.item).reduce((s, p) => s + (candidates.get(p) as FileVersion).size, 0);
     const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
     const logged = 'loggedAs' in checked || findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
-    const wasDismissed = !logged && dismissed.has(`${itemPath(d.item)}\0${sha}`);
-    return { ...d, earlier, dismissed: dismissedNoteOf(found), sameAsLogged: logged ? 0 : sameAsLogged, sha, mtimeMs, size, unchanged, logged, wasDismissed };
+    const wasDismissed = !logged && (undismissed === null || dismissed.has(`${itemPath(d.item)}\0${sha}`));
+    const note = dismissedSeq && undismissed ? dismissedNote(d.item, dismissedSeq, d.hashes) : undefined;
+    return { ...d, earlier, dismissed: note, sameAsLogged: logged ? 0 : sameAsLogged, sameAsDismissed, sha, mtimeMs, size, unchanged, logged, wasDismissed };
   });
 
   const toolNames = listTools(ctx.db).map((t) => t.name);
@@ -238,6 +244,6 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     failedFiles,
     // Frames the log holds are left out of a draft whether or not the draft is new: each scan lists them again.
     alreadyLogged: count((d) => d.logged) + drafts.reduce((n, d) => n + d.sameAsLogged, 0),
-    alreadyDismissed: count((d) => d.wasDismissed),
+    alreadyDismissed: count((d) => d.wasDismissed) + drafts.reduce((n, d) => n + (d.wasDismissed ? 0 : d.sameAsDismissed), 0),
   };
 }
