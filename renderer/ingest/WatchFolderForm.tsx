@@ -8,6 +8,7 @@ import { errorsByField } from './error-fields';
 import { GlobFields, SubfoldersCheckbox } from './GlobFields';
 import { parseGlobs } from './globs';
 import { DefaultClassSelect } from './DefaultClassSelect';
+import { BusyButton } from '../ui/BusyButton';
 
 const FIELDS = ['path', 'production', 'use', 'tool', 'artist', 'classification', 'include', 'exclude'] as const;
 
@@ -52,6 +53,7 @@ export function WatchFolderForm() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (saving) return;
     const local: Record<string, string> = {};
     if (!form.path.trim()) local.path = "Type the folder's full path, e.g. /mnt/renders/sh010.";
     if (!form.production) local.production = 'Choose the production the files in this folder belong to.';
@@ -108,7 +110,8 @@ export function WatchFolderForm() {
       <GlobFields include={form.include} exclude={form.exclude} errors={errors} onChange={set} />
       <SubfoldersCheckbox checked={form.recursive} onChange={(recursive) => set({ recursive })} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Adding…' : 'Watch folder'}</button>
+        {/* Busy, not disabled: a disabled button drops the keyboard to the page while the folder is added. */}
+        <BusyButton type="submit" className="btn btn-primary" busy={saving}>{saving ? 'Adding…' : 'Watch folder'}</BusyButton>
       </div>
     </form>
   );

@@ -113,7 +113,10 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
       async logAgainWithTool(tool) {
         const last = get().remembered;
         if (get().phase !== 'ended' || !last.paths?.length || !last.production) return null;
-        return get().start({ ...(last as FolderIngestInput), tool });
+        const res = await get().start({ ...(last as FolderIngestInput), tool });
+        // The tool was for the files that named none: the form keeps what the artist chose there ("from each file").
+        set({ remembered: last });
+        return res;
       },
       async cancel() {
         const { jobId, phase } = get();

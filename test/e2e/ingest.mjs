@@ -40,6 +40,13 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
     await form.getByLabel('Folder path').fill(watched);
     await form.getByLabel('Production').selectOption('SHOW1');
     await form.getByLabel('Tool (optional)').selectOption('Firefly');
+    // Submitted from the keyboard, the button keeps the keyboard while the folder is added (here, refused).
+    await form.getByLabel('Folder path').fill(join(watched, 'no-such-folder'));
+    await form.getByRole('button', { name: 'Watch folder' }).focus();
+    await page.keyboard.press('Enter');
+    await form.getByText(/does not exist/).first().waitFor();
+    assert(await form.getByRole('button', { name: 'Watch folder' }).evaluate((el) => el === document.activeElement), 'Watch folder lost the focus');
+    await form.getByLabel('Folder path').fill(watched);
     await form.getByRole('button', { name: 'Watch folder' }).click();
     const row = page.getByRole('table', { name: 'Watch folders' }).getByRole('row').filter({ hasText: watched });
     await row.getByText('Enabled').waitFor();

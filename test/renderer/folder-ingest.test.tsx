@@ -92,6 +92,11 @@ describe('Log a folder…', () => {
     expect(within(dialog).queryByRole('group', { name: 'Log the files that named no tool' })).toBeNull();
     const still = ok(await api.listAssets({})).rows.find((a) => a.fileName === 'still_b.dat');
     expect(still).toMatchObject({ tool: 'Firefly', episode: 'E102', createdBy: 'Ana Ortiz' });
+    // That tool was for those files only: the form still takes each file's tool from the file.
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await user.click(screen.getByRole('button', { name: 'Log a folder…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    expect(within(dialog).getByLabelText<HTMLSelectElement>('Tool').value).toBe('');
   });
 
   it('names a file the disk would not give and says it was not read; the rest is logged', async () => {
