@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
 import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
+import { describeEvent } from '../../main/cli/commands/ingest-commands';
 import { createContext } from '../../main/app-context';
 import { ok, testClient } from '../support/context';
 import { comfyPng, framePng, ingestWorld, sparseFile, write } from './fixtures';
@@ -162,6 +163,9 @@ describe('watch runner', () => {
     const grown = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.frameCount === 6), 'the grown sequence draft');
     expect(grown.frameRange).toEqual({ first: 1001, last: 1006 });
     expect(ok(await api.listInbox({ status: 'all' })).total).toBe(1); // the 4-frame draft was replaced, not kept beside it
+    // …and the new draft says which one it replaced, so an id read before is not a mystery.
+    expect(events.find((e) => e.type === 'found' && e.item.id === grown.id)).toMatchObject({ replaces: [first.id] });
+    expect(describeEvent(events.find((e) => e.type === 'found' && e.item.id === grown.id)!)).toMatch(new RegExp(`; replaces #${first.id}, which held some of its files\\.\\n$`));
     expect(ok(await api.getInboxItem({ id: grown.id })).frames.map((f) => f.frame)).toEqual([1001, 1002, 1003, 1004, 1005, 1006]);
   });
 

@@ -115,7 +115,8 @@ export function describeEvent(e: WatchEvent): string {
     case 'found':
       return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)}]` : ''} (${bytes(e.item.size)})` +
         `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
-        `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}.\n`;
+        `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}` +
+        `${e.replaces?.length ? `; replaces ${e.replaces.map((id) => `#${id}`).join(', ')}, which held some of its files` : ''}.\n`;
     case 'gone':
       return e.items.map((g) => (g.framesGone
         ? `Inbox #${g.id}: ${framesPhrase(g.framesGone)} of ${g.path} ${g.framesGone.length === 1 ? 'is' : 'are'} gone (deleted or renamed) before it was confirmed; the frames still there wait as a new item.\n`

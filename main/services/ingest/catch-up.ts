@@ -43,7 +43,7 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   // Frames drafted again after another frame of their draft went are not new or changed.
   const filesNew = fresh.filter((f) => !remaining.has(f.path)).length;
-  return { watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, found: drafted.found, errors: [...errors, ...drafted.errors], unreadFiles: drafted.unreadFiles, failedFiles: drafted.failedFiles, alreadyLogged: drafted.alreadyLogged, alreadyDismissed: drafted.alreadyDismissed };
+  return { ...drafted, watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, errors: [...errors, ...drafted.errors] };
 }
 
 /** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */
@@ -59,7 +59,7 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const scanError = error instanceof ScanError ? error.reason : message;
-        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, gone: [], found: [], errors: [message], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0 });
+        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, gone: [], found: [], errors: [message], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0, replaced: [] });
       }
     }
     return results;

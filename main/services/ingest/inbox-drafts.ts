@@ -42,6 +42,14 @@ export interface DraftResult {
   alreadyLogged: number;
   /** Files not drafted because the same file with the same content was dismissed before (only touched since). */
   alreadyDismissed: number;
+  /** Waiting drafts taken out because a new draft holds their files now (a sequence grown by new frames). */
+  replaced: ReplacedDraft[];
+}
+
+export interface ReplacedDraft {
+  id: number;
+  /** The new draft holding its files. */
+  by: number;
 }
 
 export interface FailedFile {
@@ -111,7 +119,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const rows = watchInboxItems(ctx.db, watch.id);
   const held = inboxKeys(rows);
   const fresh = files.filter((f) => !held.has(versionKey(f)));
-  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0 };
+  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0, replaced: [] };
   // A dismissal is about the content at that path: a file touched or copied over with the same bytes stays dismissed.
   const dismissed = new Set(rows.filter((r) => r.status === 'dismissed').map((r) => `${r.path}\0${r.sha256}`));
 
@@ -196,17 +204,23 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
 
   const now = ctx.now();
   const at = now.toISOString();
+  const replaced: ReplacedDraft[] = [];
   const insertedIds = inTransaction(ctx.db, () => {
     // Removed while its files were being read: nothing is drafted for a watch that no longer exists.
     if (!getWatchFolder(ctx.db, watch.id)) return [];
     for (const d of drafts) rememberHashes(ctx.db, candidates, d.fresh, at);
     rememberHashes(ctx.db, candidates, readAnyway, at);
     const kept = new Set(drafts.flatMap((d) => (d.unchanged ? [d.unchanged.id] : [])));
+    const taken: InboxRow[] = [];
     for (const r of pending) {
       const files = rowFiles(r);
-      if (!kept.has(r.id) && files.some((f) => candidates.has(f.path)) && !files.some((f) => notDrafted.has(f.path))) deletePendingInboxItem(ctx.db, r.id);
+      if (!kept.has(r.id) && files.some((f) => candidates.has(f.path)) && !files.some((f) => notDrafted.has(f.path))) {
+        deletePendingInboxItem(ctx.db, r.id);
+        taken.push(r);
+      }
     }
     const ids: number[] = [];
+    const newDraftOf = new Map<string, number>();
     drafts.forEach((d, i) => {
       if (d.unchanged || d.logged || d.wasDismissed) return;
       const path = itemPath(d.item);
@@ -231,8 +245,14 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
         prefill: JSON.stringify(withDismissedFrames(withLateFrames(prefillFor(watch, record, toolNames, now), d.item, d.earlier), d.dismissed)),
         foundAt: at,
       });
-      if (id !== null) ids.push(id);
+      if (id === null) return;
+      ids.push(id);
+      for (const p of itemPaths(d.item)) newDraftOf.set(p, id);
     });
+    replaced.push(...taken.flatMap((r) => {
+      const by = rowFiles(r).map((f) => newDraftOf.get(f.path)).find((id) => id !== undefined);
+      return by === undefined ? [] : [{ id: r.id, by }];
+    }));
     return ids;
   });
   const count = (skipped: (d: (typeof drafts)[number]) => boolean) =>
@@ -245,5 +265,6 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     // Frames the log holds are left out of a draft whether or not the draft is new: each scan lists them again.
     alreadyLogged: count((d) => d.logged) + drafts.reduce((n, d) => n + d.sameAsLogged, 0),
     alreadyDismissed: count((d) => d.wasDismissed) + drafts.reduce((n, d) => n + (d.wasDismissed ? 0 : d.sameAsDismissed), 0),
+    replaced,
   };
 }

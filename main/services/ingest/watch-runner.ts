@@ -8,7 +8,7 @@ import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
-import { draftFiles, type DraftEnv } from './inbox-drafts';
+import { draftFiles, type DraftEnv, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
 import type { InboxItem } from './inbox-json';
@@ -43,7 +43,8 @@ export type WatchEvent =
   /** A folder no longer watched: paused, removed, its settings changed (it is watched again with them), or gone. */
   | { type: 'unwatched'; watchId: number; path: string; reason: 'disabled' | 'changed' | 'gone' }
   | { type: 'caught-up'; result: CatchUpResult }
-  | { type: 'found'; item: InboxItem }
+  /** `replaces`: waiting drafts this one took the place of (their files are in it now). */
+  | { type: 'found'; item: InboxItem; replaces?: number[] }
   /** Pending drafts taken out of the inbox because their files were deleted or renamed away. */
   | { type: 'gone'; watchId: number; items: GoneDraft[] }
   | { type: 'error'; watchId: number | null; message: string };
@@ -258,7 +259,7 @@ export class WatchRunner {
       const row = this.current(w.id);
       if (!row) return;
       const result = await catchUpWatch(this.env, row);
-      this.announce(w.id, result.found, active.unread.afterDraft([], result));
+      this.announce(w.id, result.found, active.unread.afterDraft([], result), result.replaced);
       this.onEvent({ type: 'caught-up', result });
     });
   }
@@ -269,8 +270,11 @@ export class WatchRunner {
     return row && row.enabled === 1 ? row : null;
   }
 
-  private announce(watchId: number, found: InboxItem[], errors: string[]): void {
-    for (const item of found) this.onEvent({ type: 'found', item });
+  private announce(watchId: number, found: InboxItem[], errors: string[], replaced: readonly ReplacedDraft[] = []): void {
+    for (const item of found) {
+      const replaces = replaced.filter((r) => r.by === item.id).map((r) => r.id);
+      this.onEvent({ type: 'found', item, ...(replaces.length > 0 ? { replaces } : {}) });
+    }
     for (const message of errors) this.onEvent({ type: 'error', watchId, message });
   }
 
@@ -334,7 +338,7 @@ export class WatchRunner {
         const paths = [...new Set([...batch.paths, ...remaining.keys(), ...a.unread.inFolder(folder)])];
         if (paths.length > 0) {
           const result = await draftFiles(this.env, row, await currentVersions(paths), remaining);
-          this.announce(a.id, result.found, a.unread.afterDraft(paths, result));
+          this.announce(a.id, result.found, a.unread.afterDraft(paths, result), result.replaced);
         }
       } finally {
         const left = (a.busy.get(folder) ?? 1) - 1;
