@@ -55,6 +55,16 @@ describe('C2PA manifests in the shared signed samples', () => {
     expect(record.summary.aiGenerated).toBeNull();
   });
 
+  it('says so when the time stamp is damaged, rather than showing a manifest that was never time-stamped', async () => {
+    const bytes = readFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'));
+    const token = bytes.indexOf('tstTokens', 0, 'latin1');
+    expect(token).toBeGreaterThan(0);
+    bytes[token + 1254] = (bytes[token + 1254] ?? 0) ^ 0x01; // inside the time stamp token, outside what the claim signs
+    const record = await readProvenance(writeTemp(tempDir(), 'stamp-damaged.jpg', bytes));
+    expect(record.c2pa).toMatchObject({ signer: 'C2PA Signer', signingTime: null, validation: { state: 'untrusted' } });
+    expect(record.c2pa?.validation.problems.join('\n')).toMatch(/The time stamp could not be verified, so when it was signed is not known: .*\(timeStamp\.untrusted\)/);
+  });
+
   it('finds no manifest in the unsigned icon', async () => {
     const record = await readProvenance(sharedC2paFixture('trustnxt-icon.jpg'));
     expect(record.c2pa).toBeNull();

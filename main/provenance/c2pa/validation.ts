@@ -42,6 +42,14 @@ export function validationOf(store: ManifestStoreJson, signer: string | null, ma
     else invalid = true;
     problems.add(describeFailure(entry, signer));
   }
+  // c2pa-rs files a time stamp it cannot verify (damaged, or not over this signature) as informational and drops the
+  // signing time: without saying so it would look like a manifest that was never time-stamped.
+  for (const entry of store.validation_results?.activeManifest?.informational ?? []) {
+    const code = entry.code ?? '';
+    if (code.startsWith('timeStamp.')) {
+      problems.add(`The time stamp could not be verified, so when it was signed is not known: ${entry.explanation ?? 'no reason given'} (${code})`);
+    }
+  }
   for (const delta of store.validation_results?.ingredientDeltas ?? []) {
     for (const entry of delta.validationDeltas?.failure ?? []) {
       if (isTrustCode(entry.code ?? '')) continue;
