@@ -30,8 +30,9 @@ export function provenanceMismatches(record: ProvenanceRecord, asset: AssetOrigi
   if (asset.generated && capture.length > 0 && ai.length === 0) {
     for (const claim of capture) {
       messages.push(
-        `${capitalise(claim.statement)}, so the file says it is a real-world capture, yet it is logged as a generative-AI asset. ` +
-          'Check that the right file was logged and whether its metadata is out of date.',
+        // Read before logging too (genlog provenance, a dropped file): worded for a file logged or about to be.
+        `${capitalise(claim.statement)}, so the file says it is a real-world capture, yet everything in GenLog is logged as a generative-AI asset. ` +
+          'Check that this is the right file and whether its metadata is out of date.',
       );
     }
   }

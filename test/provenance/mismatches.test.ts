@@ -7,7 +7,7 @@ describe('provenanceMismatches', () => {
   it('flags a file that claims digitalCapture but is logged as generated', () => {
     const record = recordWith({ iptc: iptcWith('digitalCapture') });
     const messages = provenanceMismatches(record, { generated: true });
-    expect(messages).toEqual([expect.stringMatching(/IPTC metadata gives the digital source type digitalCapture .* logged as a generative-AI asset/)]);
+    expect(messages).toEqual([expect.stringMatching(/IPTC metadata gives the digital source type digitalCapture .* yet everything in GenLog is logged as a generative-AI asset\. Check that this is the right file/)]);
   });
 
   it('flags an AI claim when the artist said no AI was used', async () => {
