@@ -1,7 +1,7 @@
 import type { InboxRow } from '../../../db/inbox';
 import { framesPhrase } from '../../format/frame-counts';
 import { MAX_FRAME_GAP, type IngestItem } from '../../ingest';
-import { gatherLoneFrames } from './gather-frames';
+import { gapsBetween, gatherLoneFrames } from './gather-frames';
 import { itemPath } from './hashed-items';
 import { rowFrames } from './inbox-json';
 
@@ -66,12 +66,10 @@ export function dismissedNote(item: IngestItem, d: DismissedSequence, hashes: Re
 }
 
 function noteFor(item: SequenceItem, d: DismissedSequence): DismissedNote {
-  const present = new Set(item.frames.map((f) => f.frame));
-  const framesDismissed: number[] = [];
-  for (let f = item.first + 1; f < item.last; f++) if (!present.has(f) && d.frames.has(f)) framesDismissed.push(f);
+  const { held: framesDismissed } = gapsBetween(item.frames, (f) => d.frames.has(f));
   const these = framesPhrase(item.frames.map((f) => f.frame));
   const dismissed = [...d.frames].sort((a, b) => a - b);
-  const ids = d.ids.sort((a, b) => a - b).join(', ');
+  const ids = [...d.ids].sort((a, b) => a - b).join(', ');
   const note = `${these.charAt(0).toUpperCase()}${these.slice(1)} of ${item.pattern}, whose ${framesPhrase(dismissed)} ` +
     `${dismissed.length === 1 ? 'was' : 'were'} dismissed (inbox ${d.ids.length === 1 ? 'item' : 'items'} ${ids}).`;
   return { note, framesDismissed };
@@ -119,8 +117,6 @@ export function withoutDismissedFrames(item: IngestItem, d: DismissedSequence, h
   const first = rest[0];
   const last = rest[rest.length - 1];
   if (!first || !last) return null;
-  const present = new Set(rest.map((f) => f.frame));
-  const missingFrames: number[] = [];
-  for (let f = first.frame + 1; f < last.frame; f++) if (!present.has(f) && !d.frames.has(f)) missingFrames.push(f);
+  const { missing: missingFrames } = gapsBetween(rest, (f) => d.frames.has(f));
   return { ...item, frames: rest, first: first.frame, last: last.frame, missingFrames };
 }

@@ -40,12 +40,25 @@ export function gatherLoneFrames(
     const held = (frames.get(entry) as SequenceFrame[]).sort((a, b) => a.frame - b.frame);
     const first = (held[0] as SequenceFrame).frame;
     const last = (held[held.length - 1] as SequenceFrame).frame;
-    const present = new Set(held.map((f) => f.frame));
-    const missingFrames: number[] = [];
-    for (let f = first + 1; f < last; f++) if (!present.has(f) && !accounted(entry, f)) missingFrames.push(f);
+    const { missing: missingFrames } = gapsBetween(held, (f) => accounted(entry, f));
     const item: IngestItem = { kind: 'sequence', directory: dirname(entry), pattern: basename(entry), first, last, frames: held, missingFrames };
     gathered.set(item, entry);
     return item;
   });
   return { items: joined, gathered };
+}
+
+/**
+ * The frame numbers between the first and the last of `frames` (in frame order) that they lack, split into those
+ * held elsewhere (a logged asset, a dismissed draft) and those missing.
+ */
+export function gapsBetween(frames: readonly { frame: number }[], heldElsewhere: (frame: number) => boolean): { held: number[]; missing: number[] } {
+  const held: number[] = [];
+  const missing: number[] = [];
+  const first = frames[0]?.frame;
+  const last = frames[frames.length - 1]?.frame;
+  if (first === undefined || last === undefined) return { held, missing };
+  const present = new Set(frames.map((f) => f.frame));
+  for (let f = first + 1; f < last; f++) if (!present.has(f)) (heldElsewhere(f) ? held : missing).push(f);
+  return { held, missing };
 }

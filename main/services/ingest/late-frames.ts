@@ -4,7 +4,7 @@ import { listFrames, loggedFilesStartingWith, loggedSequencesAt, pathsWithLogged
 import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
 import { itemPath } from './hashed-items';
 import { framesPhrase } from '../../format/frame-counts';
-import { gatherLoneFrames } from './gather-frames';
+import { gapsBetween, gatherLoneFrames } from './gather-frames';
 
 /** A sequence already in the log: the assets holding its frames, and which frames they hold. */
 export interface EarlierFrames {
@@ -123,17 +123,9 @@ function isNear(earlier: EarlierFrames, first: number, last: number): boolean {
  * arriving after 1001-1004 were logged): not missing, and not to be reported as a gap.
  */
 export function framesInLog(item: Extract<IngestItem, { kind: 'sequence' }>, earlier: EarlierFrames): number[] {
-  return gapsOf(item.frames, item.first, item.last, earlier).held;
+  return gapsBetween(item.frames, (f) => earlier.frames.has(f)).held;
 }
 
-/** The frame numbers between first and last that `frames` lacks, split into those the log holds and the rest. */
-function gapsOf(frames: readonly SequenceFrame[], first: number, last: number, earlier: EarlierFrames): { held: number[]; missing: number[] } {
-  const present = new Set(frames.map((f) => f.frame));
-  const held: number[] = [];
-  const missing: number[] = [];
-  for (let f = first + 1; f < last; f++) if (!present.has(f)) (earlier.frames.has(f) ? held : missing).push(f);
-  return { held, missing };
-}
 
 /** The frames one logged asset holds (a re-render may hold a few scattered ones), in order. */
 function framesOf(earlier: EarlierFrames, assetId: number): number[] {
