@@ -134,7 +134,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   for (const r of pending) if (r.kind === 'sequence') for (const f of rowFiles(r)) if (!together.has(f.path)) together.set(f.path, r.path);
   const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort(naturalCompare)), together));
   const { continues, earlierAt } = joined;
-  const { items, dismissedOf } = joinDismissedSequences(rows, joined.items, new Set(continues.keys()));
+  // Only dismissed sequences in these folders can take these frames: a watch's older ones are not parsed per file.
+  const dismissedHere = rows.filter((r) => r.status === 'dismissed' && r.kind === 'sequence' && dirs.has(dirname(r.path)));
+  const { items, dismissedOf } = joinDismissedSequences(dismissedHere, joined.items, new Set(continues.keys()));
   const known = knownHashes(ctx.db, [...candidates.values()]);
 
   const errors: string[] = [];
