@@ -23,10 +23,10 @@ export function FrameList({ frames, sequenceHash, pattern }: { frames: AssetFram
       </p>
       <p className="mono hash selectable">{sequenceHash}</p>
       {gaps.length ? (
-        // Late frames of a logged sequence lack the frames another asset holds: the notes name that asset.
+        // True of a render with a hole and of late frames alike (the notes of those name the asset with the others).
         <p className="notice notice-warn" role="note">
-          This asset has no {framesPhrase(gaps)}{gaps.length >= MAX_MISSING_LISTED ? ' (and maybe more)' : ''}. Frames of the sequence logged
-          as another asset are named in the notes.
+          This asset has no {framesPhrase(gaps)}{gaps.length >= MAX_MISSING_LISTED ? ' (and maybe more)' : ''}. It was logged with the
+          frames present.
         </p>
       ) : null}
       <table className="frame-table" aria-label="Frames">
