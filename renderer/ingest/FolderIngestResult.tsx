@@ -71,6 +71,8 @@ export function FolderIngestResult() {
   const { filesTotal, filesDone, filesReused, bytesDone } = job.progress;
   const unreadFiles = job.unreadable.reduce((n, u) => n + u.files.length, 0);
   const read = Math.max(0, filesDone - filesReused - unreadFiles);
+  // Only after a whole run: running a stopped one again with a tool would give it to the files not reached too.
+  const canLogAgain = job.state === 'done' && !job.notReached;
   const title = job.state === 'done' ? `Logged ${plural(job.logged, 'new asset')}`
     : job.state === 'cancelled' ? `Cancelled: ${plural(job.logged, 'asset')} logged` : 'The folder ingest stopped';
   return (
@@ -128,11 +130,11 @@ export function FolderIngestResult() {
       ) : null}
       <MissingFrames gaps={job.gaps} />
       <NotLogged entries={[
-        ...job.needTool.map((path) => ({ path, reason: 'names no listed tool: choose its tool below' })),
+        ...job.needTool.map((path) => ({ path, reason: canLogAgain ? 'names no listed tool: choose its tool below' : 'names no listed tool: log it again with a tool' })),
         ...job.unreadable,
         ...job.skipped,
       ]} />
-      {job.needTool.length ? <LogAgainWithTool count={job.needTool.length} /> : null}
+      {job.needTool.length && canLogAgain ? <LogAgainWithTool count={job.needTool.length} /> : null}
     </Dialog>
   );
 }
