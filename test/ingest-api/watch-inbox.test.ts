@@ -83,7 +83,7 @@ describe('watch folders', () => {
       ok(await api.confirmInbox({ id: byName.get('confirmed.png')! }));
       // The whole folder away (a share not mounted): its drafts stay, the files may well come back.
       renameSync(renders, `${renders}-away`);
-      await expect(removeGoneDrafts(ctx, w.id)).resolves.toEqual({ gone: [], remaining: new Map() });
+      await expect(removeGoneDrafts(ctx, w.id)).resolves.toEqual({ gone: [], redraft: new Map() });
       renameSync(`${renders}-away`, renders);
       for (const name of ['deleted.png', 'confirmed.png']) rmSync(join(renders, name));
       rmSync(join(renders, 'shot', 'sh030.1002.png'));

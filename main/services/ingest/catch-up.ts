@@ -34,15 +34,16 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
     exclude: JSON.parse(watch.exclude_globs) as string[],
     onSkip: (s) => errors.push(`${s.path}: ${s.reason}`),
   });
-  // Drafts whose files went are taken out first: the frames a sequence draft kept are drafted again below, with
-  // what arrived, as the files of the folder that no draft holds.
-  const { gone, remaining } = await removeGoneDrafts(env.ctx, watch.id);
-  const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id));
+  // Drafts whose files went are looked at first: the frames a sequence draft kept are drafted again below, with
+  // what arrived, replacing it.
+  const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id);
+  const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id).filter((r) => !redraft.has(r.id)));
   const fresh = files.filter((f) => !held.has(versionKey(f)));
-  const drafted = await draftFiles(env, watch, fresh, remaining);
+  const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()));
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   // Frames drafted again after another frame of their draft went are not new or changed.
-  const filesNew = fresh.filter((f) => !remaining.has(f.path)).length;
+  const again = new Set([...redraft.values()].flat());
+  const filesNew = fresh.filter((f) => !again.has(f.path)).length;
   return { ...drafted, watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, errors: [...errors, ...drafted.errors] };
 }
 

@@ -6,8 +6,8 @@ import { getWatchFolder } from '../../../db/watch-folders';
 import { rowFiles, rowFrames } from './inbox-json';
 
 /**
- * A pending draft taken out of the inbox because its files are gone. `framesGone`: a sequence that lost only some
- * frames; the frames still there (`remaining`) are for the caller to draft again, as a new item.
+ * A pending draft whose files are gone. Without `framesGone` it was taken out of the inbox; with it, a sequence lost
+ * only those frames and is left for the caller to draft again from the frames still there (`RemovedDrafts.redraft`).
  */
 export interface GoneDraft {
   id: number;
@@ -17,24 +17,26 @@ export interface GoneDraft {
 
 export interface RemovedDrafts {
   gone: GoneDraft[];
-  /** Frames of sequence drafts taken out for a lost frame, still there, each with its sequence's path: to be drafted again. */
-  remaining: Map<string, string>;
+  /**
+   * Sequence drafts that lost some frames, by id, with the frames still there. draftFiles replaces each with a draft
+   * of those frames in its own transaction, so the draft is never gone before its successor is written.
+   */
+  redraft: Map<number, string[]>;
 }
 
 /**
  * Takes out of the inbox the pending drafts of watch `watchId` whose files are gone (deleted, or renamed: a render
  * written as shot.png.tmp and moved into place is drafted again under its new name). Such a draft can never be
  * confirmed (its files must be as they were found), and it stayed pending for good. A sequence draft that lost some
- * frames is taken out too, and its other frames returned to be drafted again, so the sequence waits as the frames
- * that are there, the lost one named as missing. With `only`, just the drafts holding one of those paths are looked
- * at (files a watcher saw go).
+ * frames is returned to be drafted again, so the sequence waits as the frames that are there, the lost ones named
+ * as missing. With `only`, just the drafts holding one of those paths are looked at (files a watcher saw go).
  */
 export async function removeGoneDrafts(ctx: ApiContext, watchId: number, only?: ReadonlySet<string>): Promise<RemovedDrafts> {
   const watch = getWatchFolder(ctx.db, watchId);
   const pending = watchInboxItems(ctx.db, watchId).filter((r) => r.status === 'pending');
   const candidates = pending.filter((r) => !only || rowFiles(r).some((f) => only.has(f.path)));
   // A watch folder that is not there (a share not mounted yet) says nothing about its files: they may come back.
-  if (!watch || candidates.length === 0 || !(await isFolder(watch.path))) return { gone: [], remaining: new Map() };
+  if (!watch || candidates.length === 0 || !(await isFolder(watch.path))) return { gone: [], redraft: new Map() };
   const checked = await Promise.all(candidates.map(async (r) => {
     const files = rowFiles(r);
     const goneFlags = await Promise.all(files.map((f) => isGone(f.path)));
@@ -44,12 +46,12 @@ export async function removeGoneDrafts(ctx: ApiContext, watchId: number, only?: 
     const remaining = files.filter((_, i) => !goneFlags[i]).map((f) => f.path);
     return { row: r, framesGone: remaining.length > 0 ? framesGone : undefined, remaining };
   }));
-  const taken = checked.filter((c) => c !== null);
+  const found = checked.filter((c) => c !== null);
   // Only drafts still pending: one confirmed or dismissed meanwhile is a decision, kept as it is.
-  inTransaction(ctx.db, () => { for (const { row } of taken) deletePendingInboxItem(ctx.db, row.id); });
+  inTransaction(ctx.db, () => { for (const { row, framesGone } of found) if (!framesGone) deletePendingInboxItem(ctx.db, row.id); });
   return {
-    gone: taken.map(({ row, framesGone }) => ({ id: row.id, path: row.path, ...(framesGone ? { framesGone } : {}) })),
-    remaining: new Map(taken.flatMap((t) => t.remaining.map((path) => [path, t.row.path] as const))),
+    gone: found.map(({ row, framesGone }) => ({ id: row.id, path: row.path, ...(framesGone ? { framesGone } : {}) })),
+    redraft: new Map(found.filter((f) => f.framesGone).map((f) => [f.row.id, f.remaining])),
   };
 }
 

@@ -14,7 +14,7 @@ import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefi
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
 import { dismissedNote, joinDismissedSequences, withoutDismissedFrames, type DismissedNote } from './dismissed-frames';
-import { keepFramesTogether } from './kept-frames';
+import { gatherLoneFrames } from './gather-frames';
 import { naturalCompare } from '../../format/natural-order';
 
 /** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
@@ -111,13 +111,13 @@ function withDismissedFrames(prefill: InboxPrefill, dismissed: DismissedNote | u
  * Turns new files of a watch folder into pending inbox drafts. Pending drafts in the same folders are regrouped
  * with the new files, so frames of a sequence that arrive over time end up in one draft (the older, smaller draft
  * is replaced; decided items are never touched). Files already hashed at this size and modification time are not
- * read again; content already in the production's log is not drafted. `keptFrames`: frames of a sequence draft taken
- * out because another of its frames went, with their sequence's path, drafted again as that sequence.
+ * read again; content already in the production's log is not drafted. `redraft`: pending sequence drafts that lost
+ * frames (gone-drafts.ts); their frames still there, among `files`, replace them as that sequence.
  */
-export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: readonly FileVersion[], keptFrames: ReadonlyMap<string, string> = new Map()): Promise<DraftResult> {
+export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: readonly FileVersion[], redraft: ReadonlySet<number> = new Set()): Promise<DraftResult> {
   const { ctx } = env;
   const rows = watchInboxItems(ctx.db, watch.id);
-  const held = inboxKeys(rows);
+  const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
   const fresh = files.filter((f) => !held.has(versionKey(f)));
   if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0, replaced: [] };
   // A dismissal is about the content at that path: a file touched or copied over with the same bytes stays dismissed.
@@ -128,11 +128,12 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const candidates = new Map<string, FileVersion>();
   for (const v of await currentVersions(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
-  // Frames a waiting sequence draft holds stay one sequence when regrouped with new files (two frames with a gap
-  // between them would otherwise split into lone files), as do those of a draft taken out for a lost frame.
-  const together = new Map(keptFrames);
-  for (const r of pending) if (r.kind === 'sequence') for (const f of rowFiles(r)) if (!together.has(f.path)) together.set(f.path, r.path);
-  const joined = joinLoggedSequences(ctx.db, watch.production_id, keepFramesTogether(groupSequences([...candidates.keys()].sort(naturalCompare)), together));
+  // Frames a waiting sequence draft holds stay one sequence when regrouped with new files, or after one of them went
+  // (two frames with a gap between them would otherwise split into lone files).
+  const together = new Map<string, string>();
+  for (const r of pending) if (r.kind === 'sequence') for (const f of rowFiles(r)) together.set(f.path, r.path);
+  const grouped = gatherLoneFrames(groupSequences([...candidates.keys()].sort(naturalCompare)), (path) => together.get(path)).items;
+  const joined = joinLoggedSequences(ctx.db, watch.production_id, grouped);
   const { continues, earlierAt } = joined;
   // Only dismissed sequences in these folders can take these frames: a watch's older ones are not parsed per file.
   const dismissedHere = rows.filter((r) => r.status === 'dismissed' && r.kind === 'sequence' && dirs.has(dirname(r.path)));

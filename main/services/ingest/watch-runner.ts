@@ -45,7 +45,7 @@ export type WatchEvent =
   | { type: 'caught-up'; result: CatchUpResult }
   /** `replaces`: waiting drafts this one took the place of (their files are in it now). */
   | { type: 'found'; item: InboxItem; replaces?: number[] }
-  /** Pending drafts taken out of the inbox because their files were deleted or renamed away. */
+  /** Pending drafts whose files were deleted or renamed away: taken out, or (framesGone) replaced by the frames left. */
   | { type: 'gone'; watchId: number; items: GoneDraft[] }
   | { type: 'error'; watchId: number | null; message: string };
 
@@ -332,12 +332,12 @@ export class WatchRunner {
         const row = this.current(a.id);
         if (!row) return;
         // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
-        // Drafts that lost files go first: the frames a sequence draft kept are drafted again with what arrived.
-        const { gone, remaining } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, batch.gone) : { gone: [], remaining: new Map<string, string>() };
+        // Drafts that lost files go first: a sequence draft that kept some frames is replaced by a draft of them.
+        const { gone, redraft } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, batch.gone) : { gone: [], redraft: new Map<number, string[]>() };
         if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
-        const paths = [...new Set([...batch.paths, ...remaining.keys(), ...a.unread.inFolder(folder)])];
+        const paths = [...new Set([...batch.paths, ...[...redraft.values()].flat(), ...a.unread.inFolder(folder)])];
         if (paths.length > 0) {
-          const result = await draftFiles(this.env, row, await currentVersions(paths), remaining);
+          const result = await draftFiles(this.env, row, await currentVersions(paths), new Set(redraft.keys()));
           this.announce(a.id, result.found, a.unread.afterDraft(paths, result), result.replaced);
         }
       } finally {
