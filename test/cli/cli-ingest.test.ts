@@ -7,6 +7,7 @@ import { genlog, genlogUnprivileged, spawnGenlogUnprivileged } from '../support/
 import { ok, tempDir, testClient } from '../support/context';
 import { createContext } from '../../main/app-context';
 import { captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
+import { sharedC2paFixture } from '../provenance/helpers/paths';
 
 /** A db with SHOW1 and just the tools a test needs (each CLI start costs most of a second). */
 function fresh(...tools: string[]) {
@@ -260,6 +261,21 @@ describe('genlog ingest commands (spawned)', () => {
     expect(folder.stderr).toMatch(/\(tampered_v002\.png\): C2PA validation FAILED/);
     expect(folder.stderr).not.toMatch(/plate\.jpg\): provenance/);
     expect(folder.stderr).toContain(`not logged again: ${join(dir, 'more', 'plate.jpg')}\n`);
+  });
+
+  it('log raises a C2PA check that could not be made (a damaged time stamp) though the manifest is not invalid, and not the missing trust list', () => {
+    const { run, file } = fresh('LocalSD');
+    const signed = readFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'));
+    const damaged = Buffer.from(signed);
+    const token = damaged.indexOf('tstTokens', 0, 'latin1');
+    damaged[token + 1254] = (damaged[token + 1254] ?? 0) ^ 0x01; // inside the time stamp token, outside what the claim signs
+    const files = [file('stamps/intact.jpg', signed), file('stamps/damaged.jpg', damaged)];
+    const logged = run('--json', 'log', ...files, '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(logged.code).toBe(0);
+    const [intact, broken] = logged.json();
+    expect(logged.stderr).toMatch(new RegExp(`Asset ${broken.id} \\(damaged\\.jpg\\): C2PA validation problem: The time stamp could not be verified`));
+    expect(logged.stderr).not.toContain(`Asset ${intact.id} `);
+    expect(logged.stderr).not.toMatch(/trust list/);
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('%s (Ctrl+C, a scheduler) during a folder log keeps the finished batches, --json still prints them, and what the scan skipped is named', async (signal) => {

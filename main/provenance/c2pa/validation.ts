@@ -8,12 +8,24 @@ function isTrustCode(code: string): boolean {
   return code.endsWith('.untrusted');
 }
 
+/** The words every "no trust list confirms this" problem carries, and no other problem does. */
+const NOT_ON_TRUST_LIST = 'is not on any trust list GenLog has';
+const NO_TRUST_LIST = 'No trust list is configured';
+
+/**
+ * Whether a validation problem only says that no trust list vouches for a signer or time stamp authority: true of
+ * every signed file without a trust list, so it is shown in the record but not raised as an alert.
+ */
+export function isTrustListProblem(problem: string): boolean {
+  return problem.includes(NOT_ON_TRUST_LIST) || problem.startsWith(NO_TRUST_LIST);
+}
+
 function describeFailure(entry: StatusEntry, signer: string | null): string {
   const code = entry.code ?? 'unknown';
   if (code === 'signingCredential.untrusted') {
-    return `The signer${signer ? ` "${signer}"` : ''} is not on any trust list GenLog has, so who signed cannot be confirmed`;
+    return `The signer${signer ? ` "${signer}"` : ''} ${NOT_ON_TRUST_LIST}, so who signed cannot be confirmed`;
   }
-  if (code === 'timeStamp.untrusted') return 'The time stamp authority is not on any trust list GenLog has';
+  if (code === 'timeStamp.untrusted') return `The time stamp authority ${NOT_ON_TRUST_LIST}`;
   if (CONTENT_HASH_CODES.test(code) && code.endsWith('.mismatch')) {
     return `The file's content does not match the hash in its C2PA manifest: it was changed after signing (${code})`;
   }
@@ -66,7 +78,7 @@ export function validationOf(store: ManifestStoreJson, signer: string | null, ma
   else if (store.validation_state === 'Trusted' && !untrusted) state = 'valid';
   else {
     state = 'untrusted';
-    if (!untrusted) problems.add('No trust list is configured, so who signed cannot be confirmed');
+    if (!untrusted) problems.add(`${NO_TRUST_LIST}, so who signed cannot be confirmed`);
   }
   return { state, problems: [...problems] };
 }

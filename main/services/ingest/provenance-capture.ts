@@ -1,6 +1,6 @@
 import type { FileEnds } from '../../ingest';
 import { previewedRecord } from './previewed-provenance';
-import { matchTool, provenanceMismatches, readProvenance, type ProvenanceRecord } from '../../provenance';
+import { isTrustListProblem, matchTool, provenanceMismatches, readProvenance, type ProvenanceRecord } from '../../provenance';
 
 /**
  * Files whose provenance is read at the same time: file reads and parsing overlap, C2PA checks and EXIF/XMP parsing
@@ -75,11 +75,17 @@ export interface ProvenanceAlert {
   messages: string[];
 }
 
-/** What must never be only in an asset's detail: a failed C2PA validation, contradictions, what could not be read. */
+/**
+ * What must never be only in an asset's detail: a failed C2PA validation, a check that could not be made (a damaged
+ * time stamp, an ingredient's failed manifest) even when the manifest itself is not invalid, contradictions, and
+ * what could not be read. That no trust list vouches for the signer is true of every signed file and not raised.
+ */
 export function provenanceAlerts(record: ProvenanceRecord): string[] {
   const validation = record.c2pa?.validation;
+  const unverified = validation && validation.state !== 'invalid' ? validation.problems.filter((p) => !isTrustListProblem(p)) : [];
   return [
     ...(validation?.state === 'invalid' ? [`C2PA validation FAILED: ${validation.problems.join('; ') || 'no reason given'}`] : []),
+    ...unverified.map((p) => `C2PA validation problem: ${p}`),
     ...mismatchesWhenLogged(record).map((m) => `provenance MISMATCH: ${m}`),
     ...record.errors.map((e) => `provenance error: ${e}`),
   ];
