@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { AssetDetail } from '../api-types';
+import { uncheckedProblems } from '../../main/provenance/c2pa/validation';
 import { DetailsTab } from './DetailsTab';
 import { HistoryTab } from './HistoryTab';
 import { ProvenanceTab } from './ProvenanceTab';
@@ -29,9 +30,11 @@ export const DETAIL_TABS: DetailTabDef[] = [
   {
     id: 'provenance',
     label: 'Provenance',
-    // Mismatches, errors and a failed C2PA validation are what the reviewer must see; a clean record needs no count.
+    // What `genlog log` raises is what the reviewer must see: mismatches, errors, a failed C2PA validation and each
+    // check that could not be made. A clean record needs no count; nor does the missing trust list every file has.
     badge: (a) => ((a.provenance?.mismatches.length ?? 0) + (a.provenance?.errors.length ?? 0)
-      + (a.provenance?.record.c2pa?.validation.state === 'invalid' ? 1 : 0)) || undefined,
+      + (a.provenance?.record.c2pa?.validation.state === 'invalid' ? 1 : 0)
+      + uncheckedProblems(a.provenance?.record.c2pa?.validation).length) || undefined,
     Panel: ProvenanceTab,
   },
   { id: 'history', label: 'History', badge: (a) => a.history.length, Panel: HistoryTab },

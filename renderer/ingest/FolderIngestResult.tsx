@@ -5,6 +5,7 @@ import { LogAgainWithTool } from './LogAgainWithTool';
 import { MissingFrames } from './MissingFrames';
 import { frameSpan } from '../../main/format/frame-counts';
 import { NotLogged } from './NotLogged';
+import { ProvenanceAlerts } from './ProvenanceAlerts';
 import { PathName } from './PathName';
 import type { IngestJob } from './types';
 
@@ -106,6 +107,9 @@ export function FolderIngestResult() {
             their batch was saved. Log the folder again to finish (files already read are not read again).
           </li>
         ) : null}
+        {job.alerts.length ? (
+          <li><strong>{formatCount(job.alerts.length)}</strong> new {job.alerts.length === 1 ? 'asset\'s provenance needs' : 'assets\' provenance needs'} a look (a failed C2PA check, a contradiction, or what could not be read): listed below</li>
+        ) : null}
         {filesReused ? (
           <li><strong>{formatCount(filesReused)}</strong> unchanged {filesReused === 1 ? 'file' : 'files'} not read again (already hashed)</li>
         ) : null}
@@ -128,6 +132,7 @@ export function FolderIngestResult() {
           })}
         </ul>
       ) : null}
+      <ProvenanceAlerts alerts={job.alerts} />
       <MissingFrames gaps={job.gaps} />
       <NotLogged entries={[
         ...job.needTool.map((path) => ({ path, reason: canLogAgain ? 'names no listed tool: choose its tool below' : 'names no listed tool: log it again with a tool' })),

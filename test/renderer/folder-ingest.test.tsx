@@ -8,7 +8,8 @@ import userEvent from '@testing-library/user-event';
 import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
-import { sparseFile } from '../ingest-api/fixtures';
+import { readFileSync } from 'node:fs';
+import { sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
 import { renderApp } from './support/app';
 import { folderWorld } from './support/inbox-world';
 
@@ -115,6 +116,29 @@ describe('Log a folder…', () => {
     const skipped = within(dialog).getByRole('region', { name: 'Skipped files' });
     expect(skipped.textContent).toMatch(/refused\.dat.*cannot be read: permission denied/);
     expect(ok(await api.listAssets({})).rows.map((a) => a.fileName)).toEqual(['plate.dat']);
+  });
+
+  it('lists the new assets whose provenance needs a look: a file changed after C2PA signing, one that could not be read', async () => {
+    const titan = readFileSync(titanPath());
+    titan[titan.length - 100] = (titan[titan.length - 100] as number) ^ 0xff;
+    writeFileSync(join(folder, 'tampered.png'), titan);
+    writeFileSync(join(folder, 'broken.png'), await truncatedPng());
+    writeFileSync(join(folder, 'plate.dat'), randomBytes(500));
+    renderApp(api);
+    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.type(within(dialog).getByLabelText('Folder path'), folder);
+    await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
+    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
+    dialog = await screen.findByRole('dialog', { name: 'Logged 3 new assets' }, { timeout: 10_000 });
+    expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/2 new assets' provenance needs a look/);
+    const alerts = within(dialog).getByRole('region', { name: 'Assets whose provenance needs a look' });
+    const rows = within(alerts).getAllByRole('listitem').filter((li) => li.parentElement?.parentElement === alerts);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/broken\.png.*provenance error: /),
+      expect.stringMatching(/tampered\.png.*C2PA validation FAILED: .*does not match the hash/),
+    ]);
+    expect(alerts.textContent).not.toMatch(/plate\.dat/);
   });
 
   it('takes a typed episode for a production that lists none', async () => {

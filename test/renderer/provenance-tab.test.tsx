@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { ok, renderApp, useRealApiInFolder } from './support/app';
 import { pngWith, tEXt } from '../provenance/helpers/png';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
+import { sharedC2paFixture } from '../provenance/helpers/paths';
 import { ingestJobEnded } from '../../main/services/ingest/ingest-jobs';
 
 const user = userEvent.setup({ delay: null });
@@ -87,6 +88,20 @@ describe('the Provenance tab of the asset detail', () => {
     titan[titan.length - 100] = (titan[titan.length - 100] as number) ^ 0xff;
     const pane = await showTab(await log(write('tampered.png', titan)));
     await within(pane).findByRole('tab', { name: /Provenance\s*1/ });
+  });
+
+  it('counts a C2PA check that could not be made (a damaged time stamp) on the tab, but not the missing trust list', async () => {
+    const signed = readFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'));
+    const intact = await showTab(await log(write('intact.jpg', signed)));
+    await within(intact).findByRole('region', { name: 'C2PA content credentials' });
+    expect(within(intact).getByRole('tab', { name: /Provenance/ }).textContent).toBe('Provenance');
+    cleanup();
+    const damaged = Buffer.from(signed);
+    const token = damaged.indexOf('tstTokens', 0, 'latin1');
+    damaged[token + 1254] = (damaged[token + 1254] ?? 0) ^ 0x01; // inside the time stamp token, outside what the claim signs
+    const pane = await showTab(await log(write('damaged.jpg', damaged)));
+    await within(pane).findByRole('tab', { name: /Provenance\s*1/ });
+    expect(within(pane).getByRole('region', { name: 'C2PA content credentials' }).textContent).toMatch(/The time stamp could not be verified/);
   });
 
   it('says why no provenance was read, and lists a sequence\'s frames by page', async () => {

@@ -16,8 +16,18 @@ const NO_TRUST_LIST = 'No trust list is configured';
  * Whether a validation problem only says that no trust list vouches for a signer or time stamp authority: true of
  * every signed file without a trust list, so it is shown in the record but not raised as an alert.
  */
-export function isTrustListProblem(problem: string): boolean {
+function isTrustListProblem(problem: string): boolean {
   return problem.includes(NOT_ON_TRUST_LIST) || problem.startsWith(NO_TRUST_LIST);
+}
+
+/**
+ * Checks that could not be made on a manifest that is not invalid (a damaged time stamp, an ingredient's failed
+ * manifest): raised like a failure, since the record cannot vouch for what they cover. Empty for an invalid one,
+ * whose problems are the failure itself.
+ */
+export function uncheckedProblems(validation: { state: C2paValidationState; problems: string[] } | null | undefined): string[] {
+  if (!validation || validation.state === 'invalid') return [];
+  return validation.problems.filter((p) => !isTrustListProblem(p));
 }
 
 function describeFailure(entry: StatusEntry, signer: string | null): string {

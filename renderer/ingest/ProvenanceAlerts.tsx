@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { formatCount } from '../ui/format';
+import type { IngestJob } from './types';
+
+/** Assets listed before "Show all": a folder of damaged files is a count and a sample, not a wall of rows. */
+const SHOWN = 20;
+
+/**
+ * New assets whose file needs a look: a failed or incomplete C2PA check, a contradiction with how it was logged, or
+ * provenance that could not be read. The same lines `genlog log` prints; the asset's Provenance tab has the record.
+ */
+export function ProvenanceAlerts({ alerts }: { alerts: IngestJob['alerts'] }) {
+  const [all, setAll] = useState(false);
+  if (alerts.length === 0) return null;
+  const shown = all ? alerts : alerts.slice(0, SHOWN);
+  const more = alerts.length - shown.length;
+  return (
+    <section className="ingest-alerts" aria-label="Assets whose provenance needs a look">
+      <h3 className="section-title">Provenance needs a look</h3>
+      <ul className="result-list">
+        {shown.map((a) => (
+          <li key={a.assetId} className="result-item has-reason">
+            <span className="mono muted">#{a.assetId}</span>
+            <span className="path-name">{a.fileName}</span>
+            <ul className="result-reason prov-problems">{a.messages.map((m) => <li key={m}>{m}</li>)}</ul>
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? <button type="button" className="link-button" onClick={() => setAll(true)}>Show all {formatCount(alerts.length)}</button> : null}
+    </section>
+  );
+}
