@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { openAsset } from '../compliance/navigate';
 import { saysAnything } from '../provenance/labels';
+import { uncheckedProblems } from '../../main/provenance/c2pa/validation';
 import { ProvenanceNotices, ProvenanceSections } from '../provenance/ProvenanceSections';
 import { formatBytes, formatDateTime, plural } from '../ui/format';
 import { ConfirmDraftForm } from './ConfirmDraftForm';
@@ -34,6 +35,14 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
           <div className="notice notice-error" role="note">
             <strong>C2PA validation failed{r.c2pa.validation.problems.length ? ':' : ''}</strong>
             {r.c2pa.validation.problems.length ? <ul className="prov-problems">{r.c2pa.validation.problems.map((p) => <li key={p}>{p}</li>)}</ul> : null}
+          </div>
+        )
+        : null}
+      {uncheckedProblems(r.c2pa?.validation).length
+        ? (
+          <div className="notice notice-warn" role="note">
+            <strong>C2PA check incomplete:</strong>
+            <ul className="prov-problems">{uncheckedProblems(r.c2pa?.validation).map((p) => <li key={p}>{p}</li>)}</ul>
           </div>
         )
         : null}

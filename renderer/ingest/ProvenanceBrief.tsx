@@ -1,3 +1,4 @@
+import { uncheckedProblems } from '../../main/provenance/c2pa/validation';
 import type { Draft } from './types';
 
 /** What the file said about itself, in one line: prompt/tool/model found, and any mismatch or read error flagged. */
@@ -5,6 +6,7 @@ export function ProvenanceBrief({ draft }: { draft: Draft }) {
   const p = draft.provenance;
   if (!p) return <span className="muted">not read</span>;
   const s = p.summary;
+  const unchecked = uncheckedProblems(p.c2pa);
   const found = [
     s.aiGenerated === true ? 'says AI-made' : s.aiGenerated === false ? 'says camera capture' : null,
     p.c2pa && p.c2pa.state !== 'invalid' ? `C2PA ${p.c2pa.state}` : null,
@@ -18,6 +20,7 @@ export function ProvenanceBrief({ draft }: { draft: Draft }) {
       {p.mismatches.length ? <span className="tag tag-bad" title={p.mismatches.join('\n')}>mismatch</span> : null}
       {p.errors.length ? <span className="tag tag-warn" title={p.errors.join('\n')}>read error</span> : null}
       {p.c2pa?.state === 'invalid' ? <span className="tag tag-bad" title={p.c2pa.problems.join('\n')}>C2PA invalid</span> : null}
+      {unchecked.length ? <span className="tag tag-warn" title={unchecked.join('\n')}>C2PA check incomplete</span> : null}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { genlog, genlogUnprivileged, spawnGenlogUnprivileged } from '../support/cli';
 import { ok, tempDir, testClient } from '../support/context';
 import { createContext } from '../../main/app-context';
+import { describeEvent } from '../../main/cli/commands/ingest-commands';
 import { captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
 import { sharedC2paFixture } from '../provenance/helpers/paths';
 
@@ -375,6 +376,31 @@ describe('genlog ingest commands (spawned)', () => {
     }
     const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
     expect(run('inbox', 'show', String(item!.id)).stdout).toContain(`\nNotes: Frame 1004 of sh070.####.png, which is already logged as asset #${seq.id} (frames 1001–1003).\n`);
+  });
+
+  it('a watched file whose C2PA time stamp could not be verified counts as an issue in inbox list and watch run, as a failure does', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    const signed = readFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'));
+    const damaged = Buffer.from(signed);
+    const token = damaged.indexOf('tstTokens', 0, 'latin1');
+    damaged[token + 1254] = (damaged[token + 1254] ?? 0) ^ 0x01; // inside the time stamp token, outside what the claim signs
+    file('w/intact.jpg', signed);
+    file('w/stamp.jpg', damaged);
+    expect(run('watch', 'add', join(dir, 'w'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
+    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
+    try {
+      const found = ok(await testClient(other).scanWatchFolders({}))[0]!.found;
+      const line = (name: string) => describeEvent({ type: 'found', item: found.find((i) => i.fileName === name)! });
+      expect(line('stamp.jpg')).toMatch(/stamp\.jpg \(.*\), C2PA check incomplete\.\n$/);
+      expect(line('intact.jpg')).toMatch(/intact\.jpg \([^)]*\)\.\n$/);
+    } finally {
+      other.db.close();
+    }
+    const rows = run('inbox', 'list').stdout.split('\n');
+    const column = rows[0]!.indexOf('ISSUES');
+    const issues = (name: string) => rows.find((r) => r.includes(`/w/${name.slice(0, 5)}`))?.slice(column, column + 'ISSUES'.length).trim();
+    expect(issues('stamp.jpg')).toBe('1');
+    expect(issues('intact.jpg')).toBe('');
   });
 
   /** `genlog inbox show` of the draft a watch folder makes of plate.NNNN.png frames `frames`. */

@@ -11,6 +11,7 @@ import { ok } from '../support/context';
 import { renderApp } from './support/app';
 import { inboxScreen, inboxWorld } from './support/inbox-world';
 import { a1111Png, titanPath } from '../ingest-api/fixtures';
+import { sharedC2paFixture } from '../provenance/helpers/paths';
 
 const user = userEvent.setup({ delay: null });
 const { table, rowOf, pane, selectedRow } = inboxScreen;
@@ -344,6 +345,27 @@ describe('New files inbox', () => {
     const items = within(notice).getAllByRole('listitem').map((li) => li.textContent);
     expect(items.length).toBeGreaterThan(0);
     expect(items.some((text) => /does not match/.test(text ?? ''))).toBe(true);
+  });
+
+  it('flags a draft whose C2PA time stamp could not be verified, in its row and its pane, but not one merely unlisted on a trust list', async () => {
+    const signed = readFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'));
+    const damaged = Buffer.from(signed);
+    const token = damaged.indexOf('tstTokens', 0, 'latin1');
+    damaged[token + 1254] = (damaged[token + 1254] ?? 0) ^ 0x01; // inside the time stamp token, outside what the claim signs
+    writeFileSync(join(withTool, 'intact.jpg'), signed);
+    writeFileSync(join(withTool, 'stamp.jpg'), damaged);
+    ok(await api.scanWatchFolders({}));
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('stamp.jpg');
+    expect(rowOf(/stamp\.jpg/).querySelector('.tag-warn')?.textContent).toBe('C2PA check incomplete');
+    expect(rowOf(/intact\.jpg/).querySelector('.tag-warn, .tag-bad')).toBeNull();
+    await user.click(within(table()).getByText('stamp.jpg'));
+    const notice = (await within(pane()).findByText(/^C2PA check incomplete/)).closest('.notice') as HTMLElement;
+    expect(within(notice).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringMatching(/^The time stamp could not be verified/)]);
+    await user.click(within(table()).getByText('intact.jpg'));
+    await within(pane()).findByRole('heading', { name: 'intact.jpg' });
+    expect(within(pane()).queryByText(/^C2PA check incomplete/)).toBeNull();
   });
 
   it('a confirmed sequence keeps its facts but no longer says what confirming will do', async () => {

@@ -3,7 +3,7 @@ import { bytes, keyValues, list, table } from '../format';
 import { frameLabel, frameRangeNotes, frameSpan, framesPhrase, missingFrames } from '../../format/frame-counts';
 import { samplerText } from '../../format/comfy-sampler';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
-import { c2paFailed, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
+import { c2paFailed, c2paUnchecked, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
 import type { WatchFolder } from '../../services/ingest/watch-folders';
 import { startWatchRunner, type WatchEvent } from '../../services/ingest/watch-runner';
@@ -85,9 +85,10 @@ const inboxTable = (items: InboxItem[]) =>
       frames(i), bytes(i.size), i.foundAt.slice(0, 16).replace('T', ' '),
       issues(i), i.path]));
 
-/** Count of what needs a look: read errors, mismatches, and a C2PA manifest that failed validation. */
+/** Count of what needs a look: read errors, mismatches, a C2PA manifest that failed validation, checks not made. */
 function issues(i: InboxItem): number | '' {
-  return (i.provenance?.errors.length ?? 0) + (i.provenance?.mismatches.length ?? 0) + (c2paFailed(i.provenance) ? 1 : 0) || '';
+  return (i.provenance?.errors.length ?? 0) + (i.provenance?.mismatches.length ?? 0) + (c2paFailed(i.provenance) ? 1 : 0)
+    + c2paUnchecked(i.provenance).length || '';
 }
 
 const UNWATCHED: Record<Extract<WatchEvent, { type: 'unwatched' }>['reason'], string> = {
@@ -115,7 +116,7 @@ export function describeEvent(e: WatchEvent): string {
     case 'found':
       return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)}]` : ''} (${bytes(e.item.size)})` +
         `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
-        `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}` +
+        `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}${c2paUnchecked(e.item.provenance).length ? ', C2PA check incomplete' : ''}` +
         `${e.replaces?.length ? `; replaces ${e.replaces.map((id) => `#${id}`).join(', ')}, which held some of its files` : ''}.\n`;
     case 'gone':
       return e.items.map((g) => (g.framesGone

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import type { Classification } from '../../../db/assets';
 import type { InboxRow } from '../../../db/inbox';
 import type { C2paValidationState, ProvenanceRecord, ProvenanceSummary } from '../../provenance';
-import { matchTool } from '../../provenance';
+import { matchTool, uncheckedProblems } from '../../provenance';
 import { mismatchesWhenLogged } from './provenance-capture';
 
 /** One frame of a sequence found in a watch folder. */
@@ -49,6 +49,11 @@ export interface InboxProvenanceBrief {
 /** A manifest that failed validation (a file changed after signing, a broken signature) is never only in the detail. */
 export function c2paFailed(brief: InboxProvenanceBrief | null): boolean {
   return brief?.c2pa?.state === 'invalid';
+}
+
+/** Checks that could not be made on a manifest that did not fail (a damaged time stamp): raised as a failure is. */
+export function c2paUnchecked(brief: InboxProvenanceBrief | null): string[] {
+  return uncheckedProblems(brief?.c2pa);
 }
 
 /** An inbox item as scripts and the UI see it. */
