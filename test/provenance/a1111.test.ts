@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread, readProvenance } from '../../main/provenance';
@@ -83,6 +84,27 @@ describe('WebUI settings in files', () => {
       expect(record.exif?.userComment).toBe(PARAMETERS.trim());
       expect(record.a1111).toMatchObject(EXPECTED);
     }
+  });
+
+  it('reads a UNICODE UserComment of Japanese or Chinese text in its own byte order, whatever the TIFF\'s', async () => {
+    // Ideographic spaces (U+3000) and 一 (U+4E00) read as "0" and "N" in the other byte order; the first 256
+    // characters hold no ASCII at all, as a Japanese artist's prompt does before its settings line.
+    const japanese = '夕暮れの京都の路地裏を歩く一人の少女　赤い和傘を差している　石畳は雨に濡れて提灯の光を反射している　'.repeat(8);
+    const withSettings = `${japanese}\nNegative prompt: 低品質\nSteps: 25, Sampler: Euler a, CFG scale: 7, Seed: 5, Size: 512x768, Model: anime_v3`;
+    const chinese = '一位穿着红色旗袍的女子站在上海外滩，夜景，霓虹灯，电影感，一二三 🎬';
+    const dir = tempDir();
+    for (const [name, text] of [['settings', withSettings], ['japanese', japanese], ['chinese', chinese]] as const) {
+      for (const textBigEndian of [true, false]) {
+        for (const tiffBigEndian of [true, false]) {
+          const tiff = exifTiff({ userComment: unicodeUserComment(text, textBigEndian) }, !tiffBigEndian);
+          const file = writeTemp(dir, `${name}-${textBigEndian}-${tiffBigEndian}.jpg`, jpegWithSegments(await plainJpeg(), [exifSegment(tiff)]));
+          const record = await readProvenance(file);
+          expect(record.exif?.userComment, `${name}: text ${textBigEndian ? 'BE' : 'LE'} in a ${tiffBigEndian ? 'BE' : 'LE'} TIFF`).toBe(text.trim());
+        }
+      }
+    }
+    const settings = await readProvenance(join(dir, 'settings-true-true.jpg'));
+    expect(settings.a1111).toMatchObject({ prompt: japanese.trim(), negativePrompt: '低品質', seed: 5, model: 'anime_v3' });
   });
 
   it('reads an ASCII EXIF UserComment written by sharp', async () => {
