@@ -72,6 +72,20 @@ describe('IPTC digital source type and the IPTC 2025.1 AI fields', () => {
     expect(record.summary.aiGenerated).toBe(true);
   });
 
+  it('keeps AI fields that look like numbers as the text they are: version "2.10" is not "2.1", "7.0" is not "7"', async () => {
+    const dir = tempDir();
+    const asElements = xmpPacket({ 'Iptc4xmpExt:AISystemUsed': '1.5', 'Iptc4xmpExt:AISystemVersionUsed': '7.0', 'Iptc4xmpExt:AIPromptInformation': '0042', 'Iptc4xmpExt:AIPromptWriterName': '1e3' });
+    const elements = await readProvenance(writeTemp(dir, 'elements.jpg', await jpeg(asElements, {})));
+    expect(elements.iptc).toMatchObject({ aiSystemUsed: '1.5', aiSystemVersionUsed: '7.0', aiPromptInformation: '0042', aiPromptWriterName: '1e3' });
+    const asAttributes =
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+      `<rdf:Description rdf:about="" xmlns:ext="${IPTC_EXT}" ext:AISystemUsed="Stable Diffusion" ext:AISystemVersionUsed='2.10' ext:AIPromptWriterName="">` +
+      '</rdf:Description></rdf:RDF></x:xmpmeta>';
+    const attributes = await readProvenance(writeTemp(dir, 'attributes.png', await pngWith([iTXt('XML:com.adobe.xmp', asAttributes)])));
+    expect(attributes.errors).toEqual([]);
+    expect(attributes.iptc).toMatchObject({ aiSystemUsed: 'Stable Diffusion', aiSystemVersionUsed: '2.10', aiPromptWriterName: null });
+  });
+
   it('reads EXIF from a PNG eXIf chunk and XMP from an MP4 uuid box', async () => {
     const png = await pngWith([pngChunk('eXIf', exifTiff({ software: 'Blender 4.2', dateTimeOriginal: '2025:01:02 03:04:05' }))]);
     const pngRecord = await readProvenance(writeTemp(tempDir(), 'exif.png', png));

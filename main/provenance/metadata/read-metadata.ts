@@ -3,6 +3,7 @@ import type { IptcRecord } from '../types';
 import { parseInThread, type RawMetadata } from '../worker/parser-thread';
 import { exifFromRaw, type ExifReading } from './exif';
 import { iptcFromXmp } from './iptc';
+import { keepAiFieldsAsText } from './xmp-values';
 
 export interface MetadataReading extends ExifReading {
   iptc: IptcRecord | null;
@@ -16,7 +17,7 @@ export async function readMetadata(parts: MetadataParts, filePath: string, timeo
   if (!parts.exifTiff && parts.xmp.length === 0 && !tiffPath) return NOTHING;
   let raw: RawMetadata;
   try {
-    raw = await parseInThread({ type: 'metadata', tiff: parts.exifTiff, xmp: parts.xmp, tiffPath }, timeoutMs);
+    raw = await parseInThread({ type: 'metadata', tiff: parts.exifTiff, xmp: parts.xmp.map(keepAiFieldsAsText), tiffPath }, timeoutMs);
   } catch (error) {
     errors.push(`The file's EXIF/XMP metadata could not be read: ${(error as Error).message}`);
     return NOTHING;

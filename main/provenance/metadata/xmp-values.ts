@@ -11,6 +11,36 @@ export function decodeXmlEntities(text: string): string {
   });
 }
 
+/**
+ * exifr turns every XMP value that reads as a number into one ("7.0" becomes 7, "2.10" becomes 2.1), and has no option
+ * not to. A version is text: "2.10" is not "2.1". This invisible mark in front of the IPTC AI fields' text makes
+ * them not numbers to exifr; xmpText takes it off again.
+ */
+const KEEP_AS_TEXT = '\u2060';
+const TEXT_FIELDS = 'AISystemUsed|AISystemVersionUsed|AIPromptInformation|AIPromptWriterName';
+const TEXT_ELEMENT = new RegExp(`(<[\\w.-]+:(?:${TEXT_FIELDS})(?:\\s[^<>]*)?>)([^<]*)(?=</)`, 'g');
+const TEXT_ATTRIBUTE = new RegExp(`(\\s[\\w.-]+:(?:${TEXT_FIELDS})\\s*=\\s*)(["'])`, 'g');
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The XMP packet with the IPTC AI fields' values marked so exifr keeps them as text (see KEEP_AS_TEXT). A packet
+ * without those fields, or not in UTF-8, is passed on as it is.
+ */
+export function keepAiFieldsAsText(packet: Uint8Array): Uint8Array {
+  if (Buffer.from(packet.buffer, packet.byteOffset, packet.byteLength).indexOf(':AI') < 0) return packet;
+  let text: string;
+  try {
+    text = utf8.decode(packet);
+  } catch {
+    return packet;
+  }
+  const marked = text
+    .replace(TEXT_ELEMENT, (whole, open: string, value: string) => (value.trim() === '' ? whole : `${open}${KEEP_AS_TEXT}${value}`))
+    .replace(TEXT_ATTRIBUTE, `$1$2${KEEP_AS_TEXT}`);
+  return marked === text ? packet : new TextEncoder().encode(marked);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -22,7 +52,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function xmpText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
-    const text = decodeXmlEntities(value).trim();
+    const text = decodeXmlEntities(value.startsWith(KEEP_AS_TEXT) ? value.slice(KEEP_AS_TEXT.length) : value).trim();
     return text === '' ? null : clipText(text);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
