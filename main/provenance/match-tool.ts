@@ -19,11 +19,33 @@ function compact(text: string): string {
   return words(text).replace(/ /g, '');
 }
 
+const VERSION_WORD = /^[vg]?\d+[a-z]?$/;
+
 /** Words that name the product: no version numbers ("g1", "v6", "25"). */
 function nameWords(text: string): string[] {
   return words(text)
     .split(' ')
-    .filter((word) => word !== '' && !/^[vg]?\d+[a-z]?$/.test(word));
+    .filter((word) => word !== '' && !VERSION_WORD.test(word));
+}
+
+/** The version words of a name, "v" dropped: "Midjourney v7" and "Midjourney 7" both say 7. */
+function versionWords(text: string): string[] {
+  return words(text)
+    .split(' ')
+    .filter((word) => VERSION_WORD.test(word))
+    .map((word) => word.replace(/^v(?=\d)/, ''));
+}
+
+/**
+ * Whether a tool's version fits what the file names: 1 when every version word of the tool is in the hint ("Runway
+ * Gen-4" for "Runway Gen-4"), -1 when both give versions and the tool's are not all there (Gen-3 for Gen-4), 0 when
+ * either gives none. Names match ignoring versions; this only ranks the tools that match.
+ */
+function versionFit(hint: string, tool: string): number {
+  const toolVersions = versionWords(tool);
+  const hintVersions = versionWords(hint);
+  if (toolVersions.length === 0 || hintVersions.length === 0) return 0;
+  return toolVersions.every((version) => hintVersions.includes(version)) ? 1 : -1;
 }
 
 /** Every name word of the shorter name appears in the longer one ("Titan Image Generator G1" ~ "Amazon Titan Image Generator"). */
@@ -74,22 +96,32 @@ function namedByAlias(alias: string, tool: string): boolean {
   return ` ${words(tool)} `.includes(` ${words(alias)} `);
 }
 
+/**
+ * The matching tool whose version fits best, then whose name is closest in length. Null when two tie on both: "Midjourney"
+ * alone cannot tell "Midjourney v6" from "Midjourney v7", and guessing would log the wrong one.
+ */
 function closestTool(hint: string, toolNames: readonly string[]): string | null {
   const aliases = HINT_ALIASES[words(hint)] ?? [];
-  let best: { tool: string; distance: number } | null = null;
+  let best: { tool: string; fit: number; distance: number } | null = null;
+  let tied = false;
   for (const tool of toolNames) {
     const spelling = matches(hint, tool) ? hint : aliases.find((alias) => namedByAlias(alias, tool));
     if (spelling === undefined) continue;
+    const fit = versionFit(hint, tool);
     const distance = Math.abs(compact(tool).length - compact(spelling).length);
-    if (!best || distance < best.distance) best = { tool, distance };
+    if (best && fit === best.fit && distance === best.distance && compact(tool) !== compact(best.tool)) tied = true;
+    if (!best || fit > best.fit || (fit === best.fit && distance < best.distance)) {
+      best = { tool, fit, distance };
+      tied = false;
+    }
   }
-  return best?.tool ?? null;
+  return tied ? null : (best?.tool ?? null);
 }
 
 /**
  * The facility tool the file names: for each hint, most specific first, the tool names that contain it, that it
- * contains, or that share all their name words with it (case, punctuation and version numbers ignored); the closest
- * in length wins. Null when no hint names a listed tool.
+ * contains, or that share all their name words with it (case, punctuation and version numbers ignored); among those,
+ * the one whose version fits, then the closest in length. Null when no hint names a listed tool, or two fit equally.
  */
 export function matchTool(record: ProvenanceRecord, toolNames: readonly string[]): string | null {
   for (const hint of record.summary.toolHints) {

@@ -7,6 +7,14 @@ function addHint(hints: string[], hint: string | null | undefined): void {
   if (trimmed && !hints.some((existing) => existing.toLowerCase() === trimmed.toLowerCase())) hints.push(trimmed);
 }
 
+/** "Midjourney" and version "7" name "Midjourney 7": the version tells listed releases apart. */
+function withVersion(system: string | null | undefined, version: string | null | undefined): string | null {
+  const name = system?.trim();
+  if (!name) return null;
+  const v = version?.trim();
+  return v && !name.toLowerCase().includes(v.toLowerCase()) ? `${name} ${v}` : name;
+}
+
 function isAiAction(action: C2paRecord['actions'][number]): boolean {
   const type = action.digitalSourceType ? digitalSourceTypeOf(action.digitalSourceType) : null;
   return !!type && isAiTerm(type.term);
@@ -17,7 +25,7 @@ function toolHints(record: Omit<ProvenanceRecord, 'summary'>): string[] {
   const { c2pa, iptc, exif, a1111, comfy } = record;
   const hints: string[] = [];
   for (const action of c2pa?.actions ?? []) if (isAiAction(action)) addHint(hints, action.softwareAgent);
-  addHint(hints, iptc?.aiSystemUsed);
+  addHint(hints, withVersion(iptc?.aiSystemUsed, iptc?.aiSystemVersionUsed));
   if (comfy) addHint(hints, 'ComfyUI');
   if (a1111) addHint(hints, 'Stable Diffusion WebUI');
   for (const product of c2pa?.claimGeneratorProducts ?? []) addHint(hints, product);

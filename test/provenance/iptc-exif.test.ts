@@ -40,7 +40,8 @@ describe('IPTC digital source type and the IPTC 2025.1 AI fields', () => {
       digitalSourceType: 'trainedAlgorithmicMedia',
       prompt: 'storm clouds over a harbour & a red lighthouse <wide>',
       createdAt: '2025-03-14T15:09:26+01:00',
-      toolHints: ['Adobe Firefly', 'Adobe Photoshop 26.0 (Windows)', 'Adobe Photoshop 26.0'],
+      // The version names the release: "Adobe Firefly Image 3", not any Firefly.
+      toolHints: ['Adobe Firefly Image 3', 'Adobe Photoshop 26.0 (Windows)', 'Adobe Photoshop 26.0'],
     });
   });
 

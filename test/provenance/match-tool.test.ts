@@ -38,6 +38,17 @@ describe('matchTool', () => {
     expect(matchTool(record, TOOLS)).toBe('Photoshop');
   });
 
+  it('tells listed releases apart by the version the file names, and names none when the file gives no version to choose by', () => {
+    const tools = ['Google Veo 2', 'Google Veo 3', 'Runway Gen-3', 'Runway Gen-4', 'Midjourney v6', 'Midjourney v7', 'Adobe Firefly'];
+    expect(matchTool(recordWith({ c2pa: c2paWithAction('c2pa.created', 'trainedAlgorithmicMedia', 'Google Veo 3') }), tools)).toBe('Google Veo 3');
+    expect(matchTool(recordWith({ c2pa: c2paWithAction('c2pa.created', 'trainedAlgorithmicMedia', 'Runway Gen-4') }), tools)).toBe('Runway Gen-4');
+    expect(matchTool(recordWith({ iptc: { ...iptcWith('trainedAlgorithmicMedia', 'Midjourney'), aiSystemVersionUsed: '7' } }), tools)).toBe('Midjourney v7');
+    expect(matchTool(recordWith({ iptc: iptcWith('trainedAlgorithmicMedia', 'Midjourney') }), tools)).toBeNull();
+    // A tool listed without a version still takes any release; one listed release is still found for another.
+    expect(matchTool(recordWith({ iptc: { ...iptcWith('trainedAlgorithmicMedia', 'Adobe Firefly'), aiSystemVersionUsed: 'Image 3' } }), tools)).toBe('Adobe Firefly');
+    expect(matchTool(recordWith({ iptc: { ...iptcWith('trainedAlgorithmicMedia', 'Midjourney'), aiSystemVersionUsed: '5.2' } }), ['Midjourney v6'])).toBe('Midjourney v6');
+  });
+
   it('returns null when nothing matches, and never matches on generic or tiny words', () => {
     const record = recordWith({ iptc: iptcWith(null, 'Image Generator AI') });
     expect(matchTool(record, ['AI', 'Image', 'Gen'])).toBeNull();
