@@ -1,4 +1,4 @@
-import { MAX_GRAPH_VISITS, clipText } from '../limits';
+import { MAX_FIELD_CHARS, MAX_GRAPH_VISITS, clipText } from '../limits';
 import type { ComfyRecord } from '../types';
 
 export interface ComfyNode {
@@ -13,11 +13,21 @@ type Link = [string, number];
 
 const MODEL_KEYS = ['ckpt_name', 'unet_name'];
 const SEED_KEYS = ['seed', 'noise_seed'];
-/** Inputs that hold prompt text on encoders and on the string nodes that feed them. */
-const TEXT_KEYS = ['text', 'text_g', 'text_l', 't5xxl', 'clip_l', 'prompt', 'string', 'value'];
+/**
+ * Encoder inputs that hold prompt text (SD, SDXL, SD3, Flux, HunyuanDiT, Lumina2, Impact's wildcard encoder). A list,
+ * because encoders also take settings as strings (Lumina2's system_prompt is a preset name, not a prompt).
+ */
+const ENCODER_TEXT_KEYS = [
+  'text', 'text_g', 'text_l', 't5xxl', 'clip_l', 'prompt', 'string', 'value',
+  'clip_g', 'bert', 'mt5xl', 'user_prompt', 'populated_text', 'wildcard_text',
+];
+/** Inputs of a string node that join its parts (StringConcatenate, WAS Text Concatenate) instead of being one. */
+const JOINER_KEYS = ['delimiter', 'separator'];
 /** Nodes whose output conditioning deliberately carries no prompt (Flux's usual negative). */
 const EMPTY_CONDITIONING = new Set(['ConditioningZeroOut']);
 const MAX_FOLLOW_DEPTH = 32;
+/** Most separate texts one string node passes on; real prompt nodes output one or two. */
+const MAX_TEXTS_PER_NODE = 32;
 
 function isLink(value: unknown): value is Link {
   return Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'number';
@@ -46,6 +56,8 @@ export function asComfyGraph(value: unknown): ComfyGraph | null {
 class Collector {
   readonly record: ComfyRecord = { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: [] };
   private visits = 0;
+  /** String node id -> the texts it outputs. */
+  private readonly texts = new Map<string, string[]>();
 
   constructor(private readonly graph: ComfyGraph) {}
 
@@ -54,14 +66,32 @@ class Collector {
     return this.visits > MAX_GRAPH_VISITS ? undefined : this.graph[link[0]];
   }
 
-  /** Text behind a text input: the string itself, or whatever string node the link leads to. */
+  /** Texts behind an encoder's text input: the string itself, or what the string nodes it links to output. */
   private strings(value: unknown, depth: number, into: string[]): void {
-    if (typeof value === 'string') {
-      if (value.trim() !== '') addUnique(into, clipText(value.trim()));
-    } else if (isLink(value) && depth < MAX_FOLLOW_DEPTH) {
-      const source = this.node(asLink(value));
-      if (source) for (const key of TEXT_KEYS) this.strings(source.inputs[key], depth + 1, into);
-    }
+    const texts = typeof value === 'string' ? [value] : isLink(value) ? this.linkedTexts(asLink(value), depth, new Set()) : [];
+    for (const text of texts) if (text.trim() !== '') addUnique(into, clipText(text.trim()));
+  }
+
+  /**
+   * What a string node outputs, followed upstream through any node (custom nodes name their inputs freely): its
+   * text parts in input order, joined by its delimiter when it has one, else kept as separate texts. Each node is
+   * read once (a hostile graph of diamonds would otherwise cost 2^depth), and `path` ends cycles.
+   */
+  private linkedTexts(link: Link, depth: number, path: Set<string>): string[] {
+    const known = this.texts.get(link[0]);
+    if (known) return known;
+    if (depth >= MAX_FOLLOW_DEPTH || path.has(link[0])) return [];
+    const node = this.node(link);
+    if (!node) return [];
+    path.add(link[0]);
+    const parts = textParts(node.inputs)
+      .flatMap((value) => (typeof value === 'string' ? [value] : this.linkedTexts(asLink(value), depth + 1, path)))
+      .filter((part) => part.trim() !== '');
+    path.delete(link[0]);
+    const joiner = JOINER_KEYS.map((key) => node.inputs[key]).find((value) => typeof value === 'string');
+    const texts = typeof joiner === 'string' && parts.length > 0 ? [joinClipped(parts, joiner)] : [...new Set(parts)].slice(0, MAX_TEXTS_PER_NODE);
+    this.texts.set(link[0], texts);
+    return texts;
   }
 
   /** Prompt texts that reach a conditioning input, through combine/area/ControlNet nodes. */
@@ -70,7 +100,7 @@ class Collector {
     const node = this.node(link);
     if (!node || EMPTY_CONDITIONING.has(node.class_type)) return;
     const { inputs } = node;
-    for (const key of TEXT_KEYS) this.strings(inputs[key], depth, into);
+    for (const key of withoutTemplate(ENCODER_TEXT_KEYS, inputs)) this.strings(inputs[key], depth, into);
     // Nodes like ControlNetApplyAdvanced pass positive on output 0 and negative on output 1.
     const passThrough = link[1] === 1 ? inputs.negative : inputs.positive;
     if (isLink(passThrough)) this.conditioning(asLink(passThrough), depth + 1, into);
@@ -112,6 +142,35 @@ class Collector {
     }
     return this.record;
   }
+}
+
+/** Impact's wildcard nodes keep the template and the text it was populated into; the populated text is what ran. */
+function withoutTemplate(keys: string[], inputs: Record<string, unknown>): string[] {
+  const populated = inputs.populated_text;
+  const usesPopulated = isLink(populated) || (typeof populated === 'string' && populated.trim() !== '');
+  return usesPopulated ? keys.filter((key) => key !== 'wildcard_text') : keys;
+}
+
+/**
+ * A string node's inputs that make up its text, in input order: every link (what feeds a string node is text), and
+ * literal strings whose name says text (text_a, string_b, prompt, value), which leaves out settings such as a mode.
+ */
+function textParts(inputs: Record<string, unknown>): (string | Link)[] {
+  return withoutTemplate(Object.keys(inputs), inputs)
+    .filter((key) => !JOINER_KEYS.includes(key))
+    .map((key): [string, unknown] => [key, inputs[key]])
+    .filter(([key, value]) => isLink(value) || (typeof value === 'string' && (key === 'value' || /text|string|prompt/i.test(key))))
+    .map(([, value]) => value as string | Link);
+}
+
+/** Joins a concatenation's parts, stopping once the text is longer than a record keeps. */
+function joinClipped(parts: string[], joiner: string): string {
+  let text = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    if (text.length > MAX_FIELD_CHARS) break;
+    text = `${text}${joiner}${part}`;
+  }
+  return clipText(text);
 }
 
 function addUnique(list: string[], value: string): void {
