@@ -1,7 +1,6 @@
 import { usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, list, table } from '../format';
 import { frameLabel, frameRangeNotes, frameSpan, framesPhrase, missingFrames } from '../../format/frame-counts';
-import { samplerText } from '../../format/comfy-sampler';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, c2paUnchecked, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
@@ -11,38 +10,11 @@ import { closeParserThread } from '../../provenance';
 import { FACT_FLAGS_USAGE, factFlags, factOptions } from './compliance-commands';
 import { releasingParser } from './folder-ingest-run';
 import { untilStopSignal } from '../stop-signals';
+import { provenanceText } from './provenance-text';
 
-const yesNo = (v: boolean | null) => (v === null ? 'not stated' : v ? 'yes' : 'no');
-
-function provenanceText(p: FileProvenance): string {
-  const s = p.summary;
-  const pairs: [string, string | null | undefined][] = [
-    ['file', p.path],
-    ['made by AI', `${yesNo(s.aiGenerated)}${s.digitalSourceType ? ` (${s.digitalSourceType})` : ''}`],
-    ['tool in list', p.matchedTool ?? 'none matched'],
-    ['software named', s.toolHints.join(', ') || 'none'],
-    ['prompt', s.prompt], ['negative', s.negativePrompt], ['model', s.model], ['created', s.createdAt],
-  ];
-  if (p.c2pa) {
-    const c = p.c2pa;
-    pairs.push(['C2PA', `${c.source} manifest by ${c.claimGenerator ?? 'unknown generator'}`],
-      ['  signer', `${c.signer ?? 'unknown'}${c.issuer ? ` (${c.issuer})` : ''}${c.signingTime ? `, signed ${c.signingTime}` : ''}`],
-      ['  validation', `${c.validation.state}${c.validation.problems.length ? `: ${c.validation.problems.join('; ')}` : ''}`]);
-    for (const a of c.actions) pairs.push(['  action', `${a.action}${a.digitalSourceType ? ` [${a.digitalSourceType.split('/').pop()}]` : ''}${a.softwareAgent ? ` by ${a.softwareAgent}` : ''}`]);
-  }
-  if (p.iptc) {
-    pairs.push(['IPTC', [p.iptc.aiSystemUsed, p.iptc.aiSystemVersionUsed, p.iptc.creatorTool].filter(Boolean).join(', ') || 'digital source type only']);
-    pairs.push(['  prompt writer', p.iptc.aiPromptWriterName]);
-  }
-  if (p.exif) pairs.push(['EXIF', [p.exif.software, p.exif.make, p.exif.model, p.exif.dateTimeOriginal].filter(Boolean).join(', ')]);
-  // A value holding a comma or colon is quoted as A1111 writes it, so "Lora hashes" stays one setting.
-  if (p.a1111) pairs.push(['A1111', Object.entries(p.a1111.params).map(([k, v]) => `${k}: ${/[,:]/.test(String(v)) ? JSON.stringify(String(v)) : v}`).join(', ')]);
-  if (p.comfy) pairs.push(['ComfyUI', [...p.comfy.checkpoints, ...p.comfy.loras].join(', ') || 'graph without model names'], ['  seed', p.comfy.seeds.join(', ')]);
-  for (const s of p.comfy?.samplers ?? []) pairs.push(['  sampler', samplerText(s)]);
-  for (const m of p.mismatches) pairs.push(['MISMATCH', m]);
-  for (const e of p.errors) pairs.push(['ERROR', e]);
-  return keyValues(pairs.filter((pair) => pair[1] !== undefined && pair[1] !== null && pair[1] !== ''));
-}
+/** What `genlog provenance FILE` prints: the file, then everything its record holds. */
+const fileProvenanceText = (p: FileProvenance) =>
+  provenanceText(p, { head: [['file', p.path]], matchedTool: p.matchedTool, mismatches: p.mismatches, errors: p.errors });
 
 /** Up to 20 missing frames named one by one; more are counted (missingFrames stops counting at 1,000). */
 function missingLine(missing: number[], pattern: string): string {
@@ -63,7 +35,7 @@ function inboxDetailText(i: InboxItemDetail): string {
   const gaps = missingLine(missingFrames(i.frames, [...(i.prefill.framesInLog ?? []), ...(i.prefill.framesDismissed ?? [])]), i.fileName);
   const frameList = i.frames.length ? `\n${i.frames.length} frame(s), first ${i.frames[0]?.fileName ?? ''}, last ${i.frames.at(-1)?.fileName ?? ''}\n${gaps}` : '';
   if (!i.record || !i.provenance) return `${head}${frameList}\nNo provenance was read for this file.\n`;
-  return `${head}${frameList}\n${provenanceText({ ...i.record, path: i.path, matchedTool: i.prefill.matchedTool ?? null, mismatches: i.provenance.mismatches })}`;
+  return `${head}${frameList}\n${fileProvenanceText({ ...i.record, path: i.path, matchedTool: i.prefill.matchedTool ?? null, mismatches: i.provenance.mismatches })}`;
 }
 
 const watchTable = (ws: WatchFolder[]) =>
@@ -147,7 +119,7 @@ export const ingestCommands: Command[] = [
     options: {},
     positionals: 1,
     run: (r) => releasingParser(() => r.call('readFileProvenance', { path: r.positionals[0] })),
-    human: provenanceText,
+    human: fileProvenanceText,
   },
   {
     name: 'watch add',
@@ -284,19 +256,15 @@ export const ingestCommands: Command[] = [
   },
 ];
 
-/** The frames and provenance part of `genlog show`: what the Provenance panel shows, in text. */
+/**
+ * The frames and provenance part of `genlog show`: the whole record, as `genlog provenance` prints it, with the
+ * mismatches against how the asset was logged.
+ */
 export function ingestDetailText(a: Partial<AssetIngestDetail>): string {
-  const pairs: [string, string | null][] = [];
-  if (a.frameRange) pairs.push(['frames', `${a.frames?.length ?? 0} (${a.frameRange.first}-${a.frameRange.last}), one SHA-256 each (--json)`]);
+  const frames: [string, string][] = a.frameRange ? [['frames', `${a.frames?.length ?? 0} (${a.frameRange.first}-${a.frameRange.last}), one SHA-256 each (--json)`]] : [];
   const p = a.provenance;
-  if (p) {
-    pairs.push(['made by AI', `${yesNo(p.aiGenerated)}${p.digitalSourceType ? ` (${p.digitalSourceType})` : ''}`]);
-    if (p.record.c2pa) pairs.push(['C2PA', `${p.record.c2pa.signer ?? 'unknown signer'}: ${p.record.c2pa.validation.state}`]);
-    if (p.record.summary.toolHints.length) pairs.push(['software named', p.record.summary.toolHints.join(', ')]);
-    for (const m of p.mismatches) pairs.push(['MISMATCH', m]);
-    for (const e of p.errors) pairs.push(['PROVENANCE ERROR', e]);
-  } else if (a.provenance === null) {
-    pairs.push(['provenance', 'not read (logged before GenLog read provenance, or uploaded through a browser)']);
-  }
+  if (p) return `\nProvenance\n${provenanceText(p.record, { head: frames, mismatches: p.mismatches, errors: p.errors, errorLabel: 'PROVENANCE ERROR' })}`;
+  const pairs: [string, string][] = [...frames];
+  if (p === null) pairs.push(['provenance', 'not read (logged before GenLog read provenance, or uploaded through a browser)']);
   return pairs.length ? `\nProvenance\n${keyValues(pairs)}` : '';
 }
