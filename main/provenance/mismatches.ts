@@ -6,6 +6,8 @@ export interface AssetOrigin {
   generated: boolean;
   /** The artist stated that no AI was used. */
   artistSaysNoAI?: boolean;
+  /** Found in a watch folder and dismissed: the artist's word that it is not GenAI output to log. */
+  dismissed?: boolean;
 }
 
 function capitalise(text: string): string {
@@ -36,7 +38,11 @@ export function provenanceMismatches(record: ProvenanceRecord, asset: AssetOrigi
       );
     }
   }
-  if (asset.artistSaysNoAI) {
+  if (asset.dismissed) {
+    for (const claim of ai) {
+      messages.push(`Dismissed, so neither logged nor disclosed, but ${claim.statement}. Check that it is not generative-AI output the log needs.`);
+    }
+  } else if (asset.artistSaysNoAI) {
     for (const claim of ai) {
       messages.push(`The artist said no AI was used, but ${claim.statement}.`);
     }

@@ -4,6 +4,21 @@ import { Dialog } from '../ui/Dialog';
 import { plural } from '../ui/format';
 import { draftTool } from './draft-labels';
 
+/**
+ * A dismissed file is neither logged nor disclosed; when the file itself says AI made it, that is said before the
+ * artist decides (the dismissed draft keeps it as a mismatch).
+ */
+function SaysAiWarning({ count, total }: { count: number; total: number }) {
+  if (count === 0) return null;
+  const which = total === 1 ? 'The file says AI made it' : count === 1 ? '1 of them says AI made it' : `${count} of them say AI made them`;
+  return (
+    <div className="notice notice-warn" role="note">
+      {which} (see Provenance). Dismissed, {total === 1 ? 'it is' : 'they are'} neither logged nor disclosed to Netflix:
+      dismiss only what is not generative-AI output the log needs.
+    </div>
+  );
+}
+
 /** Dismissing cannot be undone: the file version is kept as dismissed and never offered again. */
 export function DismissDraftDialog({ id, onClose }: { id: number; onClose(): void }) {
   const { drafts } = useStores();
@@ -19,6 +34,7 @@ export function DismissDraftDialog({ id, onClose }: { id: number; onClose(): voi
         It will not be logged. The inbox keeps it as dismissed (see the Dismissed filter) and does not offer this version of
         the file again. This cannot be undone; a changed version of the file comes back as a new draft.
       </p>
+      <SaysAiWarning count={draft?.provenance?.summary.aiGenerated ? 1 : 0} total={1} />
     </Dialog>
   );
 }
@@ -85,6 +101,8 @@ export function DismissPickedDialog({ onClose }: { onClose(): void }) {
   const busy = useApp('drafts', (s) => s.busy);
   const progress = useApp('drafts', (s) => s.batchProgress);
   const [count] = useState(picked.length);
+  const items = useApp('drafts', (s) => s.items);
+  const [saysAi] = useState(() => items.filter((d) => picked.includes(d.id) && d.provenance?.summary.aiGenerated).length);
   async function dismiss() {
     await drafts.getState().dismissPicked();
     onClose();
@@ -96,6 +114,7 @@ export function DismissPickedDialog({ onClose }: { onClose(): void }) {
         None of them will be logged. The inbox keeps them as dismissed (see the Dismissed filter) and does not offer these
         versions of the files again. This cannot be undone; a changed version of a file comes back as a new draft.
       </p>
+      <SaysAiWarning count={saysAi} total={count} />
     </Dialog>
   );
 }

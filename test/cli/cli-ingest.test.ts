@@ -403,6 +403,36 @@ describe('genlog ingest commands (spawned)', () => {
     expect(issues('intact.jpg')).toBe('');
   });
 
+  it('inbox dismiss of a file that says AI made it says so, and the dismissed item keeps it as a mismatch; a dismissed camera plate has none', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    file('w/titan.png', readFileSync(titanPath()));
+    file('w/plate.jpg', await captureJpeg());
+    expect(run('watch', 'add', join(dir, 'w'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
+    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
+    try {
+      ok(await testClient(other).scanWatchFolders({}));
+    } finally {
+      other.db.close();
+    }
+    const pending = run('--json', 'inbox', 'list').json() as { id: number; fileName: string; provenance: { mismatches: string[] } }[];
+    const titan = pending.find((i) => i.fileName === 'titan.png')!;
+    const plate = pending.find((i) => i.fileName === 'plate.jpg')!;
+    expect(titan.provenance.mismatches).toEqual([]);
+    expect(plate.provenance.mismatches).toEqual([expect.stringMatching(/logged as a generative-AI asset/)]);
+
+    const dismissedAi = run('--json', 'inbox', 'dismiss', String(titan.id), '--by', 'lead');
+    expect(dismissedAi.code).toBe(0);
+    expect(dismissedAi.stderr).toMatch(new RegExp(`Inbox #${titan.id} \\(titan\\.png\\): provenance MISMATCH: Dismissed, so neither logged nor disclosed, but its C2PA manifest records a c2pa\\.created action`));
+    expect(dismissedAi.json().provenance.mismatches).toHaveLength(1);
+    const dismissedPlate = run('--json', 'inbox', 'dismiss', String(plate.id));
+    expect(dismissedPlate.stderr).not.toMatch(/MISMATCH/);
+    expect(dismissedPlate.json().provenance.mismatches).toEqual([]);
+    const rows = run('inbox', 'list', '--status', 'dismissed').stdout.split('\n');
+    const column = rows[0]!.indexOf('ISSUES');
+    expect(rows.find((r) => r.includes('/w/tit'))?.slice(column, column + 6).trim()).toBe('1');
+    expect(rows.find((r) => r.includes('/w/pla'))?.slice(column, column + 6).trim()).toBe('');
+  });
+
   /** `genlog inbox show` of the draft a watch folder makes of plate.NNNN.png frames `frames`. */
   async function shownSequenceDraft(frames: number[]): Promise<string> {
     const { dir, db, run, file } = fresh('LocalSD');

@@ -368,6 +368,30 @@ describe('New files inbox', () => {
     expect(within(pane()).queryByText(/^C2PA check incomplete/)).toBeNull();
   });
 
+  it('dismissing a file that says AI made it warns first, alone or among ticked ones; a file saying nothing gets no warning', async () => {
+    writeFileSync(join(withTool, 'titan.png'), readFileSync(titanPath()));
+    ok(await api.scanWatchFolders({}));
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await user.click(await within(table()).findByText('titan.png'));
+    const list = screen.getByRole('region', { name: 'New files list' });
+    list.focus();
+    await user.keyboard('{Delete}');
+    let dialog = await screen.findByRole('dialog', { name: 'Dismiss titan.png?' });
+    expect(within(dialog).getByRole('note').textContent).toMatch(/^The file says AI made it \(see Provenance\)\. Dismissed, it is neither logged nor disclosed/);
+    await user.keyboard('{Escape}');
+    await user.click(within(table()).getByText('matte_v002.exr'));
+    list.focus();
+    await user.keyboard('{Delete}');
+    dialog = await screen.findByRole('dialog', { name: 'Dismiss matte_v002.exr?' });
+    expect(within(dialog).queryByRole('note')).toBeNull();
+    await user.keyboard('{Escape}');
+    for (const name of ['titan.png', 'matte_v002.exr']) await user.click(within(table()).getByRole('checkbox', { name: `Select ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Dismiss selected (2)…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Dismiss 2 files?' });
+    expect(within(dialog).getByRole('note').textContent).toMatch(/^1 of them says AI made it \(see Provenance\)\. Dismissed, they are neither logged nor disclosed/);
+  });
+
   it('a confirmed sequence keeps its facts but no longer says what confirming will do', async () => {
     for (const f of [2001, 2002, 2004]) writeFileSync(join(withTool, `gap_v001.${f}.exr`), randomBytes(700 + f));
     ok(await api.scanWatchFolders({}));

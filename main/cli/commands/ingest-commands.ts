@@ -251,7 +251,12 @@ export const ingestCommands: Command[] = [
     summary: 'Dismiss an inbox item (kept as dismissed; the same content at that path is not offered again)',
     options: { by: { type: 'string' } },
     positionals: 1,
-    run: (r) => r.call('dismissInbox', { id: idArg(r), by: r.optional('by') }),
+    async run(r) {
+      const item = await r.call<InboxItem>('dismissInbox', { id: idArg(r), by: r.optional('by') });
+      // Dismissed is the artist's word that the file is not GenAI output to log: a file that says otherwise is said aloud.
+      for (const m of item.provenance?.mismatches ?? []) r.io.stderr(`Inbox #${item.id} (${item.fileName}): provenance MISMATCH: ${m}\n`);
+      return item;
+    },
     human: (i: InboxItem) => inboxTable([i]),
   },
 ];

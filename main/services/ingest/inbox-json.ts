@@ -3,7 +3,7 @@ import type { Classification } from '../../../db/assets';
 import type { InboxRow } from '../../../db/inbox';
 import type { C2paValidationState, ProvenanceRecord, ProvenanceSummary } from '../../provenance';
 import { matchTool, uncheckedProblems } from '../../provenance';
-import { mismatchesWhenLogged } from './provenance-capture';
+import { mismatchesWhenDismissed, mismatchesWhenLogged } from './provenance-capture';
 
 /** One frame of a sequence found in a watch folder. */
 export interface InboxFrame {
@@ -40,7 +40,10 @@ export interface InboxPrefill {
 export interface InboxProvenanceBrief {
   summary: ProvenanceSummary;
   errors: string[];
-  /** Where the file contradicts being logged as generative-AI output. */
+  /**
+   * Where the file contradicts what was decided: being logged as generative-AI output (pending or confirmed), or
+   * being dismissed as not that (a dismissed file that says AI made it).
+   */
   mismatches: string[];
   /** The C2PA manifest's validation state and its problems; null when the file has none. */
   c2pa: { state: C2paValidationState; problems: string[] } | null;
@@ -134,7 +137,10 @@ export function toInboxItem(r: InboxRow, toolNames?: readonly string[]): InboxIt
     decidedBy: r.decided_by,
     prefill,
     provenance: record
-      ? { summary: record.summary, errors: record.errors, mismatches: mismatchesWhenLogged(record), c2pa: record.c2pa ? { ...record.c2pa.validation } : null }
+      ? {
+        summary: record.summary, errors: record.errors, c2pa: record.c2pa ? { ...record.c2pa.validation } : null,
+        mismatches: r.status === 'dismissed' ? mismatchesWhenDismissed(record) : mismatchesWhenLogged(record),
+      }
       : null,
   };
 }

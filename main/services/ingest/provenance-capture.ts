@@ -68,6 +68,11 @@ export function mismatchesWhenLogged(record: ProvenanceRecord): string[] {
   return provenanceMismatches(record, { generated: true });
 }
 
+/** Contradictions of a file dismissed from the inbox: the artist said it is not GenAI output, the file may say it is. */
+export function mismatchesWhenDismissed(record: ProvenanceRecord): string[] {
+  return provenanceMismatches(record, { generated: false, dismissed: true });
+}
+
 /** A logged asset whose file needs saying aloud, not only in its detail. */
 export interface ProvenanceAlert {
   assetId: number;
