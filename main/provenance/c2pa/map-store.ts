@@ -49,6 +49,21 @@ function productsOf(manifest: StoreManifest): string[] {
   return first && !LIBRARY_NAME.test(first) ? [first] : [];
 }
 
+/**
+ * The claim generator as the manifest names it: C2PA 2.x claims carry only claim_generator_info, whose version is
+ * part of what made the file ("Nuke 15.1v3", not "Nuke").
+ */
+function claimGeneratorOf(manifest: StoreManifest): string | null {
+  const named = text(manifest.claim_generator);
+  if (named) return named;
+  const info = manifest.claim_generator_info;
+  const entries = Array.isArray(info) ? info : info ? [info] : [];
+  const described = entries
+    .map((entry) => [text(entry.name), text(entry.version)].filter(Boolean).join(' '))
+    .filter((entry) => entry !== '');
+  return described.length > 0 ? described.join(', ') : null;
+}
+
 function ingredientsOf(manifest: StoreManifest): C2paIngredient[] {
   return (manifest.ingredients ?? []).map((ingredient) => ({
     title: text(ingredient.title),
@@ -73,7 +88,7 @@ export function mapManifestStore(store: ManifestStoreJson, source: C2paRecord['s
   const signature = active.signature_info ?? {};
   const signer = text(signature.common_name) ?? text(signature.issuer);
   return {
-    claimGenerator: text(active.claim_generator) ?? productsOf(active)[0] ?? null,
+    claimGenerator: claimGeneratorOf(active),
     claimGeneratorProducts: productsOf(active),
     signer,
     issuer: text(signature.issuer),
