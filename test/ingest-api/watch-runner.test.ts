@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -369,6 +370,54 @@ describe('watch runner', () => {
     await until(() => (running?.watching().includes(w.id) ? true : undefined), 'the new watch to start');
     ok(await api.removeWatchFolder({ id: w.id }));
     await until(() => (running?.watching().length === 0 ? true : undefined), 'the removed watch to stop');
+    expect(events.filter((e) => e.type === 'error')).toEqual([]);
+  });
+  it('a draft that fails on a database lock is not the end of its files: they are drafted at a recheck once the lock is gone', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 200, rescanMs: 0 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    ctx.db.pragma('busy_timeout = 50');
+    const other = new Database(ctx.dbPath);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      for (let i = 1; i <= 3; i++) write(renders, `locked_${i}.png`, await framePng(i));
+      const failed = await until(() => events.find((e) => e.type === 'error'), 'the draft to fail on the lock');
+      expect(failed).toMatchObject({ message: expect.stringMatching(/database is locked; the 3 files that changed in .*renders are drafted at the next recheck/) });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await until(async () => (ok(await api.listInbox({})).total === 3 ? true : undefined), 'the three files in the inbox after the lock');
+    expect(ok(await api.listInbox({})).rows.map((i) => i.fileName).sort()).toEqual(['locked_1.png', 'locked_2.png', 'locked_3.png']);
+  });
+
+  it('rescans each folder now and then, drafting a file whose event never came, but not one still being written', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD', exclude: ['*.tmp'] }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 200, rescanMs: 1000 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    // A file whose event was lost, as under a busy machine: written under an excluded name, renamed while the watcher
+    // is stopped from seeing it (its events are dropped here by the filter, then the rename is made to look old).
+    const missed = write(renders, 'missed.png.tmp', await framePng(1));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(missed, old, old);
+    const runner = running;
+    (runner as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    renameSync(missed, join(renders, 'missed.png'));
+    // Still being written (modified within the stability time at every rescan): left to its events or a later rescan.
+    const writing = write(renders, 'writing.png', await framePng(2));
+    const soon = new Date(Date.now() + 60_000);
+    utimesSync(writing, soon, soon);
+    const found = await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'missed.png'), 'the rescan to draft missed.png', 5000);
+    expect(found).toMatchObject({ item: { status: 'pending' } });
+    expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['missed.png']);
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
 });

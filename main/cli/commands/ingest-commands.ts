@@ -109,6 +109,17 @@ function positiveMs(r: CommandRun, flag: string): number | undefined {
   return n;
 }
 
+/** --rescan-ms: milliseconds like the others, or 0 to scan again only after a failure. */
+function rescanMs(r: CommandRun): number | undefined {
+  const v = r.optional('rescan-ms');
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || (n !== 0 && (n < 1000 || n > 86_400_000))) {
+    throw usageError(`--rescan-ms must be 0 (rescan only after a failure) or milliseconds from 1000 to 86400000, not "${v}".`);
+  }
+  return n;
+}
+
 const idArg = (r: CommandRun) => r.positionals[0];
 
 export const ingestCommands: Command[] = [
@@ -168,9 +179,9 @@ export const ingestCommands: Command[] = [
   },
   {
     name: 'watch run',
-    usage: 'genlog watch run [--stable-ms N] [--settle-ms N] [--recheck-ms N] [--poll]',
+    usage: 'genlog watch run [--stable-ms N] [--settle-ms N] [--recheck-ms N] [--rescan-ms N] [--poll]',
     summary: 'Watch every enabled watch folder in the foreground (render nodes): catch-up scan, then new files, until Ctrl+C',
-    options: { 'stable-ms': { type: 'string' }, 'settle-ms': { type: 'string' }, 'recheck-ms': { type: 'string' }, poll: { type: 'boolean' } },
+    options: { 'stable-ms': { type: 'string' }, 'settle-ms': { type: 'string' }, 'recheck-ms': { type: 'string' }, 'rescan-ms': { type: 'string' }, poll: { type: 'boolean' } },
     async run(r) {
       // A render node's service may start before any folder is set up, or while all are paused: it waits for one.
       const folders = await r.call<WatchFolder[]>('listWatchFolders', {});
@@ -184,7 +195,8 @@ export const ingestCommands: Command[] = [
         if (r.json && e.type === 'found') r.io.stdout(`${JSON.stringify(e.item)}\n`);
       };
       const runner = await startWatchRunner(r.ctx, {
-        stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), recheckMs: positiveMs(r, 'recheck-ms'), usePolling: Boolean(r.values.poll),
+        stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), recheckMs: positiveMs(r, 'recheck-ms'),
+        rescanMs: rescanMs(r), usePolling: Boolean(r.values.poll),
       }, onEvent);
       r.io.stderr(`Watching ${runner.watching().length} folder(s) into ${r.ctx.dbPath}; press Ctrl+C to stop.\n`);
       // Runs until stopped even while no folder is being watched (all paused, or gone for now): the list is read

@@ -21,12 +21,20 @@ export interface CatchUpResult extends DraftResult {
   gone: GoneDraft[];
 }
 
+export interface CatchUpOptions {
+  /**
+   * Leave out files modified after this time (ms since the epoch): a rescan while watching must not draft a file
+   * still being written; its own events, or the next rescan, take it up.
+   */
+  settledBefore?: number;
+}
+
 /**
  * Finds what arrived in a watch folder while nobody watched (the app was closed): lists the folder, drops every
  * file version the inbox already holds, and drafts the rest. Unchanged files are never read again: the inbox and
  * the file index both know them by path, size and modification time.
  */
-export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promise<CatchUpResult> {
+export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: CatchUpOptions = {}): Promise<CatchUpResult> {
   const errors: string[] = [];
   const files = await scanFolder(watch.path, {
     recursive: watch.recursive === 1,
@@ -38,7 +46,8 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow): Promis
   // what arrived, replacing it.
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id);
   const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id).filter((r) => !redraft.has(r.id)));
-  const fresh = files.filter((f) => !held.has(versionKey(f)));
+  const settled = opts.settledBefore;
+  const fresh = files.filter((f) => !held.has(versionKey(f)) && (settled === undefined || f.mtimeMs <= settled));
   const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()));
   setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   // Frames drafted again after another frame of their draft went are not new or changed.

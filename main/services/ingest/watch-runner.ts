@@ -36,6 +36,12 @@ export interface WatchRunnerOptions {
    * while `genlog watch run` serves a render node) are picked up, a resumed one with a catch-up scan.
    */
   recheckMs?: number;
+  /**
+   * How often each watched folder is scanned again as at start (ms; 0: only after a failure). Native file events can
+   * be lost (a busy machine, a database lock holding the process up), and a draft that failed must not be the end of
+   * its files: a rescan drafts whatever the inbox does not hold yet, without reading known files again.
+   */
+  rescanMs?: number;
 }
 
 export type WatchEvent =
@@ -77,9 +83,15 @@ interface ActiveWatch {
   busy: Map<string, number>;
   /** The watcher was closed: a check finishing late drafts nothing with the old settings. */
   closed?: boolean;
+  /** A draft or scan of this folder failed (a database lock): it is scanned again at the next quiet recheck. */
+  rescanDue: boolean;
+  /** When the folder was last scanned whole (ms). */
+  scannedAt: number;
+  /** A rescan is queued or running. */
+  scanning?: boolean;
 }
 
-const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000 };
+const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000, rescanMs: 60_000 };
 
 function signatureOf(w: WatchFolderRow): string {
   return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
@@ -187,6 +199,7 @@ export class WatchRunner {
   private async sync(): Promise<void> {
     if (this.stopped) return;
     this.retryUnread();
+    this.rescanWhereDue();
     const wanted = new Map(listWatchFolders(this.ctx.db).filter((w) => w.enabled === 1).map((w) => [w.id, w]));
     for (const a of [...this.active.values()]) {
       const w = wanted.get(a.id);
@@ -235,6 +248,7 @@ export class WatchRunner {
     });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
+      rescanDue: false, scannedAt: Date.now(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -258,7 +272,14 @@ export class WatchRunner {
     this.enqueue(w.id, async () => {
       const row = this.current(w.id);
       if (!row) return;
-      const result = await catchUpWatch(this.env, row);
+      let result: CatchUpResult;
+      try {
+        result = await catchUpWatch(this.env, row);
+      } catch (error) {
+        if (this.stopped) throw error;
+        active.rescanDue = true;
+        throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again at the next recheck`, { cause: error });
+      }
       this.announce(w.id, result.found, active.unread.afterDraft([], result), result.replaced);
       this.onEvent({ type: 'caught-up', result });
     });
@@ -276,6 +297,38 @@ export class WatchRunner {
       this.onEvent({ type: 'found', item, ...(replaces.length > 0 ? { replaces } : {}) });
     }
     for (const message of errors) this.onEvent({ type: 'error', watchId, message });
+  }
+
+  /**
+   * At each recheck, folders whose draft failed, or whose periodic rescan is due, are scanned again while quiet (no
+   * batch waiting or running, so the scan does not race the watcher's own drafts). Files changed within the
+   * stability time are left to their events or the next rescan: they may still be being written.
+   */
+  private rescanWhereDue(): void {
+    const now = Date.now();
+    const { rescanMs, stabilityMs } = this.options;
+    for (const a of this.active.values()) {
+      const due = a.rescanDue || (rescanMs > 0 && now - a.scannedAt >= rescanMs);
+      if (!due || a.closed || a.scanning || a.folders.size > 0 || a.busy.size > 0) continue;
+      a.rescanDue = false;
+      a.scannedAt = now;
+      a.scanning = true;
+      this.enqueue(a.id, async () => {
+        try {
+          const row = this.current(a.id);
+          if (!row || a.closed) return;
+          const result = await catchUpWatch(this.env, row, { settledBefore: Date.now() - stabilityMs });
+          if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
+          this.announce(a.id, result.found, a.unread.afterDraft([], result), result.replaced);
+        } catch (error) {
+          if (this.stopped) throw error;
+          a.rescanDue = true;
+          throw new Error(`${(error as Error).message}; ${a.root} is scanned again at the next recheck`, { cause: error });
+        } finally {
+          a.scanning = false;
+        }
+      });
+    }
   }
 
   /** At each recheck, files not readable yet whose turn it is: their folder is drafted again once quiet. */
@@ -340,6 +393,12 @@ export class WatchRunner {
           const result = await draftFiles(this.env, row, await currentVersions(paths), new Set(redraft.keys()));
           this.announce(a.id, result.found, a.unread.afterDraft(paths, result), result.replaced);
         }
+      } catch (error) {
+        if (this.stopped) throw error;
+        // Nothing of a failed draft is kept (one transaction): the folder's files wait for the rescan, not a restart.
+        a.rescanDue = true;
+        const files = batch.paths.size + batch.gone.size;
+        throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted at the next recheck`, { cause: error });
       } finally {
         const left = (a.busy.get(folder) ?? 1) - 1;
         if (left > 0) a.busy.set(folder, left);
