@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate';
+import { describeDbError } from './errors';
+import { LATEST_VERSION, checkOpenable, migrate } from './migrate';
 
 export type Db = Database.Database;
 
@@ -27,9 +28,12 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     throw new Error(`Cannot open the database ${path}: ${(error as Error).message}${existsSync(path) && statSync(path).isDirectory() ? ' (it is a folder)' : ''}.`, { cause: error });
   }
   try {
+    db.pragma('busy_timeout = 5000');
+    // Before anything that writes (WAL mode is written into the file's header): a database from a newer GenLog, or
+    // another program's, is refused exactly as it was found.
+    if (options.migrate !== false) checkOpenable(db, path, LATEST_VERSION);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     // 64 MB of page cache instead of SQLite's 2 MB: a 1M-asset log has a dozen indexes, and with the default cache
     // bulk logging and search spent their time re-reading the same index pages from the OS.
@@ -40,7 +44,8 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     if (options.migrate !== false) migrate(db);
   } catch (err) {
     db.close();
-    throw err;
+    const plain = describeDbError(err, path);
+    throw plain ? new Error(plain, { cause: err }) : err;
   }
   return db;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeDbError } from '../../db/errors';
 import { ApiFailure, type Envelope } from './envelope';
 import type { ApiContext } from './context';
 import type { MethodDef } from './method';
@@ -30,7 +31,7 @@ export async function dispatch(
     return { ok: true, value: await def.handler(ctx, parsed.data) };
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: { code: err.code, message: err.message } };
-    const message = err instanceof Error ? err.message : String(err);
+    const message = describeDbError(err, ctx.dbPath) ?? (err instanceof Error ? err.message : String(err));
     return { ok: false, error: { code: 'failed', message } };
   }
 }

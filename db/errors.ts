@@ -1,0 +1,29 @@
+import { basename } from 'node:path';
+
+/**
+ * SQLite's own words for a database file it cannot use ("file is not a database", "attempt to write a readonly
+ * database") name neither the file nor what to do. These say both. Null for anything else, whose message stands.
+ */
+export function describeDbError(error: unknown, path: string): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const message = (error as Error).message;
+  if (code === 'SQLITE_NOTADB') {
+    return `${path} is not a GenLog database: it is not an SQLite file at all (${message}). Check the --db path or GENLOG_DB; the file was left as it is.`;
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return `The database ${path} is damaged (${message}). Nothing was written to it. Restore the latest backup of it, or run ` +
+      '`sqlite3 FILE "PRAGMA integrity_check"` to see what is wrong.';
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    const name = basename(path);
+    return `Cannot write to the database ${path}: the file or its folder is read-only (${message}). GenLog writes the file ` +
+      `and keeps ${name}-wal and ${name}-shm beside it while it is open; make both writable, or copy the database somewhere they are.`;
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return `Cannot open the database ${path} (${message}): GenLog needs to read and write the file and to create files beside it in its folder.`;
+  }
+  if (code === 'SQLITE_FULL') return `The disk holding the database ${path} is full (${message}). Nothing of the change was kept; free some space and try again.`;
+  if (code.startsWith('SQLITE_IOERR')) return `The database ${path} could not be read or written (${message}): check the disk or network share it is on.`;
+  return null;
+}

@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../db/connection';
+import { LATEST_VERSION } from '../../db/migrate';
+import { tempDir } from '../support/context';
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** An SQLite file written with a rollback journal (as a newer GenLog on a network share, or another program, may). */
+function rollbackJournalDb(setup: (db: Database.Database) => void): string {
+  const path = join(tempDir(), 'other.db');
+  const raw = new Database(path);
+  raw.pragma('journal_mode = DELETE');
+  setup(raw);
+  raw.close();
+  return path;
+}
+
+describe('opening a database GenLog must not change', () => {
+  it('refuses a database from a newer GenLog byte for byte as it was, its journal mode included', () => {
+    const path = rollbackJournalDb((db) => {
+      db.exec('CREATE TABLE assets (x INTEGER)');
+      db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    });
+    const before = digest(path);
+    expect(() => openDb(path)).toThrow(/newer version of GenLog.*it has not been modified/);
+    expect(digest(path)).toBe(before);
+  });
+
+  it("refuses another program's SQLite file, naming its tables, and leaves it as it was", () => {
+    const path = rollbackJournalDb((db) => db.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)'));
+    const before = digest(path);
+    expect(() => openDb(path)).toThrow(`${path} is an SQLite database but not GenLog's (it holds the table(s) notes). GenLog leaves it as it is: check the --db path or GENLOG_DB.`);
+    expect(digest(path)).toBe(before);
+  });
+
+  it('opens an empty file, or a new path, as a new log', () => {
+    const path = join(tempDir(), 'empty.db');
+    writeFileSync(path, '');
+    const db = openDb(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('says in plain words, with the path, that a file is not a database or is damaged, and leaves it as it was', () => {
+    const text = join(tempDir(), 'notes.txt');
+    writeFileSync(text, 'shopping list: eggs, milk\n'.repeat(200));
+    expect(() => openDb(text)).toThrow(new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not a GenLog database: it is not an SQLite file at all \\(file is not a database\\)\\. Check the --db path or GENLOG_DB`));
+    expect(readFileSync(text, 'utf8')).toBe('shopping list: eggs, milk\n'.repeat(200));
+
+    const good = join(tempDir(), 'good.db');
+    openDb(good).close();
+    const truncated = join(tempDir(), 'truncated.db');
+    writeFileSync(truncated, readFileSync(good).subarray(0, 4096 + 100));
+    const before = digest(truncated);
+    expect(() => openDb(truncated)).toThrow(/^The database .*truncated\.db is damaged \(database disk image is malformed\)\. Nothing was written to it\. Restore the latest backup/);
+    expect(digest(truncated)).toBe(before);
+  });
+});
