@@ -21,6 +21,14 @@ function extensionOf(fileName: string): string | undefined {
   return /\.([a-z0-9]{2,4})$/i.exec(fileName)?.[1]?.toUpperCase();
 }
 
+/** What the icon stands for before (or instead of) a preview: only a previewable image is ever loading. */
+function whyNoImage({ mediaType, fileName }: ThumbnailProps['asset']): string {
+  const ext = extensionOf(fileName);
+  if (mediaType !== 'image') return 'No preview for this media type.';
+  if (ext && PREVIEWABLE.includes(ext)) return 'Loading the preview…';
+  return `No preview for ${ext ? `.${ext.toLowerCase()}` : 'extensionless'} files: GenLog previews PNG, JPEG, WebP, TIFF, GIF and AVIF.`;
+}
+
 export interface ThumbnailProps {
   asset: { id: number; mediaType: MediaType; fileName: string };
   size: 'row' | 'large';
@@ -46,7 +54,7 @@ export function Thumbnail({ asset, size }: ThumbnailProps) {
     return <img className={`thumb thumb-${size}`} src={entry.dataUrl} alt={size === 'large' ? `Preview of ${asset.fileName}` : ''} data-testid={`thumb-${id}`} />;
   }
   const label = typeLabel(asset.mediaType, asset.fileName);
-  const why = entry?.reason ?? (asset.mediaType === 'image' ? 'Loading the preview…' : 'No preview for this media type.');
+  const why = entry?.reason ?? whyNoImage(asset);
   // The label is drawn by CSS (attr()), so the cell's text stays the file name for search, copy and screen readers.
   return size === 'large'
     ? <span className="thumb thumb-large thumb-icon" data-label={label} title={why} role="img" aria-label={`${label}: ${why}`} />

@@ -1,6 +1,9 @@
 import { appendFileSync, existsSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { deflateSync } from 'node:zlib';
+import { pngChunk } from '../provenance/helpers/png';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
 import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
@@ -386,6 +389,26 @@ describe('folder ingest', () => {
     expect(ok(await api.getAsset({ id: hero.id })).thumbnail).toBe(true);
     const notes = assets.find((a) => a.fileName === 'notes.txt')!;
     expect(ok(await api.getThumbnail({ id: notes.id }))).toMatchObject({ dataUrl: null, reason: expect.stringMatching(/No preview for \.txt/) });
+  });
+
+  it('gives a truncated image no blank preview, and a too-large one a reason naming its size', async () => {
+    const dir = tempDir();
+    const cli = createContext({ dbPath: join(dir, 'cli.db'), transport: 'cli', actor: 'ana' });
+    const api = testClient(cli);
+    await seedCatalog(api);
+    const whole = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#aa3300' } }).png({ compressionLevel: 0 }).toBuffer();
+    const cut = write(dir, 'cut.png', whole.subarray(0, whole.length >> 1));
+    // 17,000 × 17,000 is over sharp's input limit (about 268 megapixels), refused from the header alone.
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(17_000, 0);
+    ihdr.writeUInt32BE(17_000, 4);
+    ihdr.writeUInt8(1, 8); // one bit per pixel, greyscale
+    const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const huge = write(dir, 'huge.png', Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(4096))), pngChunk('IEND', Buffer.alloc(0))]));
+    const [c, h] = ok(await api.logAssets({ files: [{ path: cut }, { path: huge }], production: 'SHOW1', tool: 'Firefly' }));
+    expect(ok(await api.getThumbnail({ id: c!.id }))).toMatchObject({ dataUrl: null, reason: expect.stringMatching(/^The image could not be decoded \(.+\): the file may be incomplete or damaged\./) });
+    expect(ok(await api.getThumbnail({ id: h!.id }))).toMatchObject({ dataUrl: null, reason: expect.stringMatching(/^The image is too large to preview \(17000 × 17000 pixels\)/) });
+    cli.db.close();
   });
 
   it('makes a missing thumbnail on request (CLI-logged assets), but not from a file that changed since it was logged', async () => {

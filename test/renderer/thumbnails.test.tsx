@@ -45,6 +45,8 @@ describe('thumbnails in the log table and the detail pane', () => {
     const img = await within(row('harbour.png')).findByTestId(`thumb-${logged[0]!.id}`);
     expect(img.getAttribute('src')).toMatch(/^data:image\/webp;base64,/);
     expect(row('sky.exr').querySelector('.thumb-icon')!.getAttribute('data-label')).toBe('EXR');
+    // Never asked for, so never "loading": it says why there is none.
+    expect(row('sky.exr').querySelector('.thumb-icon')!.getAttribute('title')).toBe('No preview for .exr files: GenLog previews PNG, JPEG, WebP, TIFF, GIF and AVIF.');
     expect(row('crowd.mov').querySelector('.thumb-icon')!.getAttribute('data-label')).toBe('VID');
     // The file name cell still reads as the file name (the icon is drawn by CSS).
     expect(row('sky.exr').querySelector('.cell-fileName')!.textContent).toBe('sky.exr');

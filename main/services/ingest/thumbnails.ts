@@ -37,7 +37,9 @@ export async function renderThumbnail(source: string, dir: string, sha256: strin
   await mkdir(dir, { recursive: true });
   const partial = `${dest}.${randomBytes(6).toString('hex')}.partial`;
   try {
-    await sharp()(source, { failOn: 'none', sequentialRead: true })
+    // 'truncated': an image cut short decodes as blank or grey pixels that look like a real (empty) picture; failing
+    // shows the type icon and says why instead.
+    await sharp()(source, { failOn: 'truncated', sequentialRead: true })
       .rotate()
       .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 70 })
@@ -158,8 +160,18 @@ export async function getThumbnail(ctx: ApiContext, id: number): Promise<Thumbna
     setThumbnail(ctx.db, id, name);
     return { id, dataUrl: dataUrl(await readFile(join(thumbnailsDir(ctx), name))), reason: null };
   } catch (error) {
-    return none(`The image could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
+    return none(await whyNoPreview(source.path, error));
   }
+}
+
+/** Why an image that should preview did not, in words about the file rather than the decoder. */
+async function whyNoPreview(path: string, error: unknown): Promise<string> {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) {
+    const size = await sharp()(path, { limitInputPixels: false }).metadata().then((m) => (m.width && m.height ? `${m.width} × ${m.height} pixels` : null), () => null);
+    return `The image is too large to preview${size ? ` (${size})` : ''}: GenLog previews images up to about 268 megapixels. The asset is logged whole; only the preview is left out.`;
+  }
+  return `The image could not be decoded (${message}): the file may be incomplete or damaged. The asset is logged as it is.`;
 }
 
 /** Thumbnails for newly logged single-file images (logAssets); sequences queue their first frame themselves. */
