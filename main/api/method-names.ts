@@ -16,7 +16,7 @@ export const METHOD_NAMES = [
   'getDashboard', 'listApprovalInbox', 'listStaleTemporaries', 'getComplianceCatalog',
   'buildPacket', 'rebuildPacket', 'listPackets', 'getPacket', 'getPacketPdf', 'approvePacket', 'exportPacketEml',
   'listOutbox', 'sendOutbox', 'confirmPacketSent', 'resendPacket', 'verifyPacketFile', 'getPacketSettings', 'setPacketSettings',
-  'readFileProvenance', 'startIngest', 'getIngestJob', 'cancelIngest', 'getThumbnail',
+  'readFileProvenance', 'startIngest', 'getIngestJob', 'listIngestJobs', 'cancelIngest', 'getThumbnail',
   'addWatchFolder', 'listWatchFolders', 'enableWatchFolder', 'removeWatchFolder', 'scanWatchFolders',
   'listInbox', 'getInboxItem', 'confirmInbox', 'dismissInbox',
 ] as const satisfies readonly MethodName[];

@@ -31,6 +31,7 @@ function Shell({ desktop }: { desktop: DesktopBridge | null }) {
   useEffect(() => {
     void stores.settings.getState().load();
     void stores.catalog.getState().load();
+    void stores.folderIngest.getState().resume();
   }, [stores]);
 
   const { Component } = findScreen(screen);

@@ -34,6 +34,11 @@ export interface FolderIngestState {
   logAgainWithTool(tool: string): Promise<Outcome<{ jobId: string }> | null>;
   /** Finished batches stay logged; the batch being hashed is dropped. */
   cancel(): Promise<void>;
+  /**
+   * Follows an ingest still running in the main process, started before this window was (re)loaded: its progress,
+   * Cancel and result come back instead of it running on unseen.
+   */
+  resume(): Promise<void>;
 }
 
 export interface FolderIngestDeps {
@@ -117,6 +122,15 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
         // The tool was for the files that named none: the form keeps what the artist chose there ("from each file").
         set({ remembered: last });
         return res;
+      },
+      async resume() {
+        if (get().phase !== 'closed') return;
+        const res = await call(api.listIngestJobs({}), 'look for an ingest still running');
+        const running = res.ok ? res.value[0] : undefined;
+        if (!running || get().phase !== 'closed') return;
+        const { request, ...job } = running;
+        set({ phase: 'running', jobId: job.jobId, job, remembered: request as Partial<FolderIngestInput>, cancelling: false, cancelAsked: false, refused: null });
+        void follow(running.jobId);
       },
       async cancel() {
         const { jobId, phase } = get();

@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -55,5 +55,28 @@ describe('ingest jobs through the API (what the UI and the CLI poll)', () => {
     expect(cancelled.notReached).toBe(2); // a.png and huge.mov: one batch, not committed
     await ingestJobEnded(ctx, jobId);
     expect(ok(await api.listAssets({})).total).toBe(0);
+  });
+  it('refuses a second job over files a running one is logging, lists the running one with its request, and allows other folders', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    sparseFile(renders, 'huge.mov', 2 * 1024 * 1024 * 1024);
+    write(join(dir, 'other'), 'b.png', await a1111Png(3));
+    const first = ok(await api.startIngest({ paths: [renders], production: 'SHOW1', tool: 'LocalSD', by: 'ana' }));
+    expect(ok(await api.listIngestJobs({}))).toEqual([expect.objectContaining({
+      jobId: first.jobId, state: 'running', paths: [renders], request: expect.objectContaining({ paths: [renders], production: 'SHOW1', tool: 'LocalSD' }),
+    })]);
+    for (const paths of [[renders], [dir], [join(renders, 'huge.mov')]]) {
+      expect(await api.startIngest({ paths, production: 'SHOW1', tool: 'LocalSD' })).toMatchObject({
+        ok: false, error: { code: 'conflict', message: expect.stringMatching(new RegExp(`^An ingest of ${renders} is already running .*Let it finish or cancel it`)) },
+      });
+    }
+    const other = ok(await api.startIngest({ paths: [join(dir, 'other')], production: 'SHOW1', tool: 'LocalSD' }));
+    await ingestJobEnded(ctx, other.jobId);
+    expect(ok(await api.getIngestJob({ jobId: other.jobId }))).toMatchObject({ state: 'done', logged: 1 });
+    ok(await api.cancelIngest({ jobId: first.jobId }));
+    expect(ok(await api.listIngestJobs({}))).toEqual([]);
+    const again = ok(await api.startIngest({ paths: [join(dir, 'other')], production: 'SHOW1', tool: 'LocalSD' }));
+    await ingestJobEnded(ctx, again.jobId);
   });
 });

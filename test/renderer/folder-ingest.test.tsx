@@ -141,6 +141,19 @@ describe('Log a folder…', () => {
     expect(alerts.textContent).not.toMatch(/plate\.dat/);
   });
 
+  it('a window opened while an ingest runs (a reload) follows it again: progress, Cancel and the result come back', async () => {
+    sparseFile(folder, 'huge.mov', 2 * 1024 * 1024 * 1024);
+    const { jobId } = ok(await api.startIngest({ paths: [folder], production: 'SHOW1', tool: 'Firefly' }));
+    renderApp(api);
+    const dialog = await screen.findByRole('dialog', { name: 'Logging a folder' });
+    await waitFor(() => expect(dialog.textContent).toMatch(/of 2\.0 GiB/));
+    await user.keyboard('{Escape}');
+    const ended = await screen.findByRole('dialog', { name: 'Cancelled: 0 assets logged' }, { timeout: 10_000 });
+    expect(ok(await api.getIngestJob({ jobId })).state).toBe('cancelled');
+    await user.click(within(ended).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('takes a typed episode for a production that lists none', async () => {
     ok(await api.addProduction({ code: 'SHOW2', title: 'Harbour', contactEmail: 'amy@netflix.com' }));
     writeFileSync(join(folder, 'plate.dat'), randomBytes(500));

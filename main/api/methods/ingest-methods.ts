@@ -3,7 +3,7 @@ import { method } from '../method';
 import * as s from '../schemas';
 import { factsUpdateSchema, toolChainSchema } from '../../services/compliance/facts-input';
 import { fileProvenance } from '../../services/ingest/asset-ingest';
-import { cancelIngest, getIngestJob, startIngest } from '../../services/ingest/ingest-jobs';
+import { cancelIngest, getIngestJob, listIngestJobs, startIngest } from '../../services/ingest/ingest-jobs';
 import { getThumbnail } from '../../services/ingest/thumbnails';
 import { addWatchFolder, enableWatchFolder, listWatchFolders, removeWatchFolder } from '../../services/ingest/watch-folders';
 import { scanWatchFolders } from '../../services/ingest/catch-up';
@@ -48,6 +48,8 @@ export const ingestMethods = {
   ),
   getIngestJob: method(z.object({ jobId, includeAssets: z.boolean().default(false) }),
     'Progress (files, bytes, ETA) and result of an ingest job', (ctx, i) => getIngestJob(ctx, i.jobId, i.includeAssets)),
+  listIngestJobs: method(z.object({}), 'The ingest jobs still running (a window opened meanwhile follows them again)',
+    (ctx) => listIngestJobs(ctx)),
   cancelIngest: method(z.object({ jobId }), 'Cancel an ingest job: finished batches stay logged, the unfinished one is dropped',
     (ctx, i) => cancelIngest(ctx, i.jobId)),
 

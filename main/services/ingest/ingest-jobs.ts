@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from '../../api/context';
-import { notFound } from '../../api/envelope';
+import { conflict, notFound } from '../../api/envelope';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { ScanSkip } from '../../ingest';
 import type { LoggedAsset } from '../log-assets';
 import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type FolderIngestResult, type SequenceGap, type UnreadableItem } from './folder-ingest';
@@ -16,6 +17,8 @@ export type IngestJobState = 'running' | 'done' | 'failed' | 'cancelled';
 export interface IngestJobStatus {
   jobId: string;
   state: IngestJobState;
+  /** The files and folders the job logs, as asked for. */
+  paths: string[];
   progress: IngestJobProgress;
   /** New assets logged so far (committed batches). */
   logged: number;
@@ -39,6 +42,7 @@ export interface IngestJobStatus {
 
 interface Job {
   status: Omit<IngestJobStatus, 'assets'>;
+  request: FolderIngestRequest;
   assets: LoggedAsset[];
   controller: AbortController;
   finished: Promise<void>;
@@ -75,13 +79,14 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   resolveTarget(ctx, req);
   const jobs = jobsOf(ctx);
   forgetOldJobs(jobs);
+  refuseOverlap(jobs, req.paths);
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
-    jobId, state: 'running', progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], notReached: 0, error: null,
+    jobId, state: 'running', paths: [...req.paths], progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], notReached: 0, error: null,
     startedAt: ctx.now().toISOString(), finishedAt: null,
   };
-  const job: Job = { status, assets: [], controller, finished: Promise.resolve() };
+  const job: Job = { status, request: req, assets: [], controller, finished: Promise.resolve() };
   const end = (state: IngestJobState, assets: LoggedAsset[], error: string | null) => {
     job.assets = assets;
     status.state = state;
@@ -113,6 +118,41 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     });
   jobs.set(jobId, job);
   return { jobId };
+}
+
+/** Whether one path is the other or inside it. */
+function overlaps(a: string, b: string): boolean {
+  const inside = (outer: string, inner: string) => {
+    const r = relative(resolve(outer), resolve(inner));
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  };
+  return inside(a, b) || inside(b, a);
+}
+
+/**
+ * Two jobs over the same files would read every file twice and race to log the same content: the second is refused
+ * while the first runs (a window reloaded mid-ingest finds the first with listIngestJobs).
+ */
+function refuseOverlap(jobs: Map<string, Job>, paths: readonly string[]): void {
+  for (const job of jobs.values()) {
+    if (job.status.state !== 'running') continue;
+    const shared = paths.find((p) => job.status.paths.some((q) => overlaps(p, q)));
+    if (shared !== undefined) {
+      throw conflict(`An ingest of ${job.status.paths.join(', ')} is already running (started ${job.status.startedAt}), and ${shared} is part of it. ` +
+        'Let it finish or cancel it, then start this one.');
+    }
+  }
+}
+
+/** A running job and what it was asked to do, so a window that follows it again can also run it again with a tool. */
+export interface RunningIngestJob extends IngestJobStatus {
+  request: FolderIngestRequest;
+}
+
+/** The ingest jobs still running: a window opened (or reloaded) while one runs follows it again. */
+export function listIngestJobs(ctx: ApiContext): RunningIngestJob[] {
+  return [...jobsOf(ctx).values()].filter((j) => j.status.state === 'running')
+    .map((j) => ({ ...j.status, progress: { ...j.status.progress }, request: { ...j.request } }));
 }
 
 function requireJob(ctx: ApiContext, jobId: string): Job {
