@@ -26,6 +26,23 @@ function fresh(...tools: string[]) {
   return { dir, db, run, file };
 }
 
+/** The scan a watcher would make, from another GenLog on the same database (a render node): the drafts it made. */
+async function scanFromRenderNode(db: string) {
+  const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
+  try {
+    return ok(await testClient(other).scanWatchFolders({}));
+  } finally {
+    other.db.close();
+  }
+}
+
+/** The ISSUES cell of the `inbox list` row whose path holds `pathPart` (long paths are cut short in the table). */
+function issuesCell(listing: string, pathPart: string): string | undefined {
+  const rows = listing.split('\n');
+  const column = rows[0]!.indexOf('ISSUES');
+  return rows.find((r) => r.includes(pathPart))?.slice(column, column + 'ISSUES'.length).trim();
+}
+
 describe('genlog ingest commands (spawned)', () => {
   it('log DIR --recursive groups sequences, shows progress on stderr, and never re-reads unchanged files', async () => {
     const { dir, run, file } = fresh('LocalSD');
@@ -367,13 +384,7 @@ describe('genlog ingest commands (spawned)', () => {
     const [seq] = run('--json', 'log', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
     file('r/sh070.1004.png', await framePng(1004));
     expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
-    // The scan a watcher would make, from another GenLog on the same database.
-    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
-    try {
-      expect(ok(await testClient(other).scanWatchFolders({}))[0]?.found).toHaveLength(1);
-    } finally {
-      other.db.close();
-    }
+    expect((await scanFromRenderNode(db))[0]?.found).toHaveLength(1);
     const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
     expect(run('inbox', 'show', String(item!.id)).stdout).toContain(`\nNotes: Frame 1004 of sh070.####.png, which is already logged as asset #${seq.id} (frames 1001–1003).\n`);
   });
@@ -387,20 +398,13 @@ describe('genlog ingest commands (spawned)', () => {
     file('w/intact.jpg', signed);
     file('w/stamp.jpg', damaged);
     expect(run('watch', 'add', join(dir, 'w'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
-    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
-    try {
-      const found = ok(await testClient(other).scanWatchFolders({}))[0]!.found;
-      const line = (name: string) => describeEvent({ type: 'found', item: found.find((i) => i.fileName === name)! });
-      expect(line('stamp.jpg')).toMatch(/stamp\.jpg \(.*\), C2PA check incomplete\.\n$/);
-      expect(line('intact.jpg')).toMatch(/intact\.jpg \([^)]*\)\.\n$/);
-    } finally {
-      other.db.close();
-    }
-    const rows = run('inbox', 'list').stdout.split('\n');
-    const column = rows[0]!.indexOf('ISSUES');
-    const issues = (name: string) => rows.find((r) => r.includes(`/w/${name.slice(0, 5)}`))?.slice(column, column + 'ISSUES'.length).trim();
-    expect(issues('stamp.jpg')).toBe('1');
-    expect(issues('intact.jpg')).toBe('');
+    const found = (await scanFromRenderNode(db))[0]!.found;
+    const line = (name: string) => describeEvent({ type: 'found', item: found.find((i) => i.fileName === name)! });
+    expect(line('stamp.jpg')).toMatch(/stamp\.jpg \(.*\), C2PA check incomplete\.\n$/);
+    expect(line('intact.jpg')).toMatch(/intact\.jpg \([^)]*\)\.\n$/);
+    const listing = run('inbox', 'list').stdout;
+    expect(issuesCell(listing, '/w/stamp')).toBe('1');
+    expect(issuesCell(listing, '/w/intac')).toBe('');
   });
 
   it('inbox dismiss of a file that says AI made it says so, and the dismissed item keeps it as a mismatch; a dismissed camera plate has none', async () => {
@@ -408,12 +412,7 @@ describe('genlog ingest commands (spawned)', () => {
     file('w/titan.png', readFileSync(titanPath()));
     file('w/plate.jpg', await captureJpeg());
     expect(run('watch', 'add', join(dir, 'w'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
-    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
-    try {
-      ok(await testClient(other).scanWatchFolders({}));
-    } finally {
-      other.db.close();
-    }
+    await scanFromRenderNode(db);
     const pending = run('--json', 'inbox', 'list').json() as { id: number; fileName: string; provenance: { mismatches: string[] } }[];
     const titan = pending.find((i) => i.fileName === 'titan.png')!;
     const plate = pending.find((i) => i.fileName === 'plate.jpg')!;
@@ -427,10 +426,9 @@ describe('genlog ingest commands (spawned)', () => {
     const dismissedPlate = run('--json', 'inbox', 'dismiss', String(plate.id));
     expect(dismissedPlate.stderr).not.toMatch(/MISMATCH/);
     expect(dismissedPlate.json().provenance.mismatches).toEqual([]);
-    const rows = run('inbox', 'list', '--status', 'dismissed').stdout.split('\n');
-    const column = rows[0]!.indexOf('ISSUES');
-    expect(rows.find((r) => r.includes('/w/tit'))?.slice(column, column + 6).trim()).toBe('1');
-    expect(rows.find((r) => r.includes('/w/pla'))?.slice(column, column + 6).trim()).toBe('');
+    const listing = run('inbox', 'list', '--status', 'dismissed').stdout;
+    expect(issuesCell(listing, '/w/tit')).toBe('1');
+    expect(issuesCell(listing, '/w/pla')).toBe('');
   });
 
   /** `genlog inbox show` of the draft a watch folder makes of plate.NNNN.png frames `frames`. */
@@ -438,12 +436,7 @@ describe('genlog ingest commands (spawned)', () => {
     const { dir, db, run, file } = fresh('LocalSD');
     for (const f of frames) file(`r/plate.${String(f).padStart(4, '0')}.png`, await framePng(f));
     expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
-    const other = createContext({ dbPath: db, transport: 'cli', actor: 'render-node' });
-    try {
-      ok(await testClient(other).scanWatchFolders({}));
-    } finally {
-      other.db.close();
-    }
+    await scanFromRenderNode(db);
     const [item] = run('--json', 'inbox', 'list').json() as { id: number }[];
     return run('inbox', 'show', String(item!.id)).stdout;
   }
