@@ -20,7 +20,9 @@ export function useShortcuts(stores: Stores, desktop: DesktopBridge | null): voi
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
-      const modal = stores.ui.getState().dialog !== null || stores.ingest.getState().phase !== 'closed';
+      // Any open modal dialog (the folder ingest's result too): "/" or Ctrl+1 would take the keyboard out of it.
+      const modal = stores.ui.getState().dialog !== null || stores.ingest.getState().phase !== 'closed'
+        || document.querySelector('[aria-modal="true"]') !== null;
       if (modal) return;
       const mod = isMac() ? e.metaKey : e.ctrlKey;
       if (mod && !e.altKey && !desktop) {

@@ -13,7 +13,8 @@ type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>
 export function DefaultClassSelect({ value, onChange, ...rest }: Props) {
   return (
     <select {...rest} className="input" value={value} onChange={(e) => onChange(e.target.value as Classification | '')}>
-      <option value="">Default (the planned use's, else temporary)</option>
+      {/* Short enough for a half-width field of the folder form at 1,024 px: the longer wording was cut off there. */}
+      <option value="">From the planned use, else temporary</option>
       <option value="temporary">Temporary</option>
       <option value="deliverable">Deliverable</option>
     </select>

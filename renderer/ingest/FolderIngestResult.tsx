@@ -7,6 +7,7 @@ import { frameSpan } from '../../main/format/frame-counts';
 import { NotLogged } from './NotLogged';
 import { ProvenanceAlerts } from './ProvenanceAlerts';
 import { PathName } from './PathName';
+import { ScrollList } from '../ui/ScrollList';
 import type { IngestJob } from './types';
 
 type LoggedAsset = NonNullable<IngestJob['assets']>[number];
@@ -74,7 +75,8 @@ export function FolderIngestResult() {
   const read = Math.max(0, filesDone - filesReused - unreadFiles);
   // Only after a whole run: running a stopped one again with a tool would give it to the files not reached too.
   const canLogAgain = job.state === 'done' && !job.notReached;
-  const title = job.state === 'done' ? `Logged ${plural(job.logged, 'new asset')}`
+  // Nothing new is not said like a success ("Logged 0 new assets"): the notification says why, in the same words.
+  const title = job.state === 'done' ? (job.logged ? `Logged ${plural(job.logged, 'new asset')}` : 'Nothing new logged')
     : job.state === 'cancelled' ? `Cancelled: ${plural(job.logged, 'asset')} logged` : 'The folder ingest stopped';
   return (
     <Dialog title={title} confirmLabel="Done" hideCancel onConfirm={close} onCancel={close} className="dialog-wide">
@@ -115,7 +117,7 @@ export function FolderIngestResult() {
         ) : null}
       </ul>
       {assets.length ? (
-        <ul className="result-list" aria-label="Logged assets">
+        <ScrollList label="Logged assets">
           {assetRows(assets).map((row, i) => {
             const a = row.asset;
             const note = a.duplicate ? duplicateNote(row) : null;
@@ -130,12 +132,14 @@ export function FolderIngestResult() {
               </li>
             );
           })}
-        </ul>
+        </ScrollList>
       ) : null}
       <ProvenanceAlerts alerts={job.alerts} />
       <MissingFrames gaps={job.gaps} />
       <NotLogged entries={[
-        ...job.needTool.map((path) => ({ path, reason: canLogAgain ? 'names no listed tool: choose its tool below' : 'names no listed tool: log it again with a tool' })),
+        ...job.needTool.map((path) => (canLogAgain
+          ? { path, reason: 'names no listed tool: choose its tool below', many: 'name no listed tool: choose their tool below' }
+          : { path, reason: 'names no listed tool: log it again with a tool', many: 'name no listed tool: log them again with a tool' })),
         ...job.unreadable,
         ...job.skipped,
       ]} />

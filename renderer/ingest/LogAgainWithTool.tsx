@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useStores } from '../app/stores-context';
 import { ToolPicker } from '../catalog/CatalogSelects';
+import { formatCount } from '../ui/format';
 
 /**
  * Files that named no listed tool were not logged: choosing their tool here logs the same folder again with it,
@@ -22,7 +23,7 @@ export function LogAgainWithTool({ count }: { count: number }) {
   };
   return (
     <div className="log-again" role="group" aria-label="Log the files that named no tool">
-      <label htmlFor={id}>Tool for the {count === 1 ? 'one' : count} not logged</label>
+      <label htmlFor={id}>Tool for the {count === 1 ? 'one' : formatCount(count)} not logged</label>
       {/* Enter on the picker logs them, as the button beside it does: the dialog's Enter (Done) would drop the choice. */}
       <ToolPicker id={id} value={tool} onChange={(t) => { setTool(t); setError(null); }} aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { formatCount } from '../ui/format';
+import { ScrollList } from '../ui/ScrollList';
 import type { IngestJob } from './types';
 
 /** Assets listed before "Show all": a folder of damaged files is a count and a sample, not a wall of rows. */
@@ -11,13 +12,14 @@ const SHOWN = 20;
  */
 export function ProvenanceAlerts({ alerts }: { alerts: IngestJob['alerts'] }) {
   const [all, setAll] = useState(false);
+  const titleId = useId();
   if (alerts.length === 0) return null;
   const shown = all ? alerts : alerts.slice(0, SHOWN);
   const more = alerts.length - shown.length;
   return (
     <section className="ingest-alerts" aria-label="Assets whose provenance needs a look">
-      <h3 className="section-title">Provenance needs a look</h3>
-      <ul className="result-list">
+      <h3 id={titleId} className="section-title">Provenance needs a look</h3>
+      <ScrollList labelledBy={titleId}>
         {shown.map((a) => (
           <li key={a.assetId} className="result-item has-reason">
             <span className="mono muted">#{a.assetId}</span>
@@ -25,7 +27,7 @@ export function ProvenanceAlerts({ alerts }: { alerts: IngestJob['alerts'] }) {
             <ul className="result-reason prov-problems">{a.messages.map((m) => <li key={m}>{m}</li>)}</ul>
           </li>
         ))}
-      </ul>
+      </ScrollList>
       {more > 0 ? <button type="button" className="link-button" onClick={() => setAll(true)}>Show all {formatCount(alerts.length)}</button> : null}
     </section>
   );

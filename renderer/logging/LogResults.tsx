@@ -4,6 +4,7 @@ import { ClassificationBadge } from '../ui/ClassificationBadge';
 import { plural } from '../ui/format';
 import { MissingFrames } from '../ingest/MissingFrames';
 import { PathName } from '../ingest/PathName';
+import { ScrollList } from '../ui/ScrollList';
 import { frameSpan } from '../../main/format/frame-counts';
 
 /** What logging did: new assets, and files that were already in the log (same content, same production). */
@@ -20,10 +21,10 @@ export function LogResults() {
     ui.getState().focusDetail();
   };
   return (
-    <Dialog title={`Logged ${plural(result.length - dupes, 'new asset')}`} confirmLabel="Done" onConfirm={close} onCancel={close} hideCancel
+    <Dialog title={result.length > dupes || !dupes ? `Logged ${plural(result.length - dupes, 'new asset')}` : 'Nothing new logged'} confirmLabel="Done" onConfirm={close} onCancel={close} hideCancel
       className="dialog-wide">
       {dupes ? <p className="dialog-text">{plural(dupes, 'file was', 'files were')} already in the log for this production; the existing asset is shown instead of a second row.</p> : null}
-      <ul className="result-list" aria-label="Logged files">
+      <ScrollList label="Logged files">
         {result.map((a, i) => (
           // Two dropped files with the same content both show the one asset: the id alone is not a key.
           <li key={`${a.id}:${i}`} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
@@ -35,7 +36,7 @@ export function LogResults() {
             <button type="button" className="btn btn-small" onClick={() => show(a.id)}>Show</button>
           </li>
         ))}
-      </ul>
+      </ScrollList>
       <MissingFrames gaps={gaps} />
     </Dialog>
   );

@@ -5,6 +5,7 @@ import type { Envelope } from '../../main/api/envelope';
 import type { Call, Outcome } from './call';
 import { draftEdits, type DraftFormValues } from '../ingest/draft-edits';
 import { draftTool } from '../ingest/draft-labels';
+import { formatCount, plural } from '../ui/format';
 
 /** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
 export const DRAFTS_PAGE = 500;
@@ -247,8 +248,8 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
           else out.logged++;
         }
         if (done.size) deps.assetsChanged();
-        const waiting = needTool.length ? ` ${needTool.length} ${needTool.length === 1 ? 'names no tool and stays' : 'name no tool and stay'} selected: choose ${needTool.length === 1 ? 'its' : 'each one\'s'} tool, then confirm.` : '';
-        batchNotice(`Logged ${out.logged} new asset${out.logged === 1 ? '' : 's'}${out.duplicates ? `; ${out.duplicates} already in the log` : ''}.${waiting}`,
+        const waiting = needTool.length ? ` ${formatCount(needTool.length)} ${needTool.length === 1 ? 'names no tool and stays' : 'name no tool and stay'} selected: choose ${needTool.length === 1 ? 'its' : 'each one\'s'} tool, then confirm.` : '';
+        batchNotice(`Logged ${plural(out.logged, 'new asset')}${out.duplicates ? `; ${formatCount(out.duplicates)} already in the log` : ''}.${waiting}`,
           failures, 'could not be logged', notReached);
         return out;
       },

@@ -3,7 +3,7 @@ import type { GenlogClient } from '../../main/api/table';
 import type { FolderIngestInput, IngestJob } from '../ingest/types';
 import type { Call, Outcome } from './call';
 import { followIngestJob } from './follow-ingest-job';
-import { plural } from '../ui/format';
+import { formatCount, plural } from '../ui/format';
 
 export const INGEST_POLL_MS = 200;
 
@@ -63,7 +63,8 @@ export function nothingLoggedText(job: IngestJob): string {
   const why: string[] = [];
   if (unread) why.push(`${plural(unread, 'file')} could not be read`);
   if (needTool) why.push(`${plural(needTool, 'file names', 'files name')} no listed tool`);
-  if (job.duplicates) why.push(why.length ? `${job.duplicates} already in the log` : job.duplicates === 1 ? 'the one found was already in the log' : `all ${job.duplicates} were already in the log`);
+  const dupes = formatCount(job.duplicates);
+  if (job.duplicates) why.push(why.length ? `${dupes} already in the log` : job.duplicates === 1 ? 'the one found was already in the log' : `all ${dupes} were already in the log`);
   if (!why.length) why.push('no file to log was found');
   return `Nothing new was logged from the folder: ${why.join('; ')}.`;
 }
@@ -88,7 +89,7 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
       const job = get().job;
       if (job && job.logged + job.duplicates > 0) deps.assetsChanged();
       if (job?.state !== 'done') return;
-      if (job.logged > 0) deps.notify('success', `Logged ${job.logged} new asset${job.logged === 1 ? '' : 's'} from the folder.`);
+      if (job.logged > 0) deps.notify('success', `Logged ${plural(job.logged, 'new asset')} from the folder.`);
       else deps.notify('info', nothingLoggedText(job));
     }
 

@@ -7,6 +7,7 @@ import type { IngestJob } from '../ingest/types';
 import type { FileProvenance } from '../provenance/types';
 import type { Call, Outcome } from './call';
 import { followIngestJob } from './follow-ingest-job';
+import { formatCount, plural } from '../ui/format';
 
 export interface LogForm {
   production: string;
@@ -266,7 +267,9 @@ export function createIngestStore(api: GenlogClient, call: Call, stager: FileSta
         session++;
         set({ phase: 'done', result: res.value, items: [] });
         const fresh = res.value.length - dupes;
-        deps.notify('success', `Logged ${fresh} new asset${fresh === 1 ? '' : 's'}${dupes ? `; ${dupes} already in the log` : ''}.`);
+        // Nothing new is not said like a success: the result's title says it the same way.
+        if (fresh || !dupes) deps.notify('success', `Logged ${plural(fresh, 'new asset')}${dupes ? `; ${formatCount(dupes)} already in the log` : ''}.`);
+        else deps.notify('info', `Nothing new logged: ${dupes === 1 ? 'the file was' : `all ${formatCount(dupes)} were`} already in the log.`);
         deps.changed();
         return res;
       },

@@ -1,14 +1,23 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/**
+ * What Tab reaches in a dialog, in document order: links, enabled controls, and anything given a Tab stop of its own
+ * (tabindex 0: a scrolling result list, ScrollList). The trap wraps between the first and the last of these.
+ */
+const FOCUSABLE = [
+  'a[href]', 'button:not([disabled])', 'input:not([disabled]):not([type="hidden"])', 'select:not([disabled])',
+  'textarea:not([disabled])', 'summary', '[contenteditable]:not([contenteditable="false"])', '[tabindex]:not([tabindex^="-"])',
+].join(', ');
 const FIELD = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
 
 /**
  * Where Enter confirms but the browser would not submit by itself: a list box, a tick box or option, a text box with
- * Ctrl/Cmd. Text inputs submit natively; buttons and links do what they say.
+ * Ctrl/Cmd, a scrolling list that has the keyboard (ScrollList: its keys scroll it, Enter does what the hint says).
+ * Text inputs submit natively; buttons and links do what they say.
  */
 export function submitsOnEnter(target: EventTarget, withModifier: boolean): boolean {
   if (target instanceof HTMLTextAreaElement) return withModifier;
+  if (target instanceof HTMLElement && target.hasAttribute('data-scroll-region')) return true;
   if (target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
 }

@@ -85,7 +85,7 @@ try {
 
     await page.getByTestId('file-input').setInputFiles([plate]);
     await dialog.getByRole('button', { name: 'Log 1 file' }).click();
-    await dialog.getByRole('heading', { name: 'Logged 0 new assets' }).waitFor();
+    await dialog.getByRole('heading', { name: 'Nothing new logged' }).waitFor();
     assert(await dialog.getByText('already logged').count() === 1, 'the duplicate is not marked');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await statusTotal(page).filter({ hasText: '2 assets' }).waitFor();

@@ -72,7 +72,7 @@ describe('Log a folder…', () => {
     expect(within(dialog).getByLabelText<HTMLInputElement>('Folder path').value).toBe(folder);
     await user.selectOptions(within(dialog).getByLabelText('Tool'), '');
     await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
-    dialog = await screen.findByRole('dialog', { name: 'Logged 0 new assets' }, { timeout: 10_000 });
+    dialog = await screen.findByRole('dialog', { name: 'Nothing new logged' }, { timeout: 10_000 });
     const again = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
     expect(again).toMatch(/2 already in the log/);
     // Only the new file was read; the 11 hashed the first time were not read again.
@@ -231,14 +231,14 @@ describe('Log a folder…', () => {
       return screen.findByRole('dialog', { name: title }, { timeout: 10_000 });
     };
     // No tool and no provenance: nothing is logged, the sequence is listed as not logged.
-    let dialog = await run('Logged 0 new assets');
+    let dialog = await run('Nothing new logged');
     let summary = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
     expect(summary).toMatch(/1 image sequence found \(1 not logged, listed below\)/);
     expect(summary).toMatch(/4 of 4 files read/);
     expect(within(dialog).getByRole('region', { name: 'Skipped files' }).textContent).toMatch(/shot010_v003\.####\.exr/);
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
 
-    dialog = await run('Logged 0 new assets');
+    dialog = await run('Nothing new logged');
     summary = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
     expect(summary).toMatch(/4 unchanged files not read again/);
     expect(summary).not.toMatch(/files read/);

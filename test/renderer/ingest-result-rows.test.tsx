@@ -131,10 +131,14 @@ describe('folder ingest result rows', () => {
   it('counts files needing a tool in the summary and lists them under that reason once, 20 shown and the rest counted', async () => {
     for (let n = 10; n < 35; n++) writeFileSync(join(folder, `need_${n}.dat`), randomBytes(100 + n));
     renderApp(api);
-    const dialog = await logFolder(folder, 'Logged 0 new assets', '');
+    const dialog = await logFolder(folder, 'Nothing new logged', '');
     expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/25 files or sequences name no listed tool: not logged, listed below/);
-    const group = within(dialog).getByRole('region', { name: '25 names no listed tool: choose its tool below' });
-    expect(within(group).getByRole('heading').textContent).toBe('25 files or sequences: names no listed tool: choose its tool below');
+    const heading = '25 files or sequences name no listed tool: choose their tool below';
+    const group = within(dialog).getByRole('region', { name: heading });
+    expect(within(group).getByRole('heading').textContent).toBe(heading);
+    // The list under it is a Tab stop of its own, named by the heading: the keyboard scrolls it.
+    expect(within(group).getByRole('list', { name: heading }).tabIndex).toBe(0);
+    within(dialog).getByLabelText('Tool for the 25 not logged');
     const items = rows(group);
     expect(items.slice(0, 20).map((li) => shownPath(li).name)).toEqual(Array.from({ length: 20 }, (_, i) => `need_${10 + i}.dat`));
     expect(items.slice(20).map((li) => li.textContent)).toEqual(['… and 5 more Show all 25']);
@@ -146,7 +150,7 @@ describe('folder ingest result rows', () => {
     writeFileSync(join(folder, 'refused.a.dat'), randomBytes(300));
     writeFileSync(join(folder, 'refused.b.dat'), randomBytes(301));
     renderApp(api);
-    let dialog = await logFolder(folder, 'Logged 0 new assets');
+    let dialog = await logFolder(folder, 'Nothing new logged');
     const notices = screen.getByLabelText('Notifications');
     const said = await within(notices).findByText('Nothing new was logged from the folder: 2 files could not be read.');
     expect(said.closest('.toast')?.className).toMatch(/toast-info/);
@@ -161,7 +165,7 @@ describe('folder ingest result rows', () => {
     dialog = await logFolder(other, 'Logged 2 new assets');
     await within(notices).findByText('Logged 2 new assets from the folder.', { selector: '.toast-success *' });
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
-    await logFolder(other, 'Logged 0 new assets');
+    await logFolder(other, 'Nothing new logged');
     const again = await within(notices).findByText('Nothing new was logged from the folder: all 2 were already in the log.');
     expect(again.closest('.toast')?.className).toMatch(/toast-info/);
   });

@@ -57,9 +57,12 @@ describe('logging files from the picker and by drag and drop', () => {
     await user.upload(input, [plate]);
     const again = await screen.findByRole('dialog', { name: 'Log 1 file' });
     await user.click(within(again).getByRole('button', { name: 'Log 1 file' }));
-    const result = await screen.findByRole('dialog', { name: 'Logged 0 new assets' });
+    const result = await screen.findByRole('dialog', { name: 'Nothing new logged' });
     expect(within(result).getByText('already logged')).toBeTruthy();
     expect(within(result).getByText(/already in the log/)).toBeTruthy();
+    // Said the same way as the title, and not as a success.
+    const said = await within(screen.getByLabelText('Notifications')).findByText('Nothing new logged: the file was already in the log.');
+    expect(said.closest('.toast')?.className).toMatch(/toast-info/);
     await user.click(within(result).getByRole('button', { name: 'Done' }));
     expect(ok(await env.real.api.listAssets({})).total).toBe(2);
   });
