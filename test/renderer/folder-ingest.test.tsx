@@ -17,6 +17,16 @@ import { folderWorld } from './support/inbox-world';
 vi.mock('../../main/ingest/hash-pool', async (original) => (await import('./support/refused-files')).refusingHashPools(await original()));
 
 const user = userEvent.setup({ delay: null });
+
+/** Opens the app's log, and logs `folder` through *Log a folder…* with Firefly as the tool. */
+async function logFolderFromTheLog(api: GenlogClient, folder: string): Promise<void> {
+  renderApp(api);
+  await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
+  const form = await screen.findByRole('dialog', { name: 'Log a folder' });
+  await user.type(within(form).getByLabelText('Folder path'), folder);
+  await user.selectOptions(within(form).getByLabelText('Tool'), 'Firefly');
+  await user.click(within(form).getByRole('button', { name: 'Log folder' }));
+}
 const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
 
 describe('Log a folder…', () => {
@@ -103,13 +113,8 @@ describe('Log a folder…', () => {
   it('names a file the disk would not give and says it was not read; the rest is logged', async () => {
     writeFileSync(join(folder, 'plate.dat'), randomBytes(500));
     writeFileSync(join(folder, 'refused.dat'), randomBytes(300));
-    renderApp(api);
-    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
-    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
-    await user.type(within(dialog).getByLabelText('Folder path'), folder);
-    await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
-    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
-    dialog = await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
+    await logFolderFromTheLog(api, folder);
+    const dialog = await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
     const summary = within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent;
     expect(summary).toMatch(/1 of 2 files read/);
     expect(summary).toMatch(/1 file could not be read: not logged, listed below/);
@@ -124,13 +129,8 @@ describe('Log a folder…', () => {
     writeFileSync(join(folder, 'tampered.png'), titan);
     writeFileSync(join(folder, 'broken.png'), await truncatedPng());
     writeFileSync(join(folder, 'plate.dat'), randomBytes(500));
-    renderApp(api);
-    await user.click(await screen.findByRole('button', { name: 'Log a folder…' }));
-    let dialog = await screen.findByRole('dialog', { name: 'Log a folder' });
-    await user.type(within(dialog).getByLabelText('Folder path'), folder);
-    await user.selectOptions(within(dialog).getByLabelText('Tool'), 'Firefly');
-    await user.click(within(dialog).getByRole('button', { name: 'Log folder' }));
-    dialog = await screen.findByRole('dialog', { name: 'Logged 3 new assets' }, { timeout: 10_000 });
+    await logFolderFromTheLog(api, folder);
+    const dialog = await screen.findByRole('dialog', { name: 'Logged 3 new assets' }, { timeout: 10_000 });
     expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent).toMatch(/2 new assets' provenance needs a look/);
     const alerts = within(dialog).getByRole('region', { name: 'Assets whose provenance needs a look' });
     const rows = within(alerts).getAllByRole('listitem').filter((li) => li.parentElement?.parentElement === alerts);
