@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FIELD_CHARS } from '../../main/provenance/limits';
 import { readComfy } from '../../main/provenance/sd/comfy';
+import { MAX_PROMPTS } from '../../main/provenance/sd/comfy-graph';
 import { workflowToGraph } from '../../main/provenance/sd/comfy-workflow';
 import { provenanceFixtureText } from './helpers/paths';
 
@@ -149,5 +150,24 @@ describe('muted and bypassed ComfyUI workflow nodes', () => {
       links: [[1, 1, 0, 2, 1, 'MODEL'], [2, 2, 0, 3, 0, 'MODEL']],
     });
     expect(swapped?.['3']?.inputs.model).toEqual(['1', 0]);
+  });
+  it('keeps at most MAX_PROMPTS prompts from a hostile graph of many encoders each fed 32 texts, and reads it quickly', () => {
+    const keys = ['text', 'text_g', 'text_l', 't5xxl', 'clip_l', 'prompt', 'string', 'value', 'clip_g', 'bert', 'mt5xl', 'user_prompt', 'populated_text'];
+    const graph: Record<string, { class_type: string; inputs: Inputs }> = {};
+    let id = 0;
+    for (let i = 0; i < 300; i++) {
+      const encoder = { class_type: 'CLIPTextEncode', inputs: {} as Inputs };
+      for (const key of keys) {
+        const texts: Inputs = {};
+        for (let j = 0; j < 32; j++) texts[`text${j}`] = `${i}.${key}.${j}`;
+        graph[++id] = { class_type: 'S', inputs: texts };
+        encoder.inputs[key] = [String(id), 0];
+      }
+      graph[++id] = encoder;
+      graph[++id] = { class_type: 'KSampler', inputs: { positive: [String(id - 1), 0], negative: [String(id - 1), 0] } };
+    }
+    const record = readComfy(JSON.stringify(graph), null, []);
+    expect(record?.positivePrompts).toHaveLength(MAX_PROMPTS);
+    expect(record?.negativePrompts).toHaveLength(MAX_PROMPTS);
   });
 });

@@ -28,6 +28,11 @@ const EMPTY_CONDITIONING = new Set(['ConditioningZeroOut']);
 const MAX_FOLLOW_DEPTH = 32;
 /** Most separate texts one string node passes on; real prompt nodes output one or two. */
 const MAX_TEXTS_PER_NODE = 32;
+/**
+ * Most prompts one record keeps of each kind: real graphs have a few. Without it a hostile graph (many encoders
+ * each fed 32 texts) built hundreds of thousands, and checking each new one against the list took minutes.
+ */
+export const MAX_PROMPTS = 64;
 
 function isLink(value: unknown): value is Link {
   return Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'number';
@@ -68,8 +73,12 @@ class Collector {
 
   /** Texts behind an encoder's text input: the string itself, or what the string nodes it links to output. */
   private strings(value: unknown, depth: number, into: string[]): void {
+    if (into.length >= MAX_PROMPTS) return;
     const texts = typeof value === 'string' ? [value] : isLink(value) ? this.linkedTexts(asLink(value), depth, new Set()) : [];
-    for (const text of texts) if (text.trim() !== '') addUnique(into, clipText(text.trim()));
+    for (const text of texts) {
+      if (into.length >= MAX_PROMPTS) return;
+      if (text.trim() !== '') addUnique(into, clipText(text.trim()));
+    }
   }
 
   /**
@@ -79,7 +88,8 @@ class Collector {
    */
   private linkedTexts(link: Link, depth: number, path: Set<string>): string[] {
     const known = this.texts.get(link[0]);
-    if (known) return known;
+    // A remembered answer still counts as a visit: a graph linking one node a million times is bounded like any other.
+    if (known) return ++this.visits > MAX_GRAPH_VISITS ? [] : known;
     if (depth >= MAX_FOLLOW_DEPTH || path.has(link[0])) return [];
     const node = this.node(link);
     if (!node) return [];
