@@ -20,6 +20,7 @@ export interface OpenOptions {
  */
 export function openDb(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (options.migrate !== false) probeExisting(path, options);
   let db: Db;
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -29,9 +30,6 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
   }
   try {
     db.pragma('busy_timeout = 5000');
-    // Before anything that writes (WAL mode is written into the file's header): a database from a newer GenLog, or
-    // another program's, is refused exactly as it was found.
-    if (options.migrate !== false) checkOpenable(db, path, LATEST_VERSION);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -48,6 +46,30 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     throw plain ? new Error(plain, { cause: err }) : err;
   }
   return db;
+}
+
+/**
+ * Looks at an existing database through a read-only connection first: a database from a newer GenLog, or another
+ * program's, is refused exactly as it was found. A read-write connection would already change it: WAL mode is
+ * written into the header, and closing folds a leftover -wal file into the database.
+ */
+function probeExisting(path: string, options: OpenOptions): void {
+  if (path === ':memory:' || !existsSync(path) || statSync(path).isDirectory() || statSync(path).size === 0) return;
+  let probe: Db;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (error) {
+    throw new Error(describeDbError(error, path) ?? `Cannot open the database ${path}: ${(error as Error).message}.`, { cause: error });
+  }
+  try {
+    probe.pragma('busy_timeout = 5000');
+    checkOpenable(probe, path, LATEST_VERSION);
+  } catch (error) {
+    const plain = describeDbError(error, path);
+    throw plain ? new Error(plain, { cause: error }) : error;
+  } finally {
+    probe.close();
+  }
 }
 
 /** Runs fn in a transaction: every multi-row change goes through here so a crash never leaves half a change. */

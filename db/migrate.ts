@@ -21,22 +21,30 @@ function futureError(current: number, latest: number): FutureDatabaseError {
   );
 }
 
+/** Tables every GenLog database has had since its first version. */
+const GENLOG_TABLES = ['assets', 'productions'];
+
 /**
  * Refuses, before anything is written, a database GenLog must not change: one from a newer GenLog, and an SQLite file
- * of another program (tables, but no GenLog schema version), which a mistyped --db path would otherwise turn into a
- * GenLog log. An empty file or a new path is a new log.
+ * of another program (a mistyped --db path would otherwise be turned into a GenLog log), whatever its user_version.
+ * An empty file is a new log. Both facts are read in one transaction, so a GenLog process migrating the same new
+ * file at that moment is seen either before or after, never half way.
  */
 export function checkOpenable(db: Database.Database, path: string, latest: number): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) throw futureError(current, latest);
-  if (current > 0) return;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 6").all() as { name: string }[]).map((t) => t.name);
-  if (tables.length > 0) {
-    throw new ForeignDatabaseError(
-      `${path} is an SQLite database but not GenLog's (it holds ${tables.length > 5 ? 'tables such as' : 'the table(s)'} ${tables.slice(0, 5).join(', ')}). ` +
-        'GenLog leaves it as it is: check the --db path or GENLOG_DB.',
-    );
+  const { version, tables } = db.transaction(() => ({
+    version: db.pragma('user_version', { simple: true }) as number,
+    tables: (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name),
+  })).deferred();
+  if (version === 0 && tables.length === 0) return;
+  if (GENLOG_TABLES.every((t) => tables.includes(t))) {
+    if (version > latest) throw futureError(version, latest);
+    return;
   }
+  const shown = tables.slice(0, 5).join(', ');
+  throw new ForeignDatabaseError(
+    `${path} is an SQLite database but not GenLog's (it holds ${tables.length === 0 ? 'no tables' : tables.length > 5 ? `tables such as ${shown}` : `the table(s) ${shown}`}` +
+      `${version ? `, schema version ${version}` : ''}). GenLog leaves it as it is: check the --db path or GENLOG_DB.`,
+  );
 }
 
 /**

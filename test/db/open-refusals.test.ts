@@ -22,7 +22,7 @@ function rollbackJournalDb(setup: (db: Database.Database) => void): string {
 describe('opening a database GenLog must not change', () => {
   it('refuses a database from a newer GenLog byte for byte as it was, its journal mode included', () => {
     const path = rollbackJournalDb((db) => {
-      db.exec('CREATE TABLE assets (x INTEGER)');
+      db.exec('CREATE TABLE assets (x INTEGER); CREATE TABLE productions (x INTEGER)');
       db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     });
     const before = digest(path);
@@ -30,11 +30,38 @@ describe('opening a database GenLog must not change', () => {
     expect(digest(path)).toBe(before);
   });
 
-  it("refuses another program's SQLite file, naming its tables, and leaves it as it was", () => {
+  it('refuses a newer GenLog database left with a -wal file (a crash, a copy of an open log) without folding the -wal in', () => {
+    const path = join(tempDir(), 'future.db');
+    const writer = new Database(path);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE assets (x INTEGER); CREATE TABLE productions (x INTEGER)');
+    writer.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    writer.exec('INSERT INTO assets VALUES (1)');
+    // Copied while open: the database and its -wal as they are, the writer never closed (its close would checkpoint).
+    const copy = join(tempDir(), 'copied.db');
+    writeFileSync(copy, readFileSync(path));
+    writeFileSync(`${copy}-wal`, readFileSync(`${path}-wal`));
+    writer.close();
+    const [db, wal] = [digest(copy), digest(`${copy}-wal`)];
+    expect(() => openDb(copy)).toThrow(/newer version of GenLog.*it has not been modified/);
+    expect([digest(copy), digest(`${copy}-wal`)]).toEqual([db, wal]);
+  });
+
+  it("refuses another program's SQLite file, naming its tables, and leaves it as it was, whatever its schema version", () => {
     const path = rollbackJournalDb((db) => db.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)'));
     const before = digest(path);
     expect(() => openDb(path)).toThrow(`${path} is an SQLite database but not GenLog's (it holds the table(s) notes). GenLog leaves it as it is: check the --db path or GENLOG_DB.`);
     expect(digest(path)).toBe(before);
+    for (const version of [3, LATEST_VERSION, 1000]) {
+      const other = rollbackJournalDb((db) => {
+        db.exec('CREATE TABLE notes (x); CREATE TABLE assets (y)');
+        db.pragma(`user_version = ${version}`);
+      });
+      const was = digest(other);
+      expect(() => openDb(other)).toThrow(`${other} is an SQLite database but not GenLog's (it holds the table(s) assets, notes, schema version ${version}). GenLog leaves it as it is: check the --db path or GENLOG_DB.`);
+      expect(digest(other)).toBe(was);
+    }
   });
 
   it('opens an empty file, or a new path, as a new log', () => {
