@@ -92,8 +92,10 @@ describe('WebUI settings in files', () => {
     const japanese = '夕暮れの京都の路地裏を歩く一人の少女　赤い和傘を差している　石畳は雨に濡れて提灯の光を反射している　'.repeat(8);
     const withSettings = `${japanese}\nNegative prompt: 低品質\nSteps: 25, Sampler: Euler a, CFG scale: 7, Seed: 5, Size: 512x768, Model: anime_v3`;
     const chinese = '一位穿着红色旗袍的女子站在上海外滩，夜景，霓虹灯，电影感，一二三 🎬';
+    // Short ones, where byte-swapped CJK reads as CJK, kana or Hangul again: only how usual the characters are tells.
+    const short = ['丰收的田野', '傍晚的街道', '一个女孩', '夕暮れ', '서울의 밤거리', 'café au lait', 'a'];
     const dir = tempDir();
-    for (const [name, text] of [['settings', withSettings], ['japanese', japanese], ['chinese', chinese]] as const) {
+    for (const [name, text] of [['settings', withSettings], ['japanese', japanese], ['chinese', chinese], ...short.map((t, i) => [`short${i}`, t])] as const) {
       for (const textBigEndian of [true, false]) {
         for (const tiffBigEndian of [true, false]) {
           const tiff = exifTiff({ userComment: unicodeUserComment(text, textBigEndian) }, !tiffBigEndian);
