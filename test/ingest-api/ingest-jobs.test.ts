@@ -66,11 +66,16 @@ describe('ingest jobs through the API (what the UI and the CLI poll)', () => {
     expect(ok(await api.listIngestJobs({}))).toEqual([expect.objectContaining({
       jobId: first.jobId, state: 'running', paths: [renders], request: expect.objectContaining({ paths: [renders], production: 'SHOW1', tool: 'LocalSD' }),
     })]);
-    for (const paths of [[renders], [dir], [join(renders, 'huge.mov')]]) {
-      expect(await api.startIngest({ paths, production: 'SHOW1', tool: 'LocalSD' })).toMatchObject({
+    symlinkSync(renders, join(dir, 'renders-link'));
+    // The same folder, the folder holding it with its subfolders, a file in it, and the folder by another name.
+    for (const [paths, recursive] of [[[renders], false], [[dir], true], [[join(renders, 'huge.mov')], false], [[join(dir, 'renders-link')], false]] as const) {
+      expect(await api.startIngest({ paths: [...paths], recursive, production: 'SHOW1', tool: 'LocalSD' })).toMatchObject({
         ok: false, error: { code: 'conflict', message: expect.stringMatching(new RegExp(`^An ingest of ${renders} is already running .*Let it finish or cancel it`)) },
       });
     }
+    // The folder holding it without subfolders reads none of its files.
+    const parent = ok(await api.startIngest({ paths: [dir], production: 'SHOW1', tool: 'LocalSD' }));
+    await ingestJobEnded(ctx, parent.jobId);
     const other = ok(await api.startIngest({ paths: [join(dir, 'other')], production: 'SHOW1', tool: 'LocalSD' }));
     await ingestJobEnded(ctx, other.jobId);
     expect(ok(await api.getIngestJob({ jobId: other.jobId }))).toMatchObject({ state: 'done', logged: 1 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from '../../api/context';
 import { conflict, notFound } from '../../api/envelope';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ScanSkip } from '../../ingest';
 import type { LoggedAsset } from '../log-assets';
 import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type FolderIngestResult, type SequenceGap, type UnreadableItem } from './folder-ingest';
@@ -79,7 +80,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   resolveTarget(ctx, req);
   const jobs = jobsOf(ctx);
   forgetOldJobs(jobs);
-  refuseOverlap(jobs, req.paths);
+  refuseOverlap(jobs, req);
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
@@ -120,23 +121,47 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   return { jobId };
 }
 
-/** Whether one path is the other or inside it. */
-function overlaps(a: string, b: string): boolean {
-  const inside = (outer: string, inner: string) => {
-    const r = relative(resolve(outer), resolve(inner));
-    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-  };
-  return inside(a, b) || inside(b, a);
+/** The path itself, its links followed where it exists (two names for one folder are one folder). */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether logging `outer` (with subfolders or not) reads `inner`: the same path, or one it holds. */
+function reads(outer: string, recursive: boolean, inner: string): boolean {
+  const r = relative(outer, inner);
+  if (r === '') return true;
+  if (r.startsWith('..') || isAbsolute(r)) return false;
+  // Without subfolders only the files right inside are read.
+  return recursive || (!r.includes(sep) && !isFolder(inner));
+}
+
+/** Whether two requests read some of the same files. */
+function overlaps(a: { path: string; recursive: boolean }, b: { path: string; recursive: boolean }): boolean {
+  const [pa, pb] = [realOrResolved(a.path), realOrResolved(b.path)];
+  return reads(pa, a.recursive, pb) || reads(pb, b.recursive, pa);
 }
 
 /**
  * Two jobs over the same files would read every file twice and race to log the same content: the second is refused
  * while the first runs (a window reloaded mid-ingest finds the first with listIngestJobs).
  */
-function refuseOverlap(jobs: Map<string, Job>, paths: readonly string[]): void {
+function refuseOverlap(jobs: Map<string, Job>, req: FolderIngestRequest): void {
   for (const job of jobs.values()) {
     if (job.status.state !== 'running') continue;
-    const shared = paths.find((p) => job.status.paths.some((q) => overlaps(p, q)));
+    const ran = job.request;
+    const shared = req.paths.find((p) => ran.paths.some((q) => overlaps({ path: p, recursive: req.recursive }, { path: q, recursive: ran.recursive })));
     if (shared !== undefined) {
       throw conflict(`An ingest of ${job.status.paths.join(', ')} is already running (started ${job.status.startedAt}), and ${shared} is part of it. ` +
         'Let it finish or cancel it, then start this one.');
