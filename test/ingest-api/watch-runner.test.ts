@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -419,5 +419,19 @@ describe('watch runner', () => {
     expect(found).toMatchObject({ item: { status: 'pending' } });
     expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['missed.png']);
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
+  });
+  it('says what a scan passes over (a broken link) once, not again at every rescan', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    symlinkSync(join(renders, 'nowhere.png'), join(renders, 'broken.png'));
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 1000 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    await sleep(2600); // two rescans or more
+    await running.idle();
+    const broken = events.filter((e) => e.type === 'error' && e.message.includes('broken.png'));
+    expect(broken).toHaveLength(1);
   });
 });

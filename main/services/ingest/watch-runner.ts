@@ -89,6 +89,8 @@ interface ActiveWatch {
   scannedAt: number;
   /** A rescan is queued or running. */
   scanning?: boolean;
+  /** What scans of this folder said already (a broken link, a pipe): a rescan each minute does not say it again. */
+  scanWarnings: Set<string>;
 }
 
 const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000, rescanMs: 60_000 };
@@ -112,6 +114,14 @@ async function replaced(root: string, identity: string): Promise<boolean> {
   const unanswered = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), IDENTITY_WAIT_MS); });
   const now = await Promise.race([stat(root).then(identityOf, () => ''), unanswered]).finally(() => clearTimeout(timer));
   return now !== null && now !== identity;
+}
+
+/** Scan warnings a scan of this folder has not given yet; a folder whose warnings keep changing forgets old ones. */
+function unsaid(a: ActiveWatch, errors: readonly string[]): string[] {
+  const fresh = errors.filter((m) => !a.scanWarnings.has(m));
+  if (a.scanWarnings.size > 1000) a.scanWarnings.clear();
+  for (const m of fresh) a.scanWarnings.add(m);
+  return fresh;
 }
 
 function relativeOf(root: string, path: string): string {
@@ -248,7 +258,7 @@ export class WatchRunner {
     });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
-      rescanDue: false, scannedAt: Date.now(),
+      rescanDue: false, scannedAt: Date.now(), scanWarnings: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -280,7 +290,7 @@ export class WatchRunner {
         active.rescanDue = true;
         throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again at the next recheck`, { cause: error });
       }
-      this.announce(w.id, result.found, active.unread.afterDraft([], result), result.replaced);
+      this.announce(w.id, result.found, unsaid(active, active.unread.afterDraft([], result)), result.replaced);
       this.onEvent({ type: 'caught-up', result });
     });
   }
@@ -319,7 +329,7 @@ export class WatchRunner {
           if (!row || a.closed) return;
           const result = await catchUpWatch(this.env, row, { settledBefore: Date.now() - stabilityMs });
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
-          this.announce(a.id, result.found, a.unread.afterDraft([], result), result.replaced);
+          this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
           if (this.stopped) throw error;
           a.rescanDue = true;
