@@ -85,6 +85,11 @@ describe('IPTC digital source type and the IPTC 2025.1 AI fields', () => {
     const attributes = await readProvenance(writeTemp(dir, 'attributes.png', await pngWith([iTXt('XML:com.adobe.xmp', asAttributes)])));
     expect(attributes.errors).toEqual([]);
     expect(attributes.iptc).toMatchObject({ aiSystemUsed: 'Stable Diffusion', aiSystemVersionUsed: '2.10', aiPromptWriterName: null });
+    // A TIFF's XMP, which the metadata library reads from the file itself, the same.
+    const tiff = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#aa2200' } }).tiff().withXmp(asElements).toBuffer();
+    const fromTiff = await readProvenance(writeTemp(dir, 'elements.tif', tiff));
+    expect(fromTiff.errors).toEqual([]);
+    expect(fromTiff.iptc).toMatchObject({ aiSystemUsed: '1.5', aiSystemVersionUsed: '7.0', aiPromptInformation: '0042', aiPromptWriterName: '1e3' });
   });
 
   it('reads EXIF from a PNG eXIf chunk and XMP from an MP4 uuid box', async () => {

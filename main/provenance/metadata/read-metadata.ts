@@ -23,5 +23,18 @@ export async function readMetadata(parts: MetadataParts, filePath: string, timeo
     return NOTHING;
   }
   errors.push(...raw.errors.map((message) => `The file's metadata is partly unreadable: ${message}`));
-  return { ...exifFromRaw(raw.exif, parts.exifTiff), iptc: iptcFromXmp(raw.xmp) };
+  const xmp = raw.rawXmp?.length ? [...raw.xmp, ...await parseTiffXmp(raw.rawXmp, timeoutMs, errors)] : raw.xmp;
+  return { ...exifFromRaw(raw.exif, parts.exifTiff), iptc: iptcFromXmp(xmp) };
+}
+
+/** A TIFF's XMP, which exifr hands back as text: parsed like any other packet, its AI fields kept as text. */
+async function parseTiffXmp(packets: string[], timeoutMs: number, errors: string[]): Promise<Record<string, unknown>[]> {
+  try {
+    const raw = await parseInThread({ type: 'metadata', tiff: null, xmp: packets.map((p) => keepAiFieldsAsText(Buffer.from(p, 'utf8'))), tiffPath: null }, timeoutMs);
+    errors.push(...raw.errors.map((message) => `The file's XMP metadata is partly unreadable: ${message}`));
+    return raw.xmp;
+  } catch (error) {
+    errors.push(`The file's XMP metadata could not be read: ${(error as Error).message}`);
+    return [];
+  }
 }

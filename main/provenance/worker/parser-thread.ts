@@ -25,6 +25,8 @@ export interface C2paJob {
 export interface RawMetadata {
   exif: Record<string, unknown> | null;
   xmp: Record<string, unknown>[];
+  /** XMP packets a TIFF holds, as text, left for the caller to parse (it marks some values first). */
+  rawXmp?: string[];
   errors: string[];
 }
 

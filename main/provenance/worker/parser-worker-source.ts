@@ -32,15 +32,17 @@ function messageOf(error) {
 }
 
 async function readMetadata(job) {
-  const result = { exif: null, xmp: [], errors: [] };
+  const result = { exif: null, xmp: [], rawXmp: [], errors: [] };
   if (job.tiffPath) {
     try {
-      const output = await exifr.parse(job.tiffPath, Object.assign({}, EXIF_OPTIONS, { xmp: true, chunked: true }));
+      // The XMP comes back as text: the main thread marks its AI fields as text before it is parsed (xmp-values.ts).
+      const output = await exifr.parse(job.tiffPath, Object.assign({}, EXIF_OPTIONS, { xmp: { parse: false }, chunked: true }));
       if (output) {
         for (const error of output.errors || []) result.errors.push('EXIF: ' + messageOf(error));
         delete output.errors;
+        if (typeof output.xmp === 'string') result.rawXmp.push(output.xmp);
+        delete output.xmp;
         result.exif = output;
-        result.xmp.push(output);
       }
     } catch (error) {
       result.errors.push('EXIF: ' + messageOf(error));
