@@ -310,16 +310,20 @@ export class WatchRunner {
   }
 
   /**
-   * At each recheck, folders whose draft failed, or whose periodic rescan is due, are scanned again while quiet (no
-   * batch waiting or running, so the scan does not race the watcher's own drafts). Files changed within the
-   * stability time are left to their events or the next rescan: they may still be being written.
+   * At each recheck, folders whose draft failed are scanned again, and folders whose periodic rescan is due once
+   * quiet (no batch waiting or running). Scans and drafts run one at a time, and a draft leaves out file versions the
+   * inbox holds, so nothing is drafted twice. Files changed within the stability time are left to their events or the
+   * next rescan: they may still be being written.
    */
   private rescanWhereDue(): void {
     const now = Date.now();
     const { rescanMs, stabilityMs } = this.options;
     for (const a of this.active.values()) {
       const due = a.rescanDue || (rescanMs > 0 && now - a.scannedAt >= rescanMs);
-      if (!due || a.closed || a.scanning || a.folders.size > 0 || a.busy.size > 0) continue;
+      if (!due || a.closed || a.scanning) continue;
+      // A failed draft's files are not in any later batch: a folder that never goes quiet (a render writing frames)
+      // must not keep them waiting. The periodic rescan waits for quiet; the queue keeps either from racing a draft.
+      if (!a.rescanDue && (a.folders.size > 0 || a.busy.size > 0)) continue;
       a.rescanDue = false;
       a.scannedAt = now;
       a.scanning = true;
