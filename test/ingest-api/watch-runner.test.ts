@@ -390,7 +390,7 @@ describe('watch runner', () => {
       other.exec('BEGIN IMMEDIATE');
       for (let i = 1; i <= 3; i++) write(renders, `locked_${i}.png`, await framePng(i));
       const failed = await until(() => events.find((e) => e.type === 'error'), 'the draft to fail on the lock');
-      expect(failed).toMatchObject({ message: expect.stringMatching(/database is locked; the 3 files that changed in .*renders are drafted at the next recheck/) });
+      expect(failed).toMatchObject({ message: expect.stringMatching(/database is locked; the 3 files that changed in .*renders are drafted in a few seconds, once the database can be written/) });
       rendering = setInterval(render, 100);
       await sleep(1000); // the render's frames are noticed and wait to be drafted
     } finally {
@@ -443,5 +443,26 @@ describe('watch runner', () => {
     await running.idle();
     const broken = events.filter((e) => e.type === 'error' && e.message.includes('broken.png'));
     expect(broken).toHaveLength(1);
+  });
+  it('an idle rescan writes nothing to the database, so open windows have nothing to reload', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    write(renders, 'plate.png', await framePng(1));
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 500 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    await running.idle();
+    const observer = new Database(ctx.dbPath, { readonly: true });
+    try {
+      const version = () => observer.pragma('data_version', { simple: true }) as number;
+      const before = version();
+      await sleep(1600); // two rescans or more
+      await running.idle();
+      expect(version()).toBe(before);
+    } finally {
+      observer.close();
+    }
   });
 });

@@ -27,6 +27,11 @@ export interface CatchUpOptions {
    * still being written; its own events, or the next rescan, take it up.
    */
   settledBefore?: number;
+  /**
+   * Whether to note the scan as the folder's last (default true). A watcher's rescan every minute does not: the
+   * write would move the database's change stamp, and every open window would load the log again for nothing.
+   */
+  recordScan?: boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   const settled = opts.settledBefore;
   const fresh = files.filter((f) => !held.has(versionKey(f)) && (settled === undefined || f.mtimeMs <= settled));
   const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()));
-  setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
+  if (opts.recordScan !== false) setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   // Frames drafted again after another frame of their draft went are not new or changed.
   const again = new Set([...redraft.values()].flat());
   const filesNew = fresh.filter((f) => !again.has(f.path)).length;

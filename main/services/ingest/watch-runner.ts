@@ -288,7 +288,7 @@ export class WatchRunner {
       } catch (error) {
         if (this.stopped) throw error;
         active.rescanDue = true;
-        throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again at the next recheck`, { cause: error });
+        throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again in a few seconds`, { cause: error });
       }
       this.announce(w.id, result.found, unsaid(active, active.unread.afterDraft([], result)), result.replaced);
       this.onEvent({ type: 'caught-up', result });
@@ -331,13 +331,13 @@ export class WatchRunner {
         try {
           const row = this.current(a.id);
           if (!row || a.closed) return;
-          const result = await catchUpWatch(this.env, row, { settledBefore: Date.now() - stabilityMs });
+          const result = await catchUpWatch(this.env, row, { settledBefore: Date.now() - stabilityMs, recordScan: false });
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
           if (this.stopped) throw error;
           a.rescanDue = true;
-          throw new Error(`${(error as Error).message}; ${a.root} is scanned again at the next recheck`, { cause: error });
+          throw new Error(`${(error as Error).message}; ${a.root} is scanned again in a few seconds`, { cause: error });
         } finally {
           a.scanning = false;
         }
@@ -412,7 +412,7 @@ export class WatchRunner {
         // Nothing of a failed draft is kept (one transaction): the folder's files wait for the rescan, not a restart.
         a.rescanDue = true;
         const files = batch.paths.size + batch.gone.size;
-        throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted at the next recheck`, { cause: error });
+        throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted in a few seconds, once the database can be written`, { cause: error });
       } finally {
         const left = (a.busy.get(folder) ?? 1) - 1;
         if (left > 0) a.busy.set(folder, left);
