@@ -1,9 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import type { FSWatcher } from 'chokidar';
+import { basename, dirname, join } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
@@ -11,11 +9,13 @@ import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
+import { relativeOf, signatureOf, unsaid, type ActiveWatch } from './active-watch';
+import { identityOf, replaced } from './folder-identity';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
 import { registerRunner } from './runner-registry';
-import { compileFilter, type CompiledFilter } from './watch-globs';
+import { compileFilter } from './watch-globs';
 import { watchFolderJson, type WatchFolder } from './watch-folders';
 
 export interface WatchRunnerOptions {
@@ -55,78 +55,7 @@ export type WatchEvent =
   | { type: 'gone'; watchId: number; items: GoneDraft[] }
   | { type: 'error'; watchId: number | null; message: string };
 
-interface FolderBatch {
-  paths: Set<string>;
-  /** Files the watcher saw deleted or renamed away: drafts holding only such files leave the inbox. */
-  gone: Set<string>;
-  firstAt: number;
-  timer?: NodeJS.Timeout;
-}
-
-interface ActiveWatch {
-  id: number;
-  signature: string;
-  watcher: FSWatcher;
-  filter: CompiledFilter;
-  root: string;
-  /** identityOf the folder when watching began: a folder deleted and made again is a new one to watch. */
-  identity: string;
-  /** The watcher saw the folder itself deleted. */
-  lost?: boolean;
-  folders: Map<string, FolderBatch>;
-  /** Files not readable yet: retried at rechecks, less often the longer they fail, and with any new file beside them. */
-  unread: UnreadFiles;
-  /**
-   * Folders with a draft queued or running, and how many: a retry does not queue them again meanwhile (the draft
-   * under way decides whether the file is still unread).
-   */
-  busy: Map<string, number>;
-  /** The watcher was closed: a check finishing late drafts nothing with the old settings. */
-  closed?: boolean;
-  /** A draft or scan of this folder failed (a database lock): it is scanned again at the next quiet recheck. */
-  rescanDue: boolean;
-  /** When the folder was last scanned whole (ms). */
-  scannedAt: number;
-  /** A rescan is queued or running. */
-  scanning?: boolean;
-  /** What scans of this folder said already (a broken link, a pipe): a rescan each minute does not say it again. */
-  scanWarnings: Set<string>;
-}
-
 const DEFAULTS = { stabilityMs: 2000, pollMs: 100, settleMs: 1500, maxWaitMs: 30_000, recheckMs: 5000, rescanMs: 60_000 };
-
-function signatureOf(w: WatchFolderRow): string {
-  return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
-}
-
-/** A stat that takes longer than this (a hung network share) leaves the folder as it was until the next recheck. */
-const IDENTITY_WAIT_MS = 3000;
-
-/** Device, inode and birth time of a folder ('' when it is missing or not a folder). */
-function identityOf(s: Stats | null): string {
-  // ext4 hands a folder made right after `rm -rf` the inode just freed: the birth time tells the two apart.
-  return s?.isDirectory() ? `${s.dev}:${s.ino}:${s.birthtimeMs}` : '';
-}
-
-/** Whether the folder watched as `identity` is gone or replaced (false while a hung share does not answer). */
-async function replaced(root: string, identity: string): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const unanswered = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), IDENTITY_WAIT_MS); });
-  const now = await Promise.race([stat(root).then(identityOf, () => ''), unanswered]).finally(() => clearTimeout(timer));
-  return now !== null && now !== identity;
-}
-
-/** Scan warnings a scan of this folder has not given yet; a folder whose warnings keep changing forgets old ones. */
-function unsaid(a: ActiveWatch, errors: readonly string[]): string[] {
-  const fresh = errors.filter((m) => !a.scanWarnings.has(m));
-  if (a.scanWarnings.size > 1000) a.scanWarnings.clear();
-  for (const m of fresh) a.scanWarnings.add(m);
-  return fresh;
-}
-
-function relativeOf(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
-}
 
 /**
  * Watches every enabled watch folder: new files, once completely written, become pending inbox drafts with their

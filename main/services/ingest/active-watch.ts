@@ -1,0 +1,63 @@
+import { relative, sep } from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import type { WatchFolderRow } from '../../../db/watch-folders';
+import type { UnreadFiles } from './unread-files';
+import type { CompiledFilter } from './watch-globs';
+
+/** Files of one folder noticed since its last draft, drafted once the folder has been quiet for a while. */
+export interface FolderBatch {
+  paths: Set<string>;
+  /** Files the watcher saw deleted or renamed away: drafts holding only such files leave the inbox. */
+  gone: Set<string>;
+  firstAt: number;
+  timer?: NodeJS.Timeout;
+}
+
+/** What the watch runner keeps for each watched folder while it watches it. */
+export interface ActiveWatch {
+  id: number;
+  signature: string;
+  watcher: FSWatcher;
+  filter: CompiledFilter;
+  root: string;
+  /** identityOf the folder when watching began: a folder deleted and made again is a new one to watch. */
+  identity: string;
+  /** The watcher saw the folder itself deleted. */
+  lost?: boolean;
+  folders: Map<string, FolderBatch>;
+  /** Files not readable yet: retried at rechecks, less often the longer they fail, and with any new file beside them. */
+  unread: UnreadFiles;
+  /**
+   * Folders with a draft queued or running, and how many: a retry does not queue them again meanwhile (the draft
+   * under way decides whether the file is still unread).
+   */
+  busy: Map<string, number>;
+  /** The watcher was closed: a check finishing late drafts nothing with the old settings. */
+  closed?: boolean;
+  /** A draft or scan of this folder failed (a database lock): it is scanned again at the next recheck, busy or not. */
+  rescanDue: boolean;
+  /** When the folder was last scanned whole (ms). */
+  scannedAt: number;
+  /** A rescan is queued or running. */
+  scanning?: boolean;
+  /** What scans of this folder said already (a broken link, a pipe): a rescan each minute does not say it again. */
+  scanWarnings: Set<string>;
+}
+
+/** The settings a watcher was opened with: when they change, the folder is watched again with the new ones. */
+export function signatureOf(w: WatchFolderRow): string {
+  return [w.path, w.recursive, w.include_globs, w.exclude_globs].join('\0');
+}
+
+/** Scan warnings a scan of this folder has not given yet; a folder whose warnings keep changing forgets old ones. */
+export function unsaid(a: ActiveWatch, errors: readonly string[]): string[] {
+  const fresh = errors.filter((m) => !a.scanWarnings.has(m));
+  if (a.scanWarnings.size > 1000) a.scanWarnings.clear();
+  for (const m of fresh) a.scanWarnings.add(m);
+  return fresh;
+}
+
+/** A path under the watched folder as its globs see it: relative, with forward slashes. */
+export function relativeOf(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
