@@ -54,7 +54,9 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
  * written into the header, and closing folds a leftover -wal file into the database.
  */
 function probeExisting(path: string, options: OpenOptions): void {
-  if (path === ':memory:' || !existsSync(path) || statSync(path).isDirectory() || statSync(path).size === 0) return;
+  const file = path === ':memory:' ? undefined : statSync(path, { throwIfNoEntry: false });
+  // A new path or an empty file is a new log; a folder is reported when it is opened.
+  if (!file || file.isDirectory() || file.size === 0) return;
   let probe: Db;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });

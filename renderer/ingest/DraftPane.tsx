@@ -17,6 +17,7 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
   const r = d.record;
   if (!r) return <p className="muted small">No provenance was read for this file (content already logged elsewhere, or not readable).</p>;
   const s = r.summary;
+  const unchecked = uncheckedProblems(r.c2pa?.validation);
   const rows: [string, string | undefined][] = [
     ['Made by AI', `${yesNo(s.aiGenerated)}${s.digitalSourceType ? ` (${s.digitalSourceType})` : ''}`],
     ['Tool in the list', d.prefill.matchedTool ?? 'none matched'],
@@ -38,11 +39,11 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
           </div>
         )
         : null}
-      {uncheckedProblems(r.c2pa?.validation).length
+      {unchecked.length
         ? (
           <div className="notice notice-warn" role="note">
             <strong>C2PA check incomplete:</strong>
-            <ul className="prov-problems">{uncheckedProblems(r.c2pa?.validation).map((p) => <li key={p}>{p}</li>)}</ul>
+            <ul className="prov-problems">{unchecked.map((p) => <li key={p}>{p}</li>)}</ul>
           </div>
         )
         : null}
