@@ -430,6 +430,30 @@ describe('watch runner', () => {
     expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['missed.png']);
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
+  it('a rescan drafts a file only once two rescans saw it unchanged: a share whose clock is behind makes a file still being written look old', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 300 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    // Its events are lost (as under load), so only rescans see it; every write leaves a modification time a minute old.
+    (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    const slow = join(renders, 'slow.png');
+    const png = await framePng(3);
+    const old = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 12; i++) {
+      appendFileSync(slow, png.subarray(Math.floor((i * png.length) / 12), Math.floor(((i + 1) * png.length) / 12)));
+      utimesSync(slow, old, old);
+      await sleep(150);
+    }
+    expect(events.filter((e) => e.type === 'found')).toEqual([]);
+    const found = await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'slow.png'), 'a rescan to draft slow.png', 5000);
+    expect(found).toMatchObject({ item: { size: png.length, sha256: createHash('sha256').update(png).digest('hex') } });
+    expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['slow.png']);
+  });
+
   it('says what a scan passes over (a broken link) once, not again at every rescan', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

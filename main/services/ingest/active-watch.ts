@@ -1,6 +1,8 @@
 import { relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import type { WatchFolderRow } from '../../../db/watch-folders';
+import type { ScannedFile } from '../../ingest';
+import { versionKey } from './inbox-drafts';
 import type { UnreadFiles } from './unread-files';
 import type { CompiledFilter } from './watch-globs';
 
@@ -38,6 +40,13 @@ export interface ActiveWatch {
   rescanDue: boolean;
   /** When the folder was last scanned whole (ms). */
   scannedAt: number;
+  /** What the last rescan saw of the files it did not draft, by path (see settledSinceLastLook), and when it looked. */
+  lastLook: { at: number; versions: Map<string, string> };
+  /**
+   * The last rescan left out a file it saw for the first time: it looks once more after the stability time, so a
+   * finished file waits seconds, not a whole rescan period (or for ever, with periodic rescans off).
+   */
+  lookAgain: boolean;
   /** A rescan is queued or running. */
   scanning?: boolean;
   /** What scans of this folder said already (a broken link, a pipe): a rescan each minute does not say it again. */
@@ -60,4 +69,35 @@ export function unsaid(a: ActiveWatch, errors: readonly string[]): string[] {
 /** A path under the watched folder as its globs see it: relative, with forward slashes. */
 export function relativeOf(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
+}
+
+/** A rescan's test of which files are finished, and after the scan, whether it left out a file seen for the first time. */
+export interface SettledTest {
+  settled: (file: ScannedFile) => boolean;
+  leftOutNewFile: () => boolean;
+}
+
+/**
+ * A rescan's test of whether a file is finished: the previous rescan, at least the stability time earlier, saw it
+ * with the same size and modification time, and it was not modified within that time. The modification time alone
+ * is not enough: on a network share whose server clock is behind, a file still being written looks old.
+ */
+export function settledSinceLastLook(a: ActiveWatch, stabilityMs: number): SettledTest {
+  const at = Date.now();
+  const previous = a.lastLook;
+  const versions = new Map<string, string>();
+  a.lastLook = { at, versions };
+  const longEnough = at - previous.at >= stabilityMs;
+  let leftOutNew = false;
+  return {
+    settled: (file) => {
+      const key = versionKey(file);
+      versions.set(file.path, key);
+      const seen = previous.versions.get(file.path);
+      const settled = longEnough && file.mtimeMs <= at - stabilityMs && seen === key;
+      if (!settled && seen === undefined) leftOutNew = true;
+      return settled;
+    },
+    leftOutNewFile: () => leftOutNew,
+  };
 }

@@ -1,7 +1,7 @@
 import type { ApiContext } from '../../api/context';
 import { watchInboxItems } from '../../../db/inbox';
 import { listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
-import { ScanError, createHashPool, scanFolder, type HashPool } from '../../ingest';
+import { ScanError, createHashPool, scanFolder, type HashPool, type ScannedFile } from '../../ingest';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { draftFiles, inboxKeys, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
 import { createLimiter } from './limiter';
@@ -23,10 +23,10 @@ export interface CatchUpResult extends DraftResult {
 
 export interface CatchUpOptions {
   /**
-   * Leave out files modified after this time (ms since the epoch): a rescan while watching must not draft a file
-   * still being written; its own events, or the next rescan, take it up.
+   * Whether a file not in the inbox yet is finished and may be drafted; the rest are left out. A rescan while
+   * watching must not draft a file still being written; its own events, or a later rescan, take it up.
    */
-  settledBefore?: number;
+  settled?: (file: ScannedFile) => boolean;
   /**
    * Whether to note the scan as the folder's last (default true). A watcher's rescan every minute does not: the
    * write would move the database's change stamp, and every open window would load the log again for nothing.
@@ -51,8 +51,8 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   // what arrived, replacing it.
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id);
   const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id).filter((r) => !redraft.has(r.id)));
-  const settled = opts.settledBefore;
-  const fresh = files.filter((f) => !held.has(versionKey(f)) && (settled === undefined || f.mtimeMs <= settled));
+  const settled = opts.settled ?? (() => true);
+  const fresh = files.filter((f) => !held.has(versionKey(f)) && settled(f));
   const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()));
   if (opts.recordScan !== false) setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   // Frames drafted again after another frame of their draft went are not new or changed.

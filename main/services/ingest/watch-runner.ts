@@ -9,7 +9,7 @@ import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
-import { relativeOf, signatureOf, unsaid, type ActiveWatch } from './active-watch';
+import { relativeOf, settledSinceLastLook, signatureOf, unsaid, type ActiveWatch } from './active-watch';
 import { identityOf, replaced } from './folder-identity';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
@@ -187,7 +187,7 @@ export class WatchRunner {
     });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
-      rescanDue: false, scannedAt: Date.now(), scanWarnings: new Set(),
+      rescanDue: false, scannedAt: Date.now(), lastLook: { at: Date.now(), versions: new Map() }, lookAgain: false, scanWarnings: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -241,26 +241,31 @@ export class WatchRunner {
   /**
    * At each recheck, folders whose draft failed are scanned again, and folders whose periodic rescan is due once
    * quiet (no batch waiting or running). Scans and drafts run one at a time, and a draft leaves out file versions the
-   * inbox holds, so nothing is drafted twice. Files changed within the stability time are left to their events or the
-   * next rescan: they may still be being written.
+   * inbox holds, so nothing is drafted twice. A file is drafted by a rescan only once two rescans saw it unchanged
+   * (settledSinceLastLook); until then it may still be being written, and its events or the next rescan take it up.
    */
   private rescanWhereDue(): void {
     const now = Date.now();
     const { rescanMs, stabilityMs } = this.options;
     for (const a of this.active.values()) {
-      const due = a.rescanDue || (rescanMs > 0 && now - a.scannedAt >= rescanMs);
-      if (!due || a.closed || a.scanning) continue;
       // A failed draft's files are not in any later batch: a folder that never goes quiet (a render writing frames)
-      // must not keep them waiting. The periodic rescan waits for quiet; the queue keeps either from racing a draft.
-      if (!a.rescanDue && (a.folders.size > 0 || a.busy.size > 0)) continue;
+      // must not keep them waiting, nor the second look at what a rescan found. The periodic rescan waits for quiet;
+      // the queue keeps each from racing a draft.
+      const urgent = a.rescanDue || (a.lookAgain && now - a.lastLook.at >= stabilityMs);
+      const due = urgent || (rescanMs > 0 && now - a.scannedAt >= rescanMs);
+      if (!due || a.closed || a.scanning) continue;
+      if (!urgent && (a.folders.size > 0 || a.busy.size > 0)) continue;
       a.rescanDue = false;
+      a.lookAgain = false;
       a.scannedAt = now;
       a.scanning = true;
       this.enqueue(a.id, async () => {
         try {
           const row = this.current(a.id);
           if (!row || a.closed) return;
-          const result = await catchUpWatch(this.env, row, { settledBefore: Date.now() - stabilityMs, recordScan: false });
+          const test = settledSinceLastLook(a, stabilityMs);
+          const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false });
+          a.lookAgain = test.leftOutNewFile();
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
