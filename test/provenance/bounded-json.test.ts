@@ -6,6 +6,7 @@ describe('parseBoundedJson', () => {
     const text = '{"a": "[[[[\\"[[[ NaN", "b": ["x\\\\", "]]] \\\\\\" {{", -Infinity], "c": NaN, "d": "Infinity\\\\"}';
     expect(parseBoundedJson(text, 'graph', 2)).toEqual({
       value: { a: '[[[["[[[ NaN', b: ['x\\', ']]] \\" {{', null], c: null, d: 'Infinity\\' },
+      nonFinite: 2,
     });
     expect(parseBoundedJson('{"a": [[["x"]]]}', 'graph', 3)).toEqual({ error: 'graph is nested more than 3 levels deep; GenLog does not read it' });
   });

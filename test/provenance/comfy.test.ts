@@ -93,8 +93,14 @@ describe('ComfyUI PNG text chunks', () => {
   });
 
   it("reads Python's NaN in ComfyUI JSON", () => {
-    const record = readComfy('{"1": {"class_type": "KSampler", "inputs": {"seed": 7, "denoise": NaN, "cfg": -Infinity}}}', null, []);
+    const errors: string[] = [];
+    const record = readComfy('{"1": {"class_type": "KSampler", "inputs": {"seed": 7, "denoise": NaN, "cfg": -Infinity}}}', null, errors);
     expect(record?.seeds).toEqual([7]);
+    // Read as empty, and said so: an unset cfg and one Python could not write are not the same thing.
+    expect(errors).toEqual(["The ComfyUI 'prompt' graph holds 2 values written as NaN or Infinity; GenLog reads them as empty"]);
+    const one: string[] = [];
+    readComfy('{"1": {"class_type": "KSampler", "inputs": {"seed": 7, "cfg": NaN, "sampler_name": "NaN"}}}', null, one);
+    expect(one).toEqual(["The ComfyUI 'prompt' graph holds a value written as NaN or Infinity; GenLog reads it as empty"]);
   });
 
   it('ignores a plain-text "prompt" chunk from other tools and reports JSON that is not a graph', () => {

@@ -1,6 +1,7 @@
 import { MAX_JSON_DEPTH } from '../limits';
 
-export type JsonResult = { value: unknown } | { error: string };
+/** A parsed value; `nonFinite` counts Python's NaN and Infinity tokens read as null (absent when there were none). */
+export type JsonResult = { value: unknown; nonFinite?: number } | { error: string };
 
 /**
  * Text up to this long is parsed natively before its depth is checked: at worst (every character a bracket) that
@@ -85,7 +86,8 @@ function parseWithPythonTokens(text: string, what: string, maxDepth: number): Js
     json = pieces.join('');
   }
   try {
-    return { value: JSON.parse(json) };
+    const value: unknown = JSON.parse(json);
+    return pythonTokens.length > 0 ? { value, nonFinite: pythonTokens.length } : { value };
   } catch (error) {
     return { error: `${what} is not valid JSON (${(error as Error).message})` };
   }

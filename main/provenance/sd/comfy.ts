@@ -13,6 +13,8 @@ function graphFrom(text: string | null, what: string, errors: string[], toGraph:
   }
   const graph = toGraph(parsed.value);
   if (!graph) errors.push(`${what} is JSON but not a ComfyUI graph; it was ignored`);
+  // Python writes a float it could not compute as NaN or Infinity: a setting read as empty must not look unset.
+  else if (parsed.nonFinite) errors.push(`${what} holds ${parsed.nonFinite === 1 ? 'a value' : `${parsed.nonFinite} values`} written as NaN or Infinity; GenLog reads ${parsed.nonFinite === 1 ? 'it' : 'them'} as empty`);
   return graph;
 }
 
