@@ -112,6 +112,18 @@ describe('IPTC digital source type and the IPTC 2025.1 AI fields', () => {
     expect(record.iptc).toMatchObject({ aiSystemUsed: 'Photoshop Generative Fill', digitalSourceType: { term: 'compositeWithTrainedAlgorithmicMedia' } });
   });
 
+  it('names a BigTIFF as one, whose metadata it cannot read, not as a corrupt or mislabelled file', async () => {
+    const header = Buffer.alloc(32);
+    header.write('II', 0, 'latin1');
+    header.writeUInt16LE(43, 2); // BigTIFF's version; classic TIFF is 42
+    header.writeUInt16LE(8, 4);
+    header.writeBigUInt64LE(16n, 8);
+    for (const name of ['huge.tif', 'huge.bin']) {
+      const record = await readProvenance(writeTemp(tempDir(), name, header));
+      expect(record.errors).toEqual(['The file is a BigTIFF (the TIFF variant for very large images); GenLog cannot read its EXIF or XMP metadata']);
+    }
+  });
+
   it('reads the PNG Software text chunk as the writing software', async () => {
     const record = await readProvenance(writeTemp(tempDir(), 'nai.png', await pngWith([tEXt('Software', 'NovelAI')])));
     expect(record.exif?.software).toBe('NovelAI');

@@ -11,7 +11,7 @@ const FORMAT_BY_EXTENSION: Record<string, ContainerFormat> = {
 };
 
 const FORMAT_NAMES: Record<ContainerFormat, string> = {
-  jpeg: 'JPEG', png: 'PNG', webp: 'WebP', bmff: 'MP4/MOV', tiff: 'TIFF', c2pa: 'C2PA manifest', unknown: 'unknown',
+  jpeg: 'JPEG', png: 'PNG', webp: 'WebP', bmff: 'MP4/MOV', tiff: 'TIFF', bigtiff: 'BigTIFF', c2pa: 'C2PA manifest', unknown: 'unknown',
 };
 
 // Old QuickTime files may start with any of these instead of ftyp.
@@ -25,6 +25,7 @@ export function sniffFormat(head: Uint8Array): ContainerFormat {
   if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'webp';
   if (QUICKTIME_FIRST_BOXES.has(ascii.slice(4, 8))) return 'bmff';
   if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return 'tiff';
+  if (ascii.startsWith('II+\0') || ascii.startsWith('MM\0+')) return 'bigtiff';
   if (ascii.slice(4, 8) === 'jumb') return 'c2pa';
   return 'unknown';
 }

@@ -1,4 +1,4 @@
-export type ContainerFormat = 'jpeg' | 'png' | 'webp' | 'bmff' | 'tiff' | 'c2pa' | 'unknown';
+export type ContainerFormat = 'jpeg' | 'png' | 'webp' | 'bmff' | 'tiff' | 'bigtiff' | 'c2pa' | 'unknown';
 
 /** An embedded C2PA manifest store: where it is, and its bytes when they fit under the read cap. */
 export interface EmbeddedManifest {

@@ -22,6 +22,12 @@ export async function walkContainer(file: FileWindow, format: ContainerFormat, m
     case 'tiff':
       // TIFF metadata sits in IFDs anywhere in the file; exifr follows them itself (see read.ts).
       return emptyParts('tiff', 'image/tiff');
+    case 'bigtiff': {
+      // The TIFF for files over 4 GiB, with 64-bit offsets: the metadata library reads only classic TIFF.
+      const parts = emptyParts('bigtiff', 'image/tiff');
+      parts.errors.push('The file is a BigTIFF (the TIFF variant for very large images); GenLog cannot read its EXIF or XMP metadata');
+      return parts;
+    }
     case 'unknown':
       return emptyParts('unknown', null);
   }
