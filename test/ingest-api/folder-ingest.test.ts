@@ -173,6 +173,26 @@ describe('folder ingest', () => {
     expect(alone).toMatchObject({ fileName: 'plate.20240115.png', frameRange: null, notes: '' });
   });
 
+  it('frames far from every logged run are another render: no link to runs they lie between, no gap to them', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const shots = join(dir, 'sim');
+    for (const f of [1, 2, 3, 5000, 5001, 5002]) write(shots, `s.${String(f).padStart(4, '0')}.png`, await framePng(f));
+    const [early, late] = (await ingestFolder(ctx, { ...base, paths: [shots] })).assets;
+    expect([early?.frameRange, late?.frameRange]).toEqual([{ first: 1, last: 3 }, { first: 5000, last: 5002 }]);
+    for (const f of [2500, 2501, 2502]) write(shots, `s.${f}.png`, await framePng(f));
+    const middle = await ingestFolder(ctx, { ...base, paths: [shots] });
+    const added = middle.assets.filter((a) => !a.duplicate);
+    expect(added).toMatchObject([{ fileName: 's.####.png', frameRange: { first: 2500, last: 2502 }, notes: '' }]);
+    expect(middle.gaps).toEqual([]);
+    // Frames near one run link to that run only, and the gap named is the one between them.
+    write(shots, 's.0005.png', await framePng(5));
+    write(shots, 's.0006.png', await framePng(6));
+    const near = await ingestFolder(ctx, { ...base, paths: [shots] });
+    const joined = near.assets.filter((a) => !a.duplicate);
+    expect(joined).toMatchObject([{ frameRange: { first: 5, last: 6 }, notes: `Frames 5 and 6 of s.####.png, which is already logged as asset #${early!.id} (frames 1–3).` }]);
+    expect(near.gaps).toEqual([{ path: join(shots, 's.####.png'), missingFrames: [4] }]);
+  });
+
   it('commits one batch per transaction: a failure that is not about one file (the hash worker dying) loses only its own batch', async () => {
     const { ctx, api, dir } = await ingestWorld();
     for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);

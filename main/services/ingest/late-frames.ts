@@ -83,7 +83,7 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
   // One query for all the widths a frame number may be logged under (frame_21.png: frame_##.png or frame_#.png).
   const withLog = new Map<string, Set<string>>();
   /** The first of `paths` holding a logged sequence whose frames are within MAX_FRAME_GAP of these frame numbers. */
-  const continued = (paths: string[], first: number, last: number): string | undefined => {
+  const continued = (paths: string[], frames: readonly number[]): string | undefined => {
     const key = paths.join('\0');
     let found = withLog.get(key);
     if (!found) {
@@ -91,31 +91,66 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
       withLog.set(key, found);
     }
     const held = found;
-    return paths.find((p) => held.has(p) && isNear(loggedAt(p), first, last));
+    return paths.find((p) => held.has(p) && nearRun(loggedAt(p), frames) !== null);
   };
   const continues = new Map<IngestItem, EarlierFrames>();
   const sequences = items.map((item) => {
     if (item.kind !== 'sequence') return item;
     // Late frames of an unpadded sequence may be numbered wider than it is written (frame_21… after frame_#.png).
     const widths = frameOfFile((item.frames[0] as SequenceFrame).path)?.sequencePaths ?? [];
-    const path = continued([...new Set([itemPath(item), ...widths])], item.first, item.last);
+    const frames = item.frames.map((f) => f.frame);
+    const path = continued([...new Set([itemPath(item), ...widths])], frames);
     const continuing = path && path !== itemPath(item) ? { ...item, pattern: basename(path) } : item;
-    if (path) continues.set(continuing, loggedAt(path));
+    if (path) continues.set(continuing, nearRun(loggedAt(path), frames) as EarlierFrames);
     return continuing;
   });
   const { items: joined, gathered } = gatherLoneFrames(
     sequences,
-    (_, frame) => continued(frame.sequencePaths, frame.frame, frame.frame),
+    (_, frame) => continued(frame.sequencePaths, [frame.frame]),
     (sequence, frame) => loggedAt(sequence).frames.has(frame),
   );
-  for (const [item, sequence] of gathered) continues.set(item, loggedAt(sequence));
+  for (const [item, sequence] of gathered) {
+    const near = item.kind === 'sequence' ? nearRun(loggedAt(sequence), item.frames.map((f) => f.frame)) : null;
+    if (near) continues.set(item, near);
+  }
   return { items: joined, continues, earlierAt: loggedAt };
 }
 
-/** Whether frames first..last lie within MAX_FRAME_GAP of the logged frames: farther away is another render. */
-function isNear(earlier: EarlierFrames, first: number, last: number): boolean {
-  if (!earlier.span) return false;
-  return first - earlier.span.last - 1 <= MAX_FRAME_GAP && earlier.span.first - last - 1 <= MAX_FRAME_GAP;
+/**
+ * What the log holds of the render these frames belong to: the logged frames linked to them by gaps of at most
+ * MAX_FRAME_GAP frames (as groupSequences splits renders), with the assets holding them; null when none is. Logged
+ * frames farther away are another render at the same name (frames 1-3 and 5000-5002 logged, 2500 arriving: neither).
+ */
+export function nearRun(earlier: EarlierFrames, frames: readonly number[]): EarlierFrames | null {
+  if (!earlier.span || frames.length === 0) return null;
+  const mine = new Set(frames);
+  const all = [...new Set([...earlier.frames, ...frames])].sort((a, b) => a - b);
+  const near = new Set<number>();
+  let run: number[] = [];
+  let touches = false;
+  const close = () => {
+    if (touches) for (const f of run) if (earlier.frames.has(f)) near.add(f);
+    run = [];
+    touches = false;
+  };
+  for (const [i, f] of all.entries()) {
+    if (i > 0 && f - (all[i - 1] as number) - 1 > MAX_FRAME_GAP) close();
+    run.push(f);
+    if (mine.has(f)) touches = true;
+  }
+  close();
+  if (near.size === 0) return null;
+  if (near.size === earlier.frames.size) return earlier;
+  const logged: EarlierFrames['logged'] = new Map();
+  const assetIds = new Set<number>();
+  let span: EarlierFrames['span'] = null;
+  for (const f of near) {
+    const held = earlier.logged.get(f);
+    if (held) logged.set(f, held);
+    for (const id of held?.assets ?? []) assetIds.add(id);
+    span = span ? { first: Math.min(span.first, f), last: Math.max(span.last, f) } : { first: f, last: f };
+  }
+  return { assets: earlier.assets.filter((a) => assetIds.has(a.id)), frames: near, span, logged };
 }
 
 /**
@@ -135,7 +170,8 @@ function framesOf(earlier: EarlierFrames, assetId: number): number[] {
 }
 
 /** One sentence for the draft's notes: which logged assets hold the sequence's other frames, and any it renders again. */
-export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, earlier: EarlierFrames): string {
+export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, logged: EarlierFrames): string {
+  const earlier = nearRun(logged, item.frames.map((f) => f.frame)) ?? logged;
   const held = earlier.assets.map((a) => `#${a.id} (${framesPhrase(framesOf(earlier, a.id))})`).join(', ');
   const again = item.frames.filter((f) => earlier.frames.has(f.frame));
   const rerendered = again.length > 0
@@ -160,8 +196,8 @@ export type AgainstLog = { item: IngestItem; link: string | null } | { loggedAs:
  */
 export function againstLoggedSequence(earlierAt: (path: string) => EarlierFrames, item: IngestItem, hashes: ReadonlyMap<string, string>): AgainstLog {
   if (item.kind !== 'sequence') return { item, link: null };
-  const earlier = earlierAt(itemPath(item));
-  if (earlier.assets.length === 0 || !earlier.span || !isNear(earlier, item.first, item.last)) return { item, link: null };
+  const earlier = nearRun(earlierAt(itemPath(item)), item.frames.map((f) => f.frame));
+  if (!earlier?.span || earlier.assets.length === 0) return { item, link: null };
   const same = (f: SequenceFrame) => earlier.logged.get(f.frame)?.sha256.has(hashes.get(f.path) ?? '') === true;
   const rest = item.frames.filter((f) => !same(f));
   if (rest.length === 0) return { loggedAs: [...new Set(item.frames.flatMap((f) => [...(earlier.logged.get(f.frame)?.assets ?? [])]))] };
@@ -169,9 +205,9 @@ export function againstLoggedSequence(earlierAt: (path: string) => EarlierFrames
   const last = (rest[rest.length - 1] as SequenceFrame).frame;
   const present = new Set([...item.frames.map((f) => f.frame), ...earlier.frames]);
   const missingFrames: number[] = [];
-  // Within MAX_FRAME_GAP of these frames: a logged render far away at the same name is another render, not a hole.
-  const from = Math.max(first - MAX_FRAME_GAP, Math.min(first, earlier.span.first));
-  const to = Math.min(last + MAX_FRAME_GAP, Math.max(last, earlier.span.last));
+  // Only this render's logged frames are here (nearRun): a hole between them and these frames is missing.
+  const from = Math.min(item.first, earlier.span.first);
+  const to = Math.max(item.last, earlier.span.last);
   for (let f = from; f <= to; f++) if (!present.has(f)) missingFrames.push(f);
   const late: IngestItem = { ...item, frames: rest, first, last, missingFrames };
   return { item: late, link: lateFramesNote(late, earlier) };
