@@ -263,6 +263,11 @@ describe('watch folders', () => {
     expect(ok(await api.listInbox({})).rows.map((i) => [i.id, i.fileName, i.frameCount]).sort()).toEqual(
       [[leftover.id, 'x.####.png', 2], [more.found[0]!.id, 'other.png', 1]].sort(),
     );
+    // A frame re-rendered while another went: the frame left as it was is nothing new, the re-rendered one is.
+    write(renders, 'shot/x.1001.png', await framePng(9001));
+    rmSync(join(renders, 'shot', 'x.1003.png'));
+    const changed = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(changed).toMatchObject({ filesScanned: 2, filesNew: 1, found: [{ fileName: 'x.####.png', frameCount: 1 }] });
     await env.close();
   });
 

@@ -50,14 +50,15 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   // Drafts whose files went are looked at first: the frames a sequence draft kept are drafted again below, with
   // what arrived, replacing it.
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id);
-  const held = inboxKeys(watchInboxItems(env.ctx.db, watch.id).filter((r) => !redraft.has(r.id)));
+  const rows = watchInboxItems(env.ctx.db, watch.id);
+  const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
   const settled = opts.settled ?? (() => true);
   const fresh = files.filter((f) => !held.has(versionKey(f)) && settled(f));
   const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()));
   if (opts.recordScan !== false) setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
-  // Frames drafted again after another frame of their draft went are not new or changed.
-  const again = new Set([...redraft.values()].flat());
-  const filesNew = fresh.filter((f) => !again.has(f.path)).length;
+  // Frames drafted again as they were, after another frame of their draft went, are not new or changed.
+  const again = inboxKeys(rows.filter((r) => redraft.has(r.id)));
+  const filesNew = fresh.filter((f) => !again.has(versionKey(f))).length;
   return { ...drafted, watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, errors: [...errors, ...drafted.errors] };
 }
 
