@@ -436,7 +436,8 @@ describe('watch runner', () => {
     mkdirSync(renders);
     ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
     const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 300 }, (e) => events.push(e));
+    // A stability time well above the pause between writes, so a loaded machine's late write does not end the file.
+    running = await startWatchRunner(ctx, { ...FAST, stabilityMs: 1000, recheckMs: 100, rescanMs: 300 }, (e) => events.push(e));
     await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
     // Its events are lost (as under load), so only rescans see it; every write leaves a modification time a minute old.
     (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));

@@ -40,11 +40,12 @@ export interface ActiveWatch {
   rescanDue: boolean;
   /** When the folder was last scanned whole (ms). */
   scannedAt: number;
-  /** What the last rescan saw of the files it did not draft, by path (see settledSinceLastLook), and when it looked. */
-  lastLook: { at: number; versions: Map<string, string> };
+  /** What the last rescan saw of the files it did not draft, and when it looked (see settledSinceLastLook). */
+  lastLook: LastLook;
   /**
-   * The last rescan left out a file it saw for the first time: it looks once more after the stability time, so a
-   * finished file waits seconds, not a whole rescan period (or for ever, with periodic rescans off).
+   * The last rescan left out a file it saw for the first time, or unchanged for less than the stability time: it
+   * looks once more after that time, so a finished file waits seconds, not a whole rescan period (or for ever, with
+   * periodic rescans off). A file still changing waits for the next periodic rescan or its events.
    */
   lookAgain: boolean;
   /** A rescan is queued or running. */
@@ -71,33 +72,42 @@ export function relativeOf(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
 
-/** A rescan's test of which files are finished, and after the scan, whether it left out a file seen for the first time. */
+/** Per path, the version a rescan saw and since when rescans have seen that version. */
+export interface LastLook {
+  at: number;
+  seen: Map<string, { key: string; since: number }>;
+}
+
+/** A rescan's test of which files are finished, and after the scan, whether a file it left out is worth another look soon. */
 export interface SettledTest {
   settled: (file: ScannedFile) => boolean;
-  leftOutNewFile: () => boolean;
+  worthLookingAgain: () => boolean;
 }
 
 /**
- * A rescan's test of whether a file is finished: the previous rescan, at least the stability time earlier, saw it
- * with the same size and modification time, and it was not modified within that time. The modification time alone
- * is not enough: on a network share whose server clock is behind, a file still being written looks old.
+ * A rescan's test of whether a file is finished: rescans have seen it with the same size and modification time for
+ * at least the stability time, and it was not modified within that time. The modification time alone is not enough:
+ * on a network share whose server clock is behind, a file still being written looks old.
  */
 export function settledSinceLastLook(a: ActiveWatch, stabilityMs: number): SettledTest {
   const at = Date.now();
-  const previous = a.lastLook;
-  const versions = new Map<string, string>();
-  a.lastLook = { at, versions };
-  const longEnough = at - previous.at >= stabilityMs;
-  let leftOutNew = false;
+  const previous = a.lastLook.seen;
+  const seen: LastLook['seen'] = new Map();
+  a.lastLook = { at, seen };
+  let worthLookingAgain = false;
   return {
     settled: (file) => {
       const key = versionKey(file);
-      versions.set(file.path, key);
-      const seen = previous.versions.get(file.path);
-      const settled = longEnough && file.mtimeMs <= at - stabilityMs && seen === key;
-      if (!settled && seen === undefined) leftOutNew = true;
+      const before = previous.get(file.path);
+      const since = before?.key === key ? before.since : at;
+      seen.set(file.path, { key, since });
+      const old = file.mtimeMs <= at - stabilityMs;
+      const settled = at - since >= stabilityMs && old;
+      // Seen for the first time, or unchanged but not for long enough yet: worth another look soon. One still changing,
+      // or modified "later" by a clock ahead of this one, waits for the next periodic rescan or its events.
+      if (!settled && (before === undefined || (since < at && old))) worthLookingAgain = true;
       return settled;
     },
-    leftOutNewFile: () => leftOutNew,
+    worthLookingAgain: () => worthLookingAgain,
   };
 }

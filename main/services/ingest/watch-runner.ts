@@ -187,7 +187,7 @@ export class WatchRunner {
     });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
-      rescanDue: false, scannedAt: Date.now(), lastLook: { at: Date.now(), versions: new Map() }, lookAgain: false, scanWarnings: new Set(),
+      rescanDue: false, scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, scanWarnings: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -265,7 +265,7 @@ export class WatchRunner {
           if (!row || a.closed) return;
           const test = settledSinceLastLook(a, stabilityMs);
           const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false });
-          a.lookAgain = test.leftOutNewFile();
+          a.lookAgain = test.worthLookingAgain();
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
