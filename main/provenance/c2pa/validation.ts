@@ -30,6 +30,12 @@ export function uncheckedProblems(validation: { state: C2paValidationState; prob
   return validation.problems.filter((p) => !isTrustListProblem(p));
 }
 
+/** Why an invalid manifest failed, without the trust-list note every signed file carries: that one is not the failure. */
+export function failureProblems(validation: { state: C2paValidationState; problems: string[] } | null | undefined): string[] {
+  if (validation?.state !== 'invalid') return [];
+  return validation.problems.filter((p) => !isTrustListProblem(p));
+}
+
 function describeFailure(entry: StatusEntry, signer: string | null): string {
   const code = entry.code ?? 'unknown';
   if (code === 'signingCredential.untrusted') {
