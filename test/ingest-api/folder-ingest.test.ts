@@ -127,8 +127,10 @@ describe('folder ingest', () => {
     expect(rest).toMatchObject({ fileName: 'beauty.####.exr', frameRange: { first: 1002, last: 1004 } });
     expect(ok(await api.getAsset({ id: rest!.id })).notes).toBe(`Frames 1002–1004 of beauty.####.exr, which is already logged as asset #${still!.id} (frame 1001).`);
     expect(again.gaps).toEqual([]);
-    // Logged once more: every frame is in the log, across the two assets.
-    expect((await ingestFolder(ctx, { ...base, paths: [join(dir, 'beauty')] })).assets.filter((a) => !a.duplicate)).toEqual([]);
+    // Logged once more: every frame is in the log, across the two assets, each found as itself (neither is a copy).
+    const third = await ingestFolder(ctx, { ...base, paths: [join(dir, 'beauty')] });
+    expect(third.assets.filter((a) => !a.duplicate)).toEqual([]);
+    expect(third.assets.map((a) => [a.id, a.foundPath === a.path]).sort()).toEqual([[still!.id, true], [rest!.id, true]].sort());
   });
 
   it('a touched frame is still the logged frame; one late frame joins its sequence, its gap is named, and typed notes keep the link', async () => {

@@ -195,7 +195,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const joined = joinLoggedSequences(ctx.db, target.production.id, groupSequences(files.map((f) => f.path)));
   const found = joined.items.map((item) => againstLoggedSequence(joined.earlierAt, item, known));
   const items = found.flatMap((f) => ('item' in f ? [f.item] : []));
-  const whollyLogged = found.flatMap((f, i) => ('loggedAs' in f ? [{ ids: f.loggedAs, foundPath: itemPath(joined.items[i] as IngestItem) }] : []));
+  const whollyLogged = found.flatMap((f, i) => ('loggedAs' in f ? [{ ids: f.loggedAs, item: joined.items[i] as IngestItem }] : []));
   const toRead = files.filter((f) => !known.has(f.path));
   progress.begin({ filesTotal: files.length, filesReused: known.size, bytesTotal: toRead.reduce((s, f) => s + f.size, 0), itemsTotal: items.length });
 
@@ -267,7 +267,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
 
   // One query for every item the log already holds whole (a folder logged again: hundreds of them).
   const heldWhole = getAssetsByIds(ctx.db, [...new Set(whollyLogged.flatMap((w) => w.ids))]);
-  const logged: LoggedAsset[] = whollyLogged.flatMap(({ ids, foundPath }) => foundAgain(heldWhole, ids, foundPath));
+  const logged: LoggedAsset[] = whollyLogged.flatMap(({ ids, item }) => foundAgain(heldWhole, ids, item));
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
   const alerts: ProvenanceAlert[] = [];
@@ -289,7 +289,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
       const checked = againstLoggedSequence(joined.earlierAt, listed, hashes);
       if ('loggedAs' in checked) {
-        for (const asset of foundAgain(getAssetsByIds(ctx.db, checked.loggedAs), checked.loggedAs, itemPath(listed))) order.push({ kind: 'existing', asset });
+        for (const asset of foundAgain(getAssetsByIds(ctx.db, checked.loggedAs), checked.loggedAs, listed)) order.push({ kind: 'existing', asset });
         return;
       }
       const item = checked.item;
@@ -367,10 +367,13 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   return result();
 }
 
-/** Assets the log already holds (`ids`, looked up in `rows`), answering the file or sequence found at `foundPath`. */
-function foundAgain(rows: ReadonlyMap<number, AssetRow>, ids: readonly number[], foundPath: string): LoggedAsset[] {
+/** Assets the log already holds (`ids`, looked up in `rows`), answering the file or sequence `item` found. */
+function foundAgain(rows: ReadonlyMap<number, AssetRow>, ids: readonly number[], item: IngestItem): LoggedAsset[] {
+  const paths = new Set(itemPaths(item));
   return ids.flatMap((id) => {
     const row = rows.get(id);
+    // A frame logged on its own (a first frame logged before the rest was rendered) was found as itself, not a copy.
+    const foundPath = row && paths.has(row.path) ? row.path : itemPath(item);
     return row ? [{ ...toAsset(row), duplicate: true, foundPath }] : [];
   });
 }
