@@ -246,6 +246,29 @@ describe('watch folders', () => {
     await env.close();
   });
 
+  it('late frames arriving one at a time join the waiting draft of late frames, replacing it, rather than each making a draft', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1; f <= 3; f++) write(renders, `sh041.${1000 + f}.png`, await framePng(30 + f));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    const first = ok(await api.confirmInbox({ id: ok(await api.listInbox({})).rows[0]!.id }));
+    write(renders, 'sh041.1004.png', await framePng(34));
+    const [one] = (await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!)).found;
+    write(renders, 'sh041.1005.png', await framePng(35));
+    const next = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(next.found).toMatchObject([{ kind: 'sequence', frameRange: { first: 1004, last: 1005 }, frameCount: 2 }]);
+    expect(next.replaced).toEqual([{ id: one!.id, by: next.found[0]!.id }]);
+    expect(next.found[0]!.prefill.notes).toBe(`Frames 1004 and 1005 of sh041.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003).`);
+    // A frame far from the waiting one is another render: it does not join it.
+    write(renders, 'sh041.9000.png', await framePng(36));
+    const far = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(far.found).toMatchObject([{ kind: 'file', fileName: 'sh041.9000.png' }]);
+    expect(ok(await api.listInbox({ status: 'pending' })).rows.map((i) => i.fileName).sort()).toEqual(['sh041.####.png', 'sh041.9000.png']);
+    await env.close();
+  });
+
   it('the frames left of a draft that lost one stay one sequence draft, counted as nothing new, when other files arrive', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

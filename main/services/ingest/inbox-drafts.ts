@@ -6,11 +6,11 @@ import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../.
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
-import { FileReadError, currentVersions, groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
+import { FileReadError, MAX_FRAME_GAP, currentVersions, groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
-import { rowFiles, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
+import { rowFiles, rowFrames, toInboxItem, type InboxFrame, type InboxItem, type InboxPrefill } from './inbox-json';
 import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
 import { dismissedNote, joinDismissedSequences, withoutDismissedFrames, type DismissedNote } from './dismissed-frames';
@@ -129,10 +129,20 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   for (const v of await currentVersions(pending.flatMap((r) => rowFiles(r).map((f) => f.path)))) candidates.set(v.path, v);
   for (const f of fresh) candidates.set(f.path, f);
   // Frames a waiting sequence draft holds stay one sequence when regrouped with new files, or after one of them went
-  // (two frames with a gap between them would otherwise split into lone files).
+  // (two frames with a gap between them would otherwise split into lone files), and a new frame of it joins it
+  // however few they are together (late frames of a logged sequence arriving one by one).
   const together = new Map<string, string>();
-  for (const r of pending) if (r.kind === 'sequence') for (const f of rowFiles(r)) together.set(f.path, r.path);
-  const grouped = gatherLoneFrames(groupSequences([...candidates.keys()].sort(naturalCompare)), (path) => together.get(path)).items;
+  const waiting = new Map<string, number[]>();
+  for (const r of pending) {
+    if (r.kind !== 'sequence') continue;
+    for (const f of rowFiles(r)) together.set(f.path, r.path);
+    waiting.set(r.path, [...(waiting.get(r.path) ?? []), ...rowFrames(r).map((f) => f.frame)]);
+  }
+  const near = (frames: number[] | undefined, frame: number) => frames?.some((f) => Math.abs(f - frame) - 1 <= MAX_FRAME_GAP) === true;
+  const grouped = gatherLoneFrames(
+    groupSequences([...candidates.keys()].sort(naturalCompare)),
+    (path, frame) => together.get(path) ?? frame.sequencePaths.find((p) => near(waiting.get(p), frame.frame)),
+  ).items;
   const joined = joinLoggedSequences(ctx.db, watch.production_id, grouped);
   const { continues, earlierAt } = joined;
   // Only dismissed sequences in these folders can take these frames: a watch's older ones are not parsed per file.
