@@ -63,6 +63,16 @@ describe('watch folders', () => {
       const [rest] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
       expect(rest).toMatchObject({ fileName: 'beauty.####.exr', frameRange: { first: 1002, last: 1004 } });
       expect(rest!.prefill.notes).toBe(`Frames 1002–1004 of beauty.####.exr, which is already logged as asset #${still.id} (frame 1001).`);
+      // Two frames after a first one confirmed on its own: one sequence draft with it, as logging the folder would be,
+      // not two lone files (fewer than three new frames group only with the one in the log).
+      write(renders, 'late/fx.1001.exr', await framePng(2001));
+      const [one] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
+      const alone = ok(await api.confirmInbox({ id: one!.id })).asset;
+      for (const f of [1002, 1003]) write(renders, `late/fx.${f}.exr`, await framePng(1000 + f));
+      const two = await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+      expect(two.found).toMatchObject([{ kind: 'sequence', fileName: 'fx.####.exr', frameRange: { first: 1002, last: 1003 }, frameCount: 2 }]);
+      expect(two.found[0]!.prefill.notes).toBe(`Frames 1002 and 1003 of fx.####.exr, which is already logged as asset #${alone.id} (frame 1001).`);
+      expect(two).toMatchObject({ alreadyLogged: 0 });
     } finally {
       await close();
     }
@@ -324,6 +334,20 @@ describe('watch folders', () => {
     expect(ok(await api.listInbox({})).rows.map((r) => r.id)).toEqual([joined!.id]);
     const asset = ok(await api.confirmInbox({ id: joined!.id })).asset;
     expect(asset).toMatchObject({ frameRange: { first: 1002, last: 1006 }, notes: joined!.prefill.notes });
+    await env.close();
+  });
+
+  it('frames repeating a logged sequence (a loop render) are counted as already logged, each of them', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    const frames = [await framePng(51), await framePng(52), await framePng(53)];
+    frames.forEach((bytes, i) => write(renders, `loop.${1001 + i}.png`, bytes));
+    await ingestFolder(ctx, { paths: [renders], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'ana', prompt: '', notes: '', episode: '' });
+    frames.forEach((bytes, i) => write(renders, `loop.${1004 + i}.png`, bytes));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    const scan = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(scan).toMatchObject({ filesScanned: 6, found: [], alreadyLogged: 6 });
     await env.close();
   });
 

@@ -15,6 +15,7 @@ import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
 import { dismissedNote, joinDismissedSequences, withoutDismissedFrames, type DismissedNote } from './dismissed-frames';
 import { gatherLoneFrames } from './gather-frames';
+import { loggedStillsBeside } from './logged-stills';
 import { naturalCompare } from '../../format/natural-order';
 
 /** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
@@ -95,6 +96,27 @@ function withLateFrames(prefill: InboxPrefill, item: IngestItem, earlier: Earlie
   return { ...withNote(prefill, lateFramesNote(item, earlier)), ...(held.length > 0 ? { framesInLog: held } : {}) };
 }
 
+/**
+ * Lone new files grouped again with the frames of their sequence the log holds as single files (loggedStillsBeside):
+ * the items holding a new file are kept, and the stills they took in join `candidates` (the log's copy of them is
+ * left out again when the draft is checked against the log). Items of stills alone are not new: dropped.
+ */
+async function withLoggedStills(
+  ctx: ApiContext, productionId: number, candidates: Map<string, FileVersion>, items: IngestItem[], pulledIn: Set<string>,
+): Promise<IngestItem[]> {
+  const lone = items.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
+  const stills = lone.length > 0 ? await loggedStillsBeside(ctx.db, productionId, lone) : [];
+  const extra = stills.filter((v) => !candidates.has(v.path));
+  if (extra.length === 0) return items;
+  const regrouped = groupSequences([...candidates.keys(), ...extra.map((v) => v.path)].sort(naturalCompare))
+    .filter((i) => itemPaths(i).some((p) => candidates.has(p)));
+  for (const v of extra) {
+    candidates.set(v.path, v);
+    pulledIn.add(v.path);
+  }
+  return regrouped;
+}
+
 /** A note GenLog adds to a draft goes after anything the file itself said. */
 function withNote(prefill: InboxPrefill, note: string | undefined): InboxPrefill {
   return note ? { ...prefill, notes: [prefill.notes, note].filter(Boolean).join('\n') } : prefill;
@@ -139,8 +161,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     waiting.set(r.path, [...(waiting.get(r.path) ?? []), ...rowFrames(r).map((f) => f.frame)]);
   }
   const near = (frames: number[] | undefined, frame: number) => frames?.some((f) => Math.abs(f - frame) - 1 <= MAX_FRAME_GAP) === true;
+  const pulledIn = new Set<string>();
   const grouped = gatherLoneFrames(
-    groupSequences([...candidates.keys()].sort(naturalCompare)),
+    await withLoggedStills(ctx, watch.production_id, candidates, groupSequences([...candidates.keys()].sort(naturalCompare)), pulledIn),
     (path, frame) => together.get(path) ?? frame.sequencePaths.find((p) => near(waiting.get(p), frame.frame)),
   ).items;
   const joined = joinLoggedSequences(ctx.db, watch.production_id, grouped);
@@ -200,7 +223,9 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     // A sequence whose only logged frame was logged on its own (no sequence asset yet) is continued all the same.
     const earlier = continues.get(found.item) ?? ('item' in checked && checked.link !== null ? earlierAt(itemPath(found.item)) : undefined);
     const d = 'item' in checked ? { ...found, item: checked.item } : found;
-    const sameAsLogged = itemPaths(found.item).length - ('item' in checked ? itemPaths(checked.item).length : 0);
+    // Frames left out as the log holds them, the logged stills taken in to group with them aside: not found now.
+    const left = new Set('item' in checked ? itemPaths(checked.item) : itemPaths(found.item));
+    const sameAsLogged = itemPaths(found.item).filter((p) => !left.has(p) && !pulledIn.has(p)).length;
     const sha = knownItemHash(d.item, d.hashes) as string;
     const mtimeMs = Math.max(...itemPaths(d.item).map((p) => mtimeKey((candidates.get(p) as FileVersion).mtimeMs)));
     const size = itemPaths(d.item).reduce((s, p) => s + (candidates.get(p) as FileVersion).size, 0);
@@ -208,7 +233,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     const logged = 'loggedAs' in checked || findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
     const wasDismissed = !logged && (undismissed === null || dismissed.has(`${itemPath(d.item)}\0${sha}`));
     const note = dismissedSeq && undismissed ? dismissedNote(d.item, dismissedSeq, d.hashes) : undefined;
-    return { ...d, earlier, dismissed: note, sameAsLogged: logged ? 0 : sameAsLogged, sameAsDismissed, sha, mtimeMs, size, unchanged, logged, wasDismissed };
+    return { ...d, earlier, dismissed: note, sameAsLogged, sameAsDismissed, sha, mtimeMs, size, unchanged, logged, wasDismissed };
   });
 
   const toolNames = listTools(ctx.db).map((t) => t.name);
@@ -276,7 +301,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     unreadFiles,
     failedFiles,
     // Frames the log holds are left out of a draft whether or not the draft is new: each scan lists them again.
-    alreadyLogged: count((d) => d.logged) + drafts.reduce((n, d) => n + d.sameAsLogged, 0),
+    alreadyLogged: drafts.reduce((n, d) => n + (d.logged && !d.unchanged ? itemPaths(d.item).filter((p) => !pulledIn.has(p)).length : 0) + d.sameAsLogged, 0),
     alreadyDismissed: count((d) => d.wasDismissed) + drafts.reduce((n, d) => n + (d.wasDismissed ? 0 : d.sameAsDismissed), 0),
     replaced,
   };
