@@ -55,6 +55,11 @@ export type LoggedAsset = Asset & {
    * whose content the log already held, which may be another path than the asset's.
    */
   foundPath?: string;
+  /**
+   * Folder ingest: late frames of a sequence (frames rendered after it was logged) whose content the log already
+   * held as this asset (a loop render repeating earlier frames), and so not logged again: the frames found.
+   */
+  foundFrames?: { first: number; last: number };
 };
 
 export interface InsertRequest {

@@ -19,6 +19,7 @@ interface AssetRow {
   found: number;
   /** Where this run found the content (a duplicate: the first such file), when not at the asset's own path. */
   foundAt: string | null;
+  foundFrames: { first: number; last: number } | null;
   /** A duplicate of an asset logged by this same run (not one that was in the log before it). */
   ofNew: boolean;
 }
@@ -28,13 +29,15 @@ function assetRows(assets: readonly LoggedAsset[]): AssetRow[] {
   const rows: AssetRow[] = [];
   const dupes = new Map<number, AssetRow>();
   for (const asset of assets) {
-    if (!asset.duplicate) { rows.push({ asset, found: 0, foundAt: null, ofNew: false }); continue; }
+    if (!asset.duplicate) { rows.push({ asset, found: 0, foundAt: null, foundFrames: null, ofNew: false }); continue; }
     const seen = dupes.get(asset.id);
     if (seen) { seen.found++; continue; }
     const ofNew = newIds.has(asset.id);
     // A copy of an asset logged before this run is shown where it was found; copies of a new one sit under it.
-    const foundAt = !ofNew && asset.foundPath && asset.foundPath !== asset.path ? asset.foundPath : null;
-    const row = { asset, found: 1, foundAt, ofNew };
+    // Late frames repeating a logged asset's content (a loop render) are shown as the frames found, not the asset's.
+    const foundFrames = !ofNew ? asset.foundFrames ?? null : null;
+    const foundAt = !ofNew && asset.foundPath && (asset.foundPath !== asset.path || foundFrames) ? asset.foundPath : null;
+    const row = { asset, found: 1, foundAt, foundFrames, ofNew };
     dupes.set(asset.id, row);
     rows.push(row);
   }
@@ -45,8 +48,9 @@ function assetRows(assets: readonly LoggedAsset[]): AssetRow[] {
  * "already logged (6 files found with this content)"; a duplicate of an asset this run logged says so; a file found
  * at another path than the asset's names the asset it matches.
  */
-function duplicateNote({ asset, found, foundAt, ofNew }: AssetRow): string | null {
-  const same = foundAt ? `same content as #${asset.id} ${asset.fileName}` : null;
+function duplicateNote({ asset, found, foundAt, foundFrames, ofNew }: AssetRow): string | null {
+  const itsFrames = foundFrames && asset.frameRange ? ` frames ${frameSpan(asset.frameRange, asset.fileName)}` : '';
+  const same = foundAt ? `same content as #${asset.id} ${asset.fileName}${itsFrames}` : null;
   if (ofNew) return `${plural(found, 'more file', 'more files')} found with the same content`;
   if (found > 1) return [same, `${formatCount(found)} files found with this content`].filter(Boolean).join('; ');
   return same;
@@ -121,11 +125,12 @@ export function FolderIngestResult() {
           {assetRows(assets).map((row, i) => {
             const a = row.asset;
             const note = a.duplicate ? duplicateNote(row) : null;
+            const range = row.foundFrames ?? a.frameRange;
             return (
               <li key={`${a.duplicate ? 'dup' : 'new'}:${a.id}:${i}`} className={`result-item${a.duplicate ? ' is-duplicate' : ''}`}>
                 <span className="mono muted">#{a.id}</span>
                 {row.foundAt ? <PathName path={row.foundAt} /> : <PathName path={a.path} name={a.fileName} />}
-                {a.frameRange ? <span className="frame-range">frames {frameSpan(a.frameRange, a.fileName)}</span> : null}
+                {range ? <span className="frame-range">frames {frameSpan(range, a.fileName)}</span> : null}
                 <span className="muted">{a.tool}</span>
                 {a.duplicate ? <span className="tag tag-warn">{row.ofNew ? 'duplicate' : 'already logged'}</span> : <span className="tag tag-ok">new</span>}
                 {note ? <span className="result-note muted">({note})</span> : null}

@@ -79,6 +79,18 @@ describe('genlog ingest commands (spawned)', () => {
       .toEqual([[1, true, first], [1, true, copy], [1, true, join(dir, 'out', 'c_link.png')]]);
   });
 
+  it('late frames repeating a logged sequence are named on stderr with the frames found and the asset holding them', () => {
+    const { dir, run, file } = fresh('LocalSD');
+    const frames = ['A', 'B', 'C'].map((c) => Buffer.alloc(600, c));
+    frames.forEach((bytes, i) => file(`loop/s.${1001 + i}.exr`, bytes));
+    run('log', join(dir, 'loop'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    frames.forEach((bytes, i) => file(`loop/s.${1004 + i}.exr`, bytes));
+    const again = run('log', join(dir, 'loop'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    const pattern = join(dir, 'loop', 's.####.exr');
+    expect(again.stderr).toContain(`Same content as asset 1 (${pattern}, frames 1001–1003), not logged again: ${pattern}, frames 1004–1006\n`);
+    expect(run('--json', 'log', join(dir, 'loop'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json()[0]).toMatchObject({ foundFrames: { first: 1004, last: 1006 } });
+  });
+
   it('log without --tool takes the tool each file names, and exits 1 naming the files that name none', async () => {
     const { run, file } = fresh('ComfyUI');
     const comfy = file('c.png', await comfyPng());

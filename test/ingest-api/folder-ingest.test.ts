@@ -175,6 +175,22 @@ describe('folder ingest', () => {
     expect(alone).toMatchObject({ fileName: 'plate.20240115.png', frameRange: null, notes: '' });
   });
 
+  it('late frames repeating a logged sequence (a loop render) come back as that asset, saying which frames were found', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const shots = join(dir, 'loop');
+    const frames = [await framePng(61), await framePng(62), await framePng(63)];
+    frames.forEach((bytes, i) => write(shots, `loop.${1001 + i}.png`, bytes));
+    const [first] = (await ingestFolder(ctx, { ...base, paths: [shots] })).assets;
+    frames.forEach((bytes, i) => write(shots, `loop.${1004 + i}.png`, bytes));
+    const again = await ingestFolder(ctx, { ...base, paths: [shots] });
+    expect(again.assets).toEqual([expect.objectContaining({ id: first!.id, duplicate: true, frameRange: { first: 1001, last: 1003 }, foundFrames: { first: 1004, last: 1006 } })]);
+    // A folder simply logged again finds the asset's own frames: nothing to say of them.
+    rmSync(join(shots, 'loop.1004.png'));
+    rmSync(join(shots, 'loop.1005.png'));
+    rmSync(join(shots, 'loop.1006.png'));
+    expect((await ingestFolder(ctx, { ...base, paths: [shots] })).assets[0]?.foundFrames).toBeUndefined();
+  });
+
   it('frames far from every logged run are another render: no link to runs they lie between, no gap to them', async () => {
     const { ctx, dir } = await ingestWorld();
     const shots = join(dir, 'sim');

@@ -110,6 +110,23 @@ describe('Log a folder…', () => {
     expect(within(dialog).getByLabelText<HTMLSelectElement>('Tool').value).toBe('');
   });
 
+  it('late frames repeating a logged sequence (a loop render) are shown as the frames found, with the asset holding that content', async () => {
+    const frames = [1, 2, 3].map(() => randomBytes(900));
+    frames.forEach((bytes, i) => writeFileSync(join(folder, `loop.${1001 + i}.exr`), bytes));
+    await logFolderFromTheLog(api, folder);
+    let dialog = await screen.findByRole('dialog', { name: 'Logged 1 new asset' }, { timeout: 10_000 });
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    frames.forEach((bytes, i) => writeFileSync(join(folder, `loop.${1004 + i}.exr`), bytes));
+    await user.click(screen.getByRole('button', { name: 'Log a folder…' }));
+    const form = await screen.findByRole('dialog', { name: 'Log a folder' });
+    await user.click(within(form).getByRole('button', { name: 'Log folder' }));
+    dialog = await screen.findByRole('dialog', { name: 'Nothing new logged' }, { timeout: 10_000 });
+    const rows = within(within(dialog).getByRole('list', { name: 'Logged assets' })).getAllByRole('listitem');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.textContent).toMatch(/loop\.####\.exr.*frames 1004–1006/);
+    expect(rows[0]?.textContent).toMatch(/same content as #\d+ loop\.####\.exr frames 1001–1003/);
+  });
+
   it('names a file the disk would not give and says it was not read; the rest is logged', async () => {
     writeFileSync(join(folder, 'plate.dat'), randomBytes(500));
     writeFileSync(join(folder, 'refused.dat'), randomBytes(300));

@@ -10,7 +10,7 @@ import { closeParserThread } from '../../provenance';
 import { factFlags } from './compliance-commands';
 import { printProvenanceAlerts } from './provenance-alerts';
 import { onStopSignals } from '../stop-signals';
-import { framesPhrase } from '../../format/frame-counts';
+import { framesPhrase, rangePhrase } from '../../format/frame-counts';
 
 /**
  * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
@@ -101,11 +101,17 @@ function logFields(r: CommandRun) {
 /** Shown per file, up to this many; --json has them all. */
 const FOUND_AGAIN_LINES = 20;
 
-/** Files whose content the log holds under another path: the table shows each asset once, so they are named here. */
+/**
+ * Files whose content the log holds under another path, or late frames whose content it holds as another asset: the
+ * table shows each asset once, so they are named here.
+ */
 function reportFoundAgain(r: CommandRun, assets: readonly LoggedAsset[]): void {
-  const again = assets.filter((a) => a.duplicate && a.foundPath !== undefined && a.foundPath !== a.path);
+  const again = assets.filter((a) => a.duplicate && a.foundPath !== undefined && (a.foundPath !== a.path || a.foundFrames));
+  const framesOf = (range: { first: number; last: number } | null | undefined) => (range ? `, ${rangePhrase(range)}` : '');
   // An asset uploaded in a browser has no path: its file name says which it is.
-  for (const a of again.slice(0, FOUND_AGAIN_LINES)) r.io.stderr(`Same content as asset ${a.id} (${a.path || a.fileName}), not logged again: ${a.foundPath}\n`);
+  for (const a of again.slice(0, FOUND_AGAIN_LINES)) {
+    r.io.stderr(`Same content as asset ${a.id} (${a.path || a.fileName}${a.foundFrames ? framesOf(a.frameRange) : ''}), not logged again: ${a.foundPath}${framesOf(a.foundFrames)}\n`);
+  }
   const more = again.length - FOUND_AGAIN_LINES;
   if (more > 0) r.io.stderr(`… and ${more} more file(s) with content already logged (--json lists each with its foundPath).\n`);
 }

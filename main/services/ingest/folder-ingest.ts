@@ -283,7 +283,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const hashes = new Map([...known, ...batch.fresh]);
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
-    const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null } | { kind: 'existing'; asset: LoggedAsset })[] = [];
+    const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null; late: boolean } | { kind: 'existing'; asset: LoggedAsset })[] = [];
     const batchNeedsTool: string[] = [];
     batch.items.forEach((listed, i) => {
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
@@ -303,7 +303,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         else batchNeedsTool.push(itemPath(item));
         return;
       }
-      order.push({ kind: 'new', at: prepared.length, item, record });
+      order.push({ kind: 'new', at: prepared.length, item, record, late: checked.link !== null });
       const { sequence, ...file } = described;
       prepared.push({
         ...file,
@@ -321,7 +321,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     // Reported with the batch's commit, like its assets: a batch that fails to commit reports neither.
     unreadable.push(...batch.unreadable);
     needTool.push(...batchNeedsTool);
-    const results = order.map((o) => (o.kind === 'existing' ? o.asset : { ...(written[o.at] as LoggedAsset), foundPath: itemPath(o.item) }));
+    const results = order.map((o) => (o.kind === 'existing' ? o.asset : { ...(written[o.at] as LoggedAsset), foundPath: itemPath(o.item), ...lateFramesFound(o.item, o.late, written[o.at]) }));
     // Only assets logged now: one not logged (no tool) or already in the log says nothing here.
     for (const o of order) {
       const asset = o.kind === 'new' ? written[o.at] : undefined;
@@ -365,6 +365,11 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   }
   progress.done();
   return result();
+}
+
+/** Late frames whose content the log held as another asset: which frames were found, as the asset's path says nothing of it. */
+function lateFramesFound(item: IngestItem, late: boolean, asset: LoggedAsset | undefined): Pick<LoggedAsset, 'foundFrames'> {
+  return late && asset?.duplicate && item.kind === 'sequence' ? { foundFrames: { first: item.first, last: item.last } } : {};
 }
 
 /** Assets the log already holds (`ids`, looked up in `rows`), answering the file or sequence `item` found. */
