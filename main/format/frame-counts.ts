@@ -16,7 +16,8 @@ export function frameRangeNotes(range: { first: number; last: number }, frameCou
 export function frameLabel(frame: number, pattern: string): string {
   const name = pattern.split(/[/\\]/).pop() ?? pattern;
   const width = /#+/.exec(name)?.[0].length ?? 0;
-  return String(frame).padStart(width, '0');
+  // A pre-roll frame keeps its sign first, within the width: -3 in shot.####.exr is "-003", as "%04d" writes it.
+  return frame < 0 ? `-${String(-frame).padStart(width - 1, '0')}` : String(frame).padStart(width, '0');
 }
 
 /** "0001–0003" for shot.####.exr frames 1 to 3. */

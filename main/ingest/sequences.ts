@@ -98,7 +98,7 @@ export function frameOfFile(path: string): { sequencePaths: string[]; frame: num
   const numbered = parseNumberedFile(path, 0);
   if (!numbered) return undefined;
   const { digits } = numbered;
-  const widths = digits.length > 1 && digits.startsWith('0') ? [digits.length] : Array.from({ length: digits.length }, (_, i) => digits.length - i);
+  const widths = isPadded(digits) ? [digits.length] : Array.from({ length: digits.length }, (_, i) => digits.length - i);
   const sequencePaths = widths.map((w) => join(numbered.directory, `${numbered.prefix}${'#'.repeat(w)}${numbered.extension}`));
   return { sequencePaths, frame: Number(digits) };
 }
@@ -108,11 +108,21 @@ function parseNumberedFile(path: string, order: number): NumberedFile | undefine
   if (!['image', '3d'].includes(mediaTypeOf(name))) return undefined;
   const match = NUMBERED_NAME.exec(name);
   if (!match) return undefined;
-  const [, prefix = '', digits = '', extension = ''] = match;
-  if (digits.length > MAX_FRAME_DIGITS) return undefined;
+  const [, written = '', unsigned = '', extension = ''] = match;
+  if (unsigned.length > MAX_FRAME_DIGITS) return undefined;
+  // A minus right after the name's separator is the frame's sign (a simulation's pre-roll: shot.-003.exr, as "%04d"
+  // writes -3); after a letter or digit it is the separator itself (bg-00001.tif).
+  const signed = /(^|[._])-$/.test(written);
+  const prefix = signed ? written.slice(0, -1) : written;
+  const digits = signed ? `-${unsigned}` : unsigned;
   // "_v001", "v2": a version number, never a frame.
   if (/[vV]$/.test(prefix)) return undefined;
   return { path, directory: dirname(path), prefix, digits, extension, order };
+}
+
+/** "0042" and "-003" are zero-padded (the sign counts in the width, as printf's "%04d" writes it); "42" and "-3" are not. */
+function isPadded(digits: string): boolean {
+  return /^-?0\d/.test(digits);
 }
 
 /**
@@ -122,11 +132,10 @@ function parseNumberedFile(path: string, order: number): NumberedFile | undefine
  * number at all (1, 2, ... 12) everything is one group as wide as its shortest number.
  */
 function splitByPadding(files: NumberedFile[]): Map<number, NumberedFile[]> {
-  const isPadded = (file: NumberedFile) => file.digits.length > 1 && file.digits.startsWith('0');
   const groups = new Map<number, NumberedFile[]>();
   const add = (width: number, file: NumberedFile) => groups.set(width, [...(groups.get(width) ?? []), file]);
-  for (const file of files.filter(isPadded)) add(file.digits.length, file);
-  const free = files.filter((file) => !isPadded(file));
+  for (const file of files.filter((f) => isPadded(f.digits))) add(file.digits.length, file);
+  const free = files.filter((file) => !isPadded(file.digits));
   if (groups.size === 0) {
     const shortest = Math.min(...free.map((file) => file.digits.length));
     for (const file of free) add(shortest, file);
@@ -149,7 +158,7 @@ function areVariations(files: NumberedFile[]): boolean {
   const [sample] = files;
   if (!sample || !STILL_FORMATS.has(sample.extension.toLowerCase()) || !/[_\- ]$/.test(sample.prefix)) return false;
   if (files.length > MAX_VARIATIONS) return false;
-  const padded = files.some((file) => file.digits.length > 1 && file.digits.startsWith('0'));
+  const padded = files.some((file) => isPadded(file.digits));
   return !padded && Math.min(...files.map((file) => file.digits.length)) < MIN_UNPADDED_FRAME_DIGITS;
 }
 

@@ -63,6 +63,15 @@ describe('groupSequences', () => {
     expect(fromPadded).toMatchObject({ pattern: 'sim.###.exr', first: 997, last: 1002 });
   });
 
+  it('reads a minus after the separator as the frame\'s sign (pre-roll frames), one after a letter as the separator', () => {
+    const names = ['-003', '-002', '-001', '0000', '0001', '0002'].map((n) => `/r/sim.${n}.exr`).reverse();
+    const sequence = onlySequence(groupSequences(names));
+    expect(sequence).toMatchObject({ pattern: 'sim.####.exr', first: -3, last: 2, missingFrames: [] });
+    expect(sequence.frames.map((f) => [f.frame, f.path])).toEqual([-3, -2, -1, 0, 1, 2].map((f) => [f, `/r/sim.${f < 0 ? `-${pad(-f, 3)}` : pad(f, 4)}.exr`]));
+    expect(onlySequence(groupSequences(frames('/r', (f) => `fx_-${pad(f, 3)}.exr`, 5, 7)))).toMatchObject({ pattern: 'fx_####.exr', first: -7, last: -5 });
+    expect(onlySequence(groupSequences(frames('/r', (f) => `bg-${pad(f, 4)}.exr`, 1, 3)))).toMatchObject({ pattern: 'bg-####.exr', first: 1, last: 3 });
+  });
+
   it('keeps differently padded renders of the same name apart', () => {
     const paths = [...frames('/r', (f) => `a.${pad(f, 3)}.exr`, 1, 3), ...frames('/r', (f) => `a.${pad(f, 4)}.exr`, 1, 3), ...frames('/r', (f) => `a.${f}.exr`, 2001, 2003)];
     const items = groupSequences(paths);
