@@ -1,6 +1,8 @@
-/** Globs typed in a form: one per line or comma separated ("*.exr, *.png"); blanks dropped. */
+import { splitGlobList } from '../../main/ingest/glob-list';
+
+/** Globs typed in a form: one per line or comma separated ("*.exr, *.png", "*.{png,exr}" being one); blanks dropped. */
 export function parseGlobs(text: string): string[] {
-  return text.split(/[\n,]/).map((g) => g.trim()).filter(Boolean);
+  return splitGlobList(text);
 }
 
 export function globsText(globs: readonly string[]): string {

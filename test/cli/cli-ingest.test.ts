@@ -217,6 +217,12 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('--json', 'watch', 'list').json()).toMatchObject([{ path: renders, pendingDrafts: 0 }]);
     expect(run('watch', 'list').stdout).toMatch(/PENDING/);
     expect(run('watch', 'add', join(dir, 'nope'), '--production', 'SHOW1')).toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
+    // A brace glob is one glob, its comma not a list separator.
+    file('braces/a.png', Buffer.from('a'));
+    file('braces/b.exr', Buffer.from('b'));
+    file('braces/c.txt', Buffer.from('c'));
+    expect(run('--json', 'watch', 'add', join(dir, 'braces'), '--production', 'SHOW1', '--include', '*.{png,exr}').json()).toMatchObject({ include: ['*.{png,exr}'] });
+    expect(run('--json', 'log', join(dir, 'braces'), '--production', 'SHOW1', '--tool', 'Amazon Titan Image Generator', '--by', 'ana', '--include', '*.{png,exr}').json().map((a: { fileName: string }) => a.fileName).sort()).toEqual(['a.png', 'b.exr']);
 
     const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'genlog.js'), '--db', db, 'watch', 'run', '--stable-ms', '300', '--settle-ms', '200', '--recheck-ms', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -1,12 +1,13 @@
 // Running `genlog log` on folders: the flags, the background job it follows, its progress on stderr and its result.
 import { statSync } from 'node:fs';
 import { CliError, type CommandRun } from '../command';
-import { bytes, list } from '../format';
+import { bytes } from '../format';
 import type { LoggedAsset } from '../../services/log-assets';
 import type { AssetIngestKeys } from '../../services/asset-json';
 import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
 import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
 import { closeParserThread } from '../../provenance';
+import { splitGlobList } from '../../ingest/glob-list';
 import { factFlags } from './compliance-commands';
 import { printProvenanceAlerts } from './provenance-alerts';
 import { onStopSignals } from '../stop-signals';
@@ -156,8 +157,8 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   const { jobId } = await r.call<{ jobId: string }>('startIngest', {
     paths: r.positionals,
     recursive: Boolean(r.values.recursive),
-    include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
-    exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
+    include: r.optional('include') === undefined ? undefined : splitGlobList(r.optional('include') as string),
+    exclude: r.optional('exclude') === undefined ? undefined : splitGlobList(r.optional('exclude') as string),
     tool: r.optional('tool'),
     skipUnreadable: !allOrNone,
     ...logFields(r),

@@ -1,6 +1,7 @@
 import { usageError, type Command, type CommandRun } from '../command';
-import { bytes, keyValues, list, table } from '../format';
+import { bytes, keyValues, table } from '../format';
 import { frameLabel, frameRangeNotes, frameSpan, framesPhrase, missingFrames } from '../../format/frame-counts';
+import { splitGlobList } from '../../ingest/glob-list';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, c2paUnchecked, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
@@ -145,8 +146,8 @@ export const ingestCommands: Command[] = [
     run: (r) => r.call('addWatchFolder', {
       path: r.positionals[0], production: r.required('production'), tool: r.optional('tool'), artist: r.optional('by'),
       classification: r.optional('class'), use: r.optional('use'),
-      include: r.optional('include') === undefined ? undefined : list(r.optional('include') as string),
-      exclude: r.optional('exclude') === undefined ? undefined : list(r.optional('exclude') as string),
+      include: r.optional('include') === undefined ? undefined : splitGlobList(r.optional('include') as string),
+      exclude: r.optional('exclude') === undefined ? undefined : splitGlobList(r.optional('exclude') as string),
       recursive: !r.values['no-recursive'],
     }),
     human: (w: WatchFolder) => watchTable([w]),
