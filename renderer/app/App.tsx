@@ -9,6 +9,9 @@ import { findScreen } from './screens';
 import { StoresProvider, useApp, useStores } from './stores-context';
 import { useShortcuts } from './useShortcuts';
 
+/** How often the production and tool lists are loaded again. */
+const CATALOG_RELOAD_MS = 10_000;
+
 export interface AppProps {
   stores: Stores;
   /** The Electron bridge (menu commands); null in a browser and in tests. */
@@ -32,6 +35,10 @@ function Shell({ desktop }: { desktop: DesktopBridge | null }) {
     void stores.settings.getState().load();
     void stores.catalog.getState().load();
     void stores.folderIngest.getState().resume();
+    // A tool or production added elsewhere (a CLI, another window) must reach the pickers: a draft naming a tool the
+    // list did not have yet showed another tool than the one it would be logged with.
+    const t = setInterval(() => void stores.catalog.getState().reloadQuietly(), CATALOG_RELOAD_MS);
+    return () => clearInterval(t);
   }, [stores]);
 
   const { Component } = findScreen(screen);

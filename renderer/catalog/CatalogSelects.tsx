@@ -8,13 +8,17 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onCh
   onChange(value: string): void;
 };
 
-/** Productions by code; "Choose…" stands in while none is chosen. */
+/**
+ * Productions by code; "Choose…" stands in while none is chosen. A value the list does not hold (added elsewhere
+ * since it was loaded) is still offered: a select without its value's option shows, and seems to choose, the first.
+ */
 export function ProductionPicker({ value, onChange, ...rest }: SelectProps) {
   const productions = useApp('catalog', (s) => s.productions);
   return (
     <select {...rest} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
       {!value ? <option value="">Choose…</option> : null}
       {productions.map((p) => <option key={p.id} value={p.code}>{p.code} — {p.title}</option>)}
+      {value && !productions.some((p) => p.code === value) ? <option value={value}>{value}</option> : null}
     </select>
   );
 }
@@ -29,6 +33,7 @@ export function ToolPicker({ value, onChange, emptyLabel, ...rest }: SelectProps
     <select {...rest} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
       {emptyLabel ? <option value="">{emptyLabel}</option> : !value ? <option value="">Choose…</option> : null}
       {tools.map((t) => <option key={t.id} value={t.name}>{t.name}</option>)}
+      {value && !tools.some((t) => t.name === value) ? <option value={value}>{value}</option> : null}
     </select>
   );
 }

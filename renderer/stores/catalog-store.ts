@@ -10,6 +10,8 @@ export interface CatalogState {
   artists: string[];
   loaded: boolean;
   load(): Promise<void>;
+  /** Loads productions and tools again without a word on failure: another window or a CLI may have added some. */
+  reloadQuietly(): Promise<void>;
   loadArtists(): Promise<void>;
   saveProduction(input: ProductionInput, id?: number): Promise<Outcome<Production>>;
   saveTool(input: ToolInput, id?: number): Promise<Outcome<Tool>>;
@@ -40,6 +42,15 @@ export function createCatalogStore(api: GenlogClient, call: Call, notify: (messa
         loaded: true,
       });
       await get().loadArtists();
+    },
+    async reloadQuietly() {
+      const [p, t] = await Promise.all([api.listProductions({}).catch(() => null), api.listTools({}).catch(() => null)]);
+      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      const productions = p?.ok ? [...p.value].sort(byCode) : get().productions;
+      const tools = t?.ok ? [...t.value].sort(byName) : get().tools;
+      // Unchanged lists keep their identity: every picker would render again for nothing.
+      if (!same(productions, get().productions)) set({ productions });
+      if (!same(tools, get().tools)) set({ tools });
     },
     async loadArtists() {
       const a = await call(api.listArtists({}), 'load the artist list');
