@@ -50,6 +50,10 @@ export function DraftsInboxPage() {
     if (lost || inPane) page?.querySelector<HTMLElement>('[data-draft-list]')?.focus();
   };
 
+  // A draft replaced or decided elsewhere while its pane had the keyboard: the pane goes, the keyboard stays here.
+  const selectedId = useApp('drafts', (s) => s.selectedId);
+  useEffect(() => focusList(), [selectedId]);
+
   const hadDialog = useRef(false);
   useEffect(() => {
     // A dialog gives focus back to what opened it; a button that is now gone (the dismissed draft's own "Dismiss…")

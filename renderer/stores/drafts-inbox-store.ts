@@ -134,6 +134,29 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       return { done, failures, notReached: ids.length - done.size - failures.length };
     }
 
+    /**
+     * The selected draft left the list while it was open (a refresh): replaced by a new draft of the same files (new
+     * frames arrived, a file changed), the new one is selected and what was typed moves to it; decided elsewhere (a
+     * CLI, another window) or gone, what was typed is dropped and the artist told, never silently.
+     */
+    async function selectionLeft(id: number, before: readonly Draft[], rows: readonly Draft[]): Promise<void> {
+      const gone = before.find((d) => d.id === id);
+      const typed = get().unsavedEdits[id];
+      const seen = new Set(before.map((d) => d.id));
+      const successor = gone ? rows.find((d) => d.status === 'pending' && d.path === gone.path && !seen.has(d.id)) : undefined;
+      forgetEdits([id]);
+      const name = gone?.fileName ?? `#${id}`;
+      if (successor) {
+        if (typed) {
+          get().keepEdits(successor.id, typed);
+          deps.notify('info', `${name} changed on disk (new frames, or a file written again) and is new file #${successor.id} now; what you typed was kept.`);
+        }
+        return get().select(successor.id);
+      }
+      if (typed) deps.notify('info', `${name} left the inbox while open (decided elsewhere, or its files went); what you typed into it was not used.`);
+      return get().select(null);
+    }
+
     function forgetEdits(ids: number[]): void {
       const rest = { ...get().unsavedEdits };
       for (const id of ids) delete rest[id];
@@ -184,7 +207,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
           ...(status === 'pending' ? { pendingCount: res.value.total } : {}),
         }));
         const { selectedId } = get();
-        if (selectedId !== null && !rows.some((d) => d.id === selectedId)) await get().select(null);
+        if (selectedId !== null && !rows.some((d) => d.id === selectedId)) await selectionLeft(selectedId, items, rows);
       },
       async refreshPending() {
         const res = await api.listInbox({ status: 'pending', limit: 1 }).catch(() => null);

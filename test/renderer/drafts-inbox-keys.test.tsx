@@ -35,6 +35,20 @@ describe('New files inbox keyboard', () => {
     ctx.db.close();
   });
 
+  it('a draft decided elsewhere while its form has the keyboard: the keyboard goes back to the list, and what was typed is said to be dropped', async () => {
+    const { stores } = renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('matte_v002.exr');
+    await user.click(rowOf(/matte_v002/));
+    const form = await within(pane()).findByRole('form', { name: 'Confirm matte_v002.exr' });
+    await user.type(within(form).getByLabelText('Prompt'), ' and more');
+    const id = stores.drafts.getState().selectedId!;
+    ok(await api.dismissInbox({ id, by: 'cli-user' }));
+    await stores.drafts.getState().load();
+    await waitFor(() => expect(document.activeElement).toBe(list()));
+    expect(screen.getByRole('status').textContent ?? '').toMatch(/matte_v002\.exr left the inbox while open .* not used/);
+  });
+
   it('Esc in the confirm form goes back to the list on the same draft, keeping what was typed', async () => {
     renderApp(api);
     await nav(/^New files inbox/);

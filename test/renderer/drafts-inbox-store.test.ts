@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../main/api/context';
-import { insertInboxItem } from '../../db/inbox';
+import { deletePendingInboxItem, insertInboxItem } from '../../db/inbox';
 import { createCall } from '../../renderer/stores/call';
 import { DRAFTS_PAGE, createDraftsInboxStore } from '../../renderer/stores/drafts-inbox-store';
 import { createNotificationStore } from '../../renderer/stores/notifications';
@@ -42,6 +42,36 @@ describe('new files inbox store', () => {
     expect(store.getState().items).toHaveLength(DRAFTS_PAGE + 21);
     expect(store.getState().items[0]?.fileName).toBe('f9999.png');
     expect(store.getState().total).toBe(DRAFTS_PAGE + 21);
+  });
+
+  it('an open draft replaced by a new one of the same files hands it what was typed; one decided elsewhere says what was typed was dropped', async () => {
+    ctx = testContext({ actor: 'tester' });
+    addDrafts(ctx, ['h1.png', 'h2.png'], 'c');
+    const notices: string[] = [];
+    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: (_k, m) => void notices.push(m), assetsChanged: () => undefined });
+    await store.getState().load();
+    const h1 = store.getState().items.find((d) => d.fileName === 'h1.png')!;
+    await store.getState().select(h1.id);
+    store.getState().keepEdits(h1.id, { production: 'SHOW1', tool: 'Firefly', prompt: 'typed', notes: 'typed notes', episode: '', classification: 'temporary', use: '' });
+    // The watcher found h1.png written again: its draft is replaced by a new one (as inbox-drafts.ts does).
+    deletePendingInboxItem(ctx.db, h1.id);
+    addDrafts(ctx, ['h1.png'], 'd');
+    await store.getState().load();
+    const successor = store.getState().items.find((d) => d.fileName === 'h1.png')!;
+    expect(successor.id).not.toBe(h1.id);
+    expect(store.getState().selectedId).toBe(successor.id);
+    expect(store.getState().unsavedEdits[successor.id]).toMatchObject({ prompt: 'typed', notes: 'typed notes' });
+    expect(store.getState().unsavedEdits[h1.id]).toBeUndefined();
+    expect(notices).toEqual([expect.stringMatching(/^h1\.png changed on disk .* is new file #\d+ now; what you typed was kept\.$/)]);
+
+    // Dismissed from a CLI while open with typing in it: nothing selected, and said.
+    const h2 = store.getState().items.find((d) => d.fileName === 'h2.png')!;
+    await store.getState().select(h2.id);
+    store.getState().keepEdits(h2.id, { production: 'SHOW1', tool: 'Firefly', prompt: 'more', notes: '', episode: '', classification: 'temporary', use: '' });
+    await testClient(ctx).dismissInbox({ id: h2.id, by: 'cli-user' });
+    await store.getState().load();
+    expect(store.getState().selectedId).toBeNull();
+    expect(notices[1]).toBe('h2.png left the inbox while open (decided elsewhere, or its files went); what you typed into it was not used.');
   });
 
   it('Dismiss selected reports how far it has got while it runs', async () => {
