@@ -23,6 +23,13 @@ function toolHint(prefill: { tool?: string | null; matchedTool?: string | null }
   return { text: named && !prefill.tool ? 'Named by the file' : undefined, warn: false };
 }
 
+/** Why a tool must be chosen: the file may name one the tool list does not have, which is not the same as none. */
+function noToolMessage(named: string | undefined): string {
+  return named
+    ? `Choose the AI tool that made this file: it names “${named}”, which is not in the tool list (add it under AI tools, or choose the tool it is listed as).`
+    : 'Choose the AI tool that made this file: neither the watch folder nor the file names one.';
+}
+
 /**
  * Confirm a draft into the log, prefilled from its watch folder and what the file said; Enter confirms. A refused
  * confirm puts focus on the first field it is about; a logged one calls onConfirmed (focus goes back to the list).
@@ -56,7 +63,7 @@ export function ConfirmDraftForm({ draft, onDismiss, onConfirmed }: { draft: Dra
     e.preventDefault();
     if (busy) return; // Enter pressed again while the first confirm is on its way
     const local: Record<string, string> = {};
-    if (!form.tool) local.tool = 'Choose the AI tool that made this file: neither the watch folder nor the file names one.';
+    if (!form.tool) local.tool = noToolMessage(draft.record?.summary.toolHints[0]);
     setErrors(local);
     setGeneral(null);
     if (Object.keys(local).length) {

@@ -3,6 +3,7 @@ import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { plural } from '../ui/format';
 import { draftTool } from './draft-labels';
+import type { Draft } from './types';
 
 /**
  * A dismissed file is neither logged nor disclosed; when the file itself says AI made it, that is said before the
@@ -60,8 +61,10 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   const progress = useApp('drafts', (s) => s.batchProgress);
   const typed = useApp('drafts', (s) => s.unsavedEdits);
   const chosen = items.filter((d) => picked.includes(d.id));
-  const noTool = chosen.filter((d) => !(typed[d.id] ? typed[d.id]?.tool : draftTool(d))).length;
-  const edited = chosen.filter((d) => typed[d.id]).length;
+  const hasTool = (d: Draft) => Boolean(typed[d.id] ? typed[d.id]?.tool : draftTool(d));
+  const noTool = chosen.filter((d) => !hasTool(d)).length;
+  // Of the files that will be logged: an edited one without a tool is not logged with what was typed, nor at all.
+  const edited = chosen.filter((d) => typed[d.id] && hasTool(d)).length;
   async function confirm() {
     setBusy(true);
     await drafts.getState().confirmPicked();
@@ -83,7 +86,7 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title={`Log ${plural(loggable, 'file')}?`} confirmLabel={busy ? `Logging… ${progressText(progress)}` : `Log ${plural(loggable, 'file')}`} busy={busy}
       cancelWhileBusy cancelLabel={busy ? 'Stop' : undefined} onConfirm={() => void confirm()} onCancel={busy ? () => drafts.getState().stopBatch() : onClose}>
-      <p className="dialog-text">{whatIsLogged(edited, chosen.length)}</p>
+      <p className="dialog-text">{whatIsLogged(edited, loggable)}</p>
       {noTool ? (
         <div className="notice notice-warn" role="note">
           {noTool === 1 ? '1 file names no tool and its folder sets none: it will not be logged and stays selected.'

@@ -102,10 +102,10 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
      * stop the rest. Failed ones stay ticked; the list reloads and the selection moves on as after a single decision.
      */
     let stopAsked = false;
-    async function decidePicked<T>(decide: (id: number) => Promise<Envelope<T>>, ids = get().picked): Promise<{ done: Map<number, T>; failures: string[]; notReached: number }> {
+    async function decidePicked<T>(decide: (id: number) => Promise<Envelope<T>>, ids = get().picked): Promise<{ done: Map<number, T>; failures: string[]; notReached: number; goneMeanwhile: number }> {
       const done = new Map<number, T>();
-      const failures: string[] = [];
-      if (ids.length === 0) return { done, failures, notReached: 0 };
+      const failed = new Map<number, string>();
+      if (ids.length === 0) return { done, failures: [], notReached: 0, goneMeanwhile: 0 };
       stopAsked = false;
       set({ busy: true, batchProgress: { done: 0, total: ids.length } });
       const before = get().items;
@@ -114,8 +114,8 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         if (stopAsked) break;
         const res = await decide(id).catch((e: unknown): Envelope<T> => ({ ok: false, error: { code: 'failed', message: errorText(e) } }));
         if (res.ok) done.set(id, res.value);
-        else failures.push(`${names.get(id) ?? `#${id}`}: ${res.error.message}`);
-        set({ batchProgress: { done: done.size + failures.length, total: ids.length } });
+        else failed.set(id, `${names.get(id) ?? `#${id}`}: ${res.error.message}`);
+        set({ batchProgress: { done: done.size + failed.size, total: ids.length } });
       }
       forgetEdits([...done.keys()]);
       set({ busy: false, batchProgress: null, picked: get().picked.filter((id) => !done.has(id)) });
@@ -131,7 +131,11 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         await get().select(next);
       }
       await get().refreshPending();
-      return { done, failures, notReached: ids.length - done.size - failures.length };
+      // A failure whose draft is no longer waiting (decided in another window or by a CLI meanwhile) is not one that
+      // "stays selected": the reload took it out of the list.
+      const stillPicked = new Set(get().picked);
+      const failures = [...failed].filter(([id]) => stillPicked.has(id)).map(([, message]) => message);
+      return { done, failures, notReached: ids.length - done.size - failed.size, goneMeanwhile: failed.size - failures.length };
     }
 
     /**
@@ -164,7 +168,8 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
     }
 
     /** One notice for the whole batch: fifty identical "needs a tool" toasts would bury everything else. */
-    function batchNotice(summary: string, failures: string[], couldNot: string, notReached = 0): void {
+    function batchNotice(summary: string, failures: string[], couldNot: string, notReached = 0, goneMeanwhile = 0): void {
+      if (goneMeanwhile > 0) summary += ` ${goneMeanwhile === 1 ? '1 had' : `${goneMeanwhile} had`} been decided elsewhere meanwhile.`;
       if (notReached > 0) summary += ` Stopped: ${notReached} not reached ${notReached === 1 ? 'stays' : 'stay'} selected.`;
       if (failures.length === 0) return deps.notify(notReached > 0 ? 'info' : 'success', summary);
       const more = failures.length > 5 ? `\n… and ${failures.length - 5} more` : '';
@@ -261,7 +266,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
           return unsavedEdits[id] ? unsavedEdits[id]?.tool : d ? draftTool(d) : null;
         };
         const needTool = get().picked.filter((id) => !toolOf(id));
-        const { done, failures, notReached } = await decidePicked((id) => {
+        const { done, failures, notReached, goneMeanwhile } = await decidePicked((id) => {
           const typed = get().unsavedEdits[id];
           return api.confirmInbox({ ...(typed ? draftEdits(typed) : {}), id, by: artistFor(id) });
         }, get().picked.filter((id) => toolOf(id)));
@@ -273,15 +278,15 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         if (done.size) deps.assetsChanged();
         const waiting = needTool.length ? ` ${formatCount(needTool.length)} ${needTool.length === 1 ? 'names no tool and stays' : 'name no tool and stay'} selected: choose ${needTool.length === 1 ? 'its' : 'each one\'s'} tool, then confirm.` : '';
         batchNotice(`Logged ${plural(out.logged, 'new asset')}${out.duplicates ? `; ${formatCount(out.duplicates)} already in the log` : ''}.${waiting}`,
-          failures, 'could not be logged', notReached);
+          failures, 'could not be logged', notReached, goneMeanwhile);
         return out;
       },
       async dismissPicked() {
-        const { done, failures, notReached } = await decidePicked((id) => api.dismissInbox({ id, by: by() }));
+        const { done, failures, notReached, goneMeanwhile } = await decidePicked((id) => api.dismissInbox({ id, by: by() }));
         const n = done.size;
         batchNotice(n === 0 ? 'No files were dismissed.'
           : `Dismissed ${n} file${n === 1 ? '' : 's'}; ${n === 1 ? 'it stays' : 'they stay'} in the inbox history and ${n === 1 ? 'is' : 'are'} not offered again.`,
-        failures, 'could not be dismissed', notReached);
+        failures, 'could not be dismissed', notReached, goneMeanwhile);
         return { dismissed: n, failures };
       },
       async dismiss(id) {

@@ -74,6 +74,20 @@ describe('new files inbox store', () => {
     expect(notices[1]).toBe('h2.png left the inbox while open (decided elsewhere, or its files went); what you typed into it was not used.');
   });
 
+  it('Dismiss selected counts a ticked draft decided elsewhere meanwhile as that, not as one that stays selected', async () => {
+    ctx = testContext({ actor: 'tester' });
+    addDrafts(ctx, ['k1.png', 'k2.png'], 'e');
+    const notices: string[] = [];
+    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: (_k, m) => void notices.push(m), assetsChanged: () => undefined });
+    await store.getState().load();
+    store.getState().pickAll(true);
+    const k2 = store.getState().items.find((d) => d.fileName === 'k2.png')!;
+    await testClient(ctx).dismissInbox({ id: k2.id, by: 'cli-user' });
+    expect(await store.getState().dismissPicked()).toMatchObject({ dismissed: 1, failures: [] });
+    expect(notices).toEqual([expect.stringMatching(/^Dismissed 1 file; .* 1 had been decided elsewhere meanwhile\.$/)]);
+    expect(store.getState().picked).toEqual([]);
+  });
+
   it('Dismiss selected reports how far it has got while it runs', async () => {
     ctx = testContext({ actor: 'tester' });
     addDrafts(ctx, ['g1.png', 'g2.png', 'g3.png'], 'b');

@@ -392,6 +392,25 @@ describe('New files inbox', () => {
     expect(within(dialog).getByRole('note').textContent).toMatch(/^1 of them says AI made it \(see Provenance\)\. Dismissed, they are neither logged nor disclosed/);
   });
 
+  it('a file naming a tool the list lacks is refused saying so, and an edited draft without a tool is not counted as logged with the typing', async () => {
+    const noTool = join(ctx.dataDir, 'inbound');
+    writeFileSync(join(noTool, 'titan.png'), readFileSync(titanPath()));
+    ok(await api.scanWatchFolders({}));
+    renderApp(api);
+    await nav(/^New files inbox/);
+    await user.click(await within(table()).findByText('titan.png'));
+    const form = await within(pane()).findByRole('form', { name: 'Confirm titan.png' });
+    await user.type(within(form).getByLabelText('Prompt'), 'typed');
+    await user.click(within(form).getByRole('button', { name: 'Confirm and log' }));
+    expect(await within(form).findByText(/it names “Titan Image Generator G1”, which is not in the tool list/)).toBeTruthy();
+    // Ticked with a file that will be logged: the typed one, having no tool, is not among "logged with what you typed".
+    for (const name of ['titan.png', 'matte_v002.exr']) await user.click(within(table()).getByRole('checkbox', { name: `Select ${name}` }));
+    await user.click(screen.getByRole('button', { name: 'Confirm selected (2)…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Log 1 file?' });
+    expect(dialog.textContent).not.toMatch(/you opened and changed/);
+    expect(dialog.textContent).toMatch(/Each is logged with its watch folder's production/);
+  });
+
   it('a confirmed sequence keeps its facts but no longer says what confirming will do', async () => {
     for (const f of [2001, 2002, 2004]) writeFileSync(join(withTool, `gap_v001.${f}.exr`), randomBytes(700 + f));
     ok(await api.scanWatchFolders({}));
