@@ -34,8 +34,14 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
   const { watchFolders } = useStores();
   const scanning = useApp('watchFolders', (s) => s.scanning);
   const lastScan = useApp('watchFolders', (s) => s.lastScan);
-  // Folders the last scan could not reach (moved, unmounted): said in their row, not only in the scan report.
-  const unreachable = new Map((lastScan?.results ?? []).flatMap((r) => (r.scanError ? [[r.watchId, r.scanError] as const] : [])));
+  // Folders the last scan could not reach (moved, unmounted): said in their row, not only in the scan report, until
+  // the folder is scanned again (the watcher's catch-up once it is back).
+  const failedAt = lastScan ? Date.parse(lastScan.at) : 0;
+  const scannedSince = (id: number) => {
+    const at = folders.find((f) => f.id === id)?.lastScanAt;
+    return at !== null && at !== undefined && Date.parse(at) > failedAt;
+  };
+  const unreachable = new Map((lastScan?.results ?? []).flatMap((r) => (r.scanError && !scannedSince(r.watchId) ? [[r.watchId, r.scanError] as const] : [])));
   if (folders.length === 0) return null;
   return (
     <table className="data-table watch-table" aria-label="Watch folders">

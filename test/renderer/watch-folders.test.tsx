@@ -133,7 +133,7 @@ describe('watch folders screen', () => {
     ok(await api.addWatchFolder({ path: renders, production: 'SHOW1' }));
     ok(await api.addWatchFolder({ path: moved, production: 'SHOW1' }));
     rmSync(moved, { recursive: true });
-    renderApp(api);
+    const { stores } = renderApp(api);
     await nav(/^Watch folders/);
     await user.click(await screen.findByRole('button', { name: 'Scan all now' }));
     const notices = screen.getByLabelText('Notifications');
@@ -143,6 +143,13 @@ describe('watch folders screen', () => {
     expect(row.textContent).toMatch(/failed: it does not exist/);
     const fine = within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /renders/ });
     expect(fine.textContent).not.toMatch(/Scan failed/);
+    // Back, and scanned by the watcher's catch-up (not this window): the row no longer says it failed.
+    await new Promise((r) => setTimeout(r, 5));
+    mkdirSync(moved);
+    const id = ok(await api.listWatchFolders({})).find((w) => w.path === moved)!.id;
+    ok(await api.scanWatchFolders({ id }));
+    await stores.watchFolders.getState().load();
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /moved/ }).textContent).not.toMatch(/Scan failed/));
   });
 
   it('refuses a folder inside one already watched, with the reason under the path', async () => {
