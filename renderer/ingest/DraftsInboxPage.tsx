@@ -22,6 +22,9 @@ export function DraftsInboxPage() {
   const total = useApp('drafts', (s) => s.total);
   const picked = useApp('drafts', (s) => s.picked);
   const busy = useApp('drafts', (s) => s.busy);
+  const pendingCount = useApp('drafts', (s) => s.pendingCount);
+  // Paused while files are ticked: the header says so when the inbox changed meanwhile, rather than disagree silently.
+  const behind = status === 'pending' && picked.length > 0 && pendingCount !== null && total !== null && pendingCount !== total;
   const scanning = useApp('watchFolders', (s) => s.scanning);
   const [dismissing, setDismissing] = useState<number | null>(null);
   const [confirmingPicked, setConfirmingPicked] = useState(false);
@@ -32,8 +35,10 @@ export function DraftsInboxPage() {
   useEffect(() => {
     void drafts.getState().load();
     const t = setInterval(() => {
-      // Not while the artist is deciding: a list changing under the keyboard would move the selection.
+      // Not while the artist is deciding: a list changing under the keyboard would move the selection. The count of
+      // waiting files is still looked at, so the header can say the list is behind.
       if (!drafts.getState().busy && drafts.getState().picked.length === 0) void drafts.getState().load();
+      else void drafts.getState().refreshPending();
     }, REFRESH_MS);
     return () => clearInterval(t);
   }, [drafts]);
@@ -94,6 +99,11 @@ export function DraftsInboxPage() {
         <LogFolderButton />
         <span className="spacer" />
         <span className="muted">{total === null ? 'Loading…' : `${formatCount(total)} ${STATUS_LABELS[status].toLowerCase()}`}</span>
+        {behind ? (
+          <span className="tag tag-warn" role="status">
+            {formatCount(pendingCount ?? 0)} pending now: the list updates once no file is ticked.
+          </span>
+        ) : null}
       </header>
       <div className="drafts-body">
         <div className="catalog-list">

@@ -411,6 +411,19 @@ describe('New files inbox', () => {
     expect(dialog.textContent).toMatch(/Each is logged with its watch folder's production/);
   });
 
+  it('while files are ticked the list holds still, and the header says how many are pending now when that changed', async () => {
+    const { stores } = renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('matte_v002.exr');
+    await user.click(within(table()).getByRole('checkbox', { name: 'Select matte_v002.exr' }));
+    writeFileSync(join(withTool, 'late.png'), await a1111Png(9));
+    ok(await api.scanWatchFolders({}));
+    await stores.drafts.getState().refreshPending();
+    const header = screen.getByRole('banner');
+    await waitFor(() => expect(within(header).getByRole('status').textContent).toMatch(/^6 pending now: the list updates once no file is ticked\.$/));
+    expect(within(table()).queryByText('late.png')).toBeNull();
+  });
+
   it('a confirmed sequence keeps its facts but no longer says what confirming will do', async () => {
     for (const f of [2001, 2002, 2004]) writeFileSync(join(withTool, `gap_v001.${f}.exr`), randomBytes(700 + f));
     ok(await api.scanWatchFolders({}));
