@@ -25,7 +25,7 @@ function ProvenanceSection({ d }: { d: DraftDetail }) {
     ['Model', s.model],
     ['Prompt', s.prompt],
     ['Negative prompt', s.negativePrompt],
-    ['Made', s.createdAt],
+    ['Made', s.createdAt ? formatDateTime(s.createdAt) : undefined],
     ['C2PA', r.c2pa ? `${r.c2pa.signer ?? 'unknown signer'} · ${r.c2pa.validation.state}` : undefined],
   ];
   return (

@@ -400,6 +400,9 @@ describe('New files inbox', () => {
     await nav(/^New files inbox/);
     await user.click(await within(table()).findByText('titan.png'));
     const form = await within(pane()).findByRole('form', { name: 'Confirm titan.png' });
+    // When the file says it was made, written as every other time here, not as the raw ISO text.
+    expect(pane().textContent).toMatch(/Made\s*\d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(pane().textContent).not.toMatch(/\d\d:\d\d:\d\d\.\d+Z/);
     await user.type(within(form).getByLabelText('Prompt'), 'typed');
     await user.click(within(form).getByRole('button', { name: 'Confirm and log' }));
     expect(await within(form).findByText(/it names “Titan Image Generator G1”, which is not in the tool list/)).toBeTruthy();
