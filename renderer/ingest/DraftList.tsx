@@ -89,7 +89,7 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
               {/* What needs a decision first (the file, its red flags, its tool); where it lies last, for narrow windows. */}
               <th scope="col">File</th>{status !== 'pending' ? <th scope="col">Status</th> : null}
               <th scope="col">Provenance</th><th scope="col">Tool</th><th scope="col">Frames</th>
-              <th scope="col" className="num">Size</th><th scope="col" className="col-aside">Type</th>
+              <th scope="col" className="num col-size">Size</th><th scope="col" className="col-aside">Type</th>
               <th scope="col" className="col-aside">Found</th><th scope="col" className="col-aside">Folder</th>
             </tr>
           </thead>
@@ -109,8 +109,8 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
                   {status !== 'pending' ? <td className="nowrap">{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
                   <td className="draft-prov"><ProvenanceBrief draft={d} /></td>
                   <td className="truncate">{listedTool(d) ?? <span className="muted">none</span>}</td>
-                  <td className="nowrap">{frameText(d)}</td>
-                  <td className="num">{formatBytes(d.size)}</td>
+                  <td className="nowrap col-frames">{frameText(d)}</td>
+                  <td className="num col-size">{formatBytes(d.size)}</td>
                   <td className="col-aside">{mediaLabel(d)}</td>
                   <td className="col-aside muted nowrap">{formatDateTime(d.foundAt)}</td>
                   <td className="col-aside truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
