@@ -5,6 +5,7 @@ import { methodTable } from '../api/table';
 import { createContext } from '../app-context';
 import { resolveDbPath } from '../paths';
 import { CliError, usageError, type CliIo, type Command, type CommandRun } from './command';
+import { terminalSafeWriter } from './terminal-safe';
 import { ALL_COMMANDS } from './commands';
 
 const GLOBAL_OPTIONS = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -98,7 +99,9 @@ function withoutRepeatedField(message: string): string {
 
 /** Runs one CLI invocation and returns its exit code; never calls process.exit so it can be tested in-process. */
 export async function runCli(argv: string[], o: RunOptions = {}): Promise<number> {
-  const io = o.io ?? { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  const raw = o.io ?? { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
+  // Everything printed may hold what a file says about itself (prompts, names): never raw control characters.
+  const io: CliIo = { stdout: terminalSafeWriter(raw.stdout), stderr: terminalSafeWriter(raw.stderr) };
   const env = o.env ?? process.env;
   let ctx: ApiContext | undefined;
   try {

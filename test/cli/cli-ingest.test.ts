@@ -7,8 +7,9 @@ import { genlog, genlogUnprivileged, spawnGenlogUnprivileged } from '../support/
 import { ok, tempDir, testClient } from '../support/context';
 import { createContext } from '../../main/app-context';
 import { describeEvent } from '../../main/cli/commands/ingest-commands';
-import { captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
+import { A1111_PARAMETERS, captureJpeg, comfyPng, framePng, sparseFile, titanPath, truncatedPng } from '../ingest-api/fixtures';
 import { sharedC2paFixture } from '../provenance/helpers/paths';
+import { pngWith, tEXt } from '../provenance/helpers/png';
 
 /** A db with SHOW1 and just the tools a test needs (each CLI start costs most of a second). */
 function fresh(...tools: string[]) {
@@ -89,6 +90,18 @@ describe('genlog ingest commands (spawned)', () => {
     const pattern = join(dir, 'loop', 's.####.exr');
     expect(again.stderr).toContain(`Same content as asset 1 (${pattern}, frames 1001–1003), not logged again: ${pattern}, frames 1004–1006\n`);
     expect(run('--json', 'log', join(dir, 'loop'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json()[0]).toMatchObject({ foundFrames: { first: 1004, last: 1006 } });
+  });
+
+  it('prints what a file says without its control characters: an ESC sequence in a prompt or a name is written out, not obeyed', async () => {
+    const { run, file } = fresh('LocalSD');
+    const sneaky = file('sneaky\x1b[2J.png', await pngWith([tEXt('parameters', A1111_PARAMETERS.replace('neon lights', 'a red fox\x1b[31m in snow'))]));
+    const printed = run('provenance', sneaky);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).not.toContain('\x1b');
+    expect(printed.stdout).toContain('a red fox\\x1b[31m in snow');
+    expect(printed.stdout).toContain('sneaky\\x1b[2J.png');
+    // JSON keeps the exact text, escaped as JSON escapes it.
+    expect(JSON.parse(run('--json', 'provenance', sneaky).stdout).a1111.prompt).toContain('a red fox\x1b[31m in snow');
   });
 
   it('log without --tool takes the tool each file names, and exits 1 naming the files that name none', async () => {

@@ -8,6 +8,7 @@ import type { IngestJobStatus } from '../../services/ingest/ingest-jobs';
 import type { IngestJobProgress } from '../../services/ingest/ingest-progress';
 import { closeParserThread } from '../../provenance';
 import { splitGlobList } from '../../ingest/glob-list';
+import { REWRITE_LINE } from '../terminal-safe';
 import { factFlags } from './compliance-commands';
 import { printProvenanceAlerts } from './provenance-alerts';
 import { onStopSignals } from '../stop-signals';
@@ -72,7 +73,7 @@ function progressPrinter(r: CommandRun): { show(p: IngestJobProgress): void; end
     show(p) {
       const line = progressLine(p);
       if (line === last) return;
-      if (tty) r.io.stderr(`\r\x1b[K${line}`);
+      if (tty) r.io.stderr(`${REWRITE_LINE}${line}`);
       else if (Date.now() - lastAt >= PLAIN_PROGRESS_EVERY_MS || p.phase === 'done') {
         r.io.stderr(`${line}\n`);
         lastAt = Date.now();
