@@ -1,4 +1,5 @@
 import { originClaims } from './origin-claims';
+import { printable } from './printable';
 import type { ProvenanceRecord } from './types';
 
 export interface AssetOrigin {
@@ -51,5 +52,6 @@ export function provenanceMismatches(record: ProvenanceRecord, asset: AssetOrigi
       messages.push(`The file is not logged as generative-AI output, but ${claim.statement}.`);
     }
   }
-  return messages;
+  // Statements quote the file (a software agent, an AI system's name) and are printed as they are on the CLI.
+  return messages.map(printable);
 }

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { MetadataParts } from '../container/parts';
 import type { FileWindow } from '../file-window';
+import { LibraryError } from '../library-error';
 import { formatBytes } from '../limits';
 import type { C2paRecord } from '../types';
 import { parseInThread } from '../worker/parser-thread';
 import { checkDataHash, dataHashFromCrJson, type DataHash } from './data-hash';
 import { mapManifestStore } from './map-store';
 import { readNatively } from './native/read-natively';
+import { describeReaderError } from './reader-errors';
 import { findSidecar } from './sidecar';
 import type { ManifestStoreJson } from './store-json';
 
@@ -45,9 +47,10 @@ export function excludesOnlyManifest(expected: DataHash, range: { start: number;
   return only !== undefined && more.length === 0 && range !== undefined && only.start === range.start && only.length === range.length;
 }
 
-/** c2pa-rs errors arrive as "C2pa(InvalidAsset(\"...\"))". */
-function readerMessage(message: string): string {
-  return message.replace(/^C2pa\((.*)\)$/s, '$1');
+/** The reader's own complaint in plain words (its Rust error name kept in parentheses); GenLog's reasons as they are. */
+function readerMessage(error: unknown): string {
+  const message = (error as Error).message;
+  return error instanceof LibraryError ? describeReaderError(message) : message;
 }
 
 const BARE_STORE_NOTE = 'This is a bare manifest store; there is no file content to compare it with';
@@ -127,8 +130,8 @@ export async function readC2pa(context: C2paContext, errors: string[], manifestO
   try {
     raw = await parseInThread({ type: 'c2pa', format: chosen.format, bytes: chosen.bytes, withCrJson: chosen.mode === 'manifest' }, context.timeoutMs);
   } catch (error) {
-    const message = readerMessage((error as Error).message);
-    if (chosen.mode === 'asset' && context.parts.c2pa?.bytes && !message.includes('took longer')) {
+    const message = readerMessage(error);
+    if (chosen.mode === 'asset' && context.parts.c2pa?.bytes && !(error as Error).message.includes('took longer')) {
       // The reader could not parse the file around the manifest; read the manifest alone so its claims still show.
       const fallback = await readC2pa(context, [], 'The C2PA reader could not parse the file').catch(() => null);
       if (fallback) {

@@ -1,3 +1,4 @@
+import { printable } from '../printable';
 import type { C2paValidationState } from '../types';
 import type { ManifestStoreJson, StatusEntry } from './store-json';
 
@@ -96,5 +97,6 @@ export function validationOf(store: ManifestStoreJson, signer: string | null, ma
     state = 'untrusted';
     if (!untrusted) problems.add(`${NO_TRUST_LIST}, so who signed cannot be confirmed`);
   }
-  return { state, problems: [...problems] };
+  // Explanations quote the manifest (signer names, labels): a hostile one must not put control characters in a report.
+  return { state, problems: [...problems].map(printable) };
 }

@@ -1,5 +1,6 @@
 import type { FileWindow } from '../file-window';
 import { MAX_STRUCTURE_ENTRIES, MAX_XMP_BYTES, formatBytes } from '../limits';
+import { printable } from '../printable';
 import { emptyParts, type MetadataParts } from './parts';
 
 const C2PA_UUID = 'd8fec3d61b0e483c92975828877ec481';
@@ -47,7 +48,7 @@ async function* boxesIn(file: FileWindow, from: number, to: number, parts: Metad
     }
     if (size < headerLength || offset + size > to) {
       parts.errors.push(
-        `The box '${type}' at byte ${offset} claims ${formatBytes(size)}, but only ${formatBytes(to - offset)} remain: ` +
+        `The box '${printable(type)}' at byte ${offset} claims ${formatBytes(size)}, but only ${formatBytes(to - offset)} remain: ` +
           'the file is truncated or corrupt',
       );
       return;

@@ -1,6 +1,6 @@
 import type { FileWindow } from '../file-window';
 import { MAX_STRUCTURE_ENTRIES, MAX_XMP_BYTES, formatBytes } from '../limits';
-import { emptyParts, tiffFromExifPayload, type MetadataParts } from './parts';
+import { emptyParts, noteExtraXmp, tiffFromExifPayload, type MetadataParts } from './parts';
 
 const XMP_MAIN = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
 const XMP_EXTENDED = Buffer.from('http://ns.adobe.com/xmp/extension/\0', 'latin1');
@@ -28,10 +28,19 @@ export async function walkJpeg(file: FileWindow, maxBytes: number): Promise<Meta
   let c2paLength = 0;
   let offset = 2;
   let reachedImage = false;
-  for (let walked = 0; offset + 4 <= file.size && walked < MAX_STRUCTURE_ENTRIES; walked += 1) {
+  // Set when the walk ends on a problem it reported: the file is then not also called truncated.
+  let stopped = false;
+  for (let walked = 0; offset + 4 <= file.size; walked += 1) {
+    if (walked >= MAX_STRUCTURE_ENTRIES) {
+      // Fill bytes count: each costs a read, and a file can hold millions of them.
+      parts.errors.push(`The JPEG has more than ${MAX_STRUCTURE_ENTRIES} segments (fill bytes included); GenLog stopped reading it there`);
+      stopped = true;
+      break;
+    }
     const head = await file.read(offset, 4);
     if (head[0] !== 0xff) {
       parts.errors.push(`The JPEG has no segment marker at byte ${offset}: the file is corrupt`);
+      stopped = true;
       break;
     }
     const marker = head[1] ?? 0;
@@ -51,6 +60,7 @@ export async function walkJpeg(file: FileWindow, maxBytes: number): Promise<Meta
     const end = offset + 2 + length;
     if (length < 2 || end > file.size) {
       parts.errors.push(`The JPEG segment at byte ${offset} runs past the end of the file: the file is truncated or corrupt`);
+      stopped = true;
       break;
     }
     if (marker === 0xe1 || marker === 0xeb) {
@@ -65,7 +75,7 @@ export async function walkJpeg(file: FileWindow, maxBytes: number): Promise<Meta
     }
     offset = end;
   }
-  if (!reachedImage && parts.errors.length === 0) {
+  if (!reachedImage && !stopped) {
     parts.errors.push('The JPEG ends before its image data: the file is truncated');
   }
   if (extendedXmp.pieces.length > 0) {
@@ -82,6 +92,7 @@ function readApp1(parts: MetadataParts, body: Buffer, extendedXmp: ExtendedXmp):
     parts.exifTiff ??= tiffFromExifPayload(Buffer.from(body));
   } else if (body.subarray(0, XMP_MAIN.length).equals(XMP_MAIN)) {
     if (parts.xmp.length === 0) parts.xmp.push(Buffer.from(body.subarray(XMP_MAIN.length)));
+    else noteExtraXmp(parts);
   } else if (body.subarray(0, XMP_EXTENDED.length).equals(XMP_EXTENDED) && body.length >= XMP_EXTENDED.length + 40) {
     // Extended XMP: GUID (32), full length (4), this part's offset (4), then this part's bytes.
     const chunk = body.subarray(XMP_EXTENDED.length + 40);

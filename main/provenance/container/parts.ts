@@ -31,6 +31,15 @@ export function emptyParts(format: ContainerFormat, mimeType: string | null): Me
   return { format, mimeType, exifTiff: null, xmp: [], texts: new Map(), c2pa: null, errors: [] };
 }
 
+/**
+ * A file carries one XMP packet (PNG, WebP and JPEG alike); readers take the first. Said once, so a file that repeats
+ * it is not read differently by GenLog without a word, and a thousand copies cost nothing more.
+ */
+export function noteExtraXmp(parts: MetadataParts): void {
+  const note = 'The file holds more than one XMP packet; GenLog read the first and ignored the others';
+  if (!parts.errors.includes(note)) parts.errors.push(note);
+}
+
 const TIFF_LITTLE = [0x49, 0x49, 0x2a, 0x00];
 const TIFF_BIG = [0x4d, 0x4d, 0x00, 0x2a];
 

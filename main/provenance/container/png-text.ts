@@ -19,13 +19,13 @@ export function pngKeyword(head: Uint8Array): string | null {
   return latin1.decode(head.subarray(0, end));
 }
 
-function inflateCapped(bytes: Uint8Array, keyword: string): string | Uint8Array {
+function inflateCapped(bytes: Uint8Array, keyword: string, cap: number): string | Uint8Array {
   try {
-    return inflateSync(bytes, { maxOutputLength: MAX_TEXT_BYTES });
+    return inflateSync(bytes, { maxOutputLength: cap });
   } catch (error) {
     const tooBig = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     return tooBig
-      ? `PNG text chunk '${keyword}' expands to more than ${formatBytes(MAX_TEXT_BYTES)} when decompressed; it was skipped`
+      ? `PNG text chunk '${keyword}' expands to more than ${formatBytes(cap)} when decompressed, the most GenLog reads; it was skipped`
       : `PNG text chunk '${keyword}' could not be decompressed (${(error as Error).message}); it was skipped`;
   }
 }
@@ -51,14 +51,17 @@ function latin1OrUtf8(bytes: Uint8Array): string {
   }
 }
 
-/** Decodes a whole tEXt, zTXt or iTXt chunk body. Returns a string message when nothing usable is inside. */
-export function decodePngText(type: string, data: Uint8Array): PngText | string {
+/**
+ * Decodes a whole tEXt, zTXt or iTXt chunk body, decompressing at most `cap` bytes. Returns a string message when
+ * nothing usable is inside.
+ */
+export function decodePngText(type: string, data: Uint8Array, cap = MAX_TEXT_BYTES): PngText | string {
   const keyword = pngKeyword(data.subarray(0, 80));
   if (keyword === null) return `PNG ${type} chunk has no valid keyword; it was skipped`;
   const rest = data.subarray(keyword.length + 1);
   if (type === 'tEXt') return { keyword, text: latin1OrUtf8(rest) };
   if (type === 'zTXt') {
-    const inflated = inflateCapped(rest.subarray(1), keyword);
+    const inflated = inflateCapped(rest.subarray(1), keyword, cap);
     return typeof inflated === 'string' ? inflated : { keyword, text: latin1OrUtf8(inflated) };
   }
   // iTXt: compression flag, method, language tag\0, translated keyword\0, UTF-8 text.
@@ -68,6 +71,6 @@ export function decodePngText(type: string, data: Uint8Array): PngText | string 
   if (rest.length < 2 || translatedEnd < 0) return `PNG iTXt chunk '${keyword}' is cut short; it was skipped`;
   const body = rest.subarray(translatedEnd + 1);
   if (!compressed) return decodeUtf8(body, keyword);
-  const inflated = inflateCapped(body, keyword);
+  const inflated = inflateCapped(body, keyword, cap);
   return typeof inflated === 'string' ? inflated : decodeUtf8(inflated, keyword);
 }

@@ -2,11 +2,13 @@ import { crc32 } from './crc32';
 import { FILE_HEAD_BYTES, FILE_TAIL_BYTES } from '../../ingest/file-ends';
 import type { FileWindow } from '../file-window';
 import { MAX_EXIF_BYTES, MAX_STRUCTURE_ENTRIES, MAX_TEXT_BYTES, MAX_XMP_BYTES, formatBytes } from '../limits';
-import { emptyParts, tiffFromExifPayload, type MetadataParts } from './parts';
+import { emptyParts, noteExtraXmp, tiffFromExifPayload, type MetadataParts } from './parts';
 import { decodePngText, pngKeyword } from './png-text';
+import { findTailChain } from './png-tail';
 
+const XMP_KEYWORD = 'XML:com.adobe.xmp';
 /** Text chunks GenLog reads: A1111 settings, ComfyUI graphs, the writing software, XMP. */
-const WANTED_KEYWORDS = new Set(['parameters', 'prompt', 'workflow', 'Software', 'XML:com.adobe.xmp']);
+const WANTED_KEYWORDS = new Set(['parameters', 'prompt', 'workflow', 'Software', XMP_KEYWORD]);
 const TEXT_TYPES = new Set(['tEXt', 'zTXt', 'iTXt']);
 const PNG_MAX_CHUNK = 0x7fffffff;
 /**
@@ -15,12 +17,6 @@ const PNG_MAX_CHUNK = 0x7fffffff;
  * headers in its middle (a third of the ComfyUI PNGs of a render folder were, which cost more than reading them).
  */
 const WALKED_WHOLE_BYTES = FILE_HEAD_BYTES + FILE_TAIL_BYTES;
-/**
- * Tail windows tried in turn: the first finds the last image-data chunk of writers using small ones (libpng's
- * 8 KiB); the second holds a whole 64 KiB chunk (as PIL writes them for A1111 and ComfyUI) and is what the hashing
- * worker keeps of the file; the last is for larger chunks.
- */
-const TAIL_WINDOWS = [32 * 1024, FILE_TAIL_BYTES, 256 * 1024];
 
 /** Walks the PNG chunk list (headers only, skipping image data) and collects metadata chunks. */
 export async function walkPng(file: FileWindow, maxBytes: number): Promise<MetadataParts> {
@@ -28,6 +24,9 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
   let offset = 8;
   let sawEnd = false;
   let jumped = false;
+  // Each wanted keyword is read once, whatever came of it: a file repeating a chunk that fails (too large once
+  // decompressed) must not be decompressed again for every copy.
+  const triedKeywords = new Set<string>();
   for (let walked = 0; offset < file.size; walked += 1) {
     if (walked >= MAX_STRUCTURE_ENTRIES) {
       parts.errors.push(`The PNG has more than ${MAX_STRUCTURE_ENTRIES} chunks; GenLog stopped reading it there`);
@@ -53,6 +52,11 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
       return parts;
     }
     if (type === 'IEND') {
+      // Its checksum is the last four bytes of a PNG: a file cut inside them is truncated all the same.
+      if (dataStart + length + 4 > file.size) {
+        parts.errors.push(`The PNG ends inside its IEND chunk at byte ${offset}: the file is truncated`);
+        return parts;
+      }
       sawEnd = true;
       break;
     }
@@ -61,12 +65,17 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
     if (type === 'IDAT' && !jumped && file.size > WALKED_WHOLE_BYTES) {
       jumped = true;
       const tail = await findTailChain(file);
-      if (tail !== null) {
+      if (tail === 'gave up') {
+        parts.errors.push(
+          'The PNG ends in an unusually long run of tiny chunks; GenLog gave up looking for its metadata there and ' +
+            'read its chunks one by one instead',
+        );
+      } else if (tail !== null) {
         offset = tail;
         continue;
       }
     }
-    if (TEXT_TYPES.has(type)) await readTextChunk(file, parts, type, dataStart, length);
+    if (TEXT_TYPES.has(type)) await readTextChunk(file, parts, type, dataStart, length, triedKeywords);
     else if (type === 'eXIf') await readExifChunk(file, parts, dataStart, length);
     else if (type === 'caBX' && !parts.c2pa) {
       parts.c2pa = { length, bytes: length <= maxBytes ? await file.readOwned(dataStart, length) : null, range: { start: offset, length: length + 12 } };
@@ -77,10 +86,16 @@ export async function walkPng(file: FileWindow, maxBytes: number): Promise<Metad
   return parts;
 }
 
-async function readTextChunk(file: FileWindow, parts: MetadataParts, type: string, start: number, length: number) {
+async function readTextChunk(file: FileWindow, parts: MetadataParts, type: string, start: number, length: number, tried: Set<string>) {
   const keyword = pngKeyword(await file.read(start, Math.min(length, 80)));
-  if (keyword === null || !WANTED_KEYWORDS.has(keyword) || parts.texts.has(keyword)) return;
-  const isXmp = keyword === 'XML:com.adobe.xmp';
+  if (keyword === null || !WANTED_KEYWORDS.has(keyword)) return;
+  const isXmp = keyword === XMP_KEYWORD;
+  if (tried.has(keyword)) {
+    if (isXmp) noteExtraXmp(parts);
+    return;
+  }
+  tried.add(keyword);
+  // XMP is capped decompressed as well: the XMP parser is the costly one, and its cap is the smaller.
   const cap = isXmp ? MAX_XMP_BYTES : MAX_TEXT_BYTES;
   if (length > cap) {
     parts.errors.push(`PNG text chunk '${keyword}' is ${formatBytes(length)}, more than the ${formatBytes(cap)} GenLog reads; it was skipped`);
@@ -90,7 +105,7 @@ async function readTextChunk(file: FileWindow, parts: MetadataParts, type: strin
   if (chunk.length === length + 8 && crc32(chunk.subarray(0, length + 4)) !== chunk.readUInt32BE(length + 4)) {
     parts.errors.push(`PNG text chunk '${keyword}' fails its checksum (CRC): the file is damaged, and what the chunk says may be wrong`);
   }
-  const decoded = decodePngText(type, chunk.subarray(4, length + 4));
+  const decoded = decodePngText(type, chunk.subarray(4, length + 4), cap);
   if (typeof decoded === 'string') {
     parts.errors.push(decoded);
     return;
@@ -109,47 +124,4 @@ async function readExifChunk(file: FileWindow, parts: MetadataParts, start: numb
   const tiff = tiffFromExifPayload(await file.read(start, length));
   if (tiff) parts.exifTiff = tiff;
   else parts.errors.push('The PNG eXIf chunk does not hold EXIF data; it was skipped');
-}
-
-/**
- * Big PNGs hold thousands of image-data chunks; metadata after them sits just before IEND. Reads the last
- * windows of TAIL_WINDOWS in turn and finds where a valid run of chunks that starts with image data ends exactly
- * with IEND there: IDAT chunks are consecutive, so no chunk after the first one is missed. Returns that position, or
- * null when no window holds such a run (large image-data chunks, or metadata longer than the window after them):
- * then the caller walks every chunk, which is cheap exactly when the chunks are large.
- */
-async function findTailChain(file: FileWindow): Promise<number | null> {
-  for (const size of TAIL_WINDOWS) {
-    const start = Math.max(8, file.size - size);
-    const found = chainFromImageData(await file.readAndKeep(start, file.size - start));
-    if (found !== null) return start + found;
-    if (start === 8) break;
-  }
-  return null;
-}
-
-/** The earliest image-data chunk in the tail from which a valid chain of chunks runs to IEND at its end. */
-function chainFromImageData(tail: Buffer): number | null {
-  return candidatesOf(tail, ['IDAT']).find((candidate) => chainReachesEnd(tail, candidate)) ?? null;
-}
-
-/** Positions where a chunk of one of `types` could start, in file order. */
-function candidatesOf(tail: Buffer, types: string[]): number[] {
-  const candidates: number[] = [];
-  for (const type of types) {
-    for (let at = tail.indexOf(type, 4, 'latin1'); at >= 4; at = tail.indexOf(type, at + 1, 'latin1')) candidates.push(at - 4);
-  }
-  return candidates.sort((a, b) => a - b);
-}
-
-function chainReachesEnd(tail: Buffer, from: number): boolean {
-  let at = from;
-  for (let steps = 0; steps < 1000 && at + 12 <= tail.length; steps += 1) {
-    const length = tail.readUInt32BE(at);
-    const type = tail.toString('latin1', at + 4, at + 8);
-    if (!/^[A-Za-z]{4}$/.test(type)) return false;
-    if (type === 'IEND') return at + 12 === tail.length;
-    at += 12 + length;
-  }
-  return false;
 }

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { LibraryError } from '../library-error';
 import { PARSER_WORKER_SOURCE } from './parser-worker-source';
 
 export interface MetadataJob {
@@ -27,7 +28,8 @@ export interface RawMetadata {
   xmp: Record<string, unknown>[];
   /** XMP packets a TIFF holds, as text, left for the caller to parse (it marks some values first). */
   rawXmp?: string[];
-  errors: string[];
+  /** What exifr could not read, by part, in its own words (the caller puts them in plain ones). */
+  errors: { part: 'EXIF' | 'XMP'; message: string }[];
 }
 
 export interface RawC2pa {
@@ -35,7 +37,8 @@ export interface RawC2pa {
   crJson: string | null;
 }
 
-type Outcome = { type: 'done'; result: unknown } | { type: 'failed'; message: string };
+/** `fromLibrary`: the message is a parsing library's, about the file, not one of GenLog's own. */
+type Outcome = { type: 'done'; result: unknown } | { type: 'failed'; message: string; fromLibrary?: boolean };
 
 interface Pending {
   id: number;
@@ -189,14 +192,14 @@ async function run(job: MetadataJob | C2paJob, timeoutMs: number): Promise<unkno
     queue.push({ id: nextId++, job, module, timeoutMs, resolve });
     pump();
   });
-  if (outcome.type === 'failed') throw new Error(outcome.message);
+  if (outcome.type === 'failed') throw outcome.fromLibrary ? new LibraryError(outcome.message) : new Error(outcome.message);
   return outcome.result;
 }
 
 /**
  * Runs one parse job on a parser thread: jobs wait in one queue and run on up to MAX_LANES threads, one job per
  * thread at a time. The timeout counts from when the job starts; a job that overruns is abandoned and its thread
- * replaced. Rejects with a plain-language reason.
+ * replaced. Rejects with a plain-language reason, or with a LibraryError carrying the library's own words.
  */
 export function parseInThread(job: MetadataJob, timeoutMs: number): Promise<RawMetadata>;
 export function parseInThread(job: C2paJob, timeoutMs: number): Promise<RawC2pa>;

@@ -9,7 +9,9 @@
  * the module's state can no longer be trusted; the main thread starts a fresh one for the next job.
  *
  * Messages in:  { type: 'metadata', id, tiff, xmp, tiffPath }  |  { type: 'c2pa', id, format, bytes, withCrJson, module }
- * Messages out: { type: 'done', id, result }  |  { type: 'failed', id, message, fatal }
+ * Messages out: { type: 'done', id, result }  |  { type: 'failed', id, message, fatal, fromLibrary }
+ * A metadata result's errors are { part: 'EXIF' | 'XMP', message }: the main thread words them for the reader.
+ * `fromLibrary` is false only when the reader could not be set up, which is no fault of the file.
  */
 export const PARSER_WORKER_SOURCE = String.raw`
 'use strict';
@@ -27,8 +29,10 @@ const EXIF_OPTIONS = {
   reviveValues: false, translateValues: false, translateKeys: true, silentErrors: true, chunked: false,
 };
 
+// A library's message on one line and of bounded size: it is posted across threads and ends up in a one-line report.
 function messageOf(error) {
-  return error && error.message ? String(error.message) : String(error);
+  const text = error && error.message ? String(error.message) : String(error);
+  return text.slice(0, 2000).replace(/\s+/g, ' ').trim();
 }
 
 async function readMetadata(job) {
@@ -38,26 +42,26 @@ async function readMetadata(job) {
       // The XMP comes back as text: the main thread marks its AI fields as text before it is parsed (xmp-values.ts).
       const output = await exifr.parse(job.tiffPath, Object.assign({}, EXIF_OPTIONS, { xmp: { parse: false }, chunked: true }));
       if (output) {
-        for (const error of output.errors || []) result.errors.push('EXIF: ' + messageOf(error));
+        for (const error of output.errors || []) result.errors.push({ part: 'EXIF', message: messageOf(error) });
         delete output.errors;
         if (typeof output.xmp === 'string') result.rawXmp.push(output.xmp);
         delete output.xmp;
         result.exif = output;
       }
     } catch (error) {
-      result.errors.push('EXIF: ' + messageOf(error));
+      result.errors.push({ part: 'EXIF', message: messageOf(error) });
     }
   }
   if (job.tiff) {
     try {
       const output = await exifr.parse(job.tiff, EXIF_OPTIONS);
       if (output) {
-        for (const error of output.errors || []) result.errors.push('EXIF: ' + messageOf(error));
+        for (const error of output.errors || []) result.errors.push({ part: 'EXIF', message: messageOf(error) });
         delete output.errors;
         result.exif = output;
       }
     } catch (error) {
-      result.errors.push('EXIF: ' + messageOf(error));
+      result.errors.push({ part: 'EXIF', message: messageOf(error) });
     }
   }
   for (const packet of job.xmp || []) {
@@ -65,7 +69,7 @@ async function readMetadata(job) {
       const output = await exifr.sidecar(packet, {}, 'xmp');
       if (output) result.xmp.push(output);
     } catch (error) {
-      result.errors.push('XMP: ' + messageOf(error));
+      result.errors.push({ part: 'XMP', message: messageOf(error) });
     }
   }
   return result;
@@ -73,9 +77,13 @@ async function readMetadata(job) {
 
 async function loadC2pa(compiled) {
   if (!c2pa) {
-    const module = await import(workerData.c2paUrl);
-    module.initSync({ module: compiled || readFileSync(workerData.c2paWasmPath) });
-    c2pa = module;
+    try {
+      const module = await import(workerData.c2paUrl);
+      module.initSync({ module: compiled || readFileSync(workerData.c2paWasmPath) });
+      c2pa = module;
+    } catch (error) {
+      throw Object.assign(new Error('the C2PA reader could not be loaded: ' + messageOf(error)), { setup: true });
+    }
   }
   return c2pa;
 }
@@ -96,7 +104,8 @@ parentPort.on('message', async (job) => {
     parentPort.postMessage({ type: 'done', id: job.id, result });
   } catch (error) {
     const fatal = error instanceof WebAssembly.RuntimeError;
-    parentPort.postMessage({ type: 'failed', id: job.id, message: messageOf(error), fatal });
+    const fromLibrary = !(error && error.setup);
+    parentPort.postMessage({ type: 'failed', id: job.id, message: messageOf(error), fatal, fromLibrary });
     if (fatal) process.exit(1);
   }
 });
