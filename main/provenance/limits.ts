@@ -11,6 +11,11 @@ export const MAX_XMP_BYTES = 2 * 1024 * 1024;
 export const MAX_EXIF_BYTES = 1024 * 1024;
 /** Deepest JSON nesting accepted in ComfyUI graphs; real graphs stay under 10. */
 export const MAX_JSON_DEPTH = 64;
+/**
+ * Most objects and arrays in one ComfyUI graph's JSON. A large real workflow (a few MB) has tens of thousands; 8 MiB
+ * of "[],[]," has millions, which JSON.parse turns into hundreds of MB.
+ */
+export const MAX_JSON_CONTAINERS = 200_000;
 /** Longest prompt or other text kept in a record. */
 export const MAX_FIELD_CHARS = 64 * 1024;
 /** Most chunks, segments or boxes walked in one file before giving up. */

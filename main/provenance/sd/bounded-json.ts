@@ -1,12 +1,15 @@
-import { MAX_JSON_DEPTH } from '../limits';
+import { MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../limits';
+import { printable } from '../printable';
+import { closingQuote } from './json-strings';
+import { PythonTokensAsNull } from './python-tokens';
 
 /** A parsed value; `nonFinite` counts Python's NaN and Infinity tokens read as null (absent when there were none). */
 export type JsonResult = { value: unknown; nonFinite?: number } | { error: string };
 
 /**
  * Text up to this long is parsed natively before its depth is checked: at worst (every character a bracket) that
- * builds 128k small arrays, a few milliseconds. Longer text (up to MAX_TEXT_BYTES) is scanned first, so a hostile
- * megabytes of brackets never become millions of objects.
+ * builds 128k small arrays, a few milliseconds, and fewer than MAX_JSON_CONTAINERS. Longer text (up to
+ * MAX_TEXT_BYTES) is scanned first, so a hostile megabytes of brackets never become millions of objects.
  */
 const NATIVE_FIRST_CHARS = 256 * 1024;
 
@@ -53,10 +56,18 @@ function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
   return false;
 }
 
-/** The character scan for text with Python's NaN/Infinity: depth counted outside strings, the tokens made null. */
+function tooMany(what: string): JsonResult {
+  return { error: `${what} holds more than ${MAX_JSON_CONTAINERS} objects and lists; GenLog does not read it` };
+}
+
+/**
+ * The character scan for long text, or text with Python's NaN/Infinity: depth and containers counted outside
+ * strings, the tokens made null. Refuses before parsing what would nest too deep or build too many objects.
+ */
 function parseWithPythonTokens(text: string, what: string, maxDepth: number): JsonResult {
   let depth = 0;
-  const pythonTokens: [number, number][] = [];
+  let containers = 0;
+  const json = new PythonTokensAsNull(text);
   for (let index = 0; index < text.length; index += 1) {
     const char = text.charCodeAt(index);
     if (char === 0x22) {
@@ -66,39 +77,21 @@ function parseWithPythonTokens(text: string, what: string, maxDepth: number): Js
       index = close;
     } else if (char === 0x7b || char === 0x5b) {
       depth += 1;
+      containers += 1;
       if (depth > maxDepth) return tooDeep(what, maxDepth);
+      if (containers > MAX_JSON_CONTAINERS) return tooMany(what);
     } else if (char === 0x7d || char === 0x5d) depth -= 1;
-    else if (char === 0x4e && text.startsWith('NaN', index)) pythonTokens.push([index, 3]);
+    else if (char === 0x4e && text.startsWith('NaN', index)) json.replace(index, 3);
     else if (char === 0x49 && text.startsWith('Infinity', index)) {
       const signed = text[index - 1] === '-' ? 1 : 0;
-      pythonTokens.push([index - signed, 8 + signed]);
+      json.replace(index - signed, 8 + signed);
     }
-  }
-  let json = text;
-  if (pythonTokens.length > 0) {
-    const pieces: string[] = [];
-    let copied = 0;
-    for (const [start, length] of pythonTokens) {
-      pieces.push(text.slice(copied, start), 'null');
-      copied = start + length;
-    }
-    pieces.push(text.slice(copied));
-    json = pieces.join('');
   }
   try {
-    const value: unknown = JSON.parse(json);
-    return pythonTokens.length > 0 ? { value, nonFinite: pythonTokens.length } : { value };
+    const value: unknown = JSON.parse(json.result());
+    return json.count > 0 ? { value, nonFinite: json.count } : { value };
   } catch (error) {
-    return { error: `${what} is not valid JSON (${(error as Error).message})` };
+    // V8 quotes the text around the fault, control characters and all.
+    return { error: `${what} is not valid JSON (${printable((error as Error).message)})` };
   }
-}
-
-/** Index of the quote that closes the string opened at `open` (one not escaped by an odd run of backslashes), or -1. */
-function closingQuote(text: string, open: number): number {
-  for (let at = text.indexOf('"', open + 1); at >= 0; at = text.indexOf('"', at + 1)) {
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes += 1;
-    if (backslashes % 2 === 0) return at;
-  }
-  return -1;
 }

@@ -1,5 +1,6 @@
 import { MAX_FIELD_CHARS, MAX_GRAPH_VISITS, clipText } from '../limits';
-import type { ComfyRecord } from '../types';
+import type { ComfyRecord, ComfySampler } from '../types';
+import { CappedList } from './capped-list';
 
 export interface ComfyNode {
   class_type: string;
@@ -33,6 +34,23 @@ const MAX_TEXTS_PER_NODE = 32;
  * each fed 32 texts) built hundreds of thousands, and checking each new one against the list took minutes.
  */
 export const MAX_PROMPTS = 64;
+/**
+ * Most checkpoints, LoRAs, seeds and distinct sampler settings one record keeps of each: real graphs have a few, and
+ * a hostile one of thousands of sampler nodes must not fill the record (or the database) with them.
+ */
+export const MAX_LISTED = 64;
+
+/** The record's lists, by field name. */
+export type ListField = 'checkpoints' | 'loras' | 'positivePrompts' | 'negativePrompts' | 'seeds' | 'samplers';
+
+/** What was read from one graph, and what of it could not be kept as it was. */
+export interface GraphReading {
+  record: ComfyRecord;
+  /** Fields that had more distinct values than they keep: the first ones were kept. */
+  capped: ListField[];
+  /** Seeds too large for a number to hold exactly (kept rounded), or beyond any number at all (left out). */
+  inexactSeeds: number[];
+}
 
 function isLink(value: unknown): value is Link {
   return Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'number';
@@ -59,7 +77,17 @@ export function asComfyGraph(value: unknown): ComfyGraph | null {
 }
 
 class Collector {
-  readonly record: ComfyRecord = { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: [] };
+  private readonly samplers: ComfySampler[] = [];
+  readonly record: ComfyRecord = { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: this.samplers };
+  private readonly lists = {
+    checkpoints: new CappedList(this.record.checkpoints, MAX_LISTED),
+    loras: new CappedList(this.record.loras, MAX_LISTED),
+    positivePrompts: new CappedList(this.record.positivePrompts, MAX_PROMPTS),
+    negativePrompts: new CappedList(this.record.negativePrompts, MAX_PROMPTS),
+    seeds: new CappedList(this.record.seeds, MAX_LISTED),
+    samplers: new CappedList(this.samplers, MAX_LISTED, (s) => JSON.stringify(s)),
+  } satisfies Record<ListField, { overflowed: boolean }>;
+  private readonly inexactSeeds = new CappedList<number>([], MAX_LISTED);
   private visits = 0;
   /** String node id -> the texts it outputs. */
   private readonly texts = new Map<string, string[]>();
@@ -71,14 +99,14 @@ class Collector {
     return this.visits > MAX_GRAPH_VISITS ? undefined : this.graph[link[0]];
   }
 
-  /** Texts behind an encoder's text input: the string itself, or what the string nodes it links to output. */
-  private strings(value: unknown, depth: number, into: string[]): void {
-    if (into.length >= MAX_PROMPTS) return;
+  /**
+   * Texts behind an encoder's text input: the string itself, or what the string nodes it links to output. Read past a
+   * full list only until one more distinct text shows that prompts were left out: then nothing more is followed.
+   */
+  private strings(value: unknown, depth: number, into: CappedList<string>): void {
+    if (into.overflowed) return;
     const texts = typeof value === 'string' ? [value] : isLink(value) ? this.linkedTexts(asLink(value), depth, new Set()) : [];
-    for (const text of texts) {
-      if (into.length >= MAX_PROMPTS) return;
-      if (text.trim() !== '') addUnique(into, clipText(text.trim()));
-    }
+    for (const text of texts) if (text.trim() !== '') into.add(clipText(text.trim()));
   }
 
   /**
@@ -105,7 +133,7 @@ class Collector {
   }
 
   /** Prompt texts that reach a conditioning input, through combine/area/ControlNet nodes. */
-  conditioning(link: Link, depth: number, into: string[]): void {
+  conditioning(link: Link, depth: number, into: CappedList<string>): void {
     if (depth >= MAX_FOLLOW_DEPTH) return;
     const node = this.node(link);
     if (!node || EMPTY_CONDITIONING.has(node.class_type)) return;
@@ -119,9 +147,12 @@ class Collector {
     }
   }
 
+  /** A seed number, or the seed a linked node (a primitive, a seed generator) holds. */
   private seed(value: unknown, depth = 0): void {
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      if (!this.record.seeds.includes(value)) this.record.seeds.push(value);
+    if (typeof value === 'number') {
+      // JSON numbers past 2^53 arrive rounded (ComfyUI allows seeds up to 2^64-1), past ~1.8e308 as Infinity.
+      if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) this.inexactSeeds.add(value);
+      if (Number.isFinite(value)) this.lists.seeds.add(value);
     } else if (isLink(value) && depth < MAX_FOLLOW_DEPTH) {
       const source = this.node(asLink(value));
       if (source) for (const key of [...SEED_KEYS, 'value', 'int']) this.seed(source.inputs[key], depth + 1);
@@ -131,26 +162,26 @@ class Collector {
   private sampler({ class_type: node, inputs }: ComfyNode): void {
     const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? clipText(v.trim()) : null);
     const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-    const found = { node, sampler: text(inputs.sampler_name), scheduler: text(inputs.scheduler), steps: number(inputs.steps), cfg: number(inputs.cfg), denoise: number(inputs.denoise) };
-    const samplers = this.record.samplers as NonNullable<ComfyRecord['samplers']>;
-    if (!samplers.some((s) => JSON.stringify(s) === JSON.stringify(found))) samplers.push(found);
+    this.lists.samplers.add({ node, sampler: text(inputs.sampler_name), scheduler: text(inputs.scheduler), steps: number(inputs.steps), cfg: number(inputs.cfg), denoise: number(inputs.denoise) });
   }
 
-  collect(): ComfyRecord {
+  collect(): GraphReading {
+    const { lists } = this;
     for (const node of Object.values(this.graph)) {
       const { inputs } = node;
-      for (const key of MODEL_KEYS) if (typeof inputs[key] === 'string') addUnique(this.record.checkpoints, clipText(inputs[key]));
-      if (typeof inputs.lora_name === 'string') addUnique(this.record.loras, clipText(inputs.lora_name));
-      if (isLink(inputs.positive)) this.conditioning(asLink(inputs.positive), 0, this.record.positivePrompts);
-      if (isLink(inputs.negative)) this.conditioning(asLink(inputs.negative), 0, this.record.negativePrompts);
+      for (const key of MODEL_KEYS) if (typeof inputs[key] === 'string') lists.checkpoints.add(clipText(inputs[key]));
+      if (typeof inputs.lora_name === 'string') lists.loras.add(clipText(inputs.lora_name));
+      if (isLink(inputs.positive)) this.conditioning(asLink(inputs.positive), 0, lists.positivePrompts);
+      if (isLink(inputs.negative)) this.conditioning(asLink(inputs.negative), 0, lists.negativePrompts);
       if (node.class_type === 'BasicGuider' && isLink(inputs.conditioning)) {
-        this.conditioning(asLink(inputs.conditioning), 0, this.record.positivePrompts);
+        this.conditioning(asLink(inputs.conditioning), 0, lists.positivePrompts);
       }
       for (const key of SEED_KEYS) if (key in inputs) this.seed(inputs[key]);
       // KSampler holds every setting; Flux splits them over KSamplerSelect and BasicScheduler.
       if (typeof inputs.sampler_name === 'string' || ('scheduler' in inputs && 'steps' in inputs)) this.sampler(node);
     }
-    return this.record;
+    const capped = (Object.keys(lists) as ListField[]).filter((field) => lists[field].overflowed);
+    return { record: this.record, capped, inexactSeeds: this.inexactSeeds.items };
   }
 }
 
@@ -183,11 +214,10 @@ function joinClipped(parts: string[], joiner: string): string {
   return clipText(text);
 }
 
-function addUnique(list: string[], value: string): void {
-  if (!list.includes(value)) list.push(value);
-}
-
-/** Checkpoints, LoRAs, prompts (following sampler positive/negative links to the text encoders), seeds and sampler settings. */
-export function extractFromGraph(graph: ComfyGraph): ComfyRecord {
+/**
+ * Checkpoints, LoRAs, prompts (following sampler positive/negative links to the text encoders), seeds and sampler
+ * settings, with what could not be kept: lists cut at their cap, seeds no number holds exactly.
+ */
+export function extractFromGraph(graph: ComfyGraph): GraphReading {
   return new Collector(graph).collect();
 }

@@ -1,7 +1,10 @@
 import type { ComfyRecord } from '../types';
 import { parseBoundedJson } from './bounded-json';
-import { asComfyGraph, extractFromGraph, type ComfyGraph } from './comfy-graph';
+import { asComfyGraph, extractFromGraph, type ComfyGraph, type ListField } from './comfy-graph';
+import { reportUnkept } from './comfy-report';
 import { workflowToGraph } from './comfy-workflow';
+
+const ALL_FIELDS: ListField[] = ['checkpoints', 'loras', 'positivePrompts', 'negativePrompts', 'seeds', 'samplers'];
 
 function graphFrom(text: string | null, what: string, errors: string[], toGraph: (value: unknown) => ComfyGraph | null) {
   // Some tools store a plain-text prompt under the same keyword; only JSON is a ComfyUI graph.
@@ -18,19 +21,19 @@ function graphFrom(text: string | null, what: string, errors: string[], toGraph:
   return graph;
 }
 
-/** Fills only what the API graph left empty: the two graphs can disagree (a seed the UI changed after queueing). */
-function fillGaps(into: ComfyRecord, from: ComfyRecord): void {
-  if (into.checkpoints.length === 0) into.checkpoints = from.checkpoints;
-  if (into.loras.length === 0) into.loras = from.loras;
-  if (into.positivePrompts.length === 0) into.positivePrompts = from.positivePrompts;
-  if (into.negativePrompts.length === 0) into.negativePrompts = from.negativePrompts;
-  if (into.seeds.length === 0) into.seeds = from.seeds;
-  if (!into.samplers?.length) into.samplers = from.samplers ?? [];
+/**
+ * Fills only what the API graph left empty: the two graphs can disagree (a seed the UI changed after queueing).
+ * Returns the fields it filled, whose problems are then the workflow's to report.
+ */
+function fillGaps(into: ComfyRecord, from: ComfyRecord): ListField[] {
+  const filled = ALL_FIELDS.filter((field) => !into[field]?.length);
+  for (const field of filled) (into as Record<ListField, unknown[]>)[field] = from[field] ?? [];
+  return filled;
 }
 
 /** Whether the API graph left a field empty that the UI workflow might fill. */
 function hasGaps(record: ComfyRecord): boolean {
-  return [record.checkpoints, record.loras, record.positivePrompts, record.negativePrompts, record.seeds, record.samplers ?? []].some((f) => f.length === 0);
+  return ALL_FIELDS.some((field) => !record[field]?.length);
 }
 
 /**
@@ -41,12 +44,19 @@ function hasGaps(record: ComfyRecord): boolean {
  * a ComfyUI graph.
  */
 export function readComfy(promptText: string | null, workflowText: string | null, errors: string[]): ComfyRecord | null {
-  const apiGraph = graphFrom(promptText, "The ComfyUI 'prompt' graph", errors, asComfyGraph);
-  const record: ComfyRecord | null = apiGraph ? extractFromGraph(apiGraph) : null;
+  const apiWhat = "The ComfyUI 'prompt' graph";
+  const apiGraph = graphFrom(promptText, apiWhat, errors, asComfyGraph);
+  const api = apiGraph ? extractFromGraph(apiGraph) : null;
+  if (api) reportUnkept(api, ALL_FIELDS, promptText ?? '', apiWhat, errors);
+  const record = api?.record ?? null;
   if (record && !hasGaps(record)) return record;
-  const uiGraph = graphFrom(workflowText, "The ComfyUI 'workflow'", errors, workflowToGraph);
+  const uiWhat = "The ComfyUI 'workflow'";
+  const uiGraph = graphFrom(workflowText, uiWhat, errors, workflowToGraph);
   if (!record && !uiGraph) return null;
   const read = record ?? { checkpoints: [], loras: [], positivePrompts: [], negativePrompts: [], seeds: [], samplers: [] };
-  if (uiGraph) fillGaps(read, extractFromGraph(uiGraph));
+  if (uiGraph) {
+    const ui = extractFromGraph(uiGraph);
+    reportUnkept(ui, fillGaps(read, ui.record), workflowText ?? '', uiWhat, errors);
+  }
   return read;
 }
