@@ -19,6 +19,13 @@ function storeOn(ctx: ApiContext) {
   return createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
 }
 
+/** The store with every notice it gives kept in `notices`. */
+function storeSaying(ctx: ApiContext) {
+  const notices: string[] = [];
+  const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: (_k, m) => void notices.push(m), assetsChanged: () => undefined });
+  return { store, notices };
+}
+
 describe('new files inbox store', () => {
   let ctx: ApiContext;
   afterEach(() => ctx.db.close());
@@ -47,8 +54,7 @@ describe('new files inbox store', () => {
   it('an open draft replaced by a new one of the same files hands it what was typed; one decided elsewhere says what was typed was dropped', async () => {
     ctx = testContext({ actor: 'tester' });
     addDrafts(ctx, ['h1.png', 'h2.png'], 'c');
-    const notices: string[] = [];
-    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: (_k, m) => void notices.push(m), assetsChanged: () => undefined });
+    const { store, notices } = storeSaying(ctx);
     await store.getState().load();
     const h1 = store.getState().items.find((d) => d.fileName === 'h1.png')!;
     await store.getState().select(h1.id);
@@ -77,8 +83,7 @@ describe('new files inbox store', () => {
   it('Dismiss selected counts a ticked draft decided elsewhere meanwhile as that, not as one that stays selected', async () => {
     ctx = testContext({ actor: 'tester' });
     addDrafts(ctx, ['k1.png', 'k2.png'], 'e');
-    const notices: string[] = [];
-    const store = createDraftsInboxStore(testClient(ctx), createCall(createNotificationStore()), { actor: () => 'ana', notify: (_k, m) => void notices.push(m), assetsChanged: () => undefined });
+    const { store, notices } = storeSaying(ctx);
     await store.getState().load();
     store.getState().pickAll(true);
     const k2 = store.getState().items.find((d) => d.fileName === 'k2.png')!;
