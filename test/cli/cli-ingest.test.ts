@@ -98,8 +98,8 @@ describe('genlog ingest commands (spawned)', () => {
     const printed = run('provenance', sneaky);
     expect(printed.code).toBe(0);
     expect(printed.stdout).not.toContain('\x1b');
-    expect(printed.stdout).toContain('a red fox\\x1b[31m in snow');
-    expect(printed.stdout).toContain('sneaky\\x1b[2J.png');
+    expect(printed.stdout).toContain('a red fox\\u001b[31m in snow');
+    expect(printed.stdout).toContain('sneaky\\u001b[2J.png');
     // JSON keeps the exact text, escaped as JSON escapes it.
     expect(JSON.parse(run('--json', 'provenance', sneaky).stdout).a1111.prompt).toContain('a red fox\x1b[31m in snow');
   });
