@@ -144,6 +144,9 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
      * CLI, another window) or gone, what was typed is dropped and the artist told, never silently.
      */
     async function selectionLeft(id: number, before: readonly Draft[], rows: readonly Draft[]): Promise<void> {
+      // Off the loaded pages only (drafts found since pushed it below the last one shown): still waiting, still open.
+      const now = await api.getInboxItem({ id }).catch(() => null);
+      if (now?.ok && now.value.status === 'pending') return;
       const gone = before.find((d) => d.id === id);
       const typed = get().unsavedEdits[id];
       const seen = new Set(before.map((d) => d.id));
@@ -220,7 +223,8 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         if (res?.ok) set({ pendingCount: res.value.total });
       },
       setStatus(status) {
-        set({ status, items: [], total: null, picked: [] });
+        // Another filter is another list: the open draft closes, and what was typed into it stays for when it is back.
+        set({ status, items: [], total: null, picked: [], selectedId: null, detail: null });
         void get().load();
       },
       async select(id) {

@@ -80,6 +80,23 @@ describe('new files inbox store', () => {
     expect(notices[1]).toBe('h2.png left the inbox while open (decided elsewhere, or its files went); what you typed into it was not used.');
   });
 
+  it('switching the status filter closes the open draft quietly and keeps what was typed into it', async () => {
+    ctx = testContext({ actor: 'tester' });
+    addDrafts(ctx, ['m1.png'], 'f');
+    const { store, notices } = storeSaying(ctx);
+    await store.getState().load();
+    const m1 = store.getState().items[0]!;
+    await store.getState().select(m1.id);
+    store.getState().keepEdits(m1.id, { production: 'SHOW1', tool: 'Firefly', prompt: 'kept', notes: '', episode: '', classification: 'temporary', use: '' });
+    store.getState().setStatus('confirmed');
+    await store.getState().load();
+    expect(store.getState().selectedId).toBeNull();
+    store.getState().setStatus('pending');
+    await store.getState().load();
+    expect(store.getState().unsavedEdits[m1.id]).toMatchObject({ prompt: 'kept' });
+    expect(notices).toEqual([]);
+  });
+
   it('Dismiss selected counts a ticked draft decided elsewhere meanwhile as that, not as one that stays selected', async () => {
     ctx = testContext({ actor: 'tester' });
     addDrafts(ctx, ['k1.png', 'k2.png'], 'e');
