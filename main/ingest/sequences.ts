@@ -153,6 +153,15 @@ function splitByPadding(files: NumberedFile[]): Map<number, NumberedFile[]> {
   return groups;
 }
 
+/**
+ * A numbered file that, among others like it, would read as a generated variation (Firefly_3.png): a still format,
+ * numbered without padding in fewer than MIN_UNPADDED_FRAME_DIGITS digits after "_", "-" or a space.
+ */
+export function looksLikeVariation(path: string): boolean {
+  const file = parseNumberedFile(path, 0);
+  return file !== undefined && areVariations([file]);
+}
+
 /** Numbered stills that read as generated variations, not frames (see STILL_FORMATS). */
 function areVariations(files: NumberedFile[]): boolean {
   const [sample] = files;

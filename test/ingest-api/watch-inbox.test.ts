@@ -337,6 +337,21 @@ describe('watch folders', () => {
     await env.close();
   });
 
+  it('generated variations stay files of their own however many were logged before them, not late frames of a sequence', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let n = 1; n <= 16; n++) write(renders, `Firefly_${n}.png`, await framePng(300 + n));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    const first = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(first.found.filter((i) => i.kind === 'file')).toHaveLength(16);
+    for (const item of first.found) ok(await api.confirmInbox({ id: item.id }));
+    for (let n = 17; n <= 20; n++) write(renders, `Firefly_${n}.png`, await framePng(300 + n));
+    const scan = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
+    expect(scan.found.map((i) => [i.kind, i.fileName]).sort()).toEqual([17, 18, 19, 20].map((n) => ['file', `Firefly_${n}.png`]).sort());
+    await env.close();
+  });
+
   it('frames repeating a logged sequence (a loop render) are counted as already logged, each of them', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

@@ -1,31 +1,46 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { loggedFilesStartingWith } from '../../../db/asset-frames';
-import type { FileVersion } from '../../../db/file-index';
-import { currentVersions, frameOfFile } from '../../ingest';
+import { knownHashes, type FileVersion } from '../../../db/file-index';
+import { MAX_FRAME_GAP, currentVersions, frameOfFile, looksLikeVariation } from '../../ingest';
 
 /**
  * Frames the log holds as single files (a first frame confirmed on its own before the rest was rendered) of the
  * sequences these lone new files are numbered in, as they are on disk now. Grouped with them, two late frames make
  * the sequence they belong to, as logging the folder again would, instead of two lone files: a watch drafts only
  * what is new, so without them the frames in the log are not there to group with.
+ *
+ * Only stills that can change nothing are taken in: within MAX_FRAME_GAP of a new frame (another render is not
+ * looked at, nor stat'ed), unchanged since they were hashed (never read again, so an unreadable one cannot hold the
+ * new frames back), and not for names that read as generated variations (Firefly_17.png stays a file of its own
+ * however many Firefly_N.png were logged before it).
  */
 export async function loggedStillsBeside(db: Db, productionId: number, lone: readonly string[]): Promise<FileVersion[]> {
-  const sequences = new Map<string, Set<string>>();
+  const framesOf = new Map<string, Map<string, number[]>>();
   for (const path of lone) {
     const frame = frameOfFile(path);
-    if (!frame) continue;
+    if (!frame || looksLikeVariation(path)) continue;
     for (const sequence of frame.sequencePaths) {
       const name = basename(sequence);
-      const prefix = join(dirname(sequence), name.slice(0, name.indexOf('#')));
-      sequences.set(prefix, (sequences.get(prefix) ?? new Set()).add(sequence));
+      // The separator stays: "0001.png" has no name before its number, and /renders must not match /renders2.
+      const prefix = `${dirname(sequence)}${sep}${name.slice(0, name.indexOf('#'))}`;
+      const wanted = framesOf.get(prefix) ?? new Map<string, number[]>();
+      wanted.set(sequence, [...(wanted.get(sequence) ?? []), frame.frame]);
+      framesOf.set(prefix, wanted);
     }
   }
+  const isLone = new Set(lone);
   const stills = new Set<string>();
-  for (const [prefix, wanted] of sequences) {
+  for (const [prefix, wanted] of framesOf) {
     for (const row of loggedFilesStartingWith(db, productionId, prefix)) {
-      if (!lone.includes(row.path) && frameOfFile(row.path)?.sequencePaths.some((p) => wanted.has(p))) stills.add(row.path);
+      if (isLone.has(row.path)) continue;
+      const still = frameOfFile(row.path);
+      const near = still?.sequencePaths.some((p) => wanted.get(p)?.some((f) => Math.abs(f - still.frame) - 1 <= MAX_FRAME_GAP));
+      if (near) stills.add(row.path);
     }
   }
-  return stills.size > 0 ? currentVersions([...stills]) : [];
+  if (stills.size === 0) return [];
+  const versions = await currentVersions([...stills]);
+  const known = knownHashes(db, versions);
+  return versions.filter((v) => known.has(v.path));
 }
