@@ -455,6 +455,23 @@ describe('watch runner', () => {
     expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['slow.png']);
   });
 
+  it('a rescan that finds a frame of a waiting sequence draft gone drafts the frames left at once, saying so once', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1001; f <= 1004; f++) write(renders, `sh070.${f}.png`, await framePng(f));
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 300 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    // The deletion is seen by a rescan only (its event lost, as under load).
+    (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    rmSync(join(renders, 'sh070.1003.png'));
+    const redrafted = await until(() => events.find((e) => e.type === 'found' && e.item.frameCount === 3), 'the frames left drafted again', 5000);
+    expect(redrafted).toMatchObject({ item: { fileName: 'sh070.####.png' } });
+    await sleep(1200); // several more rescans
+    expect(events.filter((e) => e.type === 'gone')).toHaveLength(1);
+  });
+
   it('says what a scan passes over (a broken link) once, not again at every rescan', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

@@ -48,6 +48,8 @@ export interface ActiveWatch {
    * periodic rescans off). A file still changing waits for the next periodic rescan or its events.
    */
   lookAgain: boolean;
+  /** That second look may not wait for quiet: the look before it was a failed draft's rescan. */
+  lookAgainUrgent: boolean;
   /** A rescan is queued or running. */
   scanning?: boolean;
   /** What scans of this folder said already (a broken link, a pipe): a rescan each minute does not say it again. */

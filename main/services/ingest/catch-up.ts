@@ -52,12 +52,13 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id);
   const rows = watchInboxItems(env.ctx.db, watch.id);
   const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
+  // Frames of a draft that lost one, as they were drafted: finished then, so drafted again whatever a rescan thinks.
+  const again = inboxKeys(rows.filter((r) => redraft.has(r.id)));
   const settled = opts.settled ?? (() => true);
-  const fresh = files.filter((f) => !held.has(versionKey(f)) && settled(f));
+  const fresh = files.filter((f) => !held.has(versionKey(f)) && (again.has(versionKey(f)) || settled(f)));
   const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()));
   if (opts.recordScan !== false) setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   // Frames drafted again as they were, after another frame of their draft went, are not new or changed.
-  const again = inboxKeys(rows.filter((r) => redraft.has(r.id)));
   const filesNew = fresh.filter((f) => !again.has(versionKey(f))).length;
   return { ...drafted, watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, errors: [...errors, ...drafted.errors] };
 }

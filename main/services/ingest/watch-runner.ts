@@ -187,7 +187,7 @@ export class WatchRunner {
     });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
-      rescanDue: false, scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, scanWarnings: new Set(),
+      rescanDue: false, scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, lookAgainUrgent: false, scanWarnings: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -251,10 +251,14 @@ export class WatchRunner {
       // A failed draft's files are not in any later batch: a folder that never goes quiet (a render writing frames)
       // must not keep them waiting, nor the second look at what a rescan found. The periodic rescan waits for quiet;
       // the queue keeps each from racing a draft.
-      const urgent = a.rescanDue || (a.lookAgain && now - a.lastLook.at >= stabilityMs);
-      const due = urgent || (rescanMs > 0 && now - a.scannedAt >= rescanMs);
+      const again = a.lookAgain && now - a.lastLook.at >= stabilityMs;
+      // A second look after a failed draft's rescan is as urgent as it; after any other look it waits for quiet too,
+      // or a render writing new frames all along would have the folder rescanned at every recheck.
+      const urgent = a.rescanDue || (again && a.lookAgainUrgent);
+      const due = urgent || again || (rescanMs > 0 && now - a.scannedAt >= rescanMs);
       if (!due || a.closed || a.scanning) continue;
       if (!urgent && (a.folders.size > 0 || a.busy.size > 0)) continue;
+      const afterFailure = a.rescanDue;
       a.rescanDue = false;
       a.lookAgain = false;
       a.scannedAt = now;
@@ -266,6 +270,7 @@ export class WatchRunner {
           const test = settledSinceLastLook(a, stabilityMs);
           const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false });
           a.lookAgain = test.worthLookingAgain();
+          a.lookAgainUrgent = afterFailure;
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
