@@ -211,6 +211,18 @@ describe('folder ingest', () => {
     expect(near.gaps).toEqual([{ path: join(shots, 's.####.png'), missingFrames: [4] }]);
   });
 
+  it('late frames of a long render name only the holes near them, not one a thousand frames back that was said when logged', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const shots = join(dir, 'long');
+    for (let f = 1; f <= 1103; f++) if (f !== 2) write(shots, `l.${String(f).padStart(4, '0')}.exr`, `frame ${f}`);
+    const first = await ingestFolder(ctx, { ...base, paths: [shots] });
+    expect(first.gaps).toEqual([{ path: join(shots, 'l.####.exr'), missingFrames: [2] }]);
+    write(shots, 'l.1104.exr', 'frame 1104');
+    const late = await ingestFolder(ctx, { ...base, paths: [shots] });
+    expect(late.assets.filter((a) => !a.duplicate)).toMatchObject([{ frameRange: { first: 1104, last: 1104 } }]);
+    expect(late.gaps).toEqual([]);
+  });
+
   it('commits one batch per transaction: a failure that is not about one file (the hash worker dying) loses only its own batch', async () => {
     const { ctx, api, dir } = await ingestWorld();
     for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);

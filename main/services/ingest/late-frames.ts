@@ -116,6 +116,17 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
   return { items: joined, continues, earlierAt: loggedAt };
 }
 
+/** The logged frame numbers in order, worked out once per EarlierFrames: a 100k-frame render is sorted once. */
+const sortedCache = new WeakMap<EarlierFrames, number[]>();
+function sortedFrames(earlier: EarlierFrames): number[] {
+  let sorted = sortedCache.get(earlier);
+  if (!sorted) {
+    sorted = [...earlier.frames].sort((a, b) => a - b);
+    sortedCache.set(earlier, sorted);
+  }
+  return sorted;
+}
+
 /**
  * What the log holds of the render these frames belong to: the logged frames linked to them by gaps of at most
  * MAX_FRAME_GAP frames (as groupSequences splits renders), with the assets holding them; null when none is. Logged
@@ -123,20 +134,25 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
  */
 export function nearRun(earlier: EarlierFrames, frames: readonly number[]): EarlierFrames | null {
   if (!earlier.span || frames.length === 0) return null;
-  const mine = new Set(frames);
-  const all = [...new Set([...earlier.frames, ...frames])].sort((a, b) => a - b);
+  const inLog = sortedFrames(earlier);
+  const mine = [...new Set(frames)].sort((a, b) => a - b);
   const near = new Set<number>();
   let run: number[] = [];
   let touches = false;
+  let previous: number | undefined;
   const close = () => {
-    if (touches) for (const f of run) if (earlier.frames.has(f)) near.add(f);
+    if (touches) for (const f of run) near.add(f);
     run = [];
     touches = false;
   };
-  for (const [i, f] of all.entries()) {
-    if (i > 0 && f - (all[i - 1] as number) - 1 > MAX_FRAME_GAP) close();
-    run.push(f);
-    if (mine.has(f)) touches = true;
+  // Both lists in frame order, merged: the runs they make together, and the logged frames of runs holding these.
+  for (let i = 0, j = 0; i < inLog.length || j < mine.length;) {
+    const fromLog = j >= mine.length || (i < inLog.length && (inLog[i] as number) <= (mine[j] as number));
+    const f = fromLog ? (inLog[i++] as number) : (mine[j++] as number);
+    if (previous !== undefined && f - previous - 1 > MAX_FRAME_GAP) close();
+    if (fromLog) run.push(f);
+    else touches = true;
+    previous = f;
   }
   close();
   if (near.size === 0) return null;
@@ -205,9 +221,10 @@ export function againstLoggedSequence(earlierAt: (path: string) => EarlierFrames
   const last = (rest[rest.length - 1] as SequenceFrame).frame;
   const present = new Set([...item.frames.map((f) => f.frame), ...earlier.frames]);
   const missingFrames: number[] = [];
-  // Only this render's logged frames are here (nearRun): a hole between them and these frames is missing.
-  const from = Math.min(item.first, earlier.span.first);
-  const to = Math.max(item.last, earlier.span.last);
+  // Only this render's logged frames are here (nearRun): a hole between them and these frames is missing, counted
+  // within MAX_FRAME_GAP of these frames (a hole deep in a long logged render was said when it was logged).
+  const from = Math.max(item.first - MAX_FRAME_GAP, Math.min(item.first, earlier.span.first));
+  const to = Math.min(item.last + MAX_FRAME_GAP, Math.max(item.last, earlier.span.last));
   for (let f = from; f <= to; f++) if (!present.has(f)) missingFrames.push(f);
   const late: IngestItem = { ...item, frames: rest, first, last, missingFrames };
   return { item: late, link: lateFramesNote(late, earlier) };
