@@ -110,9 +110,10 @@ function parseNumberedFile(path: string, order: number): NumberedFile | undefine
   if (!match) return undefined;
   const [, written = '', unsigned = '', extension = ''] = match;
   if (unsigned.length > MAX_FRAME_DIGITS) return undefined;
-  // A minus right after the name's separator is the frame's sign (a simulation's pre-roll: shot.-003.exr, as "%04d"
-  // writes -3); after a letter or digit it is the separator itself (bg-00001.tif).
-  const signed = /(^|[._])-$/.test(written);
+  // A minus right after the dot before the frame is its sign (a simulation's pre-roll: shot.-003.exr, as "%04d" writes
+  // -3); elsewhere it is part of the name (bg-00001.tif, an exposure bracket hdr_-2.exr). "-000" is no frame of its
+  // own: it would be frame 0 twice beside "0000".
+  const signed = /(^|\.)-$/.test(written) && Number(unsigned) !== 0;
   const prefix = signed ? written.slice(0, -1) : written;
   const digits = signed ? `-${unsigned}` : unsigned;
   // "_v001", "v2": a version number, never a frame.

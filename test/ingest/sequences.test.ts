@@ -68,7 +68,12 @@ describe('groupSequences', () => {
     const sequence = onlySequence(groupSequences(names));
     expect(sequence).toMatchObject({ pattern: 'sim.####.exr', first: -3, last: 2, missingFrames: [] });
     expect(sequence.frames.map((f) => [f.frame, f.path])).toEqual([-3, -2, -1, 0, 1, 2].map((f) => [f, `/r/sim.${f < 0 ? `-${pad(-f, 3)}` : pad(f, 4)}.exr`]));
-    expect(onlySequence(groupSequences(frames('/r', (f) => `fx_-${pad(f, 3)}.exr`, 5, 7)))).toMatchObject({ pattern: 'fx_####.exr', first: -7, last: -5 });
+    // After "_" the minus is part of the name: exposure brackets stay files, "-005" numbers a render named "fx_-".
+    expect(groupSequences(['/r/hdr_-2.exr', '/r/hdr_0.exr', '/r/hdr_2.exr']).map((i) => i.kind)).toEqual(['file', 'file', 'file']);
+    expect(onlySequence(groupSequences(frames('/r', (f) => `fx_-${pad(f, 3)}.exr`, 5, 7)))).toMatchObject({ pattern: 'fx_-###.exr', first: 5, last: 7 });
+    // "-000" beside "0000" is not frame 0 twice.
+    const zero = groupSequences(['/r/z.-000.exr', '/r/z.0000.exr', '/r/z.0001.exr', '/r/z.0002.exr']);
+    expect(zero.filter((i) => i.kind === 'sequence').map((i) => (i.kind === 'sequence' ? i.frames.map((f) => f.frame) : []))).toEqual([[0, 1, 2]]);
     expect(onlySequence(groupSequences(frames('/r', (f) => `bg-${pad(f, 4)}.exr`, 1, 3)))).toMatchObject({ pattern: 'bg-####.exr', first: 1, last: 3 });
   });
 
