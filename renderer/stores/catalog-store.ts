@@ -26,6 +26,8 @@ const byName = (a: Tool, b: Tool) => a.name.localeCompare(b.name, undefined, { s
 
 /** Productions, the AI tool list and the artist list: small lists every screen picks from. */
 export function createCatalogStore(api: GenlogClient, call: Call, notify: (message: string) => void) {
+  /** Bumped by every save here: a quiet reload that began before one would bring back the list without it. */
+  let saves = 0;
   return createStore<CatalogState>()((set, get) => ({
     productions: [],
     tools: [],
@@ -44,7 +46,9 @@ export function createCatalogStore(api: GenlogClient, call: Call, notify: (messa
       await get().loadArtists();
     },
     async reloadQuietly() {
+      const began = saves;
       const [p, t] = await Promise.all([api.listProductions({}).catch(() => null), api.listTools({}).catch(() => null)]);
+      if (began !== saves) return;
       const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
       const productions = p?.ok ? [...p.value].sort(byCode) : get().productions;
       const tools = t?.ok ? [...t.value].sort(byName) : get().tools;
@@ -61,6 +65,7 @@ export function createCatalogStore(api: GenlogClient, call: Call, notify: (messa
         ? await call(api.addProduction(input), naming('add', 'production', input.code))
         : await call(api.editProduction({ ...input, id }), naming('save', 'production', input.code));
       if (res.ok) {
+        saves++;
         set((s) => ({ productions: [...s.productions.filter((p) => p.id !== res.value.id), res.value].sort(byCode) }));
         notify(`Production ${res.value.code} saved.`);
       }
@@ -71,6 +76,7 @@ export function createCatalogStore(api: GenlogClient, call: Call, notify: (messa
         ? await call(api.addTool(input), naming('add', 'tool', input.name))
         : await call(api.editTool({ ...input, id }), naming('save', 'tool', input.name));
       if (res.ok) {
+        saves++;
         set((s) => ({ tools: [...s.tools.filter((t) => t.id !== res.value.id), res.value].sort(byName) }));
         notify(`Tool ${res.value.name} saved.`);
       }

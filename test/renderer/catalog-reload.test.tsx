@@ -33,6 +33,22 @@ describe('the production and tool lists the pickers offer', () => {
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Production' }).value).toBe('SHOW2');
   });
 
+  it('a quiet reload that began before a save here does not bring back the list without the saved tool', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const slow = new Proxy(real.api, {
+      get: (target, name, receiver) => (name === 'listTools'
+        ? async (input: never) => { const res = await target.listTools(input); await gate; return res; }
+        : Reflect.get(target, name, receiver)),
+    });
+    const stores = createStores(slow, pathStager(() => ''));
+    const reload = stores.catalog.getState().reloadQuietly();
+    ok(await stores.catalog.getState().saveTool({ name: 'Veo' }));
+    release();
+    await reload;
+    expect(stores.catalog.getState().tools.map((t) => t.name)).toEqual(['Veo']);
+  });
+
   it('a tool added elsewhere (a CLI, another window) reaches the lists within seconds, without a reload', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const { stores } = renderApp(real.api);
