@@ -72,6 +72,11 @@ export async function readProvenance(filePath: string, opts: ReadProvenanceOptio
       found.c2pa = await readC2pa({ filePath, file, parts, maxBytes, timeoutMs }, errors);
       const settings = parts.texts.get('parameters') ?? metadata.userComment;
       found.a1111 = settings ? parseA1111(settings) : null;
+      const seed = found.a1111?.seed;
+      // Seeds run to 2^64-1 in some UIs; a number keeps 2^53 exactly. The settings text keeps every digit.
+      if (seed !== null && seed !== undefined && !Number.isSafeInteger(seed)) {
+        errors.push(`The A1111 settings give seed ${found.a1111?.params.Seed ?? seed}, larger than GenLog can keep exactly as a number; the record's seed is rounded (its settings text keeps every digit)`);
+      }
       found.comfy = readComfy(parts.texts.get('prompt') ?? metadata.comfyPrompt, parts.texts.get('workflow') ?? metadata.comfyWorkflow, errors);
     }
   } catch (error) {

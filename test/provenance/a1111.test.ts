@@ -136,4 +136,13 @@ describe('WebUI settings in files', () => {
     expect(record.errors).toEqual(["PNG text chunk 'parameters' fails its checksum (CRC): the file is damaged, and what the chunk says may be wrong"]);
     expect(record.a1111).toMatchObject({ prompt: EXPECTED.prompt, steps: 29 });
   });
+
+  it('says when a seed is too large to keep exactly as a number; the settings text keeps its digits', async () => {
+    const text = 'a fox\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 18446744073709551615, Size: 512x512';
+    const record = await readProvenance(writeTemp(tempDir(), 'big-seed.png', await pngWith([tEXt('parameters', text)])));
+    expect(record.a1111?.params.Seed).toBe('18446744073709551615');
+    expect(record.errors).toEqual([expect.stringMatching(/^The A1111 settings give seed 18446744073709551615, larger than GenLog can keep exactly/)]);
+    const small = await readProvenance(writeTemp(tempDir(), 'seed.png', await pngWith([tEXt('parameters', text.replace('18446744073709551615', '1234'))])));
+    expect(small.errors).toEqual([]);
+  });
 });
