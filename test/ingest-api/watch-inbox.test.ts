@@ -48,6 +48,11 @@ describe('watch folders', () => {
     expect(ok(await api.listWatchFolders({}))).toHaveLength(1);
     expect(ok(await api.removeWatchFolder({ id: w.id })).id).toBe(w.id);
     expect(ok(await api.listWatchFolders({}))).toEqual([]);
+    // Leaving out all but the names starting with one letter is not leaving out everything, whichever the letter.
+    for (const [i, glob] of ['[!s]*', '[!q]*', '[!0-9]*'].entries()) {
+      mkdirSync(join(dir, `kept${i}`));
+      expect(ok(await api.addWatchFolder({ path: join(dir, `kept${i}`), production: 'SHOW1', exclude: [glob] })).exclude).toEqual([glob]);
+    }
   });
 
   it('frames drafted after their first frame was confirmed on its own are noted as its sequence, not as a new one', async () => {

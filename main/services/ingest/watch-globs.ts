@@ -18,9 +18,13 @@ export function checkGlobs(globs: readonly string[] | undefined, what: string): 
 
 /**
  * Names no exclude glob written for a render folder singles out (renders always have an extension, one of them
- * unheard of): one that leaves out all of them leaves out every render, as "*" and "*.*" do.
+ * unheard of), starting with every letter and digit: one that leaves out all of them leaves out every render, as "*"
+ * and "*.*" do, while "[!s]*" (all but names starting with s) leaves some.
  */
-const UNRELATED_NAMES = ['qz7.png', 'qz7.1001.exr', 'qz7/qz7.mov', 'qz7/qz7/qz7.wav', 'qz7.qz9x'];
+const UNRELATED_NAMES = [
+  'qz7.png', 'qz7.1001.exr', 'qz7/qz7.mov', 'qz7/qz7/qz7.wav', 'qz7.qz9x',
+  ...'abcdefghijklmnopqrstuvwxyz0123456789_'.split('').map((c) => `${c}qz7.png`),
+];
 
 /**
  * An exclude list that leaves out every file ("**", "*") makes a watch that never drafts anything, with nothing to
