@@ -472,6 +472,27 @@ describe('watch runner', () => {
     expect(events.filter((e) => e.type === 'gone')).toHaveLength(1);
   });
 
+  it('with no file events at all, a render writing frames is rescanned about once per rescan period, not at every recheck', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 1500 }, (e) => events.push(e));
+    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    const started = Date.now();
+    for (let f = 1001; Date.now() - started < 3200; f++) {
+      write(renders, `sh080.${f}.png`, await framePng(f));
+      await sleep(150);
+    }
+    // A look drafts what has settled since the one before, replacing the draft; a periodic look and its second look
+    // in the 3 s: at most two drafts (a look at every recheck made four or more).
+    const drafts = events.filter((e) => e.type === 'found').length;
+    expect(drafts).toBeGreaterThan(0);
+    expect(drafts).toBeLessThanOrEqual(2);
+  });
+
   it('says what a scan passes over (a broken link) once, not again at every rescan', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

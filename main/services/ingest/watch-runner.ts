@@ -255,7 +255,11 @@ export class WatchRunner {
       // A second look after a failed draft's rescan is as urgent as it; after any other look it waits for quiet too,
       // or a render writing new frames all along would have the folder rescanned at every recheck.
       const urgent = a.rescanDue || (again && a.lookAgainUrgent);
-      const due = urgent || again || (rescanMs > 0 && now - a.scannedAt >= rescanMs);
+      const periodic = rescanMs > 0 && now - a.scannedAt >= rescanMs;
+      const due = urgent || again || periodic;
+      // A second look never asks for a third: with no events at all (a share that sends none) a render writing new
+      // frames would otherwise be rescanned at every recheck. What it first saw waits for the next periodic look.
+      const secondLook = again && !a.rescanDue && !periodic;
       if (!due || a.closed || a.scanning) continue;
       if (!urgent && (a.folders.size > 0 || a.busy.size > 0)) continue;
       const afterFailure = a.rescanDue;
@@ -269,7 +273,7 @@ export class WatchRunner {
           if (!row || a.closed) return;
           const test = settledSinceLastLook(a, stabilityMs);
           const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false });
-          a.lookAgain = test.worthLookingAgain();
+          a.lookAgain = !secondLook && test.worthLookingAgain();
           a.lookAgainUrgent = afterFailure;
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
