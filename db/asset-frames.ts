@@ -54,6 +54,14 @@ export function loggedFilesStartingWith(db: Db, productionId: number, prefix: st
   ).all(productionId, prefix, `${prefix}\u{10FFFF}`);
 }
 
+/** Whether the production logged this very file, at this path with this content, as a single-file asset. */
+export function isLoggedStill(db: Db, productionId: number, path: string, sha256: string): boolean {
+  return stmt<[number, string, string], { one: number }>(
+    db,
+    'SELECT 1 AS one FROM assets WHERE production_id = ? AND path = ? AND sha256 = ? AND frame_first IS NULL',
+  ).get(productionId, path, sha256) !== undefined;
+}
+
 /** Of these paths (at most MAX_FRAME_DIGITS), those under which the production has logged an image sequence. */
 export function pathsWithLoggedSequences(db: Db, productionId: number, paths: readonly string[]): Set<string> {
   if (paths.length === 0) return new Set();

@@ -354,6 +354,16 @@ describe('watch folders', () => {
     for (let n = 17; n <= 20; n++) write(renders, `Firefly_${n}.png`, await framePng(300 + n));
     const scan = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
     expect(scan.found.map((i) => [i.kind, i.fileName]).sort()).toEqual([17, 18, 19, 20].map((n) => ['file', `Firefly_${n}.png`]).sort());
+    // The same when the 16 were logged with `genlog log` rather than from the inbox, and a catch-up (a restart) sees
+    // them beside the new ones: 24 numbered stills would count as frames; the 16 in the log are not grouped again.
+    const other = join(dir, 'other');
+    for (let n = 1; n <= 16; n++) write(other, `Firefly_${n}.png`, await framePng(400 + n));
+    await ingestFolder(ctx, { paths: [other], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'ana', prompt: '', notes: '', episode: '' });
+    for (let n = 17; n <= 24; n++) write(other, `Firefly_${n}.png`, await framePng(400 + n));
+    const w2 = ok(await api.addWatchFolder({ path: other, production: 'SHOW1', tool: 'LocalSD' }));
+    const restart = await catchUpWatch(env.env, getWatchFolder(ctx.db, w2.id)!);
+    expect(restart.found.map((i) => i.kind)).toEqual(Array(8).fill('file'));
+    expect(restart).toMatchObject({ filesScanned: 24, alreadyLogged: 16 });
     await env.close();
   });
 

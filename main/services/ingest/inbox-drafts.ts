@@ -15,7 +15,7 @@ import type { Limiter } from './limiter';
 import { captureProvenance, prefillFrom } from './provenance-capture';
 import { dismissedNote, joinDismissedSequences, withoutDismissedFrames, type DismissedNote } from './dismissed-frames';
 import { gatherLoneFrames } from './gather-frames';
-import { loggedStillsBeside } from './logged-stills';
+import { loggedStillsBeside, stillsLoggedAsThemselves } from './logged-stills';
 import { naturalCompare } from '../../format/natural-order';
 
 /** What turning files into inbox drafts needs: the db, a hash pool and a limit on provenance reads. */
@@ -140,8 +140,10 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
   const { ctx } = env;
   const rows = watchInboxItems(ctx.db, watch.id);
   const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
-  const fresh = files.filter((f) => !held.has(versionKey(f)));
-  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0, replaced: [] };
+  const unheld = files.filter((f) => !held.has(versionKey(f)));
+  const loggedStills = stillsLoggedAsThemselves(ctx.db, watch.production_id, unheld);
+  const fresh = unheld.filter((f) => !loggedStills.has(f.path));
+  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged: loggedStills.size, alreadyDismissed: 0, replaced: [] };
   // A dismissal is about the content at that path: a file touched or copied over with the same bytes stays dismissed.
   const dismissed = new Set(rows.filter((r) => r.status === 'dismissed').map((r) => `${r.path}\0${r.sha256}`));
 
@@ -301,7 +303,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     unreadFiles,
     failedFiles,
     // Frames the log holds are left out of a draft whether or not the draft is new: each scan lists them again.
-    alreadyLogged: drafts.reduce((n, d) => n + (d.logged && !d.unchanged ? itemPaths(d.item).filter((p) => !pulledIn.has(p)).length : 0) + d.sameAsLogged, 0),
+    alreadyLogged: loggedStills.size + drafts.reduce((n, d) => n + (d.logged && !d.unchanged ? itemPaths(d.item).filter((p) => !pulledIn.has(p)).length : 0) + d.sameAsLogged, 0),
     alreadyDismissed: count((d) => d.wasDismissed) + drafts.reduce((n, d) => n + (d.wasDismissed ? 0 : d.sameAsDismissed), 0),
     replaced,
   };

@@ -1,6 +1,6 @@
 import { basename, dirname, sep } from 'node:path';
 import type { Db } from '../../../db/connection';
-import { loggedFilesStartingWith } from '../../../db/asset-frames';
+import { isLoggedStill, loggedFilesStartingWith } from '../../../db/asset-frames';
 import { knownHashes, type FileVersion } from '../../../db/file-index';
 import { MAX_FRAME_GAP, currentVersions, frameOfFile, looksLikeVariation } from '../../ingest';
 
@@ -43,4 +43,20 @@ export async function loggedStillsBeside(db: Db, productionId: number, lone: rea
   const versions = await currentVersions([...stills]);
   const known = knownHashes(db, versions);
   return versions.filter((v) => known.has(v.path));
+}
+
+/**
+ * Of these files, those the production logged as themselves (same path, same content, as single files): already in
+ * the log and nothing to draft. Left out before files are grouped, so that a catch-up seeing 16 logged Firefly_N.png
+ * and 8 new ones groups the 8 alone, as the watcher does while running (24 would count as frames, not variations);
+ * the ones a new frame needs to group with are taken in again by loggedStillsBeside.
+ */
+export function stillsLoggedAsThemselves(db: Db, productionId: number, files: readonly FileVersion[]): Set<string> {
+  const known = knownHashes(db, files);
+  const logged = new Set<string>();
+  for (const f of files) {
+    const sha256 = known.get(f.path);
+    if (sha256 !== undefined && isLoggedStill(db, productionId, f.path, sha256)) logged.add(f.path);
+  }
+  return logged;
 }
