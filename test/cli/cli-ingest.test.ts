@@ -104,6 +104,14 @@ describe('genlog ingest commands (spawned)', () => {
     expect(JSON.parse(run('--json', 'provenance', sneaky).stdout).a1111.prompt).toContain('a red fox\x1b[31m in snow');
   });
 
+  it('show writes a sequence\'s frame range as its files do, pre-roll frames with their sign', () => {
+    const { dir, run, file } = fresh('LocalSD');
+    for (const n of ['-003', '-002', '-001', '0000', '0001', '0002']) file(`sim/sim.${n}.exr`, `frame ${n}`);
+    const [seq] = run('--json', 'log', join(dir, 'sim'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana').json();
+    expect(seq).toMatchObject({ fileName: 'sim.####.exr', frameRange: { first: -3, last: 2 } });
+    expect(run('show', String(seq.id)).stdout).toMatch(/frames\s+6 \(-003–0002\), one SHA-256 each/);
+  });
+
   it('log without --tool takes the tool each file names, and exits 1 naming the files that name none', async () => {
     const { run, file } = fresh('ComfyUI');
     const comfy = file('c.png', await comfyPng());

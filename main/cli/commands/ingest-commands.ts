@@ -279,7 +279,7 @@ export const ingestCommands: Command[] = [
  * mismatches against how the asset was logged.
  */
 export function ingestDetailText(a: Partial<AssetIngestDetail>): string {
-  const frames: [string, string][] = a.frameRange ? [['frames', `${a.frames?.length ?? 0} (${a.frameRange.first}-${a.frameRange.last}), one SHA-256 each (--json)`]] : [];
+  const frames: [string, string][] = a.frameRange ? [['frames', `${a.frames?.length ?? 0} (${frameSpan(a.frameRange, a.fileName)}), one SHA-256 each (--json)`]] : [];
   const p = a.provenance;
   if (p) return `\nProvenance\n${provenanceText(p.record, { head: frames, mismatches: p.mismatches, errors: p.errors, errorLabel: 'PROVENANCE ERROR' })}`;
   const pairs: [string, string][] = [...frames];
