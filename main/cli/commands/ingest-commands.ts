@@ -278,8 +278,8 @@ export const ingestCommands: Command[] = [
  * The frames and provenance part of `genlog show`: the whole record, as `genlog provenance` prints it, with the
  * mismatches against how the asset was logged.
  */
-export function ingestDetailText(a: Partial<AssetIngestDetail>): string {
-  const frames: [string, string][] = a.frameRange ? [['frames', `${a.frames?.length ?? 0} (${frameSpan(a.frameRange, a.fileName)}), one SHA-256 each (--json)`]] : [];
+export function ingestDetailText(a: Partial<AssetIngestDetail> & { fileName?: string }): string {
+  const frames: [string, string][] = a.frameRange ? [['frames', `${a.frames?.length ?? 0} (${frameSpan(a.frameRange, a.fileName ?? '')}), one SHA-256 each (--json)`]] : [];
   const p = a.provenance;
   if (p) return `\nProvenance\n${provenanceText(p.record, { head: frames, mismatches: p.mismatches, errors: p.errors, errorLabel: 'PROVENANCE ERROR' })}`;
   const pairs: [string, string][] = [...frames];
