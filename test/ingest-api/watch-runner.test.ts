@@ -8,6 +8,7 @@ import { FileReadError, createHashPool, type HashPool } from '../../main/ingest'
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
 import { describeEvent } from '../../main/cli/commands/ingest-commands';
 import { createContext } from '../../main/app-context';
+import type { ApiContext } from '../../main/api/context';
 import { ok, testClient } from '../support/context';
 import { comfyPng, framePng, ingestWorld, sparseFile, write } from './fixtures';
 
@@ -27,6 +28,21 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, wha
 }
 
 let running: WatchRunner | undefined;
+
+/** Watches `folder` for SHOW1 with LocalSD, starts the runner with `options`, and waits for its catch-up scan. */
+async function watchedAndCaughtUp(ctx: ApiContext, folder: string, options: Parameters<typeof startWatchRunner>[1]) {
+  ok(await testClient(ctx).addWatchFolder({ path: folder, production: 'SHOW1', tool: 'LocalSD' }));
+  const events: WatchEvent[] = [];
+  const runner = await startWatchRunner(ctx, options, (e) => events.push(e));
+  running = runner;
+  await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+  return { events, runner };
+}
+
+/** The running watcher stops hearing about `folder` (events lost, as under load): only its rescans see it now. */
+function loseEventsOf(folder: string): void {
+  (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(folder));
+}
 
 /** An empty render folder watched by a running runner (stopped after each test), its catch-up scan done. */
 async function watchedEmptyFolder() {
@@ -376,10 +392,7 @@ describe('watch runner', () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     mkdirSync(join(renders, 'render'), { recursive: true });
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 200, rescanMs: 0 }, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 200, rescanMs: 0 });
     ctx.db.pragma('busy_timeout = 50');
     const other = new Database(ctx.dbPath);
     // Another folder of the watch keeps receiving frames (a render), so the watch is never quiet: they wait no longer.
@@ -418,8 +431,7 @@ describe('watch runner', () => {
     const missed = write(renders, 'missed.png.tmp', await framePng(1));
     const old = new Date(Date.now() - 60_000);
     utimesSync(missed, old, old);
-    const runner = running;
-    (runner as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    loseEventsOf(renders);
     renameSync(missed, join(renders, 'missed.png'));
     // Still being written (modified within the stability time at every rescan): left to its events or a later rescan.
     const writing = write(renders, 'writing.png', await framePng(2));
@@ -430,17 +442,15 @@ describe('watch runner', () => {
     expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toEqual(['missed.png']);
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
+
   it('a rescan drafts a file only once two rescans saw it unchanged: a share whose clock is behind makes a file still being written look old', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     mkdirSync(renders);
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
     // A stability time well above the pause between writes, so a loaded machine's late write does not end the file.
-    running = await startWatchRunner(ctx, { ...FAST, stabilityMs: 1000, recheckMs: 100, rescanMs: 300 }, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, stabilityMs: 1000, recheckMs: 100, rescanMs: 300 });
     // Its events are lost (as under load), so only rescans see it; every write leaves a modification time a minute old.
-    (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    loseEventsOf(renders);
     const slow = join(renders, 'slow.png');
     const png = await framePng(3);
     const old = new Date(Date.now() - 60_000);
@@ -456,15 +466,12 @@ describe('watch runner', () => {
   });
 
   it('a rescan that finds a frame of a waiting sequence draft gone drafts the frames left at once, saying so once', async () => {
-    const { ctx, api, dir } = await ingestWorld();
+    const { ctx, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     for (let f = 1001; f <= 1004; f++) write(renders, `sh070.${f}.png`, await framePng(f));
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 300 }, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 300 });
     // The deletion is seen by a rescan only (its event lost, as under load).
-    (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    loseEventsOf(renders);
     rmSync(join(renders, 'sh070.1003.png'));
     const redrafted = await until(() => events.find((e) => e.type === 'found' && e.item.frameCount === 3), 'the frames left drafted again', 5000);
     expect(redrafted).toMatchObject({ item: { fileName: 'sh070.####.png' } });
@@ -473,14 +480,11 @@ describe('watch runner', () => {
   });
 
   it('with no file events at all, a render writing frames is rescanned about once per rescan period, not at every recheck', async () => {
-    const { ctx, api, dir } = await ingestWorld();
+    const { ctx, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     mkdirSync(renders);
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 1500 }, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
-    (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(renders));
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 1500 });
+    loseEventsOf(renders);
     const started = Date.now();
     for (let f = 1001; Date.now() - started < 3200; f++) {
       write(renders, `sh080.${f}.png`, await framePng(f));
@@ -494,35 +498,29 @@ describe('watch runner', () => {
   });
 
   it('says what a scan passes over (a broken link) once, not again at every rescan', async () => {
-    const { ctx, api, dir } = await ingestWorld();
+    const { ctx, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     mkdirSync(renders);
     symlinkSync(join(renders, 'nowhere.png'), join(renders, 'broken.png'));
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 1000 }, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    const { events, runner } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 1000 });
     await sleep(2600); // two rescans or more
-    await running.idle();
+    await runner.idle();
     const broken = events.filter((e) => e.type === 'error' && e.message.includes('broken.png'));
     expect(broken).toHaveLength(1);
   });
   it('an idle rescan writes nothing to the database, so open windows have nothing to reload', async () => {
-    const { ctx, api, dir } = await ingestWorld();
+    const { ctx, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     mkdirSync(renders);
     write(renders, 'plate.png', await framePng(1));
-    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
-    const events: WatchEvent[] = [];
-    running = await startWatchRunner(ctx, { ...FAST, recheckMs: 100, rescanMs: 500 }, (e) => events.push(e));
-    await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
-    await running.idle();
+    const { runner } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 500 });
+    await runner.idle();
     const observer = new Database(ctx.dbPath, { readonly: true });
     try {
       const version = () => observer.pragma('data_version', { simple: true }) as number;
       const before = version();
       await sleep(1600); // two rescans or more
-      await running.idle();
+      await runner.idle();
       expect(version()).toBe(before);
     } finally {
       observer.close();
