@@ -1,6 +1,6 @@
 export { readProvenance } from './read';
 export { matchTool } from './match-tool';
-export { failureProblems, uncheckedProblems } from './c2pa/validation';
+export { uncheckedProblems, withoutTrustListNotes } from './c2pa/validation';
 export { provenanceMismatches, type AssetOrigin } from './mismatches';
 export { closeParserThread } from './worker/parser-thread';
 export { digitalSourceTypeOf, describeTerm, isAiTerm, isCaptureTerm } from './digital-source-type';

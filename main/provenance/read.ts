@@ -7,6 +7,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, clipText } from './limits';
 import { readMetadata } from './metadata/read-metadata';
 import { parseA1111 } from './sd/a1111';
 import { readComfy } from './sd/comfy';
+import { printable } from './printable';
 import { summarize } from './summary';
 import type { ExifRecord, ProvenanceRecord, ReadProvenanceOptions } from './types';
 
@@ -75,7 +76,9 @@ export async function readProvenance(filePath: string, opts: ReadProvenanceOptio
       const seed = found.a1111?.seed;
       // Seeds run to 2^64-1 in some UIs; a number keeps 2^53 exactly. The settings text keeps every digit.
       if (seed !== null && seed !== undefined && !Number.isSafeInteger(seed)) {
-        errors.push(`The A1111 settings give seed ${found.a1111?.params.Seed ?? seed}, larger than GenLog can keep exactly as a number; the record's seed is rounded (its settings text keeps every digit)`);
+        const digits = (found.a1111?.params.Seed ?? String(seed)).trim();
+        const shown = digits.length > 40 ? `${digits.slice(0, 40)}…` : digits;
+        errors.push(`The A1111 settings give seed ${shown}, larger than GenLog can keep exactly as a number; the record's seed is rounded (its settings text keeps every digit)`);
       }
       found.comfy = readComfy(parts.texts.get('prompt') ?? metadata.comfyPrompt, parts.texts.get('workflow') ?? metadata.comfyWorkflow, errors);
     }
@@ -86,5 +89,6 @@ export async function readProvenance(filePath: string, opts: ReadProvenanceOptio
   } finally {
     await file?.close().catch(() => undefined);
   }
-  return { ...found, summary: summarize(found) };
+  // Every message quoting the file leaves here escaped, whichever reader wrote it (printable is idempotent).
+  return { ...found, errors: errors.map(printable), summary: summarize(found) };
 }

@@ -145,4 +145,12 @@ describe('WebUI settings in files', () => {
     const small = await readProvenance(writeTemp(tempDir(), 'seed.png', await pngWith([tEXt('parameters', text.replace('18446744073709551615', '1234'))])));
     expect(small.errors).toEqual([]);
   });
+
+  it('names a huge seed briefly, and no message leaves the reader with an unprintable character', async () => {
+    const text = `a fox\nSteps: 20, Sampler: Euler a, Seed: 1${'0'.repeat(300)}\u2028, Size: 512x512`;
+    const record = await readProvenance(writeTemp(tempDir(), 'huge-seed.png', await pngWith([iTXt('parameters', text)])));
+    expect(record.errors).toHaveLength(1);
+    expect(record.errors[0]!.length).toBeLessThan(200);
+    expect(record.errors[0]).not.toMatch(/\u2028/);
+  });
 });

@@ -131,7 +131,8 @@ export async function readC2pa(context: C2paContext, errors: string[], manifestO
     raw = await parseInThread({ type: 'c2pa', format: chosen.format, bytes: chosen.bytes, withCrJson: chosen.mode === 'manifest' }, context.timeoutMs);
   } catch (error) {
     const message = readerMessage(error);
-    if (chosen.mode === 'asset' && context.parts.c2pa?.bytes && !(error as Error).message.includes('took longer')) {
+    // Only when the reader itself refused the file: a time-out or a reader that did not load would fail again.
+    if (chosen.mode === 'asset' && context.parts.c2pa?.bytes && error instanceof LibraryError) {
       // The reader could not parse the file around the manifest; read the manifest alone so its claims still show.
       const fallback = await readC2pa(context, [], 'The C2PA reader could not parse the file').catch(() => null);
       if (fallback) {

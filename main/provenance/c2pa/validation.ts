@@ -28,13 +28,12 @@ function isTrustListProblem(problem: string): boolean {
  */
 export function uncheckedProblems(validation: { state: C2paValidationState; problems: string[] } | null | undefined): string[] {
   if (!validation || validation.state === 'invalid') return [];
-  return validation.problems.filter((p) => !isTrustListProblem(p));
+  return withoutTrustListNotes(validation.problems);
 }
 
-/** Why an invalid manifest failed, without the trust-list note every signed file carries: that one is not the failure. */
-export function failureProblems(validation: { state: C2paValidationState; problems: string[] } | null | undefined): string[] {
-  if (validation?.state !== 'invalid') return [];
-  return validation.problems.filter((p) => !isTrustListProblem(p));
+/** Problems without the trust-list note every signed file carries: for an invalid manifest, why it failed. */
+export function withoutTrustListNotes(problems: readonly string[]): string[] {
+  return problems.filter((p) => !isTrustListProblem(p));
 }
 
 function describeFailure(entry: StatusEntry, signer: string | null): string {

@@ -1,6 +1,6 @@
 import type { FileEnds } from '../../ingest';
 import { previewedRecord } from './previewed-provenance';
-import { failureProblems, matchTool, provenanceMismatches, readProvenance, uncheckedProblems, type ProvenanceRecord } from '../../provenance';
+import { matchTool, provenanceMismatches, readProvenance, uncheckedProblems, withoutTrustListNotes, type ProvenanceRecord } from '../../provenance';
 
 /**
  * Files whose provenance is read at the same time: file reads and parsing overlap, C2PA checks and EXIF/XMP parsing
@@ -88,7 +88,7 @@ export interface ProvenanceAlert {
 export function provenanceAlerts(record: ProvenanceRecord): string[] {
   const validation = record.c2pa?.validation;
   return [
-    ...(validation?.state === 'invalid' ? [`C2PA validation FAILED: ${failureProblems(validation).join('; ') || 'no reason given'}`] : []),
+    ...(validation?.state === 'invalid' ? [`C2PA validation FAILED: ${withoutTrustListNotes(validation.problems).join('; ') || 'no reason given'}`] : []),
     ...uncheckedProblems(validation).map((p) => `C2PA validation problem: ${p}`),
     ...mismatchesWhenLogged(record).map((m) => `provenance MISMATCH: ${m}`),
     ...record.errors.map((e) => `provenance error: ${e}`),
