@@ -10,7 +10,7 @@ export const REWRITE_LINE = '\r\x1b[K';
  */
 export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A writer that passes GenLog's own line rewrite through and makes the rest terminal-safe. */

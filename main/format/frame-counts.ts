@@ -25,11 +25,6 @@ export function frameSpan(range: { first: number; last: number }, pattern: strin
   return `${frameLabel(range.first, pattern)}–${frameLabel(range.last, pattern)}`;
 }
 
-/** "frames 1001–1003", "frame 1004": a frame range as people write it. */
-export function rangePhrase({ first, last }: { first: number; last: number }): string {
-  return first === last ? `frame ${first}` : `frames ${first}–${last}`;
-}
-
 /** At most this many missing frames are listed: a sequence with a hole of a million frames lists the first ones. */
 export const MAX_MISSING_LISTED = 1000;
 

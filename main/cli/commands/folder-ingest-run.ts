@@ -12,7 +12,7 @@ import { REWRITE_LINE } from '../terminal-safe';
 import { factFlags } from './compliance-commands';
 import { printProvenanceAlerts } from './provenance-alerts';
 import { onStopSignals } from '../stop-signals';
-import { framesPhrase, rangePhrase } from '../../format/frame-counts';
+import { frameSpan, framesPhrase } from '../../format/frame-counts';
 
 /**
  * Runs a command step that reads provenance, then stops the provenance parser thread: once used, that thread's
@@ -109,10 +109,12 @@ const FOUND_AGAIN_LINES = 20;
  */
 function reportFoundAgain(r: CommandRun, assets: readonly LoggedAsset[]): void {
   const again = assets.filter((a) => a.duplicate && a.foundPath !== undefined && (a.foundPath !== a.path || a.foundFrames));
-  const framesOf = (range: { first: number; last: number } | null | undefined) => (range ? `, ${rangePhrase(range)}` : '');
+  // Written as the files write them, as show and the app do (frames 0001–0003 of s.####.exr).
+  const framesOf = (range: { first: number; last: number } | null | undefined, pattern: string) => (range ? `, frames ${frameSpan(range, pattern)}` : '');
   // An asset uploaded in a browser has no path: its file name says which it is.
   for (const a of again.slice(0, FOUND_AGAIN_LINES)) {
-    r.io.stderr(`Same content as asset ${a.id} (${a.path || a.fileName}${a.foundFrames ? framesOf(a.frameRange) : ''}), not logged again: ${a.foundPath}${framesOf(a.foundFrames)}\n`);
+    const its = a.foundFrames ? framesOf(a.frameRange, a.fileName) : '';
+    r.io.stderr(`Same content as asset ${a.id} (${a.path || a.fileName}${its}), not logged again: ${a.foundPath}${framesOf(a.foundFrames, a.fileName)}\n`);
   }
   const more = again.length - FOUND_AGAIN_LINES;
   if (more > 0) r.io.stderr(`… and ${more} more file(s) with content already logged (--json lists each with its foundPath).\n`);
