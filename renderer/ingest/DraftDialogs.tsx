@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { plural } from '../ui/format';
-import { draftTool } from './draft-labels';
+import { effectiveTool } from './draft-labels';
 import type { Draft } from './types';
 
 /**
@@ -61,7 +61,8 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   const progress = useApp('drafts', (s) => s.batchProgress);
   const typed = useApp('drafts', (s) => s.unsavedEdits);
   const chosen = items.filter((d) => picked.includes(d.id));
-  const hasTool = (d: Draft) => Boolean(typed[d.id] ? typed[d.id]?.tool : draftTool(d));
+  // As confirmPicked decides it: a prediction of what it will do must not drift from it.
+  const hasTool = (d: Draft) => Boolean(effectiveTool(d, typed[d.id]));
   const noTool = chosen.filter((d) => !hasTool(d)).length;
   // Of the files that will be logged: an edited one without a tool is not logged with what was typed, nor at all.
   const edited = chosen.filter((d) => typed[d.id] && hasTool(d)).length;

@@ -9,7 +9,8 @@ import { errorsByField } from './error-fields';
 import { FolderIngestProgress } from './FolderIngestProgress';
 import { FolderIngestResult } from './FolderIngestResult';
 import { GlobFields, SubfoldersCheckbox } from './GlobFields';
-import { globsText, parseGlobs } from './globs';
+import { globsText } from './globs';
+import { splitGlobList } from '../../main/ingest/glob-list';
 import { DefaultClassSelect } from './DefaultClassSelect';
 
 const FIELDS = ['paths', 'production', 'tool', 'use', 'classification', 'include', 'exclude', 'episode', 'by'] as const;
@@ -73,8 +74,8 @@ function LogFolderForm() {
     const res = await folderIngest.getState().start({
       paths: [form.path.trim()],
       recursive: form.recursive,
-      include: parseGlobs(form.include),
-      exclude: parseGlobs(form.exclude),
+      include: splitGlobList(form.include),
+      exclude: splitGlobList(form.exclude),
       production: form.production,
       tool: form.tool || undefined,
       use: form.use ? Number(form.use) : undefined,

@@ -6,7 +6,7 @@ import { PlannedUsePicker, ProductionPicker, ToolPicker } from '../catalog/Catal
 import { Field } from '../ui/Field';
 import { errorsByField } from './error-fields';
 import { GlobFields, SubfoldersCheckbox } from './GlobFields';
-import { parseGlobs } from './globs';
+import { splitGlobList } from '../../main/ingest/glob-list';
 import { DefaultClassSelect } from './DefaultClassSelect';
 import { BusyButton } from '../ui/BusyButton';
 
@@ -68,8 +68,8 @@ export function WatchFolderForm() {
       tool: form.tool || undefined,
       artist: form.artist.trim() || undefined,
       classification: form.classification || undefined,
-      include: parseGlobs(form.include),
-      exclude: parseGlobs(form.exclude),
+      include: splitGlobList(form.include),
+      exclude: splitGlobList(form.exclude),
       recursive: form.recursive,
       by: artistName || undefined,
     });

@@ -20,6 +20,11 @@ export function draftTool(d: Draft): string | null {
   return d.prefill.tool ?? d.prefill.matchedTool ?? null;
 }
 
+/** The tool a draft is logged with by Confirm selected: the one typed into it, else draftTool. */
+export function effectiveTool(d: Draft, typed: { tool?: string } | undefined): string | null {
+  return typed ? typed.tool || null : draftTool(d);
+}
+
 /** The tool the list shows: a confirmed draft's is the one it was logged with, whoever picked it. */
 export function listedTool(d: Draft): string | null {
   return (d.status === 'confirmed' ? d.assetTool : null) ?? draftTool(d);

@@ -4,7 +4,7 @@ import type { ConfirmedDraft, Draft, DraftDetail, DraftEdits, DraftStatus } from
 import type { Envelope } from '../../main/api/envelope';
 import type { Call, Outcome } from './call';
 import { draftEdits, type DraftFormValues } from '../ingest/draft-edits';
-import { draftTool } from '../ingest/draft-labels';
+import { effectiveTool } from '../ingest/draft-labels';
 import { formatCount, plural } from '../ui/format';
 
 /** Drafts shown per look; a render folder rarely holds more, and "Show more" loads the next ones. */
@@ -267,7 +267,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         const { unsavedEdits, items } = get();
         const toolOf = (id: number) => {
           const d = items.find((item) => item.id === id);
-          return unsavedEdits[id] ? unsavedEdits[id]?.tool : d ? draftTool(d) : null;
+          return d ? effectiveTool(d, unsavedEdits[id]) : unsavedEdits[id]?.tool;
         };
         const needTool = get().picked.filter((id) => !toolOf(id));
         const { done, failures, notReached, goneMeanwhile } = await decidePicked((id) => {
