@@ -100,6 +100,12 @@ function logFields(r: CommandRun) {
   };
 }
 
+/** --include or --exclude as a glob list ("*.{png,exr}" one glob), or undefined when not given. */
+export function globsOption(r: CommandRun, name: 'include' | 'exclude'): string[] | undefined {
+  const text = r.optional(name);
+  return text === undefined ? undefined : splitGlobList(text);
+}
+
 /** Shown per file, up to this many; --json has them all. */
 const FOUND_AGAIN_LINES = 20;
 
@@ -160,8 +166,8 @@ async function folderIngest(r: CommandRun, render: (assets: LoggedAsset[]) => st
   const { jobId } = await r.call<{ jobId: string }>('startIngest', {
     paths: r.positionals,
     recursive: Boolean(r.values.recursive),
-    include: r.optional('include') === undefined ? undefined : splitGlobList(r.optional('include') as string),
-    exclude: r.optional('exclude') === undefined ? undefined : splitGlobList(r.optional('exclude') as string),
+    include: globsOption(r, 'include'),
+    exclude: globsOption(r, 'exclude'),
     tool: r.optional('tool'),
     skipUnreadable: !allOrNone,
     ...logFields(r),

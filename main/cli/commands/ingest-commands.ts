@@ -1,7 +1,6 @@
 import { usageError, type Command, type CommandRun } from '../command';
 import { bytes, keyValues, table } from '../format';
 import { frameLabel, frameRangeNotes, frameSpan, framesPhrase, missingFrames } from '../../format/frame-counts';
-import { splitGlobList } from '../../ingest/glob-list';
 import type { AssetIngestDetail, FileProvenance } from '../../services/ingest/asset-ingest';
 import { c2paFailed, c2paUnchecked, type InboxItem, type InboxItemDetail } from '../../services/ingest/inbox-json';
 import type { ConfirmedInboxItem, InboxPage } from '../../services/ingest/inbox';
@@ -9,7 +8,7 @@ import type { WatchFolder } from '../../services/ingest/watch-folders';
 import { startWatchRunner, type WatchEvent } from '../../services/ingest/watch-runner';
 import { closeParserThread } from '../../provenance';
 import { FACT_FLAGS_USAGE, factFlags, factOptions } from './compliance-commands';
-import { releasingParser } from './folder-ingest-run';
+import { globsOption, releasingParser } from './folder-ingest-run';
 import { untilStopSignal } from '../stop-signals';
 import { provenanceText } from './provenance-text';
 
@@ -146,8 +145,8 @@ export const ingestCommands: Command[] = [
     run: (r) => r.call('addWatchFolder', {
       path: r.positionals[0], production: r.required('production'), tool: r.optional('tool'), artist: r.optional('by'),
       classification: r.optional('class'), use: r.optional('use'),
-      include: r.optional('include') === undefined ? undefined : splitGlobList(r.optional('include') as string),
-      exclude: r.optional('exclude') === undefined ? undefined : splitGlobList(r.optional('exclude') as string),
+      include: globsOption(r, 'include'),
+      exclude: globsOption(r, 'exclude'),
       recursive: !r.values['no-recursive'],
     }),
     human: (w: WatchFolder) => watchTable([w]),
