@@ -31,6 +31,11 @@ export function itemPaths(item: IngestItem): string[] {
 export const MIN_SEQUENCE_FRAMES = 3;
 /** A hole of more frames than this is more likely two renders than lost frames, so the sequence is split there. */
 export const MAX_FRAME_GAP = 1000;
+/** Whether two frame numbers are close enough to be one render: no hole of more than MAX_FRAME_GAP between them. */
+export function withinFrameGap(a: number, b: number): boolean {
+  return Math.abs(a - b) - 1 <= MAX_FRAME_GAP;
+}
+
 /** Longer digit runs are timestamps, seeds or ids, not frame numbers. */
 const MAX_FRAME_DIGITS = 9;
 

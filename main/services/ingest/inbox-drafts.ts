@@ -6,7 +6,7 @@ import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../.
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
-import { FileReadError, MAX_FRAME_GAP, currentVersions, groupSequences, itemPaths, mediaTypeOf, type HashPool, type IngestItem } from '../../ingest';
+import { FileReadError, currentVersions, groupSequences, itemPaths, mediaTypeOf, withinFrameGap, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
@@ -162,7 +162,7 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     for (const f of rowFiles(r)) together.set(f.path, r.path);
     waiting.set(r.path, [...(waiting.get(r.path) ?? []), ...rowFrames(r).map((f) => f.frame)]);
   }
-  const near = (frames: number[] | undefined, frame: number) => frames?.some((f) => Math.abs(f - frame) - 1 <= MAX_FRAME_GAP) === true;
+  const near = (frames: number[] | undefined, frame: number) => frames?.some((f) => withinFrameGap(f, frame)) === true;
   const pulledIn = new Set<string>();
   const grouped = gatherLoneFrames(
     await withLoggedStills(ctx, watch.production_id, candidates, groupSequences([...candidates.keys()].sort(naturalCompare)), pulledIn),
@@ -295,15 +295,16 @@ export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: re
     }));
     return ids;
   });
+  // Files of the drafts not made for this reason; the logged stills taken in only to group with were not found now.
   const count = (skipped: (d: (typeof drafts)[number]) => boolean) =>
-    drafts.reduce((n, d) => n + (skipped(d) && !d.unchanged ? itemPaths(d.item).length : 0), 0);
+    drafts.reduce((n, d) => n + (skipped(d) && !d.unchanged ? itemPaths(d.item).filter((p) => !pulledIn.has(p)).length : 0), 0);
   return {
     found: insertedIds.map((id) => toInboxItem(getInboxItem(ctx.db, id) as InboxRow)),
     errors,
     unreadFiles,
     failedFiles,
     // Frames the log holds are left out of a draft whether or not the draft is new: each scan lists them again.
-    alreadyLogged: loggedStills.size + drafts.reduce((n, d) => n + (d.logged && !d.unchanged ? itemPaths(d.item).filter((p) => !pulledIn.has(p)).length : 0) + d.sameAsLogged, 0),
+    alreadyLogged: loggedStills.size + count((d) => d.logged) + drafts.reduce((n, d) => n + d.sameAsLogged, 0),
     alreadyDismissed: count((d) => d.wasDismissed) + drafts.reduce((n, d) => n + (d.wasDismissed ? 0 : d.sameAsDismissed), 0),
     replaced,
   };

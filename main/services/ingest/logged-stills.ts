@@ -2,7 +2,7 @@ import { basename, dirname, sep } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { isLoggedStill, loggedFilesStartingWith } from '../../../db/asset-frames';
 import { knownHashes, type FileVersion } from '../../../db/file-index';
-import { MAX_FRAME_GAP, currentVersions, frameOfFile, looksLikeVariation } from '../../ingest';
+import { currentVersions, frameOfFile, looksLikeVariation, withinFrameGap } from '../../ingest';
 
 /**
  * Frames the log holds as single files (a first frame confirmed on its own before the rest was rendered) of the
@@ -35,7 +35,7 @@ export async function loggedStillsBeside(db: Db, productionId: number, lone: rea
     for (const row of loggedFilesStartingWith(db, productionId, prefix)) {
       if (isLone.has(row.path)) continue;
       const still = frameOfFile(row.path);
-      const near = still?.sequencePaths.some((p) => wanted.get(p)?.some((f) => Math.abs(f - still.frame) - 1 <= MAX_FRAME_GAP));
+      const near = still?.sequencePaths.some((p) => wanted.get(p)?.some((f) => withinFrameGap(f, still.frame)));
       if (near) stills.add(row.path);
     }
   }
