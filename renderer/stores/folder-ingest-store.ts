@@ -126,8 +126,9 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
       },
       async resume() {
         if (get().phase !== 'closed') return;
-        const res = await call(api.listIngestJobs({}), 'look for an ingest still running');
-        const running = res.ok ? res.value[0] : undefined;
+        // A look made at start-up, not something the artist asked for: a failure is not worth a notice on launch.
+        const res = await api.listIngestJobs({}).catch(() => null);
+        const running = res?.ok ? res.value[0] : undefined;
         if (!running || get().phase !== 'closed') return;
         const { request, ...job } = running;
         set({ phase: 'running', jobId: job.jobId, job, remembered: request as Partial<FolderIngestInput>, cancelling: false, cancelAsked: false, refused: null });
