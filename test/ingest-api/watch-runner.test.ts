@@ -7,6 +7,7 @@ import { closeParserThread } from '../../main/provenance';
 import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
 import { describeEvent } from '../../main/cli/commands/ingest-commands';
+import { failedLook, succeededLook, type ActiveWatch } from '../../main/services/ingest/active-watch';
 import { createContext } from '../../main/app-context';
 import type { ApiContext } from '../../main/api/context';
 import { ok, testClient } from '../support/context';
@@ -416,6 +417,38 @@ describe('watch runner', () => {
       clearInterval(rendering);
     }
     expect(ok(await api.listInbox({})).rows.map((i) => i.fileName).filter((n) => n.startsWith('locked_')).sort()).toEqual(['locked_1.png', 'locked_2.png', 'locked_3.png']);
+  });
+
+  it('while drafts keep failing, the folder is tried less and less often, and drafted soon once the database can be written', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 0 });
+    ctx.db.pragma('busy_timeout = 20');
+    const other = new Database(ctx.dbPath);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      write(renders, 'locked.png', await framePng(1));
+      await until(() => events.find((e) => e.type === 'error'), 'the draft to fail on the lock');
+      await sleep(3500);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // A try at every recheck would be 35 failures; waits of 0.1, 0.2, 0.4 ... 1.6 s make about six.
+    const failures = events.filter((e) => e.type === 'error');
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+    expect(failures.length).toBeLessThanOrEqual(8);
+    await until(async () => (ok(await api.listInbox({})).rows.some((i) => i.fileName === 'locked.png') ? true : undefined), 'the file in the inbox after the lock');
+  });
+
+  it('says when a failed folder is tried again: a recheck, then twice as long each time, at most a minute', () => {
+    const a = { failures: 0, retryAt: 0, rescanDue: false } as unknown as ActiveWatch;
+    const said = Array.from({ length: 6 }, () => failedLook(a, 5000, 0));
+    expect(said).toEqual(['in a few seconds', 'in 10 s', 'in 20 s', 'in 40 s', 'in 60 s', 'in 60 s']);
+    expect(a).toMatchObject({ failures: 6, retryAt: 60_000, rescanDue: true });
+    succeededLook(a);
+    expect(failedLook(a, 5000, 0)).toBe('in a few seconds');
   });
 
   it('rescans each folder now and then, drafting a file whose event never came, but not one still being written', async () => {

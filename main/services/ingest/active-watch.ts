@@ -36,8 +36,12 @@ export interface ActiveWatch {
   busy: Map<string, number>;
   /** The watcher was closed: a check finishing late drafts nothing with the old settings. */
   closed?: boolean;
-  /** A draft or scan of this folder failed (a database lock): it is scanned again at the next recheck, busy or not. */
+  /** A draft or scan of this folder failed (a database lock): it is scanned again at retryAt, busy or not. */
   rescanDue: boolean;
+  /** Drafts and scans failed in a row: a failure that lasts (a full disk) is retried less and less often. */
+  failures: number;
+  /** When a failed folder is scanned again (ms). */
+  retryAt: number;
   /** When the folder was last scanned whole (ms). */
   scannedAt: number;
   /** What the last rescan saw of the files it did not draft, and when it looked (see settledSinceLastLook). */
@@ -54,6 +58,28 @@ export interface ActiveWatch {
   scanning?: boolean;
   /** What scans of this folder said already (a broken link, a pipe): a rescan each minute does not say it again. */
   scanWarnings: Set<string>;
+}
+
+/** Longest wait between two scans of a folder whose drafts keep failing. */
+const MAX_FAILURE_WAIT_MS = 60_000;
+
+/**
+ * A draft or scan of the folder failed: it is scanned again after a wait that doubles with each failure in a row, from
+ * one recheck up to a minute, so a failure that lasts is not retried (and reported) every few seconds all night.
+ * Returns when, in words, for the message.
+ */
+export function failedLook(a: ActiveWatch, recheckMs: number, now = Date.now()): string {
+  a.failures += 1;
+  a.rescanDue = true;
+  const wait = Math.min(recheckMs * 2 ** Math.min(a.failures - 1, 20), Math.max(MAX_FAILURE_WAIT_MS, recheckMs));
+  a.retryAt = now + wait;
+  return wait < 10_000 ? 'in a few seconds' : `in ${Math.round(wait / 1000)} s`;
+}
+
+/** A draft or scan of the folder succeeded: a failed folder is scanned again at the next recheck, not after its wait. */
+export function succeededLook(a: ActiveWatch): void {
+  a.failures = 0;
+  a.retryAt = 0;
 }
 
 /** The settings a watcher was opened with: when they change, the folder is watched again with the new ones. */

@@ -9,7 +9,7 @@ import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
-import { relativeOf, settledSinceLastLook, signatureOf, unsaid, type ActiveWatch } from './active-watch';
+import { failedLook, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, type ActiveWatch } from './active-watch';
 import { identityOf, replaced } from './folder-identity';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
@@ -187,7 +187,7 @@ export class WatchRunner {
     });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
-      rescanDue: false, scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, lookAgainUrgent: false, scanWarnings: new Set(),
+      rescanDue: false, failures: 0, retryAt: 0, scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, lookAgainUrgent: false, scanWarnings: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -216,9 +216,10 @@ export class WatchRunner {
         result = await catchUpWatch(this.env, row);
       } catch (error) {
         if (this.stopped) throw error;
-        active.rescanDue = true;
-        throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again in a few seconds`, { cause: error });
+        const when = failedLook(active, this.options.recheckMs);
+        throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again ${when}`, { cause: error });
       }
+      succeededLook(active);
       this.announce(w.id, result.found, unsaid(active, active.unread.afterDraft([], result)), result.replaced);
       this.onEvent({ type: 'caught-up', result });
     });
@@ -254,7 +255,7 @@ export class WatchRunner {
       const again = a.lookAgain && now - a.lastLook.at >= stabilityMs;
       // A second look after a failed draft's rescan is as urgent as it; after any other look it waits for quiet too,
       // or a render writing new frames all along would have the folder rescanned at every recheck.
-      const urgent = a.rescanDue || (again && a.lookAgainUrgent);
+      const urgent = (a.rescanDue && now >= a.retryAt) || (again && a.lookAgainUrgent);
       const periodic = rescanMs > 0 && now - a.scannedAt >= rescanMs;
       const due = urgent || again || periodic;
       // A second look never asks for a third: with no events at all (a share that sends none) a render writing new
@@ -273,14 +274,15 @@ export class WatchRunner {
           if (!row || a.closed) return;
           const test = settledSinceLastLook(a, stabilityMs);
           const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false });
+          succeededLook(a);
           a.lookAgain = !secondLook && test.worthLookingAgain();
           a.lookAgainUrgent = afterFailure;
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
           if (this.stopped) throw error;
-          a.rescanDue = true;
-          throw new Error(`${(error as Error).message}; ${a.root} is scanned again in a few seconds`, { cause: error });
+          const when = failedLook(a, this.options.recheckMs);
+          throw new Error(`${(error as Error).message}; ${a.root} is scanned again ${when}`, { cause: error });
         } finally {
           a.scanning = false;
         }
@@ -350,12 +352,14 @@ export class WatchRunner {
           const result = await draftFiles(this.env, row, await currentVersions(paths), new Set(redraft.keys()));
           this.announce(a.id, result.found, a.unread.afterDraft(paths, result), result.replaced);
         }
+        // The database can be written again: what failed before is scanned at the next recheck, not after its wait.
+        succeededLook(a);
       } catch (error) {
         if (this.stopped) throw error;
         // Nothing of a failed draft is kept (one transaction): the folder's files wait for the rescan, not a restart.
-        a.rescanDue = true;
+        const when = failedLook(a, this.options.recheckMs);
         const files = batch.paths.size + batch.gone.size;
-        throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted in a few seconds, once the database can be written`, { cause: error });
+        throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted ${when}, once the database can be written`, { cause: error });
       } finally {
         const left = (a.busy.get(folder) ?? 1) - 1;
         if (left > 0) a.busy.set(folder, left);
