@@ -3,7 +3,7 @@ import { watchInboxItems } from '../../../db/inbox';
 import { listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
 import { ScanError, createHashPool, scanFolder, type HashPool, type ScannedFile } from '../../ingest';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
-import { draftFiles, inboxKeys, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
+import { draftFiles, inboxKeys, nothingDrafted, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
 import { requireWatchFolder } from './watch-folders';
@@ -49,14 +49,14 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   });
   // Drafts whose files went are looked at first: the frames a sequence draft kept are drafted again below, with
   // what arrived, replacing it.
-  const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id);
+  const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id, { present: new Set(files.map((f) => f.path)) });
   const rows = watchInboxItems(env.ctx.db, watch.id);
   const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
   // Frames of a draft that lost one, as they were drafted: finished then, so drafted again whatever a rescan thinks.
   const again = inboxKeys(rows.filter((r) => redraft.has(r.id)));
   const settled = opts.settled ?? (() => true);
   const fresh = files.filter((f) => !held.has(versionKey(f)) && (again.has(versionKey(f)) || settled(f)));
-  const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()));
+  const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()), rows);
   if (opts.recordScan !== false) setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
   // Frames drafted again as they were, after another frame of their draft went, are not new or changed.
   const filesNew = fresh.filter((f) => !again.has(versionKey(f))).length;
@@ -76,7 +76,7 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const scanError = error instanceof ScanError ? error.reason : message;
-        results.push({ watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, gone: [], found: [], errors: [message], unreadFiles: [], failedFiles: [], alreadyLogged: 0, alreadyDismissed: 0, replaced: [] });
+        results.push({ ...nothingDrafted(0), watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, gone: [], errors: [message] });
       }
     }
     return results;

@@ -29,9 +29,10 @@ export interface RemovedDrafts {
  * written as shot.png.tmp and moved into place is drafted again under its new name). Such a draft can never be
  * confirmed (its files must be as they were found), and it stayed pending for good. A sequence draft that lost some
  * frames is returned to be drafted again, so the sequence waits as the frames that are there, the lost ones named
- * as missing. With `only`, just the drafts holding one of those paths are looked at (files a watcher saw go).
+ * as missing. With `only`, just the drafts holding one of those paths are looked at (files a watcher saw go);
+ * `present` are files a scan has just listed, not looked up again (a rescan of 30,000 drafted files would stat each).
  */
-export async function removeGoneDrafts(ctx: ApiContext, watchId: number, only?: ReadonlySet<string>): Promise<RemovedDrafts> {
+export async function removeGoneDrafts(ctx: ApiContext, watchId: number, { only, present }: { only?: ReadonlySet<string>; present?: ReadonlySet<string> } = {}): Promise<RemovedDrafts> {
   const watch = getWatchFolder(ctx.db, watchId);
   const pending = watchInboxItems(ctx.db, watchId).filter((r) => r.status === 'pending');
   const candidates = pending.filter((r) => !only || rowFiles(r).some((f) => only.has(f.path)));
@@ -39,7 +40,7 @@ export async function removeGoneDrafts(ctx: ApiContext, watchId: number, only?: 
   if (!watch || candidates.length === 0 || !(await isFolder(watch.path))) return { gone: [], redraft: new Map() };
   const checked = await Promise.all(candidates.map(async (r) => {
     const files = rowFiles(r);
-    const goneFlags = await Promise.all(files.map((f) => isGone(f.path)));
+    const goneFlags = await Promise.all(files.map((f) => present?.has(f.path) === true ? false : isGone(f.path)));
     if (!goneFlags.some(Boolean)) return null;
     const frames = r.kind === 'sequence' ? rowFrames(r) : [];
     const framesGone = frames.filter((_, i) => goneFlags[i]).map((f) => f.frame);

@@ -58,6 +58,11 @@ export interface FailedFile {
   message: string;
 }
 
+/** A draft that found nothing new: `alreadyLogged` files were in the log already. */
+export function nothingDrafted(alreadyLogged: number): DraftResult {
+  return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged, alreadyDismissed: 0, replaced: [] };
+}
+
 export function versionKey(f: FileVersion): string {
   return `${f.path}\0${f.size}\0${mtimeKey(f.mtimeMs)}`;
 }
@@ -134,16 +139,20 @@ function withDismissedFrames(prefill: InboxPrefill, dismissed: DismissedNote | u
  * with the new files, so frames of a sequence that arrive over time end up in one draft (the older, smaller draft
  * is replaced; decided items are never touched). Files already hashed at this size and modification time are not
  * read again; content already in the production's log is not drafted. `redraft`: pending sequence drafts that lost
- * frames (gone-drafts.ts); their frames still there, among `files`, replace them as that sequence.
+ * frames (gone-drafts.ts); their frames still there, among `files`, replace them as that sequence. `rows`: the
+ * watch's inbox, when the caller has just loaded it (a catch-up scan), so it is not read and parsed twice.
  */
-export async function draftFiles(env: DraftEnv, watch: WatchFolderRow, files: readonly FileVersion[], redraft: ReadonlySet<number> = new Set()): Promise<DraftResult> {
+export async function draftFiles(
+  env: DraftEnv, watch: WatchFolderRow, files: readonly FileVersion[], redraft: ReadonlySet<number> = new Set(),
+  rows: readonly InboxRow[] = watchInboxItems(env.ctx.db, watch.id),
+): Promise<DraftResult> {
   const { ctx } = env;
-  const rows = watchInboxItems(ctx.db, watch.id);
+  if (files.length === 0) return nothingDrafted(0);
   const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
   const unheld = files.filter((f) => !held.has(versionKey(f)));
   const loggedStills = stillsLoggedAsThemselves(ctx.db, watch.production_id, unheld);
   const fresh = unheld.filter((f) => !loggedStills.has(f.path));
-  if (fresh.length === 0) return { found: [], errors: [], unreadFiles: [], failedFiles: [], alreadyLogged: loggedStills.size, alreadyDismissed: 0, replaced: [] };
+  if (fresh.length === 0) return nothingDrafted(loggedStills.size);
   // A dismissal is about the content at that path: a file touched or copied over with the same bytes stays dismissed.
   const dismissed = new Set(rows.filter((r) => r.status === 'dismissed').map((r) => `${r.path}\0${r.sha256}`));
 

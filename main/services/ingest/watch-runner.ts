@@ -345,7 +345,7 @@ export class WatchRunner {
         if (!row) return;
         // Files of the folder still waiting to be read go with it: one locked frame must not split a sequence.
         // Drafts that lost files go first: a sequence draft that kept some frames is replaced by a draft of them.
-        const { gone, redraft } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, batch.gone) : { gone: [], redraft: new Map<number, string[]>() };
+        const { gone, redraft } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, { only: batch.gone }) : { gone: [], redraft: new Map<number, string[]>() };
         if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
         const paths = [...new Set([...batch.paths, ...[...redraft.values()].flat(), ...a.unread.inFolder(folder)])];
         if (paths.length > 0) {
