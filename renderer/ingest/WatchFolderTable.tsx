@@ -36,10 +36,9 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
   const lastScan = useApp('watchFolders', (s) => s.lastScan);
   // Folders the last scan could not reach (moved, unmounted): said in their row, not only in the scan report, until
   // the folder is scanned again (the watcher's catch-up once it is back).
-  const failedAt = lastScan ? Date.parse(lastScan.at) : 0;
   const scannedSince = (id: number) => {
-    const at = folders.find((f) => f.id === id)?.lastScanAt;
-    return at !== null && at !== undefined && Date.parse(at) > failedAt;
+    const folder = folders.find((f) => f.id === id);
+    return folder !== undefined && folder.lastScanAt !== (lastScan?.lastScanAtThen[id] ?? null);
   };
   const unreachable = new Map((lastScan?.results ?? []).flatMap((r) => (r.scanError && !scannedSince(r.watchId) ? [[r.watchId, r.scanError] as const] : [])));
   if (folders.length === 0) return null;
