@@ -7,6 +7,7 @@ import { insertAssetBatch, insertedAssetRow, type AssetBatchRow, type AssetBatch
 import { getProductionById } from '../../db/productions';
 import { getToolById } from '../../db/tools';
 import { appendAssetEventBatch } from '../../db/asset-events';
+import { settleLoggedDrafts } from '../../db/inbox';
 import { addChainRowsToNewAssets } from '../../db/asset-tools';
 import { hashFile } from '../ingest/hash-file';
 import { mediaTypeOf } from '../ingest/media-type';
@@ -104,7 +105,11 @@ export async function logAssets(ctx: ApiContext, req: LogRequest): Promise<Logge
   const hashed: HashedFile[] = [];
   for (const ref of req.files) hashed.push(await hashRef(ctx, ref));
   const described = withProvenance(ctx, hashed, await provenance);
-  const logged = insertHashed(ctx, production.id, tool.id, { ...req, classification: compliance.classification, compliance }, described);
+  const logged = inTransaction(ctx.db, () => {
+    const assets = insertHashed(ctx, production.id, tool.id, { ...req, classification: compliance.classification, compliance }, described);
+    settleLoggedDrafts(ctx.db, ctx.now().toISOString());
+    return assets;
+  });
   queueLoggedThumbnails(ctx, logged); // made after the commit; a failure never touches the log
   return logged;
 }

@@ -116,6 +116,9 @@ export function FolderIngestResult() {
         {job.alerts.length ? (
           <li><strong>{formatCount(job.alerts.length)}</strong> new {job.alerts.length === 1 ? 'asset\'s provenance needs' : 'assets\' provenance needs'} a look (a failed C2PA check, a contradiction, or what could not be read): listed below</li>
         ) : null}
+        {job.draftsSettled ? (
+          <li><strong>{formatCount(job.draftsSettled)}</strong> {job.draftsSettled === 1 ? 'draft' : 'drafts'} of these files waiting in the New files inbox confirmed as the assets logged</li>
+        ) : null}
         {filesReused ? (
           <li><strong>{formatCount(filesReused)}</strong> unchanged {filesReused === 1 ? 'file' : 'files'} not read again (already hashed)</li>
         ) : null}

@@ -44,6 +44,8 @@ export interface FolderIngestState {
 export interface FolderIngestDeps {
   notify(kind: 'info' | 'success', message: string): void;
   assetsChanged(): void;
+  /** Drafts waiting in the inbox were confirmed by the ingest (it logged their files). */
+  inboxChanged(): void;
   /** Overridable in tests. */
   pollMs?: number;
 }
@@ -88,6 +90,7 @@ export function createFolderIngestStore(api: GenlogClient, call: Call, deps: Fol
       set({ phase: 'ended', cancelling: false, ...(end.ok ? { job: end.value } : {}) });
       const job = get().job;
       if (job && job.logged + job.duplicates > 0) deps.assetsChanged();
+      if (job && job.draftsSettled > 0) deps.inboxChanged();
       if (job?.state !== 'done') return;
       if (job.logged > 0) deps.notify('success', `Logged ${plural(job.logged, 'new asset')} from the folder.`);
       else deps.notify('info', nothingLoggedText(job));

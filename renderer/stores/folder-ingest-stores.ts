@@ -13,13 +13,11 @@ export interface FolderIngestStoresDeps {
 /** Watch folders, the new-files inbox they fill, and "Log a folder…", wired to each other. */
 export function createFolderIngestStores(api: GenlogClient, call: Call, deps: FolderIngestStoresDeps) {
   const drafts = createDraftsInboxStore(api, call, deps);
-  const watchFolders = createWatchFoldersStore(api, call, {
-    notify: deps.notify,
-    inboxChanged: () => {
-      void drafts.getState().load();
-      void drafts.getState().refreshPending();
-    },
-  });
-  const folderIngest = createFolderIngestStore(api, call, { notify: deps.notify, assetsChanged: deps.assetsChanged });
+  const inboxChanged = () => {
+    void drafts.getState().load();
+    void drafts.getState().refreshPending();
+  };
+  const watchFolders = createWatchFoldersStore(api, call, { notify: deps.notify, inboxChanged });
+  const folderIngest = createFolderIngestStore(api, call, { notify: deps.notify, assetsChanged: deps.assetsChanged, inboxChanged });
   return { watchFolders, drafts, folderIngest };
 }

@@ -430,6 +430,21 @@ describe('genlog ingest commands (spawned)', () => {
     expect(run('inbox', 'show', String(item!.id)).stdout).toContain(`\nNotes: Frame 1004 of sh070.####.png, which is already logged as asset #${seq.id} (frames 1001–1003).\n`);
   });
 
+  it('log of files whose drafts wait in the inbox says they were confirmed, and the inbox no longer lists them', async () => {
+    const { dir, db, run, file } = fresh('LocalSD');
+    for (let f = 1001; f <= 1003; f++) file(`r/sh080.${f}.png`, await framePng(f));
+    file('r/still.png', await framePng(5));
+    expect(run('watch', 'add', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').code).toBe(0);
+    await scanFromRenderNode(db);
+    expect(run('--json', 'inbox', 'list').json()).toHaveLength(2);
+    const logged = run('log', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'node7');
+    expect(logged).toMatchObject({ code: 0, stderr: expect.stringContaining('2 draft(s) of these files waiting in the inbox were marked confirmed as the assets logged now.\n') });
+    expect(run('--json', 'inbox', 'list').json()).toEqual([]);
+    expect(run('--json', 'inbox', 'list', '--status', 'all').json()).toMatchObject([{ status: 'confirmed', decidedBy: 'node7' }, { status: 'confirmed', decidedBy: 'node7' }]);
+    // Logged again: nothing was waiting, so nothing is said.
+    expect(run('log', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD').stderr).not.toMatch(/draft/);
+  });
+
   it('a watched file whose C2PA time stamp could not be verified counts as an issue in inbox list and watch run, as a failure does', async () => {
     const { dir, db, run, file } = fresh('LocalSD');
     const signed = readFileSync(sharedC2paFixture('trustnxt-icon-signed-timestamp.jpg'));

@@ -457,6 +457,60 @@ describe('watch folders', () => {
     await env.close();
   });
 
+  it('drafts waiting while their files are logged another way (`genlog log`, a copy confirmed) are confirmed as those assets, in their production only', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    ok(await api.addProduction({ code: 'SHOW2', title: 'Other', contactEmail: 'amy@netflix.com' }));
+    const renders = join(dir, 'renders');
+    const copies = join(dir, 'copies');
+    const elsewhere = join(dir, 'show2');
+    for (let f = 1001; f <= 1003; f++) write(renders, `sh010.${f}.png`, await framePng(f));
+    write(renders, 'still.png', await framePng(7));
+    write(copies, 'still-copy.png', await framePng(7));
+    write(copies, 'later.png', await framePng(8));
+    write(elsewhere, 'still.png', await framePng(7));
+    const ids: number[] = [];
+    for (const [path, production] of [[renders, 'SHOW1'], [copies, 'SHOW1'], [elsewhere, 'SHOW2']] as const) ids.push(ok(await api.addWatchFolder({ path, production, tool: 'LocalSD' })).id);
+    const { env, close } = countingEnv(ctx);
+    try {
+      for (const id of ids) await catchUpWatch(env, getWatchFolder(ctx.db, id)!);
+      expect(ok(await api.listInbox({})).total).toBe(5);
+      // The render folder logged from a render node's CLI while its drafts wait: they are decided by that log.
+      const result = await ingestFolder(ctx, { paths: [renders], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'node7', prompt: '', notes: '', episode: '' });
+      expect(result.draftsSettled).toBe(3);
+      const byName = new Map(ok(await api.listInbox({ status: 'all' })).rows.map((i) => [`${i.fileName}@${i.prefill.production}`, i]));
+      const logged = new Map(result.assets.map((a) => [a.sha256, a.id]));
+      for (const name of ['sh010.####.png@SHOW1', 'still.png@SHOW1', 'still-copy.png@SHOW1']) {
+        const item = byName.get(name)!;
+        expect(item, name).toMatchObject({ status: 'confirmed', decidedBy: 'node7', assetId: logged.get(item.sha256) });
+      }
+      // Another production's draft of the same content is that production's decision.
+      expect(byName.get('still.png@SHOW2')).toMatchObject({ status: 'pending', assetId: null });
+      expect(byName.get('later.png@SHOW1')).toMatchObject({ status: 'pending' });
+      // A draft whose content was logged by a version of GenLog that left it waiting: the next scan decides it.
+      ctx.db.prepare("UPDATE inbox SET status = 'pending', asset_id = NULL, decided_at = NULL, decided_by = NULL WHERE file_name = 'still-copy.png'").run();
+      await catchUpWatch(env, getWatchFolder(ctx.db, ids[1]!)!);
+      expect(ok(await api.listInbox({})).rows.map((i) => `${i.fileName}@${i.prefill.production}`).sort()).toEqual(['later.png@SHOW1', 'still.png@SHOW2']);
+      // Two drafts of one content (a render copied into another watched folder): confirming one decides both.
+      write(renders, 'later-again.png', await framePng(8));
+      await catchUpWatch(env, getWatchFolder(ctx.db, ids[0]!)!);
+      const later = ok(await api.listInbox({})).rows.find((i) => i.fileName === 'later.png')!;
+      const confirmed = ok(await api.confirmInbox({ id: later.id, decidedBy: 'rita' }));
+      expect(confirmed.item).toMatchObject({ status: 'confirmed', decidedBy: 'rita' });
+      const again = ok(await api.listInbox({ status: 'all' })).rows.find((i) => i.fileName === 'later-again.png');
+      expect(again).toMatchObject({ status: 'confirmed', assetId: confirmed.asset.id });
+      // A file dropped on the app while its draft waits.
+      const dropped = write(copies, 'dropped.png', await framePng(9));
+      await catchUpWatch(env, getWatchFolder(ctx.db, ids[1]!)!);
+      ok(await api.logAssets({ files: [{ path: dropped }], production: 'SHOW1', tool: 'LocalSD', by: 'ana' }));
+      expect(ok(await api.listInbox({})).rows.map((i) => `${i.fileName}@${i.prefill.production}`)).toEqual(['still.png@SHOW2']);
+      // Logging content nobody drafted changes no draft, and writes nothing to the inbox.
+      write(join(dir, 'other'), 'x.png', await framePng(99));
+      expect((await ingestFolder(ctx, { paths: [join(dir, 'other')], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'node7', prompt: '', notes: '', episode: '' })).draftsSettled).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
   it('confirming content already logged returns the existing asset, and a changed file cannot be confirmed', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
@@ -465,7 +519,11 @@ describe('watch folders', () => {
     const env = countingEnv(ctx);
     await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
     const [item] = ok(await api.listInbox({})).rows;
-    const [logged] = ok(await api.logAssets({ files: [{ path: a }], production: 'SHOW1', tool: 'LocalSD' }));
+    const [logged] = ok(await api.logAssets({ files: [{ path: a }], production: 'SHOW1', tool: 'LocalSD', by: 'ana' }));
+    // Logging the file decided its draft: it says by whom.
+    expect(await api.confirmInbox({ id: item!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(new RegExp(`already confirmed as asset ${logged!.id} on .* by ana`)) } });
+    // A draft left waiting by an older GenLog: confirming it returns the asset already logged, not a second one.
+    ctx.db.prepare("UPDATE inbox SET status = 'pending', asset_id = NULL, decided_at = NULL, decided_by = NULL").run();
     expect(ok(await api.confirmInbox({ id: item!.id })).asset).toMatchObject({ id: logged!.id, duplicate: true });
 
     const b = write(renders, 'b.png', await a1111Png(12));

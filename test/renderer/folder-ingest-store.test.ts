@@ -16,7 +16,7 @@ describe('folder ingest store', () => {
     const { api, folder, call } = world;
     writeFileSync(join(folder, 'a.dat'), 'a');
     // The poll is slow, so the job is over on the main side before this side sees it; then Cancel is pressed.
-    const store = createFolderIngestStore(api, call, { notify: () => undefined, assetsChanged: () => undefined, pollMs: 60_000 });
+    const store = createFolderIngestStore(api, call, { notify: () => undefined, assetsChanged: () => undefined, inboxChanged: () => undefined, pollMs: 60_000 });
     store.getState().open();
     const started = ok(await store.getState().start({ paths: [folder], recursive: false, production: 'SHOW1', tool: 'Firefly', episode: '' }));
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -41,6 +41,19 @@ describe('Log a folder…', () => {
     ctx.db.close();
   });
 
+  it('logging a watched folder whose drafts wait says they were confirmed, and the New files badge goes', async () => {
+    writeFileSync(join(folder, 'hero.dat'), randomBytes(500));
+    writeFileSync(join(folder, 'sub', 'other.dat'), randomBytes(600));
+    ok(await api.addWatchFolder({ path: folder, production: 'SHOW1', tool: 'Firefly' }));
+    ok(await api.scanWatchFolders({}));
+    await logFolderFromTheLog(api, folder);
+    await screen.findByLabelText('2 new files waiting');
+    const dialog = await screen.findByRole('dialog', { name: 'Logged 2 new assets' }, { timeout: 10_000 });
+    expect(within(dialog).getByRole('list', { name: 'Ingest summary' }).textContent)
+      .toMatch(/2 drafts of these files waiting in the New files inbox confirmed as the assets logged/);
+    await waitFor(() => expect(screen.queryByLabelText(/new files waiting/)).toBeNull());
+  });
+
   it('from the asset log: logs a folder with an image sequence as one asset, shows the frame range and what was skipped', async () => {
     for (let f = 1001; f <= 1011; f++) if (f !== 1004) writeFileSync(join(folder, `shot_v001.${f}.exr`), randomBytes(700 + f));
     writeFileSync(join(folder, 'sub', 'still_a.dat'), randomBytes(4000));

@@ -220,6 +220,9 @@ async function watchToTheEnd(
   r.io.stderr(`Logged ${final.logged} new asset(s)${sequences ? ` (${sequences} image sequence(s))` : ''}` +
     `${final.duplicates ? `, ${final.duplicates} already in the log` : ''}; ` +
     `${final.progress.filesReused} unchanged file(s) not re-read.\n`);
+  if (final.draftsSettled > 0) {
+    r.io.stderr(`${final.draftsSettled} draft(s) of these files waiting in the inbox were marked confirmed as the assets logged now.\n`);
+  }
   const assets = final.assets ?? [];
   const notLogged = reportLeftOut(r, final, allOrNone);
   if (notLogged.length > 0) {

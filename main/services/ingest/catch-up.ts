@@ -1,5 +1,5 @@
 import type { ApiContext } from '../../api/context';
-import { watchInboxItems } from '../../../db/inbox';
+import { settleLoggedDrafts, watchInboxItems } from '../../../db/inbox';
 import { listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
 import { ScanError, createHashPool, scanFolder, type HashPool, type ScannedFile } from '../../ingest';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
@@ -50,6 +50,8 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   // Drafts whose files went are looked at first: the frames a sequence draft kept are drafted again below, with
   // what arrived, replacing it.
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id, { present: new Set(files.map((f) => f.path)) });
+  // Drafts whose content was logged meanwhile by other means (`genlog log` of the same folder) wait no longer.
+  settleLoggedDrafts(env.ctx.db, env.ctx.now().toISOString());
   const rows = watchInboxItems(env.ctx.db, watch.id);
   const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
   // Frames of a draft that lost one, as they were drafted: finished then, so drafted again whatever a rescan thinks.

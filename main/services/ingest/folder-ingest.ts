@@ -5,6 +5,7 @@ import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import { findAssetByHash, findAssetIdByHash, getAssetsByIds, type AssetRow } from '../../../db/assets';
 import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../../db/file-index';
+import { settleLoggedDrafts } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { createHashPool, currentVersions, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
@@ -66,6 +67,8 @@ export interface FolderIngestResult {
   alerts: ProvenanceAlert[];
   /** Files found but not logged because the run stopped before their batch was committed (0 for a finished run). */
   notReached: number;
+  /** Inbox drafts waiting to be confirmed whose content this run logged: confirmed as those assets. */
+  draftsSettled: number;
 }
 
 export interface UnreadableItem {
@@ -273,9 +276,10 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const alerts: ProvenanceAlert[] = [];
   const unreadable: UnreadableItem[] = goneNamed.map((e) => ({ path: e.path, reason: `cannot be read: ${e.reason}`, files: [e.path] }));
   let filesHashed = 0;
+  let draftsSettled = 0;
   let committed = 0;
   const result = (): FolderIngestResult => ({
-    assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts,
+    assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts, draftsSettled,
     notReached: batches.slice(committed).flat().reduce((n, item) => n + itemPaths(item).length, 0),
   });
 
@@ -315,7 +319,10 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const at = now.toISOString();
     const written = inTransaction(ctx.db, () => {
       rememberHashes(ctx.db, versions, batch.fresh, at);
-      return logPrepared(ctx, target, prepared);
+      const assets = logPrepared(ctx, target, prepared);
+      // Drafts of these files waiting in the inbox (a watch folder saw them first) are decided by this log.
+      draftsSettled += settleLoggedDrafts(ctx.db, at);
+      return assets;
     });
     filesHashed += batch.fresh.size;
     // Reported with the batch's commit, like its assets: a batch that fails to commit reports neither.

@@ -3,7 +3,7 @@ import type { ApiContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import type { Classification } from '../../../db/assets';
-import { countInboxItems, decideInboxItem, getInboxItem, highestInboxId, listInboxItems, type InboxRow, type InboxStatus } from '../../../db/inbox';
+import { countInboxItems, decideInboxItem, getInboxItem, highestInboxId, listInboxItems, settleLoggedDrafts, type InboxRow, type InboxStatus } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder } from '../../../db/watch-folders';
 import { mtimeKey } from '../../../db/file-index';
@@ -140,6 +140,8 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
     }]);
     if (!logged) throw new Error(`Internal error: inbox item ${row.id} was not logged`);
     decideInboxItem(ctx.db, row.id, 'confirmed', logged.id, ctx.now().toISOString(), c.decidedBy ?? c.by ?? ctx.actor());
+    // The same content drafted again elsewhere (a copy in another watched folder) is decided with it.
+    settleLoggedDrafts(ctx.db, ctx.now().toISOString());
     return logged;
   });
   if (!asset.duplicate && asset.mediaType === 'image') {

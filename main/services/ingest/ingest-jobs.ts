@@ -34,6 +34,8 @@ export interface IngestJobStatus {
   alerts: ProvenanceAlert[];
   /** Files found but not logged because the run stopped before their batch was committed (0 for a finished run). */
   notReached: number;
+  /** Inbox drafts waiting to be confirmed whose content this job logged: confirmed as those assets. */
+  draftsSettled: number;
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
@@ -84,7 +86,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
-    jobId, state: 'running', paths: [...req.paths], progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], notReached: 0, error: null,
+    jobId, state: 'running', paths: [...req.paths], progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], notReached: 0, draftsSettled: 0, error: null,
     startedAt: ctx.now().toISOString(), finishedAt: null,
   };
   const job: Job = { status, request: req, assets: [], controller, finished: Promise.resolve() };
@@ -104,6 +106,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     status.gaps = result.gaps;
     status.alerts = result.alerts;
     status.notReached = result.notReached;
+    status.draftsSettled = result.draftsSettled;
   };
   job.finished = ingestFolder(ctx, req, { signal: controller.signal, onProgress: (p) => { status.progress = p; } })
     .then((result) => {
