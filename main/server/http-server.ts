@@ -8,7 +8,7 @@ import { dispatch } from '../api/dispatch';
 import type { MethodDef } from '../api/method';
 import { formatBytes } from '../format/byte-size';
 import { checkRequest } from './guard';
-import { clearExpiredStaging } from '../services/staged-files';
+import { clearLeftStaging, ownStagingDir } from '../services/staged-files';
 import { CSP, serveStatic } from './static-files';
 import { receiveMediaUpload } from './media-upload';
 
@@ -75,7 +75,7 @@ type Received = { stagedId: string; fileName: string; sha256: string; size: numb
 function receiveKeptUpload(ctx: ApiContext, req: IncomingMessage, name: string, limit: number): Promise<Received> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new UploadTooLarge());
-  const dir = join(ctx.dataDir, 'staging');
+  const dir = ownStagingDir(ctx.dataDir);
   mkdirSync(dir, { recursive: true });
   const storedPath = join(dir, randomUUID());
   return new Promise((resolve, reject) => {
@@ -111,7 +111,7 @@ function receiveKeptUpload(ctx: ApiContext, req: IncomingMessage, name: string, 
 }
 
 export function startServer(o: ServeOptions): Promise<RunningServer> {
-  clearExpiredStaging(o.ctx.dataDir);
+  clearLeftStaging(o.ctx.dataDir);
   const token = o.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const server = createServer((req, res) => {

@@ -9,6 +9,7 @@ import { listTools } from '../../db/tools';
 import { matchTool, type ProvenanceRecord } from '../provenance';
 import { formatForExtension, sniffFormat } from '../provenance/container/detect';
 import { captureProvenance, mismatchesWhenLogged } from '../services/ingest/provenance-capture';
+import { ownStagingDir } from '../services/staged-files';
 import { canThumbnail, renderThumbnail, thumbnailsDir } from '../services/ingest/thumbnails';
 
 /**
@@ -90,7 +91,7 @@ export function receiveMediaUpload(ctx: ApiContext, req: IncomingMessage, name: 
   };
 
   const openSpool = (): Spool => {
-    const dir = join(ctx.dataDir, 'staging');
+    const dir = ownStagingDir(ctx.dataDir);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, spoolName(fileName));
     return { path, out: createWriteStream(path, { flags: 'wx' }) };

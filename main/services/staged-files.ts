@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ProvenanceRecord } from '../provenance';
 
@@ -56,24 +57,67 @@ export class StagedFiles {
   }
 }
 
-/** Kept uploads left behind by an earlier `genlog serve` (its staged ids died with it) are removed once they expire. */
-export function clearExpiredStaging(dataDir: string, ttlMs = STAGED_TTL_MS): void {
+/**
+ * Where this process keeps upload copies: a folder of its own under <dataDir>/staging, named for the machine and the
+ * process, so a later start can tell copies whose server is gone (killed mid-upload: nothing else would ever remove
+ * them) from those of a server still running, on this machine or another sharing the data folder.
+ */
+export function ownStagingDir(dataDir: string): string {
+  return join(dataDir, 'staging', `${safeHostname()}-${process.pid}`);
+}
+
+/**
+ * Upload copies left behind by an earlier `genlog serve` (its staged ids died with it): a server of this machine that
+ * is no longer running leaves nothing anyone can use, so its folder goes at once; what is not known to be dead (another
+ * machine's, or loose files from before folders per process) goes once it expires.
+ */
+export function clearLeftStaging(dataDir: string, ttlMs = STAGED_TTL_MS): void {
   const dir = join(dataDir, 'staging');
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
   const cutoff = Date.now() - ttlMs;
-  for (const name of names) {
-    const path = join(dir, name);
+  const mine = new RegExp(`^${escapeRegExp(safeHostname())}-(\\d+)$`);
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const pid = entry.isDirectory() ? mine.exec(entry.name)?.[1] : undefined;
     try {
-      if (statSync(path).mtimeMs < cutoff) unlinkSync(path);
+      if (pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(path, { recursive: true, force: true });
+      else if (entry.isDirectory()) removeExpired(path, cutoff);
+      else if (statSync(path).mtimeMs < cutoff) unlinkSync(path);
     } catch {
-      // removed meanwhile
+      // removed meanwhile, or not ours to remove
     }
   }
+}
+
+function removeExpired(dir: string, cutoff: number): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).mtimeMs < cutoff) removeQuietly(path);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // Running as another user: it exists.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The machine's name as a folder name can hold it. */
+function safeHostname(): string {
+  return hostname().replace(/[^A-Za-z0-9._]/g, '_') || 'host';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function removeQuietly(path: string): void {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { methodTable } from '../../main/api/table';
 import { startServer, type RunningServer } from '../../main/server/http-server';
 import { ok, tempDir } from '../support/context';
+import { ownStagingDir } from '../../main/services/staged-files';
 import { snapshot, storedFiles, world } from './helpers';
 
 const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -68,7 +69,7 @@ describe('evidence store', () => {
       const bytes = Buffer.from('%PDF-1.4 consent form bytes');
       const kept = await upload(s, 'name=consent.pdf&keep=1', bytes);
       expect(kept).toMatchObject({ status: 200, body: { ok: true, value: { fileName: 'consent.pdf', size: bytes.length, sha256: sha(bytes), kept: true } } });
-      expect(readdirSync(join(w.ctx.dataDir, 'staging'))).toHaveLength(1);
+      expect(readdirSync(ownStagingDir(w.ctx.dataDir))).toHaveLength(1);
       const c = ok(await w.api.addConsent({
         talent: 'A', production: 'SHOW1', kinds: ['digital-replica'], scope: 's', signed: '2025-09-01', evidence: { stagedId: kept.body.value.stagedId },
       }));
@@ -77,7 +78,7 @@ describe('evidence store', () => {
 
       const tooBig = await upload(s, 'name=huge.eml&keep=1', Buffer.alloc(1001, 1));
       expect(tooBig).toMatchObject({ status: 413, body: { ok: false, error: { message: expect.stringMatching(/limited to 1000 B; "huge.eml" is larger/) } } });
-      expect(readdirSync(join(w.ctx.dataDir, 'staging'))).toHaveLength(1);
+      expect(readdirSync(ownStagingDir(w.ctx.dataDir))).toHaveLength(1);
 
       const hashedOnly = await upload(s, 'name=plate.png', bytes);
       expect(hashedOnly.body.value.kept).toBe(false);

@@ -1,12 +1,15 @@
 import { request } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodTable } from '../../main/api/table';
 import { startServer, type RunningServer } from '../../main/server/http-server';
 import type { ReceivedMedia } from '../../main/server/media-upload';
 import { ok, seedCatalog, tempDir, testClient, testContext } from '../support/context';
+import { ownStagingDir } from '../../main/services/staged-files';
 import { pngWith, tEXt } from '../provenance/helpers/png';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -34,7 +37,7 @@ describe('browser uploads carry their provenance into the log', () => {
   const staticDir = tempDir();
   let s: RunningServer;
   let small: RunningServer;
-  const staging = () => { try { return readdirSync(join(ctx.dataDir, 'staging')); } catch { return []; } };
+  const staging = () => { try { return readdirSync(ownStagingDir(ctx.dataDir)); } catch { return []; } };
 
   beforeAll(async () => {
     await seedCatalog(api);
@@ -46,6 +49,33 @@ describe('browser uploads carry their provenance into the log', () => {
   afterAll(async () => {
     await s.close();
     await small.close();
+  });
+
+  it('a server killed mid-upload leaves a copy no later start keeps: its folder goes when the next server starts', async () => {
+    const staging = join(ctx.dataDir, 'staging');
+    // A server of this machine that died (a process that has ended), one still running, another machine's, and a
+    // loose file from before folders per process, one fresh and one an hour old.
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const deadDir = join(staging, `${hostname().replace(/[^A-Za-z0-9._]/g, '_')}-${ended}`);
+    const liveDir = join(staging, `${hostname().replace(/[^A-Za-z0-9._]/g, '_')}-${process.ppid}`);
+    const otherMachine = join(staging, `render-node-7-${ended}`);
+    for (const d of [deadDir, liveDir, otherMachine]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, 'half.png'), 'partial upload');
+    }
+    writeFileSync(join(staging, 'loose-fresh'), 'x');
+    writeFileSync(join(staging, 'loose-old'), 'x');
+    const hourAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(join(staging, 'loose-old'), hourAgo, hourAgo);
+    const again = await startServer({ ctx, table: methodTable, staticDir });
+    await again.close();
+    expect(existsSync(deadDir)).toBe(false);
+    expect(readdirSync(liveDir)).toEqual(['half.png']);
+    expect(readdirSync(otherMachine)).toEqual(['half.png']);
+    expect(existsSync(join(staging, 'loose-fresh'))).toBe(true);
+    expect(existsSync(join(staging, 'loose-old'))).toBe(false);
+    for (const d of [liveDir, otherMachine]) rmSync(d, { recursive: true });
+    rmSync(join(staging, 'loose-fresh'));
   });
 
   it('reads an A1111 PNG on upload, answers what prefills the form, keeps no bytes, and stores the record on logging', async () => {
