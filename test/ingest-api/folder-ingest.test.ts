@@ -365,6 +365,27 @@ describe('folder ingest', () => {
     expect(again.hashed).toEqual([join(dir, 'huge.mov')]);
   });
 
+  it('keeps the hashes of files read while their batch is still being read, so a run killed outright does not read them again', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const stills = [0, 1, 2].map((i) => write(dir, `s${i}.txt`, `still ${i}`));
+    write(dir, 'stuck.mov', 'a file the disk is slow to give');
+    const real = createHashPool({ concurrency: 2 });
+    let release = () => {};
+    const released = new Promise<void>((r) => { release = r; });
+    // The last file hangs (a share gone slow) until the test lets it go: the batch cannot commit meanwhile.
+    const pool: Pick<HashPool, 'hash'> = { hash: (path, o) => (path.endsWith('stuck.mov') ? released.then(() => real.hash(path, o)) : real.hash(path, o)) };
+    const run = ingestFolder(ctx, { ...base, paths: [dir] }, { pool, keepHashesEveryMs: 0 });
+    const indexed = () => (ctx.db.prepare('SELECT path FROM file_index ORDER BY path').all() as { path: string }[]).map((r) => r.path);
+    const deadline = Date.now() + 10_000;
+    while (indexed().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // What a kill now would leave: the three files read, in the index; no asset yet.
+    expect(indexed()).toEqual(stills);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 0 });
+    release();
+    expect((await run).assets).toHaveLength(4);
+    await real.close();
+  });
+
   it('cancelled after every file was hashed but before the commit, it logs nothing and the next run reads nothing again', async () => {
     const { ctx, api, dir } = await ingestWorld();
     for (let i = 0; i < 3; i++) write(dir, `s${i}.txt`, `still ${i}`);

@@ -1,13 +1,13 @@
 import { readdir } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import { findAssetByHash, findAssetIdByHash, getAssetsByIds, type AssetRow } from '../../../db/assets';
-import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../../db/file-index';
+import { knownHashes, rememberHashes, type FileVersion } from '../../../db/file-index';
 import { settleLoggedDrafts } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
-import { createHashPool, currentVersions, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
+import { createHashPool, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { toAsset } from '../asset-json';
 import type { LoggedAsset } from '../log-assets';
@@ -21,6 +21,8 @@ import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom, provenanceAlert
 import { queueThumbnails, type ThumbnailJob } from './thumbnails';
 import { nextStep } from '../../api/next-step';
 import { fullPath } from './full-path';
+import { KeptHashes } from './kept-hashes';
+import { withoutUnreadable } from './unreadable-items';
 import { againstLoggedSequence, joinLoggedSequences } from './late-frames';
 
 export interface FolderIngestRequest extends LogDefaults {
@@ -46,7 +48,12 @@ export interface FolderIngestOptions {
   batchSize?: number;
   /** Default true; the benchmark turns it off to measure what reading provenance costs. */
   readProvenance?: boolean;
+  /** How often hashes read are kept while their batch is read (ms): a run killed outright loses that much reading. */
+  keepHashesEveryMs?: number;
 }
+
+/** A batch is 500 items (25 GB of EXR frames): killed outright, the next run would read them all again. */
+const KEEP_HASHES_EVERY_MS = 2000;
 
 export interface FolderIngestResult {
   assets: LoggedAsset[];
@@ -126,29 +133,6 @@ interface PreparedBatch {
   unreadable: UnreadableItem[];
 }
 
-/** The items that can be logged, and why the others cannot: a file (or a sequence's frame) that was not read. */
-function withoutUnreadable(items: IngestItem[], records: (ProvenanceRecord | null)[], errors: ReadonlyMap<string, FileReadError>) {
-  const kept: { items: IngestItem[]; records: (ProvenanceRecord | null)[]; unreadable: UnreadableItem[] } = { items: [], records: [], unreadable: [] };
-  items.forEach((item, i) => {
-    const failed = itemPaths(item).flatMap((p) => errors.get(p) ?? []);
-    const first = failed[0];
-    if (!first) {
-      kept.items.push(item);
-      kept.records.push(records[i] ?? null);
-      return;
-    }
-    const files = failed.map((e) => e.path);
-    if (item.kind === 'file') {
-      kept.unreadable.push({ path: item.path, reason: `cannot be read: ${first.reason}`, files });
-      return;
-    }
-    const more = failed.length - 1;
-    const others = more > 0 ? ` (and ${more} other frame${more === 1 ? '' : 's'})` : '';
-    kept.unreadable.push({ path: itemPath(item), reason: `frame ${basename(first.path)}${others} cannot be read: ${first.reason}; the sequence was not logged`, files });
-  });
-  return kept;
-}
-
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 function chunk<T>(list: readonly T[], size: number): T[][] {
@@ -223,21 +207,11 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
 
   // A file hashed now is read for provenance as soon as its hash arrives, from the first and last bytes the hashing
   // worker kept: no second open and read. Files known from an earlier ingest are read from disk straight away.
-  // A batch that stops (cancelled, or a failure) logs nothing, but the files it read whole and that are unchanged
-  // since they were listed keep their hashes in the file index: the next run does not read them again.
-  const keepHashesRead = async (read: ReadonlyMap<string, string>) => {
-    const now = await currentVersions([...read.keys()]);
-    const unchanged = now.flatMap((v) => {
-      const listed = versions.get(v.path);
-      return listed && v.size === listed.size && mtimeKey(v.mtimeMs) === mtimeKey(listed.mtimeMs) ? [listed] : [];
-    });
-    if (unchanged.length === 0) return;
-    const at = ctx.now().toISOString();
-    inTransaction(ctx.db, () => rememberHashes(ctx.db, versions, unchanged.map((v) => [v.path, read.get(v.path) as string] as const), at));
-  };
-
+  // A batch that stops (cancelled, or a failure) logs nothing, but the files it read whole keep their hashes.
+  const kept = new KeptHashes(ctx, versions);
   const prepare = async (batch: IngestItem[], index: number): Promise<Settled<PreparedBatch>> => {
     const readWhole = new Map<string, string>();
+    const keeping = kept.asRead(o.keepHashesEveryMs ?? KEEP_HASHES_EVERY_MS);
     try {
       const records: Promise<ProvenanceRecord | null>[] = [];
       const hashedLeads = new Map<string, number>();
@@ -247,7 +221,10 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         else records[i] = provenanceOf(item);
       });
       const onFileHashed = (path: string, hashed: HashResult) => {
-        if (hashed.size === versions.get(path)?.size) readWhole.set(path, hashed.sha256);
+        if (hashed.size === versions.get(path)?.size) {
+          readWhole.set(path, hashed.sha256);
+          keeping.hashed(path, hashed.sha256);
+        }
         const at = hashedLeads.get(path);
         if (at === undefined) return hashed.ends?.release?.();
         records[at] = provenanceOf(batch[at] as IngestItem, hashed.ends).finally(() => hashed.ends?.release?.());
@@ -261,9 +238,11 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         ...(skipsUnreadable ? { onUnreadable: (e: FileReadError) => errors.set(e.path, e) } : {}),
       });
       const read = await Promise.all(batch.map((_, i) => records[i] ?? null));
+      await keeping.settled();
       return { ok: true, value: { fresh, ...withoutUnreadable(batch, read, errors) } };
     } catch (error) {
-      await keepHashesRead(readWhole).catch(() => undefined);
+      await keeping.settled();
+      await kept.keep(readWhole).catch(() => undefined);
       return { ok: false, error };
     }
   };
@@ -363,7 +342,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     stop.abort();
     // Batches hashed but not written (stopped meanwhile) keep their hashes, as a batch stopped while hashing does.
     const notWritten = [unwritten, ...(await Promise.all(inFlight)).map((s) => (s.ok ? s.value : null))];
-    for (const batch of notWritten) if (batch) await keepHashesRead(batch.fresh).catch(() => undefined);
+    for (const batch of notWritten) if (batch) await kept.keep(batch.fresh).catch(() => undefined);
     const cancelled = o.signal?.aborted === true;
     throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), result(), cancelled);
   } finally {
