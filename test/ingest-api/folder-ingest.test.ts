@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { deflateSync } from 'node:zlib';
 import { pngChunk } from '../provenance/helpers/png';
@@ -384,6 +385,23 @@ describe('folder ingest', () => {
     release();
     expect((await run).assets).toHaveLength(4);
     await real.close();
+  });
+
+  it('stopped by another program holding the database\'s lock, it says so in words, not as SQLite\'s "database is locked"', async () => {
+    const { ctx, dir } = await ingestWorld();
+    write(dir, 's.txt', 'still');
+    ctx.db.pragma('busy_timeout = 20');
+    const other = new Database(ctx.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const error = await ingestFolder(ctx, { ...base, paths: [dir] }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(IngestStoppedError);
+      expect((error as Error).message).toBe(`The database ${ctx.dbPath} is busy: another program (another GenLog, a backup or sync tool) held its write lock ` +
+        'for longer than the 5 s GenLog waits (database is locked). Try again once that program is done. Nothing was logged.');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('cancelled after every file was hashed but before the commit, it logs nothing and the next run reads nothing again', async () => {

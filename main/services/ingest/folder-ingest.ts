@@ -23,6 +23,7 @@ import { nextStep } from '../../api/next-step';
 import { fullPath } from './full-path';
 import { KeptHashes } from './kept-hashes';
 import { withoutUnreadable } from './unreadable-items';
+import { describeDbError } from '../../../db/errors';
 import { againstLoggedSequence, joinLoggedSequences } from './late-frames';
 
 export interface FolderIngestRequest extends LogDefaults {
@@ -141,12 +142,13 @@ function chunk<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-function stoppedMessage(error: unknown, logged: number, cancelled: boolean): string {
+function stoppedMessage(error: unknown, dbPath: string, logged: number, cancelled: boolean): string {
   const earlier = logged > 0
     ? `${logged} asset(s) from batches finished before that stay logged; nothing from the unfinished batch was logged.`
     : 'Nothing was logged.';
   if (cancelled) return `Ingest cancelled. ${earlier}`;
-  return `${error instanceof Error ? error.message : String(error)}. ${earlier}`;
+  const why = describeDbError(error, dbPath) ?? (error instanceof Error ? error.message : String(error));
+  return `${why.replace(/\.$/, '')}. ${earlier}`;
 }
 
 /**
@@ -344,7 +346,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const notWritten = [unwritten, ...(await Promise.all(inFlight)).map((s) => (s.ok ? s.value : null))];
     for (const batch of notWritten) if (batch) await kept.keep(batch.fresh).catch(() => undefined);
     const cancelled = o.signal?.aborted === true;
-    throw new IngestStoppedError(stoppedMessage(error, logged.filter((a) => !a.duplicate).length, cancelled), result(), cancelled);
+    throw new IngestStoppedError(stoppedMessage(error, ctx.dbPath, logged.filter((a) => !a.duplicate).length, cancelled), result(), cancelled);
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     await ownPool?.close();
