@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { Dialog } from '../ui/Dialog';
 import { plural } from '../ui/format';
@@ -60,12 +60,15 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const progress = useApp('drafts', (s) => s.batchProgress);
   const typed = useApp('drafts', (s) => s.unsavedEdits);
-  const chosen = items.filter((d) => picked.includes(d.id));
-  // As confirmPicked decides it: a prediction of what it will do must not drift from it.
-  const hasTool = (d: Draft) => Boolean(effectiveTool(d, typed[d.id]));
-  const noTool = chosen.filter((d) => !hasTool(d)).length;
-  // Of the files that will be logged: an edited one without a tool is not logged with what was typed, nor at all.
-  const edited = chosen.filter((d) => typed[d.id] && hasTool(d)).length;
+  // Counted once per change of what is ticked, not at every progress step of a batch of thousands.
+  const { chosen, noTool, edited } = useMemo(() => {
+    const ids = new Set(picked);
+    const chosen = items.filter((d) => ids.has(d.id));
+    // As confirmPicked decides it: a prediction of what it will do must not drift from it.
+    const hasTool = (d: Draft) => Boolean(effectiveTool(d, typed[d.id]));
+    // Of the files that will be logged: an edited one without a tool is not logged with what was typed, nor at all.
+    return { chosen, noTool: chosen.filter((d) => !hasTool(d)).length, edited: chosen.filter((d) => typed[d.id] && hasTool(d)).length };
+  }, [items, picked, typed]);
   async function confirm() {
     setBusy(true);
     await drafts.getState().confirmPicked();
@@ -106,7 +109,10 @@ export function DismissPickedDialog({ onClose }: { onClose(): void }) {
   const progress = useApp('drafts', (s) => s.batchProgress);
   const [count] = useState(picked.length);
   const items = useApp('drafts', (s) => s.items);
-  const [saysAi] = useState(() => items.filter((d) => picked.includes(d.id) && d.provenance?.summary.aiGenerated).length);
+  const [saysAi] = useState(() => {
+    const ids = new Set(picked);
+    return items.filter((d) => ids.has(d.id) && d.provenance?.summary.aiGenerated).length;
+  });
   async function dismiss() {
     await drafts.getState().dismissPicked();
     onClose();

@@ -1,9 +1,33 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApp, useStores } from '../app/stores-context';
 import { isMac } from '../app/shortcuts';
-import { formatBytes, formatDateTime } from '../ui/format';
-import { listedTool, folderOf, frameText, mediaLabel } from './draft-labels';
-import { ProvenanceBrief } from './ProvenanceBrief';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { DraftRow } from './DraftRow';
+import type { Draft } from './types';
+
+/** Up to this many drafts every row is drawn; beyond, only those in view. */
+const DRAW_ALL_UP_TO = 600;
+/** A row one line high; taller ones (a provenance summary that wraps) are measured as drawn. */
+const ROW_ESTIMATE = 25;
+
+/**
+ * The rows to draw, each with its index in the list, and the heights standing in for the rows not drawn. Rows are
+ * striped by position (nth-child), so one or two spacers above keep each row's stripe as the drawn range moves.
+ */
+function drawnRows(items: readonly Draft[], virtualizer: Virtualizer<HTMLDivElement, Element> | null) {
+  if (!virtualizer) return { rows: items.map((draft, index) => ({ draft, index })), spacersAbove: [] as number[], below: 0 };
+  const shown = virtualizer.getVirtualItems();
+  const first = shown[0];
+  const last = shown.at(-1);
+  const rows = shown.flatMap((v) => (items[v.index] ? [{ draft: items[v.index] as Draft, index: v.index }] : []));
+  // Item offsets count from the top of the scrolled content, column headers included (paddingStart).
+  const above = Math.max(0, (first?.start ?? 0) - virtualizer.options.paddingStart);
+  return {
+    rows,
+    spacersAbove: (first?.index ?? 0) % 2 === 0 ? [above, 0] : [above],
+    below: Math.max(0, virtualizer.getTotalSize() - (last?.end ?? 0)),
+  };
+}
 
 /**
  * The drafts, newest first. With focus on the list: arrows move, Space ticks, Ctrl/Cmd+A ticks every pending draft
@@ -20,12 +44,41 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   // Focus that comes from a click on a row must not select the first draft: that scrolls the list between mouse down
   // and up, and the click then lands on another row than the one pressed (or on none).
   const pressed = useRef(false);
-  const pending = items.filter((d) => d.status === 'pending');
-  const allPicked = pending.length > 0 && pending.every((d) => picked.includes(d.id));
+  const pickedIds = useMemo(() => new Set(picked), [picked]);
+  const pending = useMemo(() => items.filter((d) => d.status === 'pending'), [items]);
+  const allPicked = pending.length > 0 && pending.every((d) => pickedIds.has(d.id));
+  // Kept from render to render, so the rows are not drawn again for a key press that does not change them.
+  const onSelect = useCallback((id: number) => void drafts.getState().select(id), [drafts]);
+  const onPick = useCallback((id: number, on: boolean) => drafts.getState().togglePicked(id, on), [drafts]);
 
+  // A long list draws only the rows in view (and some around them): thousands of rows made every key press and tick
+  // take a tenth of a second or more to paint. A first page (500) is drawn whole.
+  const virtual = items.length > DRAW_ALL_UP_TO;
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const [headerHeight, setHeaderHeight] = useState(ROW_ESTIMATE);
+  useLayoutEffect(() => {
+    if (virtual && headRef.current) setHeaderHeight(headRef.current.offsetHeight);
+  }, [virtual]);
+  const virtualizer = useVirtualizer({
+    count: virtual ? items.length : 0, getScrollElement: () => listRef.current, estimateSize: () => ROW_ESTIMATE, overscan: 20,
+    // The rows start below the column headers, which stay on top while the list scrolls: a row scrolled to is placed
+    // below them, and one scrolled down to is all in view.
+    paddingStart: headerHeight,
+    scrollPaddingStart: headerHeight,
+  });
+  const drawn = drawnRows(items, virtual ? virtualizer : null);
+
+  const [moveAsked, setMoveAsked] = useState(0);
   useEffect(() => {
-    listRef.current?.querySelector('tr.is-selected')?.scrollIntoView?.({ block: 'nearest' });
-  }, [selectedId]);
+    if (!virtual) {
+      listRef.current?.querySelector('tr.is-selected')?.scrollIntoView?.({ block: 'nearest' });
+      return;
+    }
+    const at = items.findIndex((d) => d.id === selectedId);
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+    // When the selection moves, or a key asks to move it (the selected draft already last, but scrolled away): a
+    // refresh must not pull the list back to it while the artist scrolls away.
+  }, [selectedId, moveAsked]);
 
   // Opening the inbox puts the keyboard on the list once it has drafts, so the first arrow press selects a draft (not
   // the menu button that opened the page). Nothing is opened until then; focus already in a field stays there.
@@ -41,6 +94,11 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
     quietFocus.current = false;
   }, [items]);
 
+  function moveBy(delta: number) {
+    drafts.getState().move(delta);
+    setMoveAsked((n) => n + 1);
+  }
+
   function onKeyDown(e: KeyboardEvent) {
     if ((isMac() ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
       // Ticks the drafts, as the "Select all pending" box does, instead of selecting the page's text.
@@ -53,16 +111,16 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
     }
     const selected = items.find((d) => d.id === selectedId);
     const keys: Record<string, () => void> = {
-      ArrowDown: () => drafts.getState().move(1),
-      ArrowUp: () => drafts.getState().move(-1),
-      Home: () => drafts.getState().move(-items.length),
-      End: () => drafts.getState().move(items.length),
+      ArrowDown: () => moveBy(1),
+      ArrowUp: () => moveBy(-1),
+      Home: () => moveBy(-items.length),
+      End: () => moveBy(items.length),
       Enter: () => { if (selected) onOpen(); },
       Delete: () => {
         if (picked.length > 0) onDismissPicked();
         else if (selected?.status === 'pending') onDismiss(selected.id);
       },
-      ' ': () => { if (selected?.status === 'pending') drafts.getState().togglePicked(selected.id, !picked.includes(selected.id)); },
+      ' ': () => { if (selected?.status === 'pending') drafts.getState().togglePicked(selected.id, !pickedIds.has(selected.id)); },
     };
     const run = keys[e.key];
     if (!run) return;
@@ -80,7 +138,7 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
           if (!byPointer && e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id);
         }}>
         <table className="data-table draft-table" aria-label="New files">
-          <thead>
+          <thead ref={headRef}>
             <tr>
               <th scope="col" className="cell-check">
                 <input type="checkbox" aria-label="Select all pending" checked={allPicked} disabled={pending.length === 0}
@@ -94,29 +152,12 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
             </tr>
           </thead>
           <tbody>
-            {items.map((d) => {
-              const on = picked.includes(d.id);
-              return (
-                <tr key={d.id} data-draft-id={d.id} className={d.id === selectedId ? 'is-selected' : undefined} aria-selected={d.id === selectedId}
-                  onClick={() => void drafts.getState().select(d.id)} onDoubleClick={onOpen}>
-                  <td className="cell-check" onClick={(e) => e.stopPropagation()}>
-                    {d.status === 'pending' ? (
-                      <input type="checkbox" aria-label={`Select ${d.fileName}`} checked={on} tabIndex={-1}
-                        onChange={(e) => drafts.getState().togglePicked(d.id, e.target.checked)} />
-                    ) : null}
-                  </td>
-                  <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>
-                  {status !== 'pending' ? <td className="nowrap">{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
-                  <td className="draft-prov"><ProvenanceBrief draft={d} /></td>
-                  <td className="truncate">{listedTool(d) ?? <span className="muted">none</span>}</td>
-                  <td className="nowrap col-frames">{frameText(d)}</td>
-                  <td className="num col-size">{formatBytes(d.size)}</td>
-                  <td className="col-aside">{mediaLabel(d)}</td>
-                  <td className="col-aside muted nowrap">{formatDateTime(d.foundAt)}</td>
-                  <td className="col-aside truncate mono muted" title={folderOf(d.path)}>{folderOf(d.path)}</td>
-                </tr>
-              );
-            })}
+            {drawn.spacersAbove.map((height, i) => <tr key={`above${i}`} className="spacer-row" aria-hidden="true" style={{ height }} />)}
+            {drawn.rows.map(({ draft: d, index }) => (
+              <DraftRow key={d.id} draft={d} selected={d.id === selectedId} picked={pickedIds.has(d.id)} showStatus={status !== 'pending'}
+                onSelect={onSelect} onOpen={onOpen} onPick={onPick} {...(virtual ? { index, measure: virtualizer.measureElement } : {})} />
+            ))}
+            {drawn.below > 0 ? <tr className="spacer-row" aria-hidden="true" style={{ height: drawn.below }} /> : null}
           </tbody>
         </table>
       </div>

@@ -14,6 +14,11 @@ import '../styles/ingest.css';
 /** The watcher adds drafts on its own (desktop app, serve --watch): the list is looked at again this often. */
 const REFRESH_MS = 10_000;
 
+/** Enter again confirms with what is shown; Shift+Tab reaches the fields to edit first, Esc goes back to the list. */
+function openForm(): void {
+  document.querySelector<HTMLElement>('[data-draft-confirm]')?.focus();
+}
+
 /** New files found in watch folders, waiting to be confirmed into the log or dismissed. Not the approvals inbox. */
 export function DraftsInboxPage() {
   const { drafts, watchFolders, ui } = useStores();
@@ -70,11 +75,6 @@ export function DraftsInboxPage() {
   /** Esc in the draft pane: the keyboard goes back to the list, on the same draft (what was typed is kept). */
   const leavePane = () => {
     if (!dialogOpen) pageRef.current?.querySelector<HTMLElement>('[data-draft-list]')?.focus();
-  };
-
-  const openForm = () => {
-    // Enter again confirms with what is shown; Shift+Tab reaches the fields to edit first, Esc goes back to the list.
-    document.querySelector<HTMLElement>('[data-draft-confirm]')?.focus();
   };
 
   return (

@@ -71,6 +71,11 @@ export interface DraftsInboxDeps {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The draft as shown before when nothing of it changed: its row is not drawn again at every refresh. */
+function unchangedAs(before: Draft | undefined, now: Draft): Draft {
+  return before && JSON.stringify(before) === JSON.stringify(now) ? before : now;
+}
+
 /** The new-files inbox: drafts found in watch folders, confirmed into the log or dismissed (kept). */
 export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: DraftsInboxDeps) {
   let listRequest = 0;
@@ -199,20 +204,33 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       async load(more = false) {
         const mine = ++listRequest;
         const { status, items } = get();
-        // A refresh reloads as many pages as are shown: the 10 s refresh must not cut a "Show more" list back.
-        const pages = Math.max(1, Math.ceil(items.length / DRAFTS_PAGE));
-        const limit = more ? DRAFTS_PAGE : Math.min(MOST_AT_ONCE, pages * DRAFTS_PAGE);
-        const res = await call(api.listInbox({ status, limit, offset: more ? items.length : 0 }), 'load the New files inbox');
-        if (mine !== listRequest) return;
-        if (!res.ok) return set({ total: 0, items: more ? items : [] });
-        // Drafts found since the last look shift the offset: a row already shown may come again.
-        const shown = new Set(items.map((d) => d.id));
-        const rows = more ? [...items, ...res.value.rows.filter((d) => !shown.has(d.id))] : res.value.rows;
+        // A refresh reloads as many pages as are shown, however many calls that takes: the 10 s refresh must not cut
+        // a "Show more" list back (past 5,000 it did, and the selected draft fell off).
+        const wanted = more ? DRAFTS_PAGE : Math.max(1, Math.ceil(items.length / DRAFTS_PAGE)) * DRAFTS_PAGE;
+        const from = more ? items.length : 0;
+        const fetched = new Map<number, Draft>();
+        let total = 0;
+        for (let got = 0; got < wanted;) {
+          const limit = Math.min(MOST_AT_ONCE, wanted - got);
+          const res = await call(api.listInbox({ status, limit, offset: from + got }), 'load the New files inbox');
+          if (mine !== listRequest) return;
+          if (!res.ok) return set({ total: 0, items: more ? items : [] });
+          // Drafts found meanwhile shift the offsets: a row may come twice.
+          for (const d of res.value.rows) if (!fetched.has(d.id)) fetched.set(d.id, d);
+          total = res.value.total;
+          got += limit;
+          if (res.value.rows.length < limit) break;
+        }
+        const shown = new Map(items.map((d) => [d.id, d]));
+        const rows = more
+          ? [...items, ...[...fetched.values()].filter((d) => !shown.has(d.id))]
+          : [...fetched.values()].map((d) => unchangedAs(shown.get(d.id), d));
+        const waiting = new Set(rows.filter((d) => d.status === 'pending').map((d) => d.id));
         set((s) => ({
           items: rows,
-          total: res.value.total,
-          picked: s.picked.filter((id) => rows.some((d) => d.id === id && d.status === 'pending')),
-          ...(status === 'pending' ? { pendingCount: res.value.total } : {}),
+          total,
+          picked: s.picked.filter((id) => waiting.has(id)),
+          ...(status === 'pending' ? { pendingCount: total } : {}),
         }));
         const { selectedId } = get();
         if (selectedId !== null && !rows.some((d) => d.id === selectedId)) await selectionLeft(selectedId, items, rows);
@@ -245,7 +263,7 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         void get().select(items[next]!.id);
       },
       togglePicked(id, on) {
-        set((s) => ({ picked: on ? [...new Set([...s.picked, id])] : s.picked.filter((p) => p !== id) }));
+        set((s) => ({ picked: on ? (s.picked.includes(id) ? s.picked : [...s.picked, id]) : s.picked.filter((p) => p !== id) }));
       },
       pickAll(on) {
         set({ picked: on ? get().items.filter((d) => d.status === 'pending').map((d) => d.id) : [] });
@@ -265,8 +283,9 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         // A draft with no tool (none typed, its file names none, its folder sets none) cannot be logged: not tried,
         // so the progress, and the count of those a Stop left, are about the files that will be logged.
         const { unsavedEdits, items } = get();
+        const byId = new Map(items.map((d) => [d.id, d]));
         const toolOf = (id: number) => {
-          const d = items.find((item) => item.id === id);
+          const d = byId.get(id);
           return d ? effectiveTool(d, unsavedEdits[id]) : unsavedEdits[id]?.tool;
         };
         const needTool = get().picked.filter((id) => !toolOf(id));

@@ -1,8 +1,9 @@
 // Browser checks for watch folders, the New files inbox and "Log a folder…" (issue 5), run by run.mjs on its page and
 // `genlog serve` (without --watch: "Scan now" finds the files). SHOW1 and the Firefly tool exist by then.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { assert, genlog, settingsPng } from './support.mjs';
 
 /**
@@ -167,4 +168,61 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
     await page.getByRole('searchbox', { name: 'Search the log' }).fill('');
     await page.getByRole('searchbox', { name: 'Search the log' }).press('Enter');
   });
+
+  await check('an inbox of 1,500 drafts draws only the rows in view; End and Home reach the last and first, in view', async () => {
+    const many = addManyDrafts(db, 1500);
+    try {
+      await nav('New files inbox').click();
+      await draftRow('e2e_many_1499.png').waitFor();
+      const more = page.getByRole('button', { name: 'Show more' });
+      for (let i = 0; i < 4 && await more.isVisible(); i++) {
+        const before = await page.locator('.inbox-more .muted').innerText();
+        await more.click();
+        await page.waitForFunction((t) => document.querySelector('.inbox-more .muted')?.textContent !== t, before);
+      }
+      assert(!(await more.isVisible()), 'the inbox still offers Show more after four pages');
+      const drawn = await inbox.locator('tr[data-draft-id]').count();
+      assert(drawn > 10 && drawn < 200, `${drawn} rows drawn of 1,500`);
+      const list = page.locator('[data-draft-list]');
+      await list.focus();
+      const selectedInView = () => page.evaluate(() => {
+        const row = document.querySelector('tr.is-selected')?.getBoundingClientRect();
+        const box = document.querySelector('[data-draft-list]').getBoundingClientRect();
+        return row ? { name: document.querySelector('tr.is-selected .draft-name').textContent, inView: row.top >= box.top + 20 && row.bottom <= box.bottom, row: [row.top, row.bottom], box: [box.top, box.bottom] } : null;
+      });
+      await page.keyboard.press('End');
+      // The oldest draft is last (drafts left by the checks before these are older still).
+      await page.waitForFunction(() => {
+        const selected = document.querySelector('tr.is-selected');
+        return selected && Number(selected.getAttribute('data-index')) >= 1499 && [...document.querySelectorAll('tr[data-draft-id]')].at(-1) === selected;
+      });
+      assert((await selectedInView())?.inView, `End: the last draft is not in view: ${JSON.stringify(await selectedInView())}`);
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => document.querySelector('tr.is-selected .draft-name')?.textContent === 'e2e_many_1499.png');
+      for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+      await page.waitForFunction(() => document.querySelector('tr.is-selected .draft-name')?.textContent === 'e2e_many_1459.png');
+      assert((await selectedInView())?.inView, `40 rows down: the selected draft is not in view: ${JSON.stringify(await selectedInView())}`);
+      await shot(page, 'inbox-many-drafts.png');
+    } finally {
+      many.remove();
+    }
+    await page.reload();
+  });
+}
+
+/** `count` pending drafts straight into the database (drafting 1,500 real files through a watch takes a while). */
+function addManyDrafts(db, count) {
+  const sqlite = new Database(db);
+  const add = sqlite.prepare(`INSERT INTO inbox (watch_id, kind, path, file_name, size, mtime_ms, sha256, media_type, frames, provenance, prefill, found_at)
+    VALUES (NULL, 'file', ?, ?, 1, ?, ?, 'image', NULL, NULL, ?, '2026-12-07T10:00:00.000Z')`);
+  const prefill = JSON.stringify({ production: 'SHOW1', tool: 'Firefly' });
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) add.run(`/e2e-many/e2e_many_${i}.png`, `e2e_many_${i}.png`, i + 1, createHash('sha256').update(`many ${i}`).digest('hex'), prefill);
+  })();
+  return {
+    remove: () => {
+      sqlite.prepare("DELETE FROM inbox WHERE path LIKE '/e2e-many/%'").run();
+      sqlite.close();
+    },
+  };
 }

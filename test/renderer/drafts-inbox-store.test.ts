@@ -51,6 +51,29 @@ describe('new files inbox store', () => {
     expect(store.getState().total).toBe(DRAFTS_PAGE + 21);
   });
 
+  it('past 5,000 drafts shown, a refresh still keeps them all and the selected one, and an unchanged draft keeps its row object', async () => {
+    ctx = testContext({ actor: 'tester' });
+    const names = Array.from({ length: 5600 }, (_, i) => `f${i}.png`);
+    ctx.db.transaction(() => addDrafts(ctx, names, '0'))();
+    const store = storeOn(ctx);
+    await store.getState().load();
+    while (store.getState().items.length < 5600) await store.getState().load(true);
+    const last = store.getState().items[5599]!;
+    await store.getState().select(last.id);
+    const before = store.getState().items;
+    await store.getState().load();
+    const after = store.getState().items;
+    expect(after).toHaveLength(5600);
+    expect(store.getState().selectedId).toBe(last.id);
+    // Nothing changed: the very same objects, so no row is drawn again.
+    expect(after.every((d, i) => d === before[i])).toBe(true);
+    // One changed (its tool named now): a new object for it only.
+    ctx.db.prepare("UPDATE inbox SET prefill = '{\"tool\":\"Firefly\"}' WHERE id = ?").run(last.id);
+    await store.getState().load();
+    const changed = store.getState().items;
+    expect(changed.filter((d, i) => d !== after[i]).map((d) => d.id)).toEqual([last.id]);
+  });
+
   it('an open draft replaced by a new one of the same files hands it what was typed; one decided elsewhere says what was typed was dropped', async () => {
     ctx = testContext({ actor: 'tester' });
     addDrafts(ctx, ['h1.png', 'h2.png'], 'c');
