@@ -107,7 +107,8 @@ export async function logAssets(ctx: ApiContext, req: LogRequest): Promise<Logge
   const described = withProvenance(ctx, hashed, await provenance);
   const logged = inTransaction(ctx.db, () => {
     const assets = insertHashed(ctx, production.id, tool.id, { ...req, classification: compliance.classification, compliance }, described);
-    settleLoggedDrafts(ctx.db, ctx.now().toISOString());
+    // Drafts of these files waiting in the inbox (a watch folder saw them first) are decided by whoever logged them.
+    settleLoggedDrafts(ctx.db, { at: ctx.now().toISOString(), by: req.by ?? ctx.actor(), assetIds: assets.map((a) => a.id) });
     return assets;
   });
   queueLoggedThumbnails(ctx, logged); // made after the commit; a failure never touches the log

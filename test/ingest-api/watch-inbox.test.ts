@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
 import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
-import { catchUpWatch } from '../../main/services/ingest/catch-up';
+import { SETTLED_BY_SCAN, catchUpWatch } from '../../main/services/ingest/catch-up';
 import { removeGoneDrafts } from '../../main/services/ingest/gone-drafts';
 import { ingestFolder } from '../../main/services/ingest/folder-ingest';
 import { createLimiter } from '../../main/services/ingest/limiter';
@@ -486,10 +486,15 @@ describe('watch folders', () => {
       // Another production's draft of the same content is that production's decision.
       expect(byName.get('still.png@SHOW2')).toMatchObject({ status: 'pending', assetId: null });
       expect(byName.get('later.png@SHOW1')).toMatchObject({ status: 'pending' });
-      // A draft whose content was logged by a version of GenLog that left it waiting: the next scan decides it.
+      // A draft whose content was logged by a version of GenLog that left it waiting: logging something else does not
+      // touch it (nor count it), the next scan decides it, saying that nobody did.
       ctx.db.prepare("UPDATE inbox SET status = 'pending', asset_id = NULL, decided_at = NULL, decided_by = NULL WHERE file_name = 'still-copy.png'").run();
+      write(join(dir, 'other'), 'x.png', await framePng(99));
+      expect((await ingestFolder(ctx, { paths: [join(dir, 'other')], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'node7', prompt: '', notes: '', episode: '' })).draftsSettled).toBe(0);
+      expect(ok(await api.listInbox({})).rows.map((i) => i.fileName)).toContain('still-copy.png');
       await catchUpWatch(env, getWatchFolder(ctx.db, ids[1]!)!);
       expect(ok(await api.listInbox({})).rows.map((i) => `${i.fileName}@${i.prefill.production}`).sort()).toEqual(['later.png@SHOW1', 'still.png@SHOW2']);
+      expect(ok(await api.listInbox({ status: 'all' })).rows.find((i) => i.fileName === 'still-copy.png')).toMatchObject({ status: 'confirmed', decidedBy: SETTLED_BY_SCAN });
       // Two drafts of one content (a render copied into another watched folder): confirming one decides both.
       write(renders, 'later-again.png', await framePng(8));
       await catchUpWatch(env, getWatchFolder(ctx.db, ids[0]!)!);
@@ -497,15 +502,19 @@ describe('watch folders', () => {
       const confirmed = ok(await api.confirmInbox({ id: later.id, decidedBy: 'rita' }));
       expect(confirmed.item).toMatchObject({ status: 'confirmed', decidedBy: 'rita' });
       const again = ok(await api.listInbox({ status: 'all' })).rows.find((i) => i.fileName === 'later-again.png');
-      expect(again).toMatchObject({ status: 'confirmed', assetId: confirmed.asset.id });
+      expect(again).toMatchObject({ status: 'confirmed', assetId: confirmed.asset.id, decidedBy: 'rita' });
       // A file dropped on the app while its draft waits.
       const dropped = write(copies, 'dropped.png', await framePng(9));
       await catchUpWatch(env, getWatchFolder(ctx.db, ids[1]!)!);
       ok(await api.logAssets({ files: [{ path: dropped }], production: 'SHOW1', tool: 'LocalSD', by: 'ana' }));
       expect(ok(await api.listInbox({})).rows.map((i) => `${i.fileName}@${i.prefill.production}`)).toEqual(['still.png@SHOW2']);
-      // Logging content nobody drafted changes no draft, and writes nothing to the inbox.
-      write(join(dir, 'other'), 'x.png', await framePng(99));
-      expect((await ingestFolder(ctx, { paths: [join(dir, 'other')], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'node7', prompt: '', notes: '', episode: '' })).draftsSettled).toBe(0);
+      expect(ok(await api.listInbox({ status: 'all' })).rows.find((i) => i.fileName === 'dropped.png')).toMatchObject({ status: 'confirmed', decidedBy: 'ana' });
+      // A draft left waiting whose asset was retired since: for a person to decide, not settled as that asset.
+      const droppedAsset = ok(await api.listInbox({ status: 'all' })).rows.find((i) => i.fileName === 'dropped.png')!.assetId!;
+      ok(await api.retireAsset({ id: droppedAsset, reason: 'wrong take', by: 'ana' }));
+      ctx.db.prepare("UPDATE inbox SET status = 'pending', asset_id = NULL, decided_at = NULL, decided_by = NULL WHERE file_name = 'dropped.png'").run();
+      await catchUpWatch(env, getWatchFolder(ctx.db, ids[1]!)!);
+      expect(ok(await api.listInbox({})).rows.map((i) => i.fileName).sort()).toEqual(['dropped.png', 'still.png']);
     } finally {
       await close();
     }

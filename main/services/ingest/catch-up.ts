@@ -21,6 +21,9 @@ export interface CatchUpResult extends DraftResult {
   gone: GoneDraft[];
 }
 
+/** Who a draft settled by a scan was decided by: nobody decided it; its content was found in the log. */
+export const SETTLED_BY_SCAN = 'GenLog (content already logged)';
+
 export interface CatchUpOptions {
   /**
    * Whether a file not in the inbox yet is finished and may be drafted; the rest are left out. A rescan while
@@ -47,11 +50,12 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
     exclude: JSON.parse(watch.exclude_globs) as string[],
     onSkip: (s) => errors.push(`${s.path}: ${s.reason}`),
   });
-  // Drafts whose files went are looked at first: the frames a sequence draft kept are drafted again below, with
+  // Drafts whose content is in the log already wait no longer (left waiting by a GenLog before 2026-12-07, or a log
+  // whose settling failed): settled first, so one whose files were archived since is confirmed, not taken out.
+  settleLoggedDrafts(env.ctx.db, { at: env.ctx.now().toISOString(), by: SETTLED_BY_SCAN });
+  // Drafts whose files went are looked at next: the frames a sequence draft kept are drafted again below, with
   // what arrived, replacing it.
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id, { present: new Set(files.map((f) => f.path)) });
-  // Drafts whose content was logged meanwhile by other means (`genlog log` of the same folder) wait no longer.
-  settleLoggedDrafts(env.ctx.db, env.ctx.now().toISOString());
   const rows = watchInboxItems(env.ctx.db, watch.id);
   const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
   // Frames of a draft that lost one, as they were drafted: finished then, so drafted again whatever a rescan thinks.

@@ -298,13 +298,16 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       });
     });
     const at = now.toISOString();
+    let settledNow = 0;
     const written = inTransaction(ctx.db, () => {
       rememberHashes(ctx.db, versions, batch.fresh, at);
       const assets = logPrepared(ctx, target, prepared);
       // Drafts of these files waiting in the inbox (a watch folder saw them first) are decided by this log.
-      draftsSettled += settleLoggedDrafts(ctx.db, at);
+      const ids = [...assets, ...order.flatMap((o) => (o.kind === 'existing' ? [o.asset] : []))].map((a) => a.id);
+      settledNow = settleLoggedDrafts(ctx.db, { at, by: target.defaults.by ?? ctx.actor(), assetIds: ids });
       return assets;
     });
+    draftsSettled += settledNow;
     filesHashed += batch.fresh.size;
     // Reported with the batch's commit, like its assets: a batch that fails to commit reports neither.
     unreadable.push(...batch.unreadable);

@@ -139,9 +139,10 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
       },
     }]);
     if (!logged) throw new Error(`Internal error: inbox item ${row.id} was not logged`);
-    decideInboxItem(ctx.db, row.id, 'confirmed', logged.id, ctx.now().toISOString(), c.decidedBy ?? c.by ?? ctx.actor());
-    // The same content drafted again elsewhere (a copy in another watched folder) is decided with it.
-    settleLoggedDrafts(ctx.db, ctx.now().toISOString());
+    const by = c.decidedBy ?? c.by ?? ctx.actor();
+    decideInboxItem(ctx.db, row.id, 'confirmed', logged.id, ctx.now().toISOString(), by);
+    // The same content drafted again elsewhere (a copy in another watched folder) is decided with it, by the same person.
+    settleLoggedDrafts(ctx.db, { at: ctx.now().toISOString(), by, assetIds: [logged.id] });
     return logged;
   });
   if (!asset.duplicate && asset.mediaType === 'image') {
