@@ -375,7 +375,8 @@ describe('folder ingest', () => {
     const released = new Promise<void>((r) => { release = r; });
     // The last file hangs (a share gone slow) until the test lets it go: the batch cannot commit meanwhile.
     const pool: Pick<HashPool, 'hash'> = { hash: (path, o) => (path.endsWith('stuck.mov') ? released.then(() => real.hash(path, o)) : real.hash(path, o)) };
-    const run = ingestFolder(ctx, { ...base, paths: [dir] }, { pool, keepHashesEveryMs: 0 });
+    // Kept after a while even though no other file arrives after the three (a timer, not the next hash).
+    const run = ingestFolder(ctx, { ...base, paths: [dir] }, { pool, keepHashesEvery: { ms: 300, bytes: 1024 ** 3 } });
     const indexed = () => (ctx.db.prepare('SELECT path FROM file_index ORDER BY path').all() as { path: string }[]).map((r) => r.path);
     const deadline = Date.now() + 10_000;
     while (indexed().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -49,12 +49,12 @@ export interface FolderIngestOptions {
   batchSize?: number;
   /** Default true; the benchmark turns it off to measure what reading provenance costs. */
   readProvenance?: boolean;
-  /** How often hashes read are kept while their batch is read (ms): a run killed outright loses that much reading. */
-  keepHashesEveryMs?: number;
+  /** How often hashes read are kept while their batch is read: a run killed outright loses at most that much reading. */
+  keepHashesEvery?: { ms: number; bytes: number };
 }
 
 /** A batch is 500 items (25 GB of EXR frames): killed outright, the next run would read them all again. */
-const KEEP_HASHES_EVERY_MS = 2000;
+const KEEP_HASHES_EVERY = { ms: 30_000, bytes: 1024 ** 3 };
 
 export interface FolderIngestResult {
   assets: LoggedAsset[];
@@ -213,7 +213,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const kept = new KeptHashes(ctx, versions);
   const prepare = async (batch: IngestItem[], index: number): Promise<Settled<PreparedBatch>> => {
     const readWhole = new Map<string, string>();
-    const keeping = kept.asRead(o.keepHashesEveryMs ?? KEEP_HASHES_EVERY_MS);
+    const keeping = kept.asRead(o.keepHashesEvery ?? KEEP_HASHES_EVERY);
     try {
       const records: Promise<ProvenanceRecord | null>[] = [];
       const hashedLeads = new Map<string, number>();
@@ -225,7 +225,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
       const onFileHashed = (path: string, hashed: HashResult) => {
         if (hashed.size === versions.get(path)?.size) {
           readWhole.set(path, hashed.sha256);
-          keeping.hashed(path, hashed.sha256);
+          keeping.hashed(path, hashed.sha256, hashed.size);
         }
         const at = hashedLeads.get(path);
         if (at === undefined) return hashed.ends?.release?.();

@@ -23,22 +23,42 @@ export class KeptHashes {
     inTransaction(this.ctx.db, () => rememberHashes(this.ctx.db, this.versions, unchanged.map((v) => [v.path, read.get(v.path) as string] as const), at));
   }
 
-  /** Keeps the hashes of one batch as they arrive, every `everyMs`: a process killed outright loses at most that much reading. */
-  asRead(everyMs: number): { hashed(path: string, sha256: string): void; settled(): Promise<void> } {
+  /**
+   * Keeps the hashes of one batch as they arrive, once `every.bytes` have been read or `every.ms` have passed since
+   * the last keeping (a timer, so a hash read just before a long file is not held back by it): a process killed
+   * outright loses at most that much reading. Not at every file: each write moves the database's change stamp, and
+   * every open window reloads what it shows.
+   */
+  asRead(every: { ms: number; bytes: number }): { hashed(path: string, sha256: string, size: number): void; settled(): Promise<void> } {
     let notKept = new Map<string, string>();
+    let bytes = 0;
     let keptAt = Date.now();
     let keeping = Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const keepNow = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      const hashes = notKept;
+      notKept = new Map();
+      bytes = 0;
+      keptAt = Date.now();
+      // Only a shortcut for a later run: failing to write it (a lock held) costs that run time, not this one.
+      if (hashes.size > 0) keeping = keeping.then(() => this.keep(hashes)).catch(() => undefined);
+    };
     return {
-      hashed: (path, sha256) => {
+      hashed: (path, sha256, size) => {
         notKept.set(path, sha256);
-        if (Date.now() - keptAt < everyMs) return;
-        const hashes = notKept;
-        notKept = new Map();
-        keptAt = Date.now();
-        // Only a shortcut for a later run: failing to write it (a lock held) costs that run time, not this one.
-        keeping = keeping.then(() => this.keep(hashes)).catch(() => undefined);
+        bytes += size;
+        const waited = Date.now() - keptAt;
+        if (bytes >= every.bytes || waited >= every.ms) return keepNow();
+        timer ??= setTimeout(keepNow, every.ms - waited);
+        timer.unref?.();
       },
-      settled: () => keeping,
+      settled: () => {
+        clearTimeout(timer);
+        timer = undefined;
+        return keeping;
+      },
     };
   }
 }
