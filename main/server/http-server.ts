@@ -8,7 +8,7 @@ import { dispatch } from '../api/dispatch';
 import type { MethodDef } from '../api/method';
 import { formatBytes } from '../format/byte-size';
 import { checkRequest } from './guard';
-import { clearLeftStaging, ownStagingDir } from '../services/staged-files';
+import { clearLeftStaging, ownStagingDir, startStagingHeartbeat } from '../services/staged-files';
 import { CSP, serveStatic } from './static-files';
 import { receiveMediaUpload } from './media-upload';
 
@@ -112,6 +112,7 @@ function receiveKeptUpload(ctx: ApiContext, req: IncomingMessage, name: string, 
 
 export function startServer(o: ServeOptions): Promise<RunningServer> {
   clearLeftStaging(o.ctx.dataDir);
+  const stopHeartbeat = startStagingHeartbeat(o.ctx.dataDir);
   const token = o.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const server = createServer((req, res) => {
@@ -164,7 +165,10 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
   }
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      stopHeartbeat();
+      reject(error);
+    });
     server.listen(o.port ?? 0, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
       resolve({
@@ -172,7 +176,11 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () => new Promise<void>((r) => {
+          stopHeartbeat();
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
       });
     });
   });

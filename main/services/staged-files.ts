@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, rmSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import { readdirSync, rmSync, statSync, unlinkSync, utimesSync, type Dirent } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ProvenanceRecord } from '../provenance';
 
 export const STAGED_TTL_MS = 60 * 60 * 1000;
@@ -66,10 +66,29 @@ export function ownStagingDir(dataDir: string): string {
   return join(dataDir, 'staging', `${safeHostname()}-${process.pid}`);
 }
 
+/** How often a running server marks its staging folder as in use (its modification time). */
+export const STAGING_HEARTBEAT_MS = 20_000;
+
+/** Keeps this process's staging folder marked as in use while it runs; returns what stops it. */
+export function startStagingHeartbeat(dataDir: string): () => void {
+  const dir = ownStagingDir(dataDir);
+  const beat = setInterval(() => {
+    const now = new Date();
+    try {
+      utimesSync(dir, now, now);
+    } catch {
+      // not made yet: nothing uploaded
+    }
+  }, STAGING_HEARTBEAT_MS);
+  beat.unref();
+  return () => clearInterval(beat);
+}
+
 /**
- * Upload copies left behind by an earlier `genlog serve` (its staged ids died with it): a server of this machine that
- * is no longer running leaves nothing anyone can use, so its folder goes at once; what is not known to be dead (another
- * machine's, or loose files from before folders per process) goes once it expires.
+ * Upload copies left behind by an earlier `genlog serve` (its staged ids died with it). A folder of a server of this
+ * machine that is no longer running, and not marked as in use for three heartbeats (another machine of the same name
+ * sharing the data folder marks its own), goes at once: nothing else would ever remove what a server killed
+ * mid-upload left. Anything else goes once it has not been in use for the expiry time.
  */
 export function clearLeftStaging(dataDir: string, ttlMs = STAGED_TTL_MS): void {
   const dir = join(dataDir, 'staging');
@@ -79,15 +98,22 @@ export function clearLeftStaging(dataDir: string, ttlMs = STAGED_TTL_MS): void {
   } catch {
     return;
   }
-  const cutoff = Date.now() - ttlMs;
+  const now = Date.now();
   const mine = new RegExp(`^${escapeRegExp(safeHostname())}-(\\d+)$`);
+  const own = basename(ownStagingDir(dataDir));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    const pid = entry.isDirectory() ? mine.exec(entry.name)?.[1] : undefined;
     try {
-      if (pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(path, { recursive: true, force: true });
-      else if (entry.isDirectory()) removeExpired(path, cutoff);
-      else if (statSync(path).mtimeMs < cutoff) unlinkSync(path);
+      const idle = now - statSync(path).mtimeMs;
+      if (!entry.isDirectory()) {
+        if (idle > ttlMs) unlinkSync(path);
+        continue;
+      }
+      if (entry.name === own) continue;
+      const pid = mine.exec(entry.name)?.[1];
+      const dead = pid !== undefined && !isRunning(Number(pid)) && idle > 3 * STAGING_HEARTBEAT_MS;
+      if (dead || idle > ttlMs) rmSync(path, { recursive: true, force: true });
+      else removeExpired(path, now - ttlMs);
     } catch {
       // removed meanwhile, or not ours to remove
     }

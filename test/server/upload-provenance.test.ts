@@ -53,28 +53,35 @@ describe('browser uploads carry their provenance into the log', () => {
 
   it('a server killed mid-upload leaves a copy no later start keeps: its folder goes when the next server starts', async () => {
     const staging = join(ctx.dataDir, 'staging');
-    // A server of this machine that died (a process that has ended), one still running, another machine's, and a
-    // loose file from before folders per process, one fresh and one an hour old.
+    // Servers of this machine: one that died (a process that has ended) a while ago, one still running, and one whose
+    // process is not here but which marked its folder as in use moments ago (another machine of the same name); one
+    // of another machine, in use, and one unused for longer than the expiry time; loose files, fresh and old.
+    const host = hostname().replace(/[^A-Za-z0-9._]/g, '_');
     const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
-    const deadDir = join(staging, `${hostname().replace(/[^A-Za-z0-9._]/g, '_')}-${ended}`);
-    const liveDir = join(staging, `${hostname().replace(/[^A-Za-z0-9._]/g, '_')}-${process.ppid}`);
-    const otherMachine = join(staging, `render-node-7-${ended}`);
-    for (const d of [deadDir, liveDir, otherMachine]) {
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    const dirs = {
+      dead: [join(staging, `${host}-${ended}`), minutesAgo(2)],
+      live: [join(staging, `${host}-${process.ppid}`), minutesAgo(2)],
+      sameName: [join(staging, `${host}-${ended + 100000}`), minutesAgo(0)],
+      otherMachine: [join(staging, `render-node-7-${ended}`), minutesAgo(2)],
+      abandoned: [join(staging, `render-node-8-${ended}`), minutesAgo(120)],
+    } as const;
+    for (const [d] of Object.values(dirs)) {
       mkdirSync(d, { recursive: true });
       writeFileSync(join(d, 'half.png'), 'partial upload');
     }
+    for (const [d, at] of Object.values(dirs)) utimesSync(d, at, at);
     writeFileSync(join(staging, 'loose-fresh'), 'x');
     writeFileSync(join(staging, 'loose-old'), 'x');
-    const hourAgo = new Date(Date.now() - 2 * 3600_000);
-    utimesSync(join(staging, 'loose-old'), hourAgo, hourAgo);
+    utimesSync(join(staging, 'loose-old'), minutesAgo(120), minutesAgo(120));
     const again = await startServer({ ctx, table: methodTable, staticDir });
     await again.close();
-    expect(existsSync(deadDir)).toBe(false);
-    expect(readdirSync(liveDir)).toEqual(['half.png']);
-    expect(readdirSync(otherMachine)).toEqual(['half.png']);
+    expect(existsSync(dirs.dead[0])).toBe(false);
+    expect(existsSync(dirs.abandoned[0])).toBe(false);
+    for (const kept of [dirs.live, dirs.sameName, dirs.otherMachine]) expect(readdirSync(kept[0])).toEqual(['half.png']);
     expect(existsSync(join(staging, 'loose-fresh'))).toBe(true);
     expect(existsSync(join(staging, 'loose-old'))).toBe(false);
-    for (const d of [liveDir, otherMachine]) rmSync(d, { recursive: true });
+    for (const [d] of [dirs.live, dirs.sameName, dirs.otherMachine]) rmSync(d, { recursive: true });
     rmSync(join(staging, 'loose-fresh'));
   });
 
