@@ -23,7 +23,7 @@ export function describeDbError(error: unknown, path: string): string | null {
   if (code.startsWith('SQLITE_CANTOPEN')) {
     return `Cannot open the database ${path} (${message}): GenLog needs to read and write the file and to create files beside it in its folder.`;
   }
-  if (code.startsWith('SQLITE_BUSY')) {
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_TIMEOUT') {
     return `The database ${path} is busy: another program (another GenLog, a backup or sync tool) held its write lock for longer ` +
       `than the 5 s GenLog waits (${message}). Try again once that program is done.`;
   }

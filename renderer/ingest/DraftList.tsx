@@ -44,12 +44,21 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   // Focus that comes from a click on a row must not select the first draft: that scrolls the list between mouse down
   // and up, and the click then lands on another row than the one pressed (or on none).
   const pressed = useRef(false);
+  /** Focus given by the list itself (on opening, after a tick), which must not select a draft. */
+  const quietFocus = useRef(false);
   const pickedIds = useMemo(() => new Set(picked), [picked]);
   const pending = useMemo(() => items.filter((d) => d.status === 'pending'), [items]);
   const allPicked = pending.length > 0 && pending.every((d) => pickedIds.has(d.id));
   // Kept from render to render, so the rows are not drawn again for a key press that does not change them.
   const onSelect = useCallback((id: number) => void drafts.getState().select(id), [drafts]);
-  const onPick = useCallback((id: number, on: boolean) => drafts.getState().togglePicked(id, on), [drafts]);
+  // A tick by mouse leaves the keyboard on the list (its checkbox never takes it): a long list unmounts rows scrolled
+  // away, and focus on one of them would fall to the page, leaving arrows, Space and Ctrl+A dead.
+  const onPick = useCallback((id: number, on: boolean) => {
+    drafts.getState().togglePicked(id, on);
+    quietFocus.current = true;
+    listRef.current?.focus({ preventScroll: true });
+    quietFocus.current = false;
+  }, [drafts]);
 
   // A long list draws only the rows in view (and some around them): thousands of rows made every key press and tick
   // take a tenth of a second or more to paint. A first page (500) is drawn whole.
@@ -83,7 +92,6 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   // Opening the inbox puts the keyboard on the list once it has drafts, so the first arrow press selects a draft (not
   // the menu button that opened the page). Nothing is opened until then; focus already in a field stays there.
   const focusedOnOpen = useRef(false);
-  const quietFocus = useRef(false);
   useEffect(() => {
     if (focusedOnOpen.current || items.length === 0) return;
     focusedOnOpen.current = true;

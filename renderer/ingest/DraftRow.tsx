@@ -29,7 +29,7 @@ export const DraftRow = memo(function DraftRow({ draft: d, selected, picked, sho
       <td className="cell-check" onClick={(e) => e.stopPropagation()}>
         {d.status === 'pending' ? (
           <input type="checkbox" aria-label={`Select ${d.fileName}`} checked={picked} tabIndex={-1}
-            onChange={(e) => onPick(d.id, e.target.checked)} />
+            onMouseDown={(e) => e.preventDefault()} onChange={(e) => onPick(d.id, e.target.checked)} />
         ) : null}
       </td>
       <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>

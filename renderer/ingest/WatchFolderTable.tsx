@@ -36,9 +36,12 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
   const lastScan = useApp('watchFolders', (s) => s.lastScan);
   // Folders the last scan could not reach (moved, unmounted): said in their row, not only in the scan report, until
   // the folder is scanned again (the watcher's catch-up once it is back).
+  // Stamps of one clock are compared (the scan's answer says the folder's last scan as the database had it), not the
+  // database's with this window's: a render node's clock may be behind.
   const scannedSince = (id: number) => {
     const folder = folders.find((f) => f.id === id);
-    return folder !== undefined && folder.lastScanAt !== (lastScan?.lastScanAtThen[id] ?? null);
+    const then = lastScan?.results.find((r) => r.watchId === id)?.lastScanAt ?? null;
+    return folder !== undefined && folder.lastScanAt !== then;
   };
   const unreachable = new Map((lastScan?.results ?? []).flatMap((r) => (r.scanError && !scannedSince(r.watchId) ? [[r.watchId, r.scanError] as const] : [])));
   if (folders.length === 0) return null;

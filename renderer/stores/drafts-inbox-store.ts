@@ -11,6 +11,8 @@ import { formatCount, plural } from '../ui/format';
 export const DRAFTS_PAGE = 500;
 /** Most drafts one listInbox call returns. */
 const MOST_AT_ONCE = 5000;
+/** Rows a refresh's next call reads again of the one before. */
+const PAGE_OVERLAP = 200;
 
 export interface BatchOutcome {
   logged: number;
@@ -140,6 +142,8 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
       // "stays selected": the reload took it out of the list.
       const stillPicked = new Set(get().picked);
       const failures = [...failed].filter(([id]) => stillPicked.has(id)).map(([, message]) => message);
+      // What was typed into those is of no use any more (a copy confirmed with its twin, settled with it).
+      forgetEdits([...failed.keys()].filter((id) => !stillPicked.has(id)));
       return { done, failures, notReached: ids.length - done.size - failed.size, goneMeanwhile: failed.size - failures.length };
     }
 
@@ -211,14 +215,16 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         const fetched = new Map<number, Draft>();
         let total = 0;
         for (let got = 0; got < wanted;) {
-          const limit = Math.min(MOST_AT_ONCE, wanted - got);
-          const res = await call(api.listInbox({ status, limit, offset: from + got }), 'load the New files inbox');
+          // Each call after the first starts a little before where the last ended: drafts decided between two calls
+          // shift the rest up, and one must not fall between them (a row that comes twice is kept once).
+          const back = got === 0 ? 0 : PAGE_OVERLAP;
+          const limit = Math.min(MOST_AT_ONCE, wanted - got + back);
+          const res = await call(api.listInbox({ status, limit, offset: from + got - back }), 'load the New files inbox');
           if (mine !== listRequest) return;
           if (!res.ok) return set({ total: 0, items: more ? items : [] });
-          // Drafts found meanwhile shift the offsets: a row may come twice.
           for (const d of res.value.rows) if (!fetched.has(d.id)) fetched.set(d.id, d);
           total = res.value.total;
-          got += limit;
+          got += limit - back;
           if (res.value.rows.length < limit) break;
         }
         const shown = new Map(items.map((d) => [d.id, d]));

@@ -9,12 +9,6 @@ export interface ScanReport {
   watchId: number | null;
   at: string;
   results: ScanResult[];
-  /**
-   * The last successful scan of each folder that failed, as the database said after this scan: the folder has been
-   * scanned since once that changes. Stamps of one clock are compared, not the database's with this window's (a
-   * render node's clock may be behind).
-   */
-  lastScanAtThen: Record<number, string | null>;
 }
 
 export interface WatchFoldersState {
@@ -77,12 +71,7 @@ export function createWatchFoldersStore(api: GenlogClient, call: Call, deps: Wat
       const res = await call(api.scanWatchFolders({ id }), id === undefined ? 'scan the watch folders' : `scan watch folder ${id}`);
       set({ scanning: null });
       if (!res.ok) return;
-      const at = new Date().toISOString();
-      // Loaded first: a failed scan leaves a folder's last scan as it was, which is what later ones are compared with.
-      await get().load();
-      const stamps = new Map(get().folders.map((f) => [f.id, f.lastScanAt]));
-      const lastScanAtThen = Object.fromEntries(res.value.filter((r) => r.scanError !== null).map((r) => [r.watchId, stamps.get(r.watchId) ?? null]));
-      set({ lastScan: { watchId: id ?? null, at, results: res.value, lastScanAtThen } });
+      set({ lastScan: { watchId: id ?? null, at: new Date().toISOString(), results: res.value } });
       const found = res.value.reduce((n, r) => n + r.found.length, 0);
       const logged = res.value.reduce((n, r) => n + r.alreadyLogged, 0);
       const dismissed = res.value.reduce((n, r) => n + r.alreadyDismissed, 0);
@@ -96,6 +85,7 @@ export function createWatchFoldersStore(api: GenlogClient, call: Call, deps: Wat
         deps.notify('error', `Could not scan ${plural(failed.length, 'watch folder')}: ${failed.map((r) => `${r.path} (${r.scanError})`).join('; ')}.${others}`);
       } else deps.notify(found ? 'success' : 'info', `${text}.`);
       deps.inboxChanged();
+      await get().load();
     },
   }));
   return store;

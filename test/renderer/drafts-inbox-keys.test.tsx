@@ -49,6 +49,20 @@ describe('New files inbox keyboard', () => {
     expect(screen.getByRole('status').textContent ?? '').toMatch(/matte_v002\.exr left the inbox while open .* not used/);
   });
 
+  it('a tick by mouse leaves the keyboard on the list, not on the checkbox (a long list unmounts rows scrolled away)', async () => {
+    const { stores } = renderApp(api);
+    await nav(/^New files inbox/);
+    await within(table()).findByText('matte_v002.exr');
+    screen.getByLabelText('Show').focus();
+    await user.click(within(rowOf(/matte_v002/)).getByRole('checkbox'));
+    expect(stores.drafts.getState().picked).toHaveLength(1);
+    expect(document.activeElement).toBe(list());
+    // Nothing was selected by that focus, and Space now ticks the draft the arrows reach.
+    expect(stores.drafts.getState().selectedId).toBeNull();
+    await user.keyboard('{ArrowDown} ');
+    expect(stores.drafts.getState().picked).toHaveLength(2);
+  });
+
   it('Esc in the confirm form goes back to the list on the same draft, keeping what was typed', async () => {
     renderApp(api);
     await nav(/^New files inbox/);

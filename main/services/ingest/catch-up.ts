@@ -1,6 +1,6 @@
 import type { ApiContext } from '../../api/context';
 import { settleLoggedDrafts, watchInboxItems } from '../../../db/inbox';
-import { listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
+import { getWatchFolder, listWatchFolders, setLastScan, type WatchFolderRow } from '../../../db/watch-folders';
 import { ScanError, createHashPool, scanFolder, type HashPool, type ScannedFile } from '../../ingest';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { draftFiles, inboxKeys, nothingDrafted, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
@@ -19,6 +19,8 @@ export interface CatchUpResult extends DraftResult {
   scanError: string | null;
   /** Pending drafts taken out of the inbox: none of their files is there any more (deleted, or renamed). */
   gone: GoneDraft[];
+  /** When the folder was last scanned whole, as the database says after this scan (unchanged by one that failed). */
+  lastScanAt: string | null;
 }
 
 /** Who a draft settled by a scan was decided by: nobody decided it; its content was found in the log. */
@@ -63,10 +65,14 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   const settled = opts.settled ?? (() => true);
   const fresh = files.filter((f) => !held.has(versionKey(f)) && (again.has(versionKey(f)) || settled(f)));
   const drafted = await draftFiles(env, watch, fresh, new Set(redraft.keys()), rows);
-  if (opts.recordScan !== false) setLastScan(env.ctx.db, watch.id, env.ctx.now().toISOString());
+  const scannedAt = env.ctx.now().toISOString();
+  if (opts.recordScan !== false) setLastScan(env.ctx.db, watch.id, scannedAt);
   // Frames drafted again as they were, after another frame of their draft went, are not new or changed.
   const filesNew = fresh.filter((f) => !again.has(versionKey(f))).length;
-  return { ...drafted, watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, errors: [...errors, ...drafted.errors] };
+  return {
+    ...drafted, watchId: watch.id, path: watch.path, filesScanned: files.length, filesNew, scanError: null, gone, errors: [...errors, ...drafted.errors],
+    lastScanAt: opts.recordScan !== false ? scannedAt : watch.last_scan_at,
+  };
 }
 
 /** A catch-up scan of one watch folder (or every enabled one) on request: the API's "scan now". */
@@ -82,7 +88,8 @@ export async function scanWatchFolders(ctx: ApiContext, id?: number): Promise<Ca
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const scanError = error instanceof ScanError ? error.reason : message;
-        results.push({ ...nothingDrafted(0), watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, gone: [], errors: [message] });
+        const lastScanAt = getWatchFolder(ctx.db, w.id)?.last_scan_at ?? null;
+        results.push({ ...nothingDrafted(0), watchId: w.id, path: w.path, filesScanned: 0, filesNew: 0, scanError, gone: [], errors: [message], lastScanAt });
       }
     }
     return results;

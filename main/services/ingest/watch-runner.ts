@@ -6,7 +6,7 @@ import type { ApiContext } from '../../api/context';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
-import { draftFiles, type DraftEnv, type ReplacedDraft } from './inbox-drafts';
+import { draftFiles, type DraftEnv, type DraftResult, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
 import { failedLook, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, type ActiveWatch } from './active-watch';
@@ -274,7 +274,8 @@ export class WatchRunner {
           if (!row || a.closed) return;
           const test = settledSinceLastLook(a, stabilityMs);
           const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false });
-          succeededLook(a);
+          // Only a look that wrote shows the database takes writes again: one that found nothing new proves nothing.
+          if (wrote(result)) succeededLook(a);
           a.lookAgain = !secondLook && test.worthLookingAgain();
           a.lookAgainUrgent = afterFailure;
           if (result.gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: result.gone });
@@ -348,12 +349,14 @@ export class WatchRunner {
         const { gone, redraft } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, { only: batch.gone }) : { gone: [], redraft: new Map<number, string[]>() };
         if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
         const paths = [...new Set([...batch.paths, ...[...redraft.values()].flat(), ...a.unread.inFolder(folder)])];
+        let written = gone.length > 0;
         if (paths.length > 0) {
           const result = await draftFiles(this.env, row, await currentVersions(paths), new Set(redraft.keys()));
           this.announce(a.id, result.found, a.unread.afterDraft(paths, result), result.replaced);
+          written ||= wrote(result);
         }
-        // The database can be written again: what failed before is scanned at the next recheck, not after its wait.
-        succeededLook(a);
+        // The database took a write again: what failed before is scanned at the next recheck, not after its wait.
+        if (written) succeededLook(a);
       } catch (error) {
         if (this.stopped) throw error;
         // Nothing of a failed draft is kept (one transaction): the folder's files wait for the rescan, not a restart.
@@ -367,6 +370,11 @@ export class WatchRunner {
       }
     });
   }
+}
+
+/** Whether a draft or scan wrote to the database (a draft, a replaced or removed one). */
+function wrote(result: DraftResult & { gone?: readonly unknown[] }): boolean {
+  return result.found.length > 0 || result.replaced.length > 0 || (result.gone?.length ?? 0) > 0;
 }
 
 /** Starts a runner for the context (the desktop app, `genlog watch run`); API changes to watch folders reach it. */
