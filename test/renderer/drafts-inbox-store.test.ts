@@ -74,6 +74,34 @@ describe('new files inbox store', () => {
     expect(changed.filter((d, i) => d !== after[i]).map((d) => d.id)).toEqual([last.id]);
   });
 
+  it('past 5,000, a draft decided between a refresh\'s two calls does not make another fall between them', async () => {
+    ctx = testContext({ actor: 'tester' });
+    ctx.db.transaction(() => addDrafts(ctx, Array.from({ length: 5600 }, (_, i) => `f${i}.png`), '0'))();
+    const api = testClient(ctx);
+    let decideAfterFirstCall = false;
+    const client = new Proxy(api, {
+      get: (target, name, receiver) => (name === 'listInbox'
+        ? async (input: Parameters<typeof api.listInbox>[0]) => {
+          const res = await target.listInbox(input);
+          // Ten of the newest decided elsewhere (a CLI) once the first page has been read.
+          if (decideAfterFirstCall && input.offset === 0) {
+            decideAfterFirstCall = false;
+            for (const row of ctx.db.prepare("SELECT id FROM inbox WHERE status = 'pending' ORDER BY id DESC LIMIT 10").all() as { id: number }[]) deletePendingInboxItem(ctx.db, row.id);
+          }
+          return res;
+        }
+        : Reflect.get(target, name, receiver)),
+    });
+    const store = createDraftsInboxStore(client, createCall(createNotificationStore()), { actor: () => 'ana', notify: () => undefined, assetsChanged: () => undefined });
+    await store.getState().load();
+    while (store.getState().items.length < 5600) await store.getState().load(true);
+    decideAfterFirstCall = true;
+    await store.getState().load();
+    const shown = new Set(store.getState().items.map((d) => d.id));
+    const waiting = (ctx.db.prepare("SELECT id FROM inbox WHERE status = 'pending'").all() as { id: number }[]).map((r) => r.id);
+    expect(waiting.filter((id) => !shown.has(id))).toEqual([]);
+  });
+
   it('an open draft replaced by a new one of the same files hands it what was typed; one decided elsewhere says what was typed was dropped', async () => {
     ctx = testContext({ actor: 'tester' });
     addDrafts(ctx, ['h1.png', 'h2.png'], 'c');
