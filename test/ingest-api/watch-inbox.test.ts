@@ -408,6 +408,38 @@ describe('watch folders', () => {
     await env.close();
   });
 
+  it('a watcher\'s rescans pass over files found already logged while they are unchanged, and late frames still join the logged sequence', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (let f = 1; f <= 3; f++) write(renders, `sh060.${1000 + f}.png`, await framePng(40 + f));
+    write(renders, 'plate.png', await framePng(49));
+    const [seq] = (await ingestFolder(ctx, { paths: [renders], recursive: false, production: 'SHOW1', tool: 'LocalSD', by: 'ana', prompt: '', notes: '', episode: '' })).assets
+      .filter((a) => a.frameRange);
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const env = countingEnv(ctx);
+    const quiet = new Set<string>();
+    const rescan = () => catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!, { recordScan: false, quiet });
+    expect(await rescan()).toMatchObject({ filesScanned: 4, filesNew: 4, alreadyLogged: 4, found: [] });
+    // Unchanged since: not looked at again.
+    expect(await rescan()).toMatchObject({ filesScanned: 4, filesNew: 0, alreadyLogged: 0, found: [] });
+    // A late frame still joins the logged sequence, as its event would make it; a touched plate is looked at again.
+    write(renders, 'sh060.1004.png', await framePng(44));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(renders, 'plate.png'), later, later);
+    const next = await rescan();
+    expect(next).toMatchObject({ filesNew: 2, alreadyLogged: 1 });
+    expect(next.found).toHaveLength(1);
+    expect(next.found[0]?.prefill.notes).toBe(`Frame 1004 of sh060.####.png, which is already logged as asset #${seq!.id} (frames 1001–1003).`);
+    // A file deleted is forgotten: written again with the same content and time, it is looked at again.
+    const plate = readFileSync(join(renders, 'plate.png'));
+    rmSync(join(renders, 'plate.png'));
+    await rescan();
+    write(renders, 'plate.png', plate);
+    utimesSync(join(renders, 'plate.png'), later, later);
+    expect(await rescan()).toMatchObject({ filesNew: 1, alreadyLogged: 1 });
+    await env.close();
+  });
+
   it('a waiting sequence draft stays while a new frame of it cannot be read (or the reading is stopped), then takes it in', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

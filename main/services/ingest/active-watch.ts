@@ -56,6 +56,8 @@ export interface ActiveWatch {
   lookAgainUrgent: boolean;
   /** A rescan is queued or running. */
   scanning?: boolean;
+  /** File versions scans found nothing to draft for (already logged, dismissed): not looked at again (CatchUpOptions.quiet). */
+  quiet: Set<string>;
   /** What scans of this folder said already (a broken link, a pipe): a rescan each minute does not say it again. */
   scanWarnings: Set<string>;
 }

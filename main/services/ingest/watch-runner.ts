@@ -187,7 +187,7 @@ export class WatchRunner {
     });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
-      rescanDue: false, failures: 0, retryAt: 0, scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, lookAgainUrgent: false, scanWarnings: new Set(),
+      rescanDue: false, failures: 0, retryAt: 0, quiet: new Set(), scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, lookAgainUrgent: false, scanWarnings: new Set(),
     };
     watcher.on('add', (path) => this.noted(active, path));
     watcher.on('change', (path) => this.noted(active, path));
@@ -213,7 +213,7 @@ export class WatchRunner {
       if (!row) return;
       let result: CatchUpResult;
       try {
-        result = await catchUpWatch(this.env, row);
+        result = await catchUpWatch(this.env, row, { quiet: active.quiet });
       } catch (error) {
         if (this.stopped) throw error;
         const when = failedLook(active, this.options.recheckMs);
@@ -273,7 +273,7 @@ export class WatchRunner {
           const row = this.current(a.id);
           if (!row || a.closed) return;
           const test = settledSinceLastLook(a, stabilityMs);
-          const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false });
+          const result = await catchUpWatch(this.env, row, { settled: test.settled, recordScan: false, quiet: a.quiet });
           // Only a look that wrote shows the database takes writes again: one that found nothing new proves nothing.
           if (wrote(result)) succeededLook(a);
           a.lookAgain = !secondLook && test.worthLookingAgain();
