@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,9 @@ describe('genlog serve --watch (spawned)', () => {
     const renders = join(dir, 'renders');
     mkdirSync(renders);
     writeFileSync(join(renders, 'before_start.exr'), randomBytes(2048));
+    // Written a minute before the server starts (one modified moments before could still be being written).
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(join(renders, 'before_start.exr'), minuteAgo, minuteAgo);
     expect(genlog(['--db', db, 'production', 'add', '--code', 'SHOW1', '--title', 'The Show', '--contact', 'amy@netflix.com']).code).toBe(0);
     expect(genlog(['--db', db, 'watch', 'add', renders, '--production', 'SHOW1', '--by', 'ana']).code).toBe(0);
     expect(genlog(['serve', '--help']).stdout).toMatch(/^Usage: genlog serve \[--port N\] \[--watch\]\n\n.*--watch also watches the enabled watch folders/);

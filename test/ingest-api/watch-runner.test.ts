@@ -18,6 +18,12 @@ afterAll(closeParserThread);
 const FAST = { stabilityMs: 400, pollMs: 50, settleMs: 300 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A file that arrived while nothing watched, a minute ago: one modified moments before a watch starts may still be being written. */
+function arrivedEarlier(...paths: string[]): void {
+  const minuteAgo = new Date(Date.now() - 60_000);
+  for (const path of paths) utimesSync(path, minuteAgo, minuteAgo);
+}
+
 async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -65,7 +71,7 @@ describe('watch runner', () => {
   it('catches up on start, then drafts a new file only once it is completely written', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
-    write(renders, 'before.png', await comfyPng());
+    arrivedEarlier(write(renders, 'before.png', await comfyPng()));
     ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
     const events: WatchEvent[] = [];
     running = await startWatchRunner(ctx, FAST, (e) => events.push(e));
@@ -159,6 +165,41 @@ describe('watch runner', () => {
     await until(() => (events.filter((e) => e.type === 'unwatched').length > goneBefore ? true : undefined), 'the deleted folder to be let go');
     write(renders, 'fourth.png', await comfyPng());
     await until(() => events.find((e) => e.type === 'found' && e.item.fileName === 'fourth.png'), 'a file in the folder made again');
+  });
+
+  it('a file being written when the watch starts is not drafted half-written by the catch-up, but once, when finished', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    const rendering = join(renders, 'rendering.exr');
+    writeFileSync(rendering, Buffer.alloc(1000, 1));
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, stabilityMs: 3000, recheckMs: 200 }, (e) => events.push(e));
+    const caughtUp = await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan');
+    // The render goes on a little after the watch started.
+    for (let i = 0; i < 4; i++) {
+      await sleep(250);
+      appendFileSync(rendering, Buffer.alloc(1000, 2));
+    }
+    expect(caughtUp).toMatchObject({ result: { found: [], stillWriting: 1 } });
+    expect(describeEvent(caughtUp)).toContain(', 1 still being written (drafted once finished).');
+    const found = await until(() => events.find((e) => e.type === 'found'), 'the finished file to be drafted');
+    expect(found).toMatchObject({ item: { fileName: 'rendering.exr', size: 5000 } });
+    await sleep(1000);
+    expect(events.filter((e) => e.type === 'found')).toHaveLength(1);
+  });
+
+  it('a file finished moments before the watch started, with no write after, is drafted at the second look', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    write(renders, 'just-done.png', await framePng(5));
+    ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const events: WatchEvent[] = [];
+    running = await startWatchRunner(ctx, { ...FAST, stabilityMs: 1500, recheckMs: 200, rescanMs: 0 }, (e) => events.push(e));
+    expect(await until(() => events.find((e) => e.type === 'caught-up'), 'the catch-up scan')).toMatchObject({ result: { found: [], stillWriting: 1 } });
+    expect(await until(() => events.find((e) => e.type === 'found'), 'the second look to draft it')).toMatchObject({ item: { fileName: 'just-done.png' } });
   });
 
   it('lands frames rendered together as one sequence draft, and frames arriving later join it', async () => {
@@ -501,7 +542,7 @@ describe('watch runner', () => {
   it('a rescan that finds a frame of a waiting sequence draft gone drafts the frames left at once, saying so once', async () => {
     const { ctx, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
-    for (let f = 1001; f <= 1004; f++) write(renders, `sh070.${f}.png`, await framePng(f));
+    for (let f = 1001; f <= 1004; f++) arrivedEarlier(write(renders, `sh070.${f}.png`, await framePng(f)));
     const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 300 });
     // The deletion is seen by a rescan only (its event lost, as under load).
     loseEventsOf(renders);
@@ -545,7 +586,7 @@ describe('watch runner', () => {
     const { ctx, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
     mkdirSync(renders);
-    write(renders, 'plate.png', await framePng(1));
+    arrivedEarlier(write(renders, 'plate.png', await framePng(1)));
     const { runner } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 500 });
     await runner.idle();
     const observer = new Database(ctx.dbPath, { readonly: true });

@@ -80,6 +80,7 @@ export function describeEvent(e: WatchEvent): string {
         r.alreadyLogged ? `${r.alreadyLogged} already in the log (not drafted)` : '',
         r.alreadyDismissed ? `${r.alreadyDismissed} dismissed before (not offered again)` : '',
         r.gone.length ? `${r.gone.length} taken out of the inbox (files gone: ${r.gone.map((g) => `#${g.id}${g.framesGone ? ` lost ${framesPhrase(g.framesGone)}, the rest drafted again` : ''}`).join(', ')})` : '',
+        r.stillWriting ? `${r.stillWriting} still being written (drafted once finished)` : '',
       ].filter(Boolean).map((part) => `, ${part}`).join('');
       // Files left out as already logged or dismissed are counted there, not as new (they were not read again).
       const fresh = Math.max(0, r.filesNew - r.alreadyLogged - r.alreadyDismissed);

@@ -108,6 +108,32 @@ export interface LastLook {
   seen: Map<string, { key: string; since: number }>;
 }
 
+/** A clock a few seconds ahead (a share's) still counts a file modified "now" as being written. */
+const CLOCK_SLACK_MS = 2000;
+
+/**
+ * The catch-up scan's test when a watch starts: a file modified within the stability time may still be being written
+ * (a render going on while the app starts), so it is left out; its writes' events draft it once finished, and a
+ * second look after the stability time drafts it if none come (it was finished after all). A file modified further
+ * in the future is one of a share whose clock is ahead: drafted, as before, rather than left for a rescan that may be
+ * switched off.
+ */
+export function writingTest(a: ActiveWatch, stabilityMs: number): { settled: (file: ScannedFile) => boolean; deferred: () => number } {
+  const seen: LastLook['seen'] = new Map();
+  return {
+    settled: (file) => {
+      const now = Date.now();
+      const writing = file.mtimeMs > now - stabilityMs && file.mtimeMs <= now + CLOCK_SLACK_MS;
+      if (!writing) return true;
+      seen.set(file.path, { key: versionKey(file), since: now });
+      a.lastLook = { at: now, seen };
+      a.lookAgain = true;
+      return false;
+    },
+    deferred: () => seen.size,
+  };
+}
+
 /** A rescan's test of which files are finished, and after the scan, whether a file it left out is worth another look soon. */
 export interface SettledTest {
   settled: (file: ScannedFile) => boolean;

@@ -9,7 +9,7 @@ import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv, type DraftResult, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
-import { failedLook, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, type ActiveWatch } from './active-watch';
+import { failedLook, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
 import { identityOf, replaced } from './folder-identity';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
@@ -48,7 +48,8 @@ export type WatchEvent =
   | { type: 'watching'; watch: WatchFolder }
   /** A folder no longer watched: paused, removed, its settings changed (it is watched again with them), or gone. */
   | { type: 'unwatched'; watchId: number; path: string; reason: 'disabled' | 'changed' | 'gone' }
-  | { type: 'caught-up'; result: CatchUpResult }
+  /** `stillWriting`: files modified moments ago, left for their events or a second look once finished. */
+  | { type: 'caught-up'; result: CatchUpResult & { stillWriting: number } }
   /** `replaces`: waiting drafts this one took the place of (their files are in it now). */
   | { type: 'found'; item: InboxItem; replaces?: number[] }
   /** Pending drafts whose files were deleted or renamed away: taken out, or (framesGone) replaced by the frames left. */
@@ -212,8 +213,9 @@ export class WatchRunner {
       const row = this.current(w.id);
       if (!row) return;
       let result: CatchUpResult;
+      const writing = writingTest(active, this.options.stabilityMs);
       try {
-        result = await catchUpWatch(this.env, row, { quiet: active.quiet });
+        result = await catchUpWatch(this.env, row, { quiet: active.quiet, settled: writing.settled });
       } catch (error) {
         if (this.stopped) throw error;
         const when = failedLook(active, this.options.recheckMs);
@@ -221,7 +223,7 @@ export class WatchRunner {
       }
       succeededLook(active);
       this.announce(w.id, result.found, unsaid(active, active.unread.afterDraft([], result)), result.replaced);
-      this.onEvent({ type: 'caught-up', result });
+      this.onEvent({ type: 'caught-up', result: { ...result, stillWriting: writing.deferred() } });
     });
   }
 
