@@ -118,7 +118,8 @@ export function DraftsInboxPage() {
           {total !== null && items.length < total ? (
             <div className="inbox-more">
               <span className="muted">Showing {formatCount(items.length)} of {formatCount(total)}, newest first.</span>
-              <button type="button" className="btn btn-small" onClick={() => void drafts.getState().load(true)}>Show more</button>
+              {/* The last page loaded, the button goes: the keyboard goes back to the list rather than to the page. */}
+              <button type="button" className="btn btn-small" onClick={() => void drafts.getState().load(true).then(() => focusList())}>Show more</button>
             </div>
           ) : null}
         </div>

@@ -210,7 +210,8 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
         const { status, items } = get();
         // A refresh reloads as many pages as are shown, however many calls that takes: the 10 s refresh must not cut
         // a "Show more" list back (past 5,000 it did, and the selected draft fell off).
-        const wanted = more ? DRAFTS_PAGE : Math.max(1, Math.ceil(items.length / DRAFTS_PAGE)) * DRAFTS_PAGE;
+        let wanted = more ? DRAFTS_PAGE : Math.max(1, Math.ceil(items.length / DRAFTS_PAGE)) * DRAFTS_PAGE;
+        const totalBefore = get().total;
         const from = more ? items.length : 0;
         const fetched = new Map<number, Draft>();
         let total = 0;
@@ -223,6 +224,8 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
           if (mine !== listRequest) return;
           if (!res.ok) return set({ total: 0, items: more ? items : [] });
           for (const d of res.value.rows) if (!fetched.has(d.id)) fetched.set(d.id, d);
+          // Drafts found since come first and push the shown ones down: as many more are loaded, so none drops off.
+          if (!more && got === 0 && totalBefore !== null) wanted += Math.max(0, res.value.total - totalBefore);
           total = res.value.total;
           got += limit - back;
           if (res.value.rows.length < limit) break;

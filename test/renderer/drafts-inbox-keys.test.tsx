@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
+import { insertInboxItem } from '../../db/inbox';
 import { renderApp } from './support/app';
 import { inboxScreen, inboxWorld } from './support/inbox-world';
 
@@ -61,6 +62,25 @@ describe('New files inbox keyboard', () => {
     expect(stores.drafts.getState().selectedId).toBeNull();
     await user.keyboard('{ArrowDown} ');
     expect(stores.drafts.getState().picked).toHaveLength(2);
+  });
+
+  it('the last "Show more" gives the keyboard back to the list, not to the page, as its button goes', async () => {
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 520; i++) {
+        insertInboxItem(ctx.db, {
+          watchId: null, kind: 'file', path: `/many/m${i}.png`, fileName: `m${i}.png`, size: 1, mtimeMs: i + 1, sha256: (i + 1).toString(16).padStart(64, 'd'),
+          mediaType: 'image', frames: null, provenance: null, prefill: '{}', foundAt: '2026-11-23T10:00:00.000Z',
+        });
+      }
+    })();
+    const { stores } = renderApp(api);
+    await nav(/^New files inbox/);
+    const more = await screen.findByRole('button', { name: 'Show more' });
+    await user.click(more);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(list()));
+    await user.keyboard('{End}');
+    expect(stores.drafts.getState().selectedId).toBe(stores.drafts.getState().items.at(-1)?.id);
   });
 
   it('Esc in the confirm form goes back to the list on the same draft, keeping what was typed', async () => {

@@ -74,6 +74,22 @@ describe('new files inbox store', () => {
     expect(changed.filter((d, i) => d !== after[i]).map((d) => d.id)).toEqual([last.id]);
   });
 
+  it('with every draft shown, drafts found since do not push the oldest (or the selected one) off the list', async () => {
+    ctx = testContext({ actor: 'tester' });
+    ctx.db.transaction(() => addDrafts(ctx, Array.from({ length: 2 * DRAFTS_PAGE }, (_, i) => `f${i}.png`), '0'))();
+    const store = storeOn(ctx);
+    await store.getState().load();
+    await store.getState().load(true);
+    expect(store.getState().items).toHaveLength(2 * DRAFTS_PAGE);
+    const oldest = store.getState().items.at(-1)!;
+    await store.getState().select(oldest.id);
+    addDrafts(ctx, ['n1.png', 'n2.png', 'n3.png'], 'e');
+    await store.getState().load();
+    expect(store.getState().items).toHaveLength(2 * DRAFTS_PAGE + 3);
+    expect(store.getState().items.at(-1)?.id).toBe(oldest.id);
+    expect(store.getState().selectedId).toBe(oldest.id);
+  });
+
   it('past 5,000, a draft decided between a refresh\'s two calls does not make another fall between them', async () => {
     ctx = testContext({ actor: 'tester' });
     ctx.db.transaction(() => addDrafts(ctx, Array.from({ length: 5600 }, (_, i) => `f${i}.png`), '0'))();
