@@ -64,7 +64,8 @@ export function WatchFolderTable({ folders, onRemove }: { folders: WatchFolder[]
             <td>
               <div className="watch-status">
                 {f.enabled ? <span className="tag tag-ok">Enabled</span> : <span className="tag tag-warn">Paused</span>}
-                {unreachable.has(f.id) ? <span className="tag tag-bad">Scan failed</span> : null}
+                {f.missing ? <span className="tag tag-bad" title="Nothing is at this path now: moved, deleted, or its share is not mounted">Folder missing</span>
+                  : unreachable.has(f.id) ? <span className="tag tag-bad">Scan failed</span> : null}
               </div>
             </td>
             <td className="muted watch-scanned col-scanned">

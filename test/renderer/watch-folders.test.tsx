@@ -139,10 +139,10 @@ describe('watch folders screen', () => {
     const notices = screen.getByLabelText('Notifications');
     await within(notices).findByText(`Could not scan 1 watch folder: ${moved} (it does not exist). No new files found in the others.`);
     const row = within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /moved/ });
-    expect(row.textContent).toMatch(/Scan failed/);
+    await waitFor(() => expect(row.textContent).toMatch(/Folder missing/));
     expect(row.textContent).toMatch(/failed: it does not exist/);
     const fine = within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /renders/ });
-    expect(fine.textContent).not.toMatch(/Scan failed/);
+    expect(fine.textContent).not.toMatch(/Scan failed|Folder missing/);
     // Back, and scanned by the watcher's catch-up (not this window) on a machine whose clock is an hour behind this
     // one (a render node): the row no longer says it failed.
     ctx.now = () => new Date(Date.now() - 3_600_000);
@@ -150,7 +150,21 @@ describe('watch folders screen', () => {
     const id = ok(await api.listWatchFolders({})).find((w) => w.path === moved)!.id;
     ok(await api.scanWatchFolders({ id }));
     await stores.watchFolders.getState().load();
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /moved/ }).textContent).not.toMatch(/Scan failed/));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /moved/ }).textContent).not.toMatch(/Scan failed|Folder missing/));
+  });
+
+  it('a watched folder moved away says so whenever the page is opened, without a scan, until it is back', async () => {
+    const moved = join(ctx.dataDir, 'away');
+    mkdirSync(moved);
+    ok(await api.addWatchFolder({ path: moved, production: 'SHOW1' }));
+    rmSync(moved, { recursive: true });
+    renderApp(api);
+    await nav(/^Watch folders/);
+    const row = () => within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /away/ });
+    await waitFor(() => expect(row().textContent).toMatch(/Folder missing/));
+    expect(ok(await api.listWatchFolders({}))).toMatchObject([{ path: moved, missing: true }]);
+    mkdirSync(moved);
+    expect(ok(await api.listWatchFolders({}))).toMatchObject([{ path: moved, missing: false }]);
   });
 
   it('refuses a folder inside one already watched, with the reason under the path', async () => {

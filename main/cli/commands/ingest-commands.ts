@@ -41,7 +41,7 @@ function inboxDetailText(i: InboxItemDetail): string {
 const watchTable = (ws: WatchFolder[]) =>
   table(['ID', 'ON', 'PROD', 'TOOL', 'ARTIST', 'CLASS', 'SUBFOLDERS', 'PENDING', 'LAST SCAN', 'PATH'],
     ws.map((w) => [w.id, w.enabled ? 'yes' : 'no', w.production, w.tool, w.artist, w.classification, w.recursive ? 'yes' : 'no', w.pendingDrafts,
-      w.lastScanAt?.slice(0, 16).replace('T', ' ') ?? 'never', w.path]));
+      w.lastScanAt?.slice(0, 16).replace('T', ' ') ?? 'never', w.missing ? `${w.path} (missing)` : w.path]));
 
 /** "3 frames 0001–0004 (1 missing)", "frame 1013" (one late frame): numbers as the files write them. */
 function frames(i: InboxItem): string {

@@ -40,6 +40,11 @@ export interface WatchFolder {
   lastScanAt: string | null;
   /** Files (or sequences) this folder put in the New files inbox that nobody has confirmed or dismissed yet. */
   pendingDrafts: number;
+  /**
+   * In a listing only: the path is not a folder now (moved, deleted, its share not mounted), so nothing there is
+   * watched until it is back. False when that could not be told within a second (a share slow to answer).
+   */
+  missing?: boolean;
 }
 
 export interface WatchFolderInput {
@@ -149,9 +154,23 @@ export function watchFolderJson(ctx: ApiContext, r: WatchFolderRow, pending = co
   return toWatchFolder(r, pending.get(r.id) ?? 0);
 }
 
-export function listWatchFolders(ctx: ApiContext): WatchFolder[] {
+export async function listWatchFolders(ctx: ApiContext): Promise<WatchFolder[]> {
   const pending = countPendingByWatch(ctx.db);
-  return listRows(ctx.db).map((r) => watchFolderJson(ctx, r, pending));
+  const rows = listRows(ctx.db);
+  const missing = await Promise.all(rows.map((r) => isMissing(r.path)));
+  return rows.map((r, i) => ({ ...watchFolderJson(ctx, r, pending), missing: missing[i] === true }));
+}
+
+/** Whether nothing is at `path` as a folder; a share that does not answer within a second is not called missing. */
+async function isMissing(path: string): Promise<boolean> {
+  const looked = stat(path).then((s) => !s.isDirectory(), (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR');
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), 1000); });
+  try {
+    return await Promise.race([looked, slow]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function enableWatchFolder(ctx: ApiContext, id: number, enabled: boolean): WatchFolder {
