@@ -40,6 +40,7 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   const selectedId = useApp('drafts', (s) => s.selectedId);
   const picked = useApp('drafts', (s) => s.picked);
   const status = useApp('drafts', (s) => s.status);
+  const total = useApp('drafts', (s) => s.total);
   const listRef = useRef<HTMLDivElement>(null);
   // Focus that comes from a click on a row must not select the first draft: that scrolls the list between mouse down
   // and up, and the click then lands on another row than the one pressed (or on none).
@@ -136,8 +137,14 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
     run();
   }
 
+  // With only the rows in view drawn, and the keyboard on the list rather than on a row, a screen reader hears nothing
+  // as the arrows move: the selected draft and its place are said here.
+  const at = selectedId === null ? -1 : items.findIndex((d) => d.id === selectedId);
+  const spoken = at >= 0 ? `${items[at]?.fileName ?? ''}, ${at + 1} of ${total ?? items.length}${pickedIds.has(selectedId as number) ? ', checked' : ''}` : '';
+
   return (
     <div className="focus-frame">
+      <div className="visually-hidden" aria-live="polite" data-testid="draft-spoken">{spoken}</div>
       <div ref={listRef} className="draft-list" data-draft-list tabIndex={0} role="region" aria-label="New files list" onKeyDown={onKeyDown}
         onMouseDown={() => { pressed.current = true; }} onMouseUp={() => { pressed.current = false; }}
         onFocus={(e) => {

@@ -62,6 +62,12 @@ describe('New files inbox keyboard', () => {
     expect(stores.drafts.getState().selectedId).toBeNull();
     await user.keyboard('{ArrowDown} ');
     expect(stores.drafts.getState().picked).toHaveLength(2);
+    // What a screen reader says as the arrows move: the draft, its place, and whether it is checked.
+    const first = stores.drafts.getState().items[0]!;
+    expect(screen.getByTestId('draft-spoken').textContent).toBe(`${first.fileName}, 1 of ${stores.drafts.getState().total}, checked`);
+    await user.keyboard('{ArrowDown}');
+    const second = stores.drafts.getState().items[1]!;
+    expect(screen.getByTestId('draft-spoken').textContent).toMatch(new RegExp(`^${second.fileName.replace('.', '\\.')}, 2 of \\d+(, checked)?$`));
   });
 
   it('the last "Show more" gives the keyboard back to the list, not to the page, as its button goes', async () => {
