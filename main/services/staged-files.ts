@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync, unlinkSync, utimesSync, type Dirent } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
+import { isProcessRunning } from './process-running';
 import type { ProvenanceRecord } from '../provenance';
 
 export const STAGED_TTL_MS = 60 * 60 * 1000;
@@ -111,7 +112,7 @@ export function clearLeftStaging(dataDir: string, ttlMs = STAGED_TTL_MS): void {
       }
       if (entry.name === own) continue;
       const pid = mine.exec(entry.name)?.[1];
-      const dead = pid !== undefined && !isRunning(Number(pid)) && idle > 3 * STAGING_HEARTBEAT_MS;
+      const dead = pid !== undefined && !isProcessRunning(Number(pid)) && idle > 3 * STAGING_HEARTBEAT_MS;
       if (dead || idle > ttlMs) rmSync(path, { recursive: true, force: true });
       else removeExpired(path, now - ttlMs);
     } catch {
@@ -124,16 +125,6 @@ function removeExpired(dir: string, cutoff: number): void {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).mtimeMs < cutoff) removeQuietly(path);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // Running as another user: it exists.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ApiContext } from '../../api/context';
+import { isProcessRunning } from '../process-running';
 import { getSetting, setSetting } from '../../../db/settings';
 
 const LEASE_KEY = 'packet.outbox.lease';
@@ -12,15 +13,6 @@ interface Lease {
   pid: number;
   host: string;
   at: string;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readLease(ctx: Pick<ApiContext, 'db'>): Lease | undefined {
@@ -37,7 +29,7 @@ function readLease(ctx: Pick<ApiContext, 'db'>): Lease | undefined {
 export function liveLease(ctx: Pick<ApiContext, 'db' | 'now'>): Lease | undefined {
   const lease = readLease(ctx);
   if (!lease) return undefined;
-  if (lease.host === hostname()) return alive(lease.pid) ? lease : undefined;
+  if (lease.host === hostname()) return isProcessRunning(lease.pid) ? lease : undefined;
   return ctx.now().getTime() - Date.parse(lease.at) < REMOTE_LEASE_MS ? lease : undefined;
 }
 
