@@ -108,22 +108,24 @@ export function decideInboxItem(db: Db, id: number, status: Exclude<InboxStatus,
  * `genlog log` or the app while the draft waited, or the same content confirmed from another draft): confirmed as
  * that asset, recorded as decided by `by` at `at`, so nobody has to go through them one by one. `assetIds`: only
  * drafts of these assets (the ones a log just wrote or found). A retired asset settles nothing: whether its content is
- * wanted again is for a person to say. How many.
+ * wanted again is for a person to say. `watchId`: only that watch folder's drafts. How many.
  */
-export function settleLoggedDrafts(db: Db, d: { at: string; by: string; assetIds?: readonly number[] }): number {
+export function settleLoggedDrafts(db: Db, d: { at: string; by: string; assetIds?: readonly number[]; watchId?: number }): number {
   const only = d.assetIds ? JSON.stringify(d.assetIds) : null;
   if (only === '[]') return 0;
-  // Looked for first: an update that changes nothing still waits for the write lock, and a watcher's idle rescan
-  // must not fail because another program holds it.
-  if (stmt<{ only: string | null }, { one: number }>(db, `SELECT 1 AS one FROM inbox, ${LOGGED_DRAFTS} LIMIT 1`).get({ only }) === undefined) return 0;
-  return stmt<{ at: string; by: string; only: string | null }, never>(db, `UPDATE inbox SET status = 'confirmed', asset_id = a.id, decided_at = @at,
-    decided_by = @by FROM ${LOGGED_DRAFTS}`).run({ at: d.at, by: d.by, only }).changes;
+  const watch = d.watchId ?? null;
+  // Looked for first: an update that changes nothing still waits for the write lock, and a watcher's catch-up must
+  // not fail because another program holds it.
+  if (stmt<{ only: string | null; watch: number | null }, { one: number }>(db, `SELECT 1 AS one FROM inbox, ${LOGGED_DRAFTS} LIMIT 1`).get({ only, watch }) === undefined) return 0;
+  return stmt<{ at: string; by: string; only: string | null; watch: number | null }, never>(db, `UPDATE inbox SET status = 'confirmed', asset_id = a.id,
+    decided_at = @at, decided_by = @by FROM ${LOGGED_DRAFTS}`).run({ at: d.at, by: d.by, only, watch }).changes;
 }
 
 /** Exported for the query-plan test: pending drafts by their index, each one's asset by (production, hash). */
 export const LOGGED_DRAFTS = `productions p, assets a
   WHERE inbox.status = 'pending' AND p.code = json_extract(inbox.prefill, '$.production') AND a.production_id = p.id
-    AND a.sha256 = inbox.sha256 AND a.retired_at IS NULL AND (@only IS NULL OR a.id IN (SELECT value FROM json_each(@only)))`;
+    AND a.sha256 = inbox.sha256 AND a.retired_at IS NULL AND (@only IS NULL OR a.id IN (SELECT value FROM json_each(@only)))
+    AND (@watch IS NULL OR inbox.watch_id = @watch)`;
 
 /** A draft superseded by a newer grouping (a sequence that grew); only undecided drafts are ever removed. */
 export function deletePendingInboxItem(db: Db, id: number): void {

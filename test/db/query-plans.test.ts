@@ -45,7 +45,7 @@ describe('list and search queries use their indexes', () => {
 describe('inbox queries use their indexes', () => {
   it('settling drafts already logged looks at pending drafts only, and finds each one\'s asset by production and hash', () => {
     for (const sql of [`SELECT 1 FROM inbox, ${LOGGED_DRAFTS}`, `UPDATE inbox SET status = 'confirmed', asset_id = a.id FROM ${LOGGED_DRAFTS}`]) {
-      const settle = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ only: null }) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      const settle = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ only: null, watch: 1 }) as { detail: string }[]).map((r) => r.detail).join(' | ');
       expect(settle).toMatch(/SEARCH inbox USING (COVERING )?INDEX inbox_by_status \(status=\?\)/);
       expect(settle).toMatch(/SEARCH a USING (COVERING )?INDEX sqlite_autoindex_assets_\d+ \(production_id=\? AND sha256=\?\)/);
       expect(settle).not.toMatch(/SCAN (a|p|inbox)\b/);

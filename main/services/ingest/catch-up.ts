@@ -59,9 +59,10 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
     exclude: JSON.parse(watch.exclude_globs) as string[],
     onSkip: (s) => errors.push(`${s.path}: ${s.reason}`),
   });
-  // Drafts whose content is in the log already wait no longer (left waiting by a GenLog before 2026-12-07, or a log
-  // whose settling failed): settled first, so one whose files were archived since is confirmed, not taken out.
-  settleLoggedDrafts(env.ctx.db, { at: env.ctx.now().toISOString(), by: SETTLED_BY_SCAN });
+  // Drafts of this watch whose content is in the log already wait no longer (left waiting by a GenLog before
+  // 2026-12-07, which did not settle them when logging): settled first, so one whose files were archived since is
+  // confirmed, not taken out. Once per start or Scan now: every log since settles its own, so a rescan need not look.
+  if (opts.recordScan !== false) settleLoggedDrafts(env.ctx.db, { at: env.ctx.now().toISOString(), by: SETTLED_BY_SCAN, watchId: watch.id });
   // Drafts whose files went are looked at next: the frames a sequence draft kept are drafted again below, with
   // what arrived, replacing it.
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id, { present: new Set(files.map((f) => f.path)) });

@@ -221,7 +221,6 @@ export class WatchRunner {
         const when = failedLook(active, this.options.recheckMs);
         throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again ${when}`, { cause: error });
       }
-      succeededLook(active);
       this.announce(w.id, result.found, unsaid(active, active.unread.afterDraft([], result)), result.replaced);
       this.onEvent({ type: 'caught-up', result: { ...result, stillWriting: writing.deferred() } });
     });
