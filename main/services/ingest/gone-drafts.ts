@@ -58,7 +58,12 @@ export async function removeGoneDrafts(ctx: ApiContext, watchId: number, { only,
 
 /** Whether nothing is at `path`: an error other than "no such file" (a share timing out) does not count. */
 async function isGone(path: string): Promise<boolean> {
-  return stat(path).then(() => false, (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR');
+  return stat(path).then(() => false, saysGone);
+}
+
+/** A stat error that says nothing is there (not one of a share timing out, or a permission). */
+export function saysGone(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'ENOENT' || error.code === 'ENOTDIR';
 }
 
 async function isFolder(path: string): Promise<boolean> {

@@ -20,6 +20,7 @@ import { requireTool } from '../tools';
 import { watchFoldersChanged } from './runner-registry';
 import { checkGlobs, refuseExcludingEverything } from './watch-globs';
 import { fullPath } from './full-path';
+import { saysGone } from './gone-drafts';
 import { nextStep } from '../../api/next-step';
 
 /** A watch folder as scripts and the UI see it. */
@@ -163,7 +164,7 @@ export async function listWatchFolders(ctx: ApiContext): Promise<WatchFolder[]> 
 
 /** Whether nothing is at `path` as a folder; a share that does not answer within a second is not called missing. */
 async function isMissing(path: string): Promise<boolean> {
-  const looked = stat(path).then((s) => !s.isDirectory(), (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR');
+  const looked = stat(path).then((s) => !s.isDirectory(), saysGone);
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), 1000); });
   try {
