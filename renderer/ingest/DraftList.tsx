@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useApp, useStores } from '../app/stores-context';
 import { isMac } from '../app/shortcuts';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useFrozenColumns } from '../ui/frozen-columns';
 import { DraftRow } from './DraftRow';
 import type { Draft } from './types';
 
@@ -65,6 +66,8 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
   // take a tenth of a second or more to paint. A first page (500) is drawn whole.
   const virtual = items.length > DRAW_ALL_UP_TO;
   const headRef = useRef<HTMLTableSectionElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  useFrozenColumns(tableRef, virtual, status === 'pending' ? 'without status' : 'with status');
   const [headerHeight, setHeaderHeight] = useState(ROW_ESTIMATE);
   useLayoutEffect(() => {
     if (virtual && headRef.current) setHeaderHeight(headRef.current.offsetHeight);
@@ -152,7 +155,7 @@ export function DraftList({ onOpen, onDismiss, onDismissPicked }: { onOpen(): vo
           pressed.current = false;
           if (!byPointer && e.target === e.currentTarget && selectedId === null && items[0]) void drafts.getState().select(items[0].id);
         }}>
-        <table className="data-table draft-table" aria-label="New files">
+        <table ref={tableRef} className="data-table draft-table" aria-label="New files">
           <thead ref={headRef}>
             <tr>
               <th scope="col" className="cell-check">

@@ -23,6 +23,8 @@ interface DraftRowProps {
  * of 5,000 drafts took 180 ms a key press). The callbacks must keep their identity between renders for that.
  */
 export const DraftRow = memo(function DraftRow({ draft: d, selected, picked, showStatus, onSelect, onOpen, onPick, index, measure }: DraftRowProps) {
+  const tool = listedTool(d);
+  const frames = frameText(d);
   return (
     <tr ref={measure} data-index={index} data-draft-id={d.id} className={selected ? 'is-selected' : undefined} aria-selected={selected}
       onClick={() => onSelect(d.id)} onDoubleClick={onOpen}>
@@ -35,8 +37,8 @@ export const DraftRow = memo(function DraftRow({ draft: d, selected, picked, sho
       <td className="truncate draft-name" title={d.fileName}>{d.fileName}</td>
       {showStatus ? <td className="nowrap">{d.status === 'confirmed' ? `confirmed #${d.assetId}` : d.status}</td> : null}
       <td className="draft-prov"><ProvenanceBrief draft={d} /></td>
-      <td className="truncate">{listedTool(d) ?? <span className="muted">none</span>}</td>
-      <td className="nowrap col-frames">{frameText(d)}</td>
+      <td className="truncate" title={tool ?? undefined}>{tool ?? <span className="muted">none</span>}</td>
+      <td className="nowrap col-frames" title={frames || undefined}>{frames}</td>
       <td className="num col-size">{formatBytes(d.size)}</td>
       <td className="col-aside">{mediaLabel(d)}</td>
       <td className="col-aside muted nowrap">{formatDateTime(d.foundAt)}</td>

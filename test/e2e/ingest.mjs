@@ -183,6 +183,14 @@ export async function ingestChecks({ page, db, tmp, check, shot }) {
       assert(!(await more.isVisible()), 'the inbox still offers Show more after four pages');
       const drawn = await inbox.locator('tr[data-draft-id]').count();
       assert(drawn > 10 && drawn < 200, `${drawn} rows drawn of 1,500`);
+      // Columns laid out from the rows in view alone would jump as the list scrolls past the long names.
+      const layouts = new Set();
+      for (const top of [0, 3000, 9000, 20000, 36000, 0]) {
+        await page.evaluate((t) => { document.querySelector('[data-draft-list]').scrollTop = t; }, top);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        layouts.add(await page.evaluate(() => [...document.querySelectorAll('.draft-table thead th')].map((th) => Math.round(th.getBoundingClientRect().width)).join(',')));
+      }
+      assert(layouts.size === 1, `the column widths change while the list scrolls: ${[...layouts].join(' / ')}`);
       const list = page.locator('[data-draft-list]');
       await list.focus();
       const selectedInView = () => page.evaluate(() => {
@@ -217,7 +225,11 @@ function addManyDrafts(db, count) {
     VALUES (NULL, 'file', ?, ?, 1, ?, ?, 'image', NULL, NULL, ?, '2026-12-07T10:00:00.000Z')`);
   const prefill = JSON.stringify({ production: 'SHOW1', tool: 'Firefly' });
   sqlite.transaction(() => {
-    for (let i = 0; i < count; i++) add.run(`/e2e-many/e2e_many_${i}.png`, `e2e_many_${i}.png`, i + 1, createHash('sha256').update(`many ${i}`).digest('hex'), prefill);
+    for (let i = 0; i < count; i++) {
+      // Some names far longer than the others, as a render folder has.
+      const name = i % 97 === 50 ? `e2e_many_${i}_with_a_much_longer_name_for_the_comp_v003.png` : `e2e_many_${i}.png`;
+      add.run(`/e2e-many/${name}`, name, i + 1, createHash('sha256').update(`many ${i}`).digest('hex'), prefill);
+    }
   })();
   return {
     remove: () => {
