@@ -45,6 +45,16 @@ function issuesCell(listing: string, pathPart: string): string | undefined {
 }
 
 describe('genlog ingest commands (spawned)', () => {
+  it('watch run refuses wait times out of range, naming the flag and what it takes', () => {
+    const { run } = fresh();
+    const short = run('watch', 'run', '--stable-ms', '5');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('--stable-ms must be milliseconds from 10 to 600000, not "5".');
+    const rescan = run('watch', 'run', '--rescan-ms', '1.5');
+    expect(rescan.code).toBe(2);
+    expect(rescan.stderr).toContain('--rescan-ms must be 0 (rescan only after a failure) or milliseconds from 1000 to 86400000, not "1.5".');
+  });
+
   it('log DIR --recursive groups sequences, shows progress on stderr, and never re-reads unchanged files', async () => {
     const { dir, run, file } = fresh('LocalSD');
     for (let f = 1; f <= 3; f++) file(`out/sh050/sh050.${1000 + f}.png`, await framePng(f));

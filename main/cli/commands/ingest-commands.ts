@@ -102,24 +102,16 @@ export function describeEvent(e: WatchEvent): string {
   }
 }
 
-function positiveMs(r: CommandRun, flag: string): number | undefined {
+/** A whole number of milliseconds from `min` to `max`; 0 as well when `zeroMeans` says what 0 does. */
+function msOption(r: CommandRun, flag: string, min: number, max: number, zeroMeans?: string): number | undefined {
   const v = r.optional(flag);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 10 || n > 600_000) throw usageError(`--${flag} must be milliseconds from 10 to 600000, not "${v}".`);
-  return n;
+  if (Number.isInteger(n) && ((zeroMeans !== undefined && n === 0) || (n >= min && n <= max))) return n;
+  throw usageError(`--${flag} must be ${zeroMeans === undefined ? '' : `0 (${zeroMeans}) or `}milliseconds from ${min} to ${max}, not "${v}".`);
 }
 
-/** --rescan-ms: milliseconds like the others, or 0 to scan again only after a failure. */
-function rescanMs(r: CommandRun): number | undefined {
-  const v = r.optional('rescan-ms');
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || (n !== 0 && (n < 1000 || n > 86_400_000))) {
-    throw usageError(`--rescan-ms must be 0 (rescan only after a failure) or milliseconds from 1000 to 86400000, not "${v}".`);
-  }
-  return n;
-}
+const positiveMs = (r: CommandRun, flag: string) => msOption(r, flag, 10, 600_000);
 
 const idArg = (r: CommandRun) => r.positionals[0];
 
@@ -197,7 +189,7 @@ export const ingestCommands: Command[] = [
       };
       const runner = await startWatchRunner(r.ctx, {
         stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), recheckMs: positiveMs(r, 'recheck-ms'),
-        rescanMs: rescanMs(r), usePolling: Boolean(r.values.poll),
+        rescanMs: msOption(r, 'rescan-ms', 1000, 86_400_000, 'rescan only after a failure'), usePolling: Boolean(r.values.poll),
       }, onEvent);
       r.io.stderr(`Watching ${runner.watching().length} folder(s) into ${r.ctx.dbPath}; press Ctrl+C to stop.\n`);
       // Runs until stopped even while no folder is being watched (all paused, or gone for now): the list is read
