@@ -82,16 +82,19 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
   const loggedAt = earlierFramesCache(db, productionId);
   // One query for all the widths a frame number may be logged under (frame_21.png: frame_##.png or frame_#.png).
   const withLog = new Map<string, Set<string>>();
-  /** The first of `paths` holding a logged sequence whose frames are within MAX_FRAME_GAP of these frame numbers. */
-  const continued = (paths: string[], frames: readonly number[]): string | undefined => {
+  /** The first of `paths` holding a logged sequence whose frames are within MAX_FRAME_GAP of these frame numbers, and those frames. */
+  const continued = (paths: string[], frames: readonly number[]): { path: string; near: EarlierFrames } | undefined => {
     const key = paths.join('\0');
-    let found = withLog.get(key);
-    if (!found) {
-      found = pathsWithLoggedSequences(db, productionId, paths);
-      withLog.set(key, found);
+    let held = withLog.get(key);
+    if (!held) {
+      held = pathsWithLoggedSequences(db, productionId, paths);
+      withLog.set(key, held);
     }
-    const held = found;
-    return paths.find((p) => held.has(p) && nearRun(loggedAt(p), frames) !== null);
+    for (const path of paths) {
+      const near = held.has(path) ? nearRun(loggedAt(path), frames) : null;
+      if (near) return { path, near };
+    }
+    return undefined;
   };
   const continues = new Map<IngestItem, EarlierFrames>();
   const sequences = items.map((item) => {
@@ -99,14 +102,14 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     // Late frames of an unpadded sequence may be numbered wider than it is written (frame_21… after frame_#.png).
     const widths = frameOfFile((item.frames[0] as SequenceFrame).path)?.sequencePaths ?? [];
     const frames = item.frames.map((f) => f.frame);
-    const path = continued([...new Set([itemPath(item), ...widths])], frames);
-    const continuing = path && path !== itemPath(item) ? { ...item, pattern: basename(path) } : item;
-    if (path) continues.set(continuing, nearRun(loggedAt(path), frames) as EarlierFrames);
+    const found = continued([...new Set([itemPath(item), ...widths])], frames);
+    const continuing = found && found.path !== itemPath(item) ? { ...item, pattern: basename(found.path) } : item;
+    if (found) continues.set(continuing, found.near);
     return continuing;
   });
   const { items: joined, gathered } = gatherLoneFrames(
     sequences,
-    (_, frame) => continued(frame.sequencePaths, [frame.frame]),
+    (_, frame) => continued(frame.sequencePaths, [frame.frame])?.path,
     (sequence, frame) => loggedAt(sequence).frames.has(frame),
   );
   for (const [item, sequence] of gathered) {
