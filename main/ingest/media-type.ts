@@ -23,7 +23,8 @@ const TYPE_BY_EXTENSION = new Map<string, MediaType>(
 
 /** Lower-case extension without the dot ("" when the name has none), e.g. "shot.1001.EXR" -> "exr". */
 export function extensionOf(fileName: string): string {
-  const baseName = fileName.split(/[\\/]/).pop() ?? '';
+  // Not split(/[\\/]/): that builds every folder name of the path to keep the last (once per file logged).
+  const baseName = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
   const dot = baseName.lastIndexOf('.');
   // A leading dot (".bashrc") marks a hidden file, not an extension.
   return dot > 0 ? baseName.slice(dot + 1).toLowerCase() : '';

@@ -1,3 +1,4 @@
+import { extensionOf } from '../ingest/media-type';
 import { readC2pa } from './c2pa/read-c2pa';
 import { formatForExtension, formatName, sniffFormat } from './container/detect';
 import { emptyParts, type MetadataParts } from './container/parts';
@@ -17,12 +18,6 @@ function positiveOption(value: number | undefined, name: string, fallback: numbe
     throw new Error(`readProvenance: ${name} must be a positive number, got ${String(value)}`);
   }
   return value;
-}
-
-function extensionOf(filePath: string): string {
-  const name = filePath.split(/[\\/]/).pop() ?? '';
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
 /** PNG writers put their name in a "Software" text chunk: the same fact as EXIF Software. */

@@ -66,5 +66,8 @@ describe('mediaTypeOf', () => {
   it('extracts the lower-case extension', () => {
     expect(extensionOf('a/b/Shot.1001.EXR')).toBe('exr');
     expect(extensionOf('noext')).toBe('');
+    expect(extensionOf('C:\\renders/shot.v1\\.hidden')).toBe('');
+    expect(extensionOf('/renders\\v2.exr/plate')).toBe('');
+    expect(extensionOf('mixed/sep\\name.tar.GZ')).toBe('gz');
   });
 });
