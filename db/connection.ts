@@ -86,3 +86,23 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
 export function inReadTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).deferred();
 }
+
+/**
+ * Whether this connection could take the write lock right now, asked without waiting (no busy timeout, rolled back at
+ * once): lets a writer that failed on another program's lock try again as soon as it is released, without blocking
+ * for the busy timeout at every look. False on any failure, and inside a transaction (the lock is this one's).
+ */
+export function writeLockFree(db: Db): boolean {
+  if (db.inTransaction) return false;
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}

@@ -23,11 +23,23 @@ export function describeDbError(error: unknown, path: string): string | null {
   if (code.startsWith('SQLITE_CANTOPEN')) {
     return `Cannot open the database ${path} (${message}): GenLog needs to read and write the file and to create files beside it in its folder.`;
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_TIMEOUT') {
+  if (isBusyCode(code)) {
     return `The database ${path} is busy: another program (another GenLog, a backup or sync tool) held its write lock for longer ` +
       `than the 5 s GenLog waits (${message}). Try again once that program is done.`;
   }
   if (code === 'SQLITE_FULL') return `The disk holding the database ${path} is full (${message}). Nothing of the change was kept; free some space and try again.`;
   if (code.startsWith('SQLITE_IOERR')) return `The database ${path} could not be read or written (${message}): check the disk or network share it is on.`;
   return null;
+}
+
+function isBusyCode(code: unknown): boolean {
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_TIMEOUT';
+}
+
+/** Whether the error, or one it was caused by, is SQLite's "database is locked": another connection holds the write lock. */
+export function isBusyError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth += 1) {
+    if (isBusyCode((e as { code?: unknown }).code)) return true;
+  }
+  return false;
 }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inTransaction, openDb, type Db } from '../../db/connection';
+import { inTransaction, openDb, writeLockFree, type Db } from '../../db/connection';
+import { isBusyError } from '../../db/errors';
 import { createContext } from '../../main/app-context';
 import { tempDir } from '../support/context';
 
@@ -53,5 +54,30 @@ describe('transactions between processes sharing one log', () => {
     } finally {
       writer.exec('ROLLBACK');
     }
+  });
+
+  it('says whether the write lock is free without waiting for it, keeping the busy timeout it had', () => {
+    const path = join(tempDir('genlog-tx-'), 'g.db');
+    const db = open(path);
+    const other = otherProcess(path);
+    expect(writeLockFree(db)).toBe(true);
+    other.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    expect(writeLockFree(db)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000); // not the 5 s busy timeout
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    other.exec('ROLLBACK');
+    expect(writeLockFree(db)).toBe(true);
+    expect(db.inTransaction).toBe(false);
+    inTransaction(db, () => expect(writeLockFree(db)).toBe(false));
+  });
+
+  it('recognises "database is locked" however deep it is wrapped, and nothing else', () => {
+    const locked = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    expect(isBusyError(locked)).toBe(true);
+    expect(isBusyError(new Error('outer', { cause: new Error('middle', { cause: locked }) }))).toBe(true);
+    expect(isBusyError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }))).toBe(false);
+    expect(isBusyError(new Error('database is locked'))).toBe(false);
+    expect(isBusyError(undefined)).toBe(false);
   });
 });

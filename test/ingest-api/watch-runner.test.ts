@@ -7,7 +7,7 @@ import { closeParserThread } from '../../main/provenance';
 import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
 import { describeEvent } from '../../main/cli/commands/ingest-commands';
-import { failedLook, succeededLook, type ActiveWatch } from '../../main/services/ingest/active-watch';
+import { failedLook, lockReleased, succeededLook, type ActiveWatch } from '../../main/services/ingest/active-watch';
 import { createContext } from '../../main/app-context';
 import type { ApiContext } from '../../main/api/context';
 import { ok, testClient } from '../support/context';
@@ -483,6 +483,30 @@ describe('watch runner', () => {
     await until(async () => (ok(await api.listInbox({})).rows.some((i) => i.fileName === 'locked.png') ? true : undefined), 'the file in the inbox after the lock');
   });
 
+  it('a folder waiting out a long wait after failing on a lock is drafted at the first recheck once the lock is released', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    mkdirSync(renders);
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 0 });
+    ctx.db.pragma('busy_timeout = 20');
+    const other = new Database(ctx.dbPath);
+    let releasedAt: number;
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      write(renders, 'locked.png', await framePng(1));
+      // Six failures in a row: the next try is 3.2 s away.
+      await until(() => (events.filter((e) => e.type === 'error').length >= 6 ? true : undefined), 'six failed drafts', 15_000);
+      const last = events.filter((e) => e.type === 'error').at(-1);
+      expect(last).toMatchObject({ message: expect.stringContaining('in a few seconds at the latest (sooner once the lock is released)') });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      releasedAt = Date.now();
+    }
+    await until(async () => (ok(await api.listInbox({})).rows.some((i) => i.fileName === 'locked.png') ? true : undefined), 'the file in the inbox after the lock');
+    expect(Date.now() - releasedAt).toBeLessThan(1500);
+  });
+
   it('says when a failed folder is tried again: a recheck, then twice as long each time, at most a minute', () => {
     const a = { failures: 0, retryAt: 0, rescanDue: false } as unknown as ActiveWatch;
     const said = Array.from({ length: 6 }, () => failedLook(a, 5000, 0));
@@ -490,6 +514,19 @@ describe('watch runner', () => {
     expect(a).toMatchObject({ failures: 6, retryAt: 60_000, rescanDue: true });
     succeededLook(a);
     expect(failedLook(a, 5000, 0)).toBe('in a few seconds');
+  });
+
+  it('a failure on another program\'s lock says it is tried sooner once the lock goes, and lockReleased brings the try forward', () => {
+    const a = { failures: 0, retryAt: 0, rescanDue: false } as unknown as ActiveWatch;
+    const locked = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const wrapped = new Error('Drafting failed', { cause: locked });
+    expect(failedLook(a, 5000, 0, locked)).toBe('in a few seconds');
+    expect(failedLook(a, 5000, 0, wrapped)).toBe('in 10 s at the latest (sooner once the lock is released)');
+    expect(a).toMatchObject({ waitsOnLock: true, retryAt: 10_000 });
+    lockReleased(a, 2000);
+    expect(a).toMatchObject({ waitsOnLock: false, retryAt: 2000, rescanDue: true });
+    expect(failedLook(a, 5000, 0, new Error('disk full'))).toBe('in 20 s');
+    expect(a.waitsOnLock).toBe(false);
   });
 
   it('rescans each folder now and then, drafting a file whose event never came, but not one still being written', async () => {

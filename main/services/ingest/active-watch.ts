@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { FSWatcher } from 'chokidar';
+import { isBusyError } from '../../../db/errors';
 import type { WatchFolderRow } from '../../../db/watch-folders';
 import type { ScannedFile } from '../../ingest';
 import { versionKey } from './inbox-drafts';
@@ -42,6 +43,8 @@ export interface ActiveWatch {
   failures: number;
   /** When a failed folder is scanned again (ms). */
   retryAt: number;
+  /** The last failure was another program's lock on the database: the folder is tried as soon as it is released. */
+  waitsOnLock?: boolean;
   /** When the folder was last scanned whole (ms). */
   scannedAt: number;
   /** What the last rescan saw of the files it did not draft, and when it looked (see settledSinceLastLook). */
@@ -67,20 +70,30 @@ const MAX_FAILURE_WAIT_MS = 60_000;
 
 /**
  * A draft or scan of the folder failed: it is scanned again after a wait that doubles with each failure in a row, from
- * one recheck up to a minute, so a failure that lasts is not retried (and reported) every few seconds all night.
- * Returns when, in words, for the message.
+ * one recheck up to a minute, so a failure that lasts is not retried (and reported) every few seconds all night. A
+ * failure on another program's lock is also tried again at the first recheck that finds the lock released
+ * (lockReleased). Returns when, in words, for the message.
  */
-export function failedLook(a: ActiveWatch, recheckMs: number, now = Date.now()): string {
+export function failedLook(a: ActiveWatch, recheckMs: number, now = Date.now(), error?: unknown): string {
   a.failures += 1;
   a.rescanDue = true;
+  a.waitsOnLock = isBusyError(error);
   const wait = Math.min(recheckMs * 2 ** Math.min(a.failures - 1, 20), Math.max(MAX_FAILURE_WAIT_MS, recheckMs));
   a.retryAt = now + wait;
-  return wait < 10_000 ? 'in a few seconds' : `in ${Math.round(wait / 1000)} s`;
+  const at = wait < 10_000 ? 'in a few seconds' : `in ${Math.round(wait / 1000)} s`;
+  return a.waitsOnLock && wait > recheckMs ? `${at} at the latest (sooner once the lock is released)` : at;
+}
+
+/** The lock a failed folder waits on was released: it is scanned at this recheck instead of after its wait. */
+export function lockReleased(a: ActiveWatch, now = Date.now()): void {
+  a.waitsOnLock = false;
+  a.retryAt = Math.min(a.retryAt, now);
 }
 
 /** A draft or scan of the folder succeeded: a failed folder is scanned again at the next recheck, not after its wait. */
 export function succeededLook(a: ActiveWatch): void {
   a.failures = 0;
+  a.waitsOnLock = false;
   a.retryAt = 0;
 }
 

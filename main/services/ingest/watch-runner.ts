@@ -3,13 +3,14 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { ApiContext } from '../../api/context';
+import { writeLockFree } from '../../../db/connection';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv, type DraftResult, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { UnreadFiles } from './unread-files';
-import { failedLook, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
+import { failedLook, lockReleased, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
 import { identityOf, replaced } from './folder-identity';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
@@ -218,7 +219,7 @@ export class WatchRunner {
         result = await catchUpWatch(this.env, row, { quiet: active.quiet, settled: writing.settled });
       } catch (error) {
         if (this.stopped) throw error;
-        const when = failedLook(active, this.options.recheckMs);
+        const when = failedLook(active, this.options.recheckMs, Date.now(), error);
         throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again ${when}`, { cause: error });
       }
       this.announce(w.id, result.found, unsaid(active, active.unread.afterDraft([], result)), result.replaced);
@@ -249,6 +250,9 @@ export class WatchRunner {
   private rescanWhereDue(): void {
     const now = Date.now();
     const { rescanMs, stabilityMs } = this.options;
+    // Asked once a recheck, without waiting for the lock, and only while a folder waits on one.
+    const onLock = [...this.active.values()].filter((a) => a.waitsOnLock && a.rescanDue && now < a.retryAt);
+    if (onLock.length > 0 && writeLockFree(this.ctx.db)) for (const a of onLock) lockReleased(a, now);
     for (const a of this.active.values()) {
       // A failed draft's files are not in any later batch: a folder that never goes quiet (a render writing frames)
       // must not keep them waiting, nor the second look at what a rescan found. The periodic rescan waits for quiet;
@@ -283,7 +287,7 @@ export class WatchRunner {
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
           if (this.stopped) throw error;
-          const when = failedLook(a, this.options.recheckMs);
+          const when = failedLook(a, this.options.recheckMs, Date.now(), error);
           throw new Error(`${(error as Error).message}; ${a.root} is scanned again ${when}`, { cause: error });
         } finally {
           a.scanning = false;
@@ -361,7 +365,7 @@ export class WatchRunner {
       } catch (error) {
         if (this.stopped) throw error;
         // Nothing of a failed draft is kept (one transaction): the folder's files wait for the rescan, not a restart.
-        const when = failedLook(a, this.options.recheckMs);
+        const when = failedLook(a, this.options.recheckMs, Date.now(), error);
         const files = batch.paths.size + batch.gone.size;
         throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted ${when}, once the database can be written`, { cause: error });
       } finally {
