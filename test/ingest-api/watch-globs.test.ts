@@ -20,5 +20,11 @@ describe('watch folder filter', () => {
     expect(filter.file('tmp/a.png')).toBe(false);
     expect(filter.file('shot/hero.png.c2pa')).toBe(false);
     expect(filter.file('shot/hero.C2PA')).toBe(false);
+    // Looked at all the same, for the drafts of the files they describe; hidden or excluded ones are not.
+    expect(filter.sidecar('shot/hero.png.c2pa')).toBe(true);
+    expect(filter.sidecar('shot/hero.C2PA')).toBe(true);
+    expect(filter.sidecar('tmp/hero.c2pa')).toBe(false);
+    expect(filter.sidecar('.cache/hero.c2pa')).toBe(false);
+    expect(filter.sidecar('shot/hero.png')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -10,6 +10,7 @@ import { createLimiter } from '../../main/services/ingest/limiter';
 import { getWatchFolder } from '../../db/watch-folders';
 import { ok, seedCatalog, tempDir, testClient, testContext } from '../support/context';
 import { a1111Png, comfyPng, copyTitan, framePng, ingestWorld, write } from './fixtures';
+import { writeSidecarPair } from '../provenance/helpers/c2pa';
 
 afterAll(closeParserThread);
 
@@ -52,6 +53,28 @@ describe('watch folders', () => {
     for (const [i, glob] of ['[!s]*', '[!q]*', '[!0-9]*'].entries()) {
       mkdirSync(join(dir, `kept${i}`));
       expect(ok(await api.addWatchFolder({ path: join(dir, `kept${i}`), production: 'SHOW1', exclude: [glob] })).exclude).toEqual([glob]);
+    }
+  });
+
+  it('a C2PA sidecar written after its image was drafted, with no watcher running, is read when the draft is confirmed', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    const made = join(dir, 'made');
+    mkdirSync(renders);
+    mkdirSync(made);
+    const { asset, sidecar } = writeSidecarPair(made);
+    copyFileSync(asset, join(renders, 'icon.jpg'));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const { env, close } = countingEnv(ctx);
+    try {
+      const [draft] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
+      expect(draft?.provenance?.c2pa ?? null).toBeNull();
+      copyFileSync(sidecar, join(renders, 'icon.jpg.c2pa'));
+      const logged = ok(await api.confirmInbox({ id: draft!.id })).asset;
+      const shown = ok(await api.getAsset({ id: logged.id }));
+      expect(shown.provenance?.record?.c2pa).toMatchObject({ source: 'sidecar', validation: { state: 'untrusted' } });
+    } finally {
+      await close();
     }
   });
 

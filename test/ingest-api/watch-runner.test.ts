@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { createContext } from '../../main/app-context';
 import type { ApiContext } from '../../main/api/context';
 import { ok, testClient } from '../support/context';
 import { comfyPng, framePng, ingestWorld, sparseFile, write } from './fixtures';
+import { writeSidecarPair } from '../provenance/helpers/c2pa';
 
 afterAll(closeParserThread);
 
@@ -430,6 +431,25 @@ describe('watch runner', () => {
     await until(() => (running?.watching().length === 0 ? true : undefined), 'the removed watch to stop');
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
+  it('a C2PA sidecar written after its image was drafted has the draft read again with it, and is never a draft itself', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    const made = join(dir, 'made');
+    mkdirSync(renders);
+    mkdirSync(made);
+    const { asset, sidecar } = writeSidecarPair(made);
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, rescanMs: 0 });
+    copyFileSync(asset, join(renders, 'icon.jpg'));
+    const first = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.fileName === 'icon.jpg'), 'the image drafted');
+    expect(first.provenance?.c2pa ?? null).toBeNull();
+    copyFileSync(sidecar, join(renders, 'icon.jpg.c2pa'));
+    const again = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.fileName === 'icon.jpg' && i.provenance?.c2pa), 'the draft read again with its sidecar');
+    expect(again.provenance?.c2pa).toMatchObject({ state: 'untrusted' });
+    const rows = ok(await api.listInbox({ status: 'all' })).rows;
+    expect(rows.filter((i) => i.status === 'pending').map((i) => i.fileName)).toEqual(['icon.jpg']);
+    expect(events.filter((e) => e.type === 'error')).toEqual([]);
+  });
+
   it('a draft that fails on a database lock is not the end of its files: they are drafted at a recheck once the lock is gone, however busy the watch', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

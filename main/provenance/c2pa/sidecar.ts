@@ -22,6 +22,11 @@ function c2paNamesIn(dir: string): Promise<Map<string, string>> {
   return names;
 }
 
+/** A sidecar was added, changed or removed in `dir`: the next read lists the folder again instead of its cached names. */
+export function forgetSidecarListing(dir: string): void {
+  listings.delete(dir);
+}
+
 /** Where a sidecar manifest may sit: "shot.png.c2pa", then "shot.c2pa" (c2patool's naming). */
 export function sidecarCandidates(filePath: string): string[] {
   const withSuffix = `${filePath}.c2pa`;

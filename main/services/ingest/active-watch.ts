@@ -12,8 +12,20 @@ export interface FolderBatch {
   paths: Set<string>;
   /** Files the watcher saw deleted or renamed away: drafts holding only such files leave the inbox. */
   gone: Set<string>;
+  /** C2PA sidecar manifests added, changed or removed: the drafts of the files they describe are read again. */
+  sidecars: Set<string>;
   firstAt: number;
   timer?: NodeJS.Timeout;
+}
+
+/** The batch of files noticed in `folder`, begun at `now` when it has none. */
+export function batchOf(a: ActiveWatch, folder: string, now: number): FolderBatch {
+  let batch = a.folders.get(folder);
+  if (!batch) {
+    batch = { paths: new Set(), gone: new Set(), sidecars: new Set(), firstAt: now };
+    a.folders.set(folder, batch);
+  }
+  return batch;
 }
 
 /** What the watch runner keeps for each watched folder while it watches it. */

@@ -138,8 +138,9 @@ function withDismissedFrames(prefill: InboxPrefill, dismissed: DismissedNote | u
  * Turns new files of a watch folder into pending inbox drafts. Pending drafts in the same folders are regrouped
  * with the new files, so frames of a sequence that arrive over time end up in one draft (the older, smaller draft
  * is replaced; decided items are never touched). Files already hashed at this size and modification time are not
- * read again; content already in the production's log is not drafted. `redraft`: pending sequence drafts that lost
- * frames (gone-drafts.ts); their frames still there, among `files`, replace them as that sequence. `rows`: the
+ * read again; content already in the production's log is not drafted. `redraft`: pending drafts to read again, sequence
+ * drafts that lost frames (gone-drafts.ts; their frames still there, among `files`, replace them as that sequence)
+ * and drafts whose C2PA sidecar manifest came or went (sidecar-drafts.ts). `rows`: the
  * watch's inbox, when the caller has just loaded it (a catch-up scan), so it is not read and parsed twice.
  */
 export async function draftFiles(
@@ -221,7 +222,8 @@ export async function draftFiles(
   }));
 
   const productionId = watch.production_id;
-  const pendingByKey = new Map(pending.map((r) => [`${r.path}\0${r.size}\0${r.mtime_ms}\0${r.sha256}`, r]));
+  // A draft to draft again (it lost frames, or a sidecar manifest came) is never kept as it is, even unchanged.
+  const pendingByKey = new Map(pending.filter((r) => !redraft.has(r.id)).map((r) => [`${r.path}\0${r.size}\0${r.mtime_ms}\0${r.sha256}`, r]));
   const drafts = hashedDrafts.filter((d): d is HashedDraft => d !== null).map((hashed) => {
     // Late frames of a dismissed sequence leave out the frames it held with the same content (only touched).
     const dismissedSeq = dismissedOf.get(hashed.item);

@@ -14,6 +14,7 @@ import { rowFiles, rowFrames, rowRecord, toInboxDetail, toInboxItem, type InboxI
 import { logPrepared, resolveTarget, toolFor, type LogDefaults } from './log-prepared';
 import { queueThumbnails } from './thumbnails';
 import { nextStep } from '../../api/next-step';
+import { withLateSidecar } from './sidecar-drafts';
 
 export interface InboxPage {
   total: number;
@@ -111,7 +112,7 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
     tools: c.tools,
   };
   const target = resolveTarget(ctx, defaults);
-  const record = rowRecord(row);
+  const record = await withLateSidecar(row, rowRecord(row));
   const named = (record && matchTool(record, toolNames(ctx))) ?? prefill.matchedTool;
   const tool = toolFor(ctx, target, named);
   if (!tool) {

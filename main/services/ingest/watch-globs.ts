@@ -50,6 +50,8 @@ export interface CompiledFilter {
   file(relative: string): boolean;
   /** An excluded subfolder is not entered at all. */
   folderExcluded(relative: string): boolean;
+  /** A C2PA sidecar manifest the watch looks at: never drafted itself, but the draft of the file it describes is read again. */
+  sidecar(relative: string): boolean;
 }
 
 /** Hidden names (starting with ".") and C2PA sidecar manifests never belong to a watch, as in scanFolder. */
@@ -60,5 +62,6 @@ export function compileFilter(filter: WatchFilter): CompiledFilter {
   return {
     file: (relative) => !hidden(relative) && !isSidecarManifest(relative) && included(relative) && !excluded(relative),
     folderExcluded: (relative) => hidden(relative) || excluded(relative),
+    sidecar: (relative) => isSidecarManifest(relative) && !hidden(relative) && !excluded(relative),
   };
 }

@@ -4,13 +4,16 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { writeLockFree } from '../../../db/connection';
+import { watchInboxItems } from '../../../db/inbox';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
 import { draftFiles, type DraftEnv, type DraftResult, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
+import { draftsDescribedBy } from './sidecar-drafts';
+import { forgetSidecarListing } from '../../provenance/c2pa/sidecar';
 import { UnreadFiles } from './unread-files';
-import { failedLook, lockReleased, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
+import { batchOf, failedLook, lockReleased, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
 import { identityOf, replaced } from './folder-identity';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
@@ -183,7 +186,7 @@ export class WatchRunner {
       ignored: (path, stats) => {
         const rel = relativeOf(root, path);
         if (rel === '' || rel.startsWith('..')) return false;
-        if (stats?.isFile()) return !filter.file(rel);
+        if (stats?.isFile()) return !filter.file(rel) && !filter.sidecar(rel);
         return filter.folderExcluded(rel);
       },
     });
@@ -325,16 +328,18 @@ export class WatchRunner {
 
   /** A file finished writing: drafted once its folder has been quiet for settleMs (or after maxWaitMs). */
   private noted(a: ActiveWatch, path: string, gone = false): void {
-    if (this.stopped || a.closed || !a.filter.file(relativeOf(a.root, path))) return;
+    if (this.stopped || a.closed) return;
+    const relative = relativeOf(a.root, path);
+    const sidecar = a.filter.sidecar(relative);
+    if (!sidecar && !a.filter.file(relative)) return;
     const folder = dirname(path);
     const now = Date.now();
-    let batch = a.folders.get(folder);
-    if (!batch) {
-      batch = { paths: new Set<string>(), gone: new Set<string>(), firstAt: now };
-      a.folders.set(folder, batch);
-    }
+    const batch = batchOf(a, folder, now);
     clearTimeout(batch.timer);
-    if (gone) batch.gone.add(path);
+    if (sidecar) {
+      batch.sidecars.add(path);
+      forgetSidecarListing(folder);
+    } else if (gone) batch.gone.add(path);
     else batch.paths.add(path);
     const wait = Math.max(0, Math.min(this.options.settleMs, batch.firstAt + this.options.maxWaitMs - now));
     batch.timer = setTimeout(() => this.flush(a, folder), wait);
@@ -353,6 +358,7 @@ export class WatchRunner {
         // Drafts that lost files go first: a sequence draft that kept some frames is replaced by a draft of them.
         const { gone, redraft } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, { only: batch.gone }) : { gone: [], redraft: new Map<number, string[]>() };
         if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
+        if (batch.sidecars.size > 0) for (const [id, lead] of draftsDescribedBy(watchInboxItems(this.ctx.db, a.id), batch.sidecars)) redraft.set(id, [lead]);
         const paths = [...new Set([...batch.paths, ...[...redraft.values()].flat(), ...a.unread.inFolder(folder)])];
         let written = gone.length > 0;
         if (paths.length > 0) {

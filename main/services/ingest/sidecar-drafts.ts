@@ -1,0 +1,45 @@
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { InboxRow } from '../../../db/inbox';
+import { findSidecar, forgetSidecarListing, sidecarCandidates } from '../../provenance/c2pa/sidecar';
+import type { ProvenanceRecord } from '../../provenance';
+import { rowFiles } from './inbox-json';
+import { readFreshProvenance } from './provenance-capture';
+
+/** The file a draft's provenance is read from: the file itself, or a sequence's first frame. */
+function leadFile(r: InboxRow): string {
+  return rowFiles(r)[0]?.path ?? r.path;
+}
+
+/**
+ * Pending drafts that the C2PA sidecar manifests at `sidecars` describe ("shot.png.c2pa" or "shot.c2pa" beside
+ * shot.png), by id, with the file each is read from. A pipeline writes the sidecar after the image (c2patool signs a
+ * finished render), so the draft was read without it and is drafted again with it.
+ */
+export function draftsDescribedBy(rows: readonly InboxRow[], sidecars: ReadonlySet<string>): Map<number, string> {
+  // Matched ignoring case, as the sidecar is found when reading provenance.
+  const wanted = new Set([...sidecars].map((p) => p.toLowerCase()));
+  const found = new Map<number, string>();
+  if (wanted.size === 0) return found;
+  for (const r of rows) {
+    if (r.status !== 'pending') continue;
+    const lead = leadFile(r);
+    if (sidecarCandidates(lead).some((c) => wanted.has(c.toLowerCase()))) found.set(r.id, lead);
+  }
+  return found;
+}
+
+/**
+ * A draft's record, read again when it found no C2PA manifest and a sidecar manifest is beside its file now (written
+ * after the draft, while no watcher was running to see it): the asset logged must carry what the sidecar says.
+ */
+export async function withLateSidecar(row: InboxRow, record: ProvenanceRecord | null): Promise<ProvenanceRecord | null> {
+  if (record?.c2pa) return record;
+  const lead = leadFile(row);
+  // The exact names first (two stats): the folder's listing of sidecars is kept for two seconds, and one written
+  // within them must not be missed. A name differing in case is found through the listing.
+  const named = await Promise.all(sidecarCandidates(lead).map((c) => stat(c).then((s) => s.isFile(), () => false)));
+  if (named.some(Boolean)) forgetSidecarListing(dirname(lead));
+  else if (!(await findSidecar(lead))) return record;
+  return readFreshProvenance(lead);
+}
