@@ -93,6 +93,23 @@ describe('folder ingest', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  it('a new generated variation beside sixteen logged ones is logged as a still of its own, not as a late frame of them', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    for (let i = 1; i <= 16; i++) write(dir, `gen/Firefly_${i}.png`, await framePng(i));
+    const first = await ingestFolder(ctx, { ...base, paths: [join(dir, 'gen')] });
+    expect(first.assets.filter((a) => !a.duplicate)).toHaveLength(16);
+    write(dir, 'gen/Firefly_17.png', await framePng(17));
+    const again = await ingestFolder(ctx, { ...base, paths: [join(dir, 'gen')] });
+    const fresh = again.assets.filter((a) => !a.duplicate);
+    expect(fresh.map((a) => a.fileName)).toEqual(['Firefly_17.png']);
+    const detail = ok(await api.getAsset({ id: fresh[0]!.id }));
+    expect(detail.frameRange).toBeNull();
+    expect(detail.notes).toBe('');
+    // The sixteen are found again, each as itself, in the order the folder lists them.
+    expect(again.assets.filter((a) => a.duplicate).map((a) => a.fileName)).toEqual(Array.from({ length: 16 }, (_, i) => `Firefly_${i + 1}.png`));
+    expect(ok(await api.listAssets({ search: 'Firefly_17' })).total).toBe(1);
+  });
+
   it('logged again after more frames were rendered, only the new and re-rendered frames become an asset, naming the logged one', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const frames = await renderFolder(dir);

@@ -7,7 +7,7 @@ import { findAssetByHash, findAssetIdByHash, getAssetsByIds, type AssetRow } fro
 import { knownHashes, rememberHashes, type FileVersion } from '../../../db/file-index';
 import { settleLoggedDrafts } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
-import { createHashPool, groupSequences, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
+import { createHashPool, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { toAsset } from '../asset-json';
 import type { LoggedAsset } from '../log-assets';
@@ -25,6 +25,7 @@ import { KeptHashes } from './kept-hashes';
 import { withoutUnreadable } from './unreadable-items';
 import { describeDbError } from '../../../db/errors';
 import { againstLoggedSequence, joinLoggedSequences } from './late-frames';
+import { groupBesideLoggedVariations } from './logged-stills';
 
 export interface FolderIngestRequest extends LogDefaults {
   /** Files and folders, mixed. */
@@ -181,7 +182,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const known = knownHashes(ctx.db, files);
   // Frames of a sequence already in the log stay with it however few they are, and frames the log already holds
   // unchanged are not read again (checked once more after hashing, in write()).
-  const joined = joinLoggedSequences(ctx.db, target.production.id, groupSequences(files.map((f) => f.path)));
+  const joined = joinLoggedSequences(ctx.db, target.production.id, groupBesideLoggedVariations(ctx.db, target.production.id, files));
   const found = joined.items.map((item) => againstLoggedSequence(joined.earlierAt, item, known));
   const items = found.flatMap((f) => ('item' in f ? [f.item] : []));
   const whollyLogged = found.flatMap((f, i) => ('loggedAs' in f ? [{ ids: f.loggedAs, item: joined.items[i] as IngestItem }] : []));

@@ -2,7 +2,7 @@ import { basename, dirname, sep } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { isLoggedStill, loggedFilesStartingWith } from '../../../db/asset-frames';
 import { knownHashes, type FileVersion } from '../../../db/file-index';
-import { currentVersions, frameOfFile, looksLikeVariation, withinFrameGap } from '../../ingest';
+import { currentVersions, frameOfFile, groupSequences, itemPaths, looksLikeVariation, withinFrameGap, type IngestItem } from '../../ingest';
 
 /**
  * Frames the log holds as single files (a first frame confirmed on its own before the rest was rendered) of the
@@ -59,4 +59,20 @@ export function stillsLoggedAsThemselves(db: Db, productionId: number, files: re
     if (sha256 !== undefined && isLoggedStill(db, productionId, f.path, sha256)) logged.add(f.path);
   }
   return logged;
+}
+
+/**
+ * A folder's files grouped as groupSequences does, except numbered stills that read as generated variations
+ * (Firefly_3.png) which the production logged as themselves: they stay files (found again), as a watch leaves them
+ * out (stillsLoggedAsThemselves). Otherwise a 17th variation beside 16 logged ones became a one-frame "sequence"
+ * Firefly_#.png only because the folder now held more than 16 of them. In the order the files were listed.
+ */
+export function groupBesideLoggedVariations(db: Db, productionId: number, files: readonly FileVersion[]): IngestItem[] {
+  const paths = files.map((f) => f.path);
+  const apart = stillsLoggedAsThemselves(db, productionId, files.filter((f) => looksLikeVariation(f.path)));
+  if (apart.size === 0) return groupSequences(paths);
+  const order = new Map(paths.map((p, i) => [p, i]));
+  const firstAt = (item: IngestItem) => itemPaths(item).reduce((min, p) => Math.min(min, order.get(p) ?? Infinity), Infinity);
+  const items: IngestItem[] = [...groupSequences(paths.filter((p) => !apart.has(p))), ...[...apart].map((path) => ({ kind: 'file' as const, path }))];
+  return items.map((item) => ({ item, at: firstAt(item) })).sort((a, b) => a.at - b.at).map(({ item }) => item);
 }
