@@ -120,6 +120,8 @@ describe('folder ingest', () => {
     const again = await ingestFolder(ctx, { ...base, paths: [dir] });
     const late = again.assets.filter((a) => !a.duplicate);
     expect(late).toHaveLength(1);
+    // The asset holding the frames logged before is listed too, found again, as a run logging nothing new lists it.
+    expect(again.assets.filter((a) => a.duplicate && a.id === seq.id)).toEqual([expect.objectContaining({ id: seq.id, foundPath: seq.path })]);
     const detail = ok(await api.getAsset({ id: late[0]!.id }));
     expect(detail.frames.map((f) => f.frame)).toEqual([1003, 1007]);
     expect(detail.notes).toContain(`already logged as asset #${seq.id} (frames 1001–1005). Frame 1003 was logged before: a re-render.`);

@@ -185,6 +185,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const joined = joinLoggedSequences(ctx.db, target.production.id, groupBesideLoggedVariations(ctx.db, target.production.id, files));
   const found = joined.items.map((item) => againstLoggedSequence(joined.earlierAt, item, known));
   const items = found.flatMap((f) => ('item' in f ? [f.item] : []));
+  // Assets holding frames of these items that were left out as already logged unchanged (listed with the late frames).
+  const heldBefore = new Map(found.flatMap((f) => ('item' in f && f.heldBy?.length ? [[f.item, f.heldBy] as const] : [])));
   const whollyLogged = found.flatMap((f, i) => ('loggedAs' in f ? [{ ids: f.loggedAs, item: joined.items[i] as IngestItem }] : []));
   const toRead = files.filter((f) => !known.has(f.path));
   progress.begin({ filesTotal: files.length, filesReused: known.size, bytesTotal: toRead.reduce((s, f) => s + f.size, 0), itemsTotal: items.length });
@@ -269,7 +271,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const hashes = new Map([...known, ...batch.fresh]);
     const now = ctx.now();
     const prepared: PreparedFile[] = [];
-    const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null; late: boolean } | { kind: 'existing'; asset: LoggedAsset })[] = [];
+    const order: ({ kind: 'new'; at: number; item: IngestItem; record: ProvenanceRecord | null; late: boolean } | { kind: 'existing'; asset: LoggedAsset; held?: boolean })[] = [];
     const batchNeedsTool: string[] = [];
     batch.items.forEach((listed, i) => {
       // With every frame hashed now: a frame only touched since it was logged is still that frame.
@@ -279,6 +281,10 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
         return;
       }
       const item = checked.item;
+      // The assets holding this render's frames already logged are found again, as when every frame was logged: the
+      // same folder lists the same assets whichever run logged its late frames.
+      const heldBy = [...new Set([...(heldBefore.get(listed) ?? []), ...(checked.heldBy ?? [])])];
+      if (heldBy.length > 0) for (const asset of foundAgain(getAssetsByIds(ctx.db, heldBy), heldBy, listed)) order.push({ kind: 'existing', asset, held: true });
       const described = describeItem(item, versions, hashes);
       const record = batch.records[i] ?? null;
       const prefill = record ? prefillFrom(record, toolNames, now) : {};
@@ -313,7 +319,10 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     // Reported with the batch's commit, like its assets: a batch that fails to commit reports neither.
     unreadable.push(...batch.unreadable);
     needTool.push(...batchNeedsTool);
-    const results = order.map((o) => (o.kind === 'existing' ? o.asset : { ...(written[o.at] as LoggedAsset), foundPath: itemPath(o.item), ...lateFramesFound(o.item, o.late, written[o.at]) }));
+    // Late frames that repeat the asset holding the others (a loop render) come back as it: listed once, as that.
+    const cameBack = new Set(order.flatMap((o) => (o.kind === 'new' && written[o.at] ? [(written[o.at] as LoggedAsset).id] : [])));
+    const results = order.filter((o) => o.kind === 'new' || !o.held || !cameBack.has(o.asset.id))
+      .map((o) => (o.kind === 'existing' ? o.asset : { ...(written[o.at] as LoggedAsset), foundPath: itemPath(o.item), ...lateFramesFound(o.item, o.late, written[o.at]) }));
     // Only assets logged now: one not logged (no tool) or already in the log says nothing here.
     for (const o of order) {
       const asset = o.kind === 'new' ? written[o.at] : undefined;

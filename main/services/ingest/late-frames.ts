@@ -202,7 +202,8 @@ export function lateFramesNote(item: Extract<IngestItem, { kind: 'sequence' }>, 
 }
 
 /** A sequence item checked against the log: what is left to log and the note linking it, or the assets holding all of it. */
-export type AgainstLog = { item: IngestItem; link: string | null } | { loggedAs: number[] };
+/** `heldBy`: the assets already holding some of the item's frames with the same content (late frames only). */
+export type AgainstLog = { item: IngestItem; link: string | null; heldBy?: number[] } | { loggedAs: number[] };
 
 /**
  * A render folder logged again after more frames were written into it: frames the log already holds with the same
@@ -219,7 +220,8 @@ export function againstLoggedSequence(earlierAt: (path: string) => EarlierFrames
   if (!earlier?.span || earlier.assets.length === 0) return { item, link: null };
   const same = (f: SequenceFrame) => earlier.logged.get(f.frame)?.sha256.has(hashes.get(f.path) ?? '') === true;
   const rest = item.frames.filter((f) => !same(f));
-  if (rest.length === 0) return { loggedAs: [...new Set(item.frames.flatMap((f) => [...(earlier.logged.get(f.frame)?.assets ?? [])]))] };
+  const holding = (frames: readonly SequenceFrame[]) => [...new Set(frames.flatMap((f) => [...(earlier.logged.get(f.frame)?.assets ?? [])]))];
+  if (rest.length === 0) return { loggedAs: holding(item.frames) };
   const first = (rest[0] as SequenceFrame).frame;
   const last = (rest[rest.length - 1] as SequenceFrame).frame;
   const present = new Set([...item.frames.map((f) => f.frame), ...earlier.frames]);
@@ -230,5 +232,5 @@ export function againstLoggedSequence(earlierAt: (path: string) => EarlierFrames
   const to = Math.min(item.last + MAX_FRAME_GAP, Math.max(item.last, earlier.span.last));
   for (let f = from; f <= to; f++) if (!present.has(f)) missingFrames.push(f);
   const late: IngestItem = { ...item, frames: rest, first, last, missingFrames };
-  return { item: late, link: lateFramesNote(late, earlier) };
+  return { item: late, link: lateFramesNote(late, earlier), heldBy: holding(item.frames.filter(same)) };
 }
