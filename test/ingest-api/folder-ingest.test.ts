@@ -289,6 +289,21 @@ describe('folder ingest', () => {
     expect(partial.notReached).toBe(1); // c-later.txt, in the batch that failed
   });
 
+  it('stopped before a batch was committed, it does not count the files of that batch the log already holds unchanged', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const logged = write(dir, 'x-logged.txt', 'logged before');
+    await ingestFolder(ctx, { ...base, paths: [logged] });
+    write(dir, 'c-later.txt', 'in the batch that fails');
+    const real = createHashPool({ concurrency: 2 });
+    const pool: Pick<HashPool, 'hash'> = {
+      hash: (path, o) => (path.endsWith('c-later.txt') ? Promise.reject(new Error('The hash worker stopped unexpectedly')) : real.hash(path, o)),
+    };
+    const error = await ingestFolder(ctx, { ...base, paths: [dir] }, { batchSize: 2, pool }).then(() => null, (e: unknown) => e);
+    await real.close();
+    expect(error).toBeInstanceOf(IngestStoppedError);
+    expect((error as IngestStoppedError).partial.notReached).toBe(1); // c-later.txt; x-logged.txt is in the log
+  });
+
   it('a file that cannot be read is left out and named; everything else, in its batch too, is logged', async () => {
     const { ctx, api, dir } = await ingestWorld();
     for (let i = 0; i < 6; i++) write(dir, `f${i}.txt`, `file ${i}`);

@@ -264,7 +264,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   let committed = 0;
   const result = (): FolderIngestResult => ({
     assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts, draftsSettled,
-    notReached: batches.slice(committed).flat().reduce((n, item) => n + itemPaths(item).length, 0),
+    // Files the log already holds unchanged are not left out by a stop: it only did not list them as found again.
+    notReached: batches.slice(committed).flat().filter((item) => !alreadyLogged(item)).reduce((n, item) => n + itemPaths(item).length, 0),
   });
 
   const write = (batch: PreparedBatch, index: number) => {
