@@ -17,11 +17,17 @@ const PLAIN_MEANINGS: Record<string, string> = {
   compositeCapture: 'a composite of captured images',
 };
 
-/** Short term of a digital source type URI (the part after the last "/", "#" or ":"). */
+const IPTC_SOURCE_TYPES = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
+
+/**
+ * Short term of a digital source type URI (the part after the last "/", "#" or ":"). A file may give an IPTC term
+ * alone ("trainedAlgorithmicMedia"): its full URI is IPTC's for that term. An unknown bare term keeps what was written.
+ */
 export function digitalSourceTypeOf(uri: string): DigitalSourceType | null {
   const trimmed = uri.trim();
   const term = trimmed.split(/[/#:]/).filter(Boolean).pop() ?? '';
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(term) ? { uri: trimmed, term } : null;
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(term)) return null;
+  return { uri: trimmed === term && term in PLAIN_MEANINGS ? `${IPTC_SOURCE_TYPES}${term}` : trimmed, term };
 }
 
 export function isAiTerm(term: string): boolean {

@@ -69,7 +69,8 @@ export interface C2paRecord {
   ingredientDigitalSourceTypes: string[];
   ingredients: C2paIngredient[];
   validation: { state: C2paValidationState; problems: string[] };
-  source: 'embedded' | 'sidecar';
+  /** Where the manifest store was: in the file, in a sidecar .c2pa beside it, or the file is a bare store itself (.c2pa). */
+  source: 'embedded' | 'sidecar' | 'store';
 }
 
 export interface DigitalSourceType {

@@ -30,7 +30,7 @@ function C2pa({ c2pa }: { c2pa: C2paRecord }) {
       <Row label="Signer">{c2pa.signer ?? '—'}</Row>
       <Row label="Issuer">{c2pa.issuer}</Row>
       <Row label="Signed">{c2pa.signingTime ? formatDateTime(c2pa.signingTime) : null}</Row>
-      <Row label="Manifest">{c2pa.source === 'sidecar' ? 'in a .c2pa sidecar file' : 'embedded in the file'}</Row>
+      <Row label="Manifest">{{ sidecar: 'in a .c2pa sidecar file', embedded: 'embedded in the file', store: 'the file is a manifest store (.c2pa)' }[c2pa.source]}</Row>
       <Row label="Actions">
         {c2pa.actions.length ? (
           <ul className="prov-actions">

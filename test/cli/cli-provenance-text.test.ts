@@ -6,6 +6,7 @@ import { tempDir } from '../support/context';
 import { A1111_PARAMETERS, A1111_PROMPT, titanPath, write } from '../ingest-api/fixtures';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
 import { iTXt, pngWith, tEXt } from '../provenance/helpers/png';
+import { writeSidecarPair } from '../provenance/helpers/c2pa';
 
 /** A JPEG with a real C2PA manifest holding two ingredients, one of them AI-made (see fixtures/README.md). */
 const COMPOSITE = join(__dirname, 'fixtures', 'c2pa-comp-ingredients.jpg');
@@ -120,6 +121,17 @@ describe('the text of genlog provenance and genlog show (spawned)', () => {
       row(w, '    URI', `${DST}digitalCapture`),
     ));
     expect(r.stdout).not.toContain('digital source type only');
+  });
+
+  it('prints the full URI of a source type written as a short term, and says a bare .c2pa file is a manifest store', async () => {
+    const { dir, run } = fresh();
+    const file = write(dir, 'short.jpg', await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2200aa' } }).jpeg()
+      .withXmp(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': 'trainedAlgorithmicMedia' })).toBuffer());
+    expect(run('provenance', file).stdout).toMatch(new RegExp(`URI +${DST}trainedAlgorithmicMedia\n`));
+    const { sidecar } = writeSidecarPair(dir);
+    const store = run('provenance', sidecar);
+    expect(store.stdout).toMatch(/C2PA +manifest store \(the file itself\)/);
+    expect(JSON.parse(run('provenance', sidecar, '--json').stdout).c2pa.source).toBe('store');
   });
 
   it('prints the A1111 prompt, negative prompt and settings under A1111, whole', async () => {

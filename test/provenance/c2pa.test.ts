@@ -201,6 +201,7 @@ describe('sidecar manifests', () => {
   it('reads a bare .c2pa manifest file and says there is no content to compare', async () => {
     const { sidecar } = writeSidecarPair(tempDir());
     const record = await readProvenance(sidecar);
+    expect(record.c2pa?.source).toBe('store');
     expect(record.c2pa?.signer).toBe('C2PA Signer');
     expect(record.c2pa?.validation.state).toBe('unverified');
     expect(record.c2pa?.validation.problems.join('\n')).toMatch(/bare manifest store/);

@@ -54,6 +54,14 @@ describe('IPTC digital source type and the IPTC 2025.1 AI fields', () => {
     expect(record.summary.aiGenerated).toBe(false);
   });
 
+  it('gives the full IPTC URI of a source type written as its short term alone, and keeps an unknown term as written', async () => {
+    const short = await readProvenance(writeTemp(tempDir(), 'short.jpg', await jpeg(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': 'trainedAlgorithmicMedia' }), {})));
+    expect(short.iptc?.digitalSourceType).toEqual({ uri: `${DST}trainedAlgorithmicMedia`, term: 'trainedAlgorithmicMedia' });
+    expect(short.summary.aiGenerated).toBe(true);
+    const odd = await readProvenance(writeTemp(tempDir(), 'odd.jpg', await jpeg(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': 'homeMadeTerm' }), {})));
+    expect(odd.iptc?.digitalSourceType).toEqual({ uri: 'homeMadeTerm', term: 'homeMadeTerm' });
+  });
+
   it('reads XMP written as attributes, resources and language alternatives, with any namespace prefix', async () => {
     const xmp =
       '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +

@@ -73,7 +73,7 @@ function sourceTypeLines(label: string, uri: string, depth: number): Line[] {
 
 function c2paLines(c: C2paRecord): Line[] {
   return [
-    at('C2PA', `${c.source} manifest`),
+    at('C2PA', c.source === 'store' ? 'manifest store (the file itself)' : `${c.source} manifest`),
     at('  claim generator', c.claimGenerator ?? 'not named'),
     at('  signer', `${c.signer ?? 'unknown'}${c.issuer ? ` (${c.issuer})` : ''}`),
     at('  signed at', c.signingTime),

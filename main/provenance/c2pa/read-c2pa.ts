@@ -60,7 +60,7 @@ async function plan(context: C2paContext, errors: string[], manifestOnlyBecause?
   const { parts, file, maxBytes } = context;
   if (parts.c2pa) {
     if (parts.format === 'c2pa') {
-      return { source: 'embedded', mode: 'manifest', format: 'application/c2pa', bytes: parts.c2pa.bytes ?? new Uint8Array(), contentNote: BARE_STORE_NOTE };
+      return { source: 'store', mode: 'manifest', format: 'application/c2pa', bytes: parts.c2pa.bytes ?? new Uint8Array(), contentNote: BARE_STORE_NOTE };
     }
     if (!manifestOnlyBecause && !wholeFile && file.size <= maxBytes && parts.c2pa.bytes && parts.c2pa.range && NATIVE_HASH_FORMATS.has(parts.format)) {
       // A copy (a Buffer's slice() would be a view): the store is moved to the parser thread, and the whole-file
