@@ -134,6 +134,12 @@ describe('the text of genlog provenance and genlog show (spawned)', () => {
     expect(JSON.parse(run('provenance', sidecar, '--json').stdout).c2pa.source).toBe('store');
   });
 
+  it('says a file that claims AI and a camera capture at once contradicts itself, instead of "yes (digitalCapture)"', async () => {
+    const { dir, run } = fresh();
+    const file = write(dir, 'both.png', await pngWith([tEXt('parameters', A1111_PARAMETERS), iTXt('XML:com.adobe.xmp', xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}digitalCapture` }))]));
+    expect(run('provenance', file).stdout).toMatch(/made by AI +yes, though its source type says digitalCapture: the file contradicts itself\n/);
+  });
+
   it('prints the A1111 prompt, negative prompt and settings under A1111, whole', async () => {
     const { dir, run } = fresh();
     const file = write(dir, 'sd.png', await pngWith([tEXt('parameters', A1111_PARAMETERS)]));

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { ok, renderApp, useRealApiInFolder } from './support/app';
-import { pngWith, tEXt } from '../provenance/helpers/png';
+import { iTXt, pngWith, tEXt } from '../provenance/helpers/png';
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
 import { sharedC2paFixture } from '../provenance/helpers/paths';
 import { ingestJobEnded } from '../../main/services/ingest/ingest-jobs';
@@ -81,6 +81,12 @@ describe('the Provenance tab of the asset detail', () => {
     // Not "carries no provenance" beside an error saying it could not all be read.
     expect(cut.textContent).not.toMatch(/carries no provenance/);
     expect(cut.textContent).toMatch(/Nothing else GenLog reads .* could be read from the file/);
+  });
+
+  it('says plainly when the file contradicts itself: A1111 settings (AI) beside an IPTC digitalCapture', async () => {
+    const both = await pngWith([tEXt('parameters', A1111), iTXt('XML:com.adobe.xmp', xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': `${DST}digitalCapture` }))]);
+    const pane = await showTab(await log(write('both.png', both)));
+    expect(await within(pane).findByText(/^The file says AI made it, though its source type says digitalCapture \(captured by a camera or recorder\): it contradicts itself\.$/)).toBeTruthy();
   });
 
   it('counts a failed C2PA validation on the tab, as it counts mismatches and errors', async () => {

@@ -1,5 +1,5 @@
 import { samplerText } from '../../format/comfy-sampler';
-import { describeTerm, digitalSourceTypeOf } from '../../provenance/digital-source-type';
+import { describeTerm, digitalSourceTypeOf, isCaptureTerm } from '../../provenance/digital-source-type';
 import type { C2paRecord, ComfyRecord, ExifRecord, IptcRecord, ProvenanceRecord } from '../../provenance/types';
 
 /**
@@ -32,7 +32,7 @@ export function provenanceText(record: ProvenanceRecord, options: ProvenanceText
   const s = record.summary;
   const lines: Line[] = [
     ...(options.head ?? []).map(([label, value]) => at(label, value)),
-    at('made by AI', `${yesNo(s.aiGenerated)}${s.digitalSourceType ? ` (${s.digitalSourceType})` : ''}`),
+    at('made by AI', madeByAi(s.aiGenerated, s.digitalSourceType)),
     ...(options.matchedTool === undefined ? [] : [at('tool in list', options.matchedTool ?? 'none matched')]),
     at('software named', s.toolHints.join(', ') || 'none'),
     at('prompt', promptSource(s.prompt, record)), at('negative', negativeSource(s.negativePrompt, record)),
@@ -55,6 +55,12 @@ function promptSource(prompt: string | undefined, r: ProvenanceRecord): string |
   if (r.comfy && prompt === r.comfy.positivePrompts.join('\n\n')) return 'from the ComfyUI graph (below)';
   if (prompt === r.iptc?.aiPromptInformation) return 'from the IPTC AI prompt (below)';
   return prompt;
+}
+
+/** "yes (trainedAlgorithmicMedia)"; a file saying AI made it whose source type says a camera did says both, plainly. */
+function madeByAi(ai: boolean | null, term: string | null | undefined): string {
+  if (ai === true && term && isCaptureTerm(term)) return `yes, though its source type says ${term}: the file contradicts itself`;
+  return `${yesNo(ai)}${term ? ` (${term})` : ''}`;
 }
 
 function negativeSource(negative: string | undefined, r: ProvenanceRecord): string | undefined {
