@@ -46,6 +46,14 @@ describe('groupSequences', () => {
     expect(sequencePath(sequence)).toBe(join('/renders', pattern));
   });
 
+  it('groups a render of 300,000 frames (a long simulation) into one sequence', () => {
+    // Each frame once copied its whole group (17 s for 50,000 frames) and a spread of every frame overflowed the stack.
+    const paths = Array.from({ length: 300_000 }, (_, i) => `/sim/cache.${String(i + 1).padStart(7, '0')}.exr`);
+    const [item, ...rest] = groupSequences(paths);
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({ kind: 'sequence', pattern: 'cache.#######.exr', first: 1, last: 300_000, missingFrames: [] });
+  });
+
   it('lists the holes of a sequence in missingFrames and orders frames by number', () => {
     const paths = frames('/r', (f) => `fx.${f}.exr`, 1001, 1020, [1005, 1006, 1013]).reverse();
     const sequence = onlySequence(groupSequences(paths));

@@ -240,7 +240,7 @@ export async function draftFiles(
     const left = new Set('item' in checked ? itemPaths(checked.item) : itemPaths(found.item));
     const sameAsLogged = itemPaths(found.item).filter((p) => !left.has(p) && !pulledIn.has(p)).length;
     const sha = knownItemHash(d.item, d.hashes) as string;
-    const mtimeMs = Math.max(...itemPaths(d.item).map((p) => mtimeKey((candidates.get(p) as FileVersion).mtimeMs)));
+    const mtimeMs = itemPaths(d.item).reduce((max, p) => Math.max(max, mtimeKey((candidates.get(p) as FileVersion).mtimeMs)), -Infinity);
     const size = itemPaths(d.item).reduce((s, p) => s + (candidates.get(p) as FileVersion).size, 0);
     const unchanged = pendingByKey.get(`${itemPath(d.item)}\0${size}\0${mtimeMs}\0${sha}`);
     const logged = 'loggedAs' in checked || findAssetIdByHash(ctx.db, productionId, sha) !== undefined;
