@@ -5,6 +5,7 @@ import { ok, seedCatalog, testClient, testContext, tempDir } from '../support/co
 import { DST, xmpPacket } from '../provenance/helpers/jpeg';
 import { provenanceFixtureText, sharedC2paFixture } from '../provenance/helpers/paths';
 import { pngChunk, pngWith, tEXt } from '../provenance/helpers/png';
+import { writeSidecarPair } from '../provenance/helpers/c2pa';
 
 export const A1111_PARAMETERS = provenanceFixtureText('a1111-parameters.txt');
 export const A1111_PROMPT = 'masterpiece, best quality, (cyberpunk city street:1.2), neon lights, rain,\nwide shot, <lora:add_detail:0.6>';
@@ -87,4 +88,13 @@ export function sparseFile(dir: string, name: string, bytes: number): string {
     closeSync(fd);
   }
   return path;
+}
+
+/** An empty render folder, and a C2PA sidecar pair made outside it (an unsigned icon.jpg and its .c2pa) to copy in. */
+export function rendersAndSidecarPair(dir: string): { renders: string; asset: string; sidecar: string } {
+  const renders = join(dir, 'renders');
+  const made = join(dir, 'made');
+  mkdirSync(renders);
+  mkdirSync(made);
+  return { renders, ...writeSidecarPair(made) };
 }

@@ -9,8 +9,7 @@ import { ingestFolder } from '../../main/services/ingest/folder-ingest';
 import { createLimiter } from '../../main/services/ingest/limiter';
 import { getWatchFolder } from '../../db/watch-folders';
 import { ok, seedCatalog, tempDir, testClient, testContext } from '../support/context';
-import { a1111Png, comfyPng, copyTitan, framePng, ingestWorld, write } from './fixtures';
-import { writeSidecarPair } from '../provenance/helpers/c2pa';
+import { a1111Png, comfyPng, copyTitan, framePng, ingestWorld, rendersAndSidecarPair, write } from './fixtures';
 
 afterAll(closeParserThread);
 
@@ -58,11 +57,7 @@ describe('watch folders', () => {
 
   it('a C2PA sidecar written after its image was drafted, with no watcher running, is read when the draft is confirmed', async () => {
     const { ctx, api, dir } = await ingestWorld();
-    const renders = join(dir, 'renders');
-    const made = join(dir, 'made');
-    mkdirSync(renders);
-    mkdirSync(made);
-    const { asset, sidecar } = writeSidecarPair(made);
+    const { renders, asset, sidecar } = rendersAndSidecarPair(dir);
     copyFileSync(asset, join(renders, 'icon.jpg'));
     const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
     const { env, close } = countingEnv(ctx);

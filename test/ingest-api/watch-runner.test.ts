@@ -11,8 +11,7 @@ import { failedLook, lockReleased, succeededLook, type ActiveWatch } from '../..
 import { createContext } from '../../main/app-context';
 import type { ApiContext } from '../../main/api/context';
 import { ok, testClient } from '../support/context';
-import { comfyPng, framePng, ingestWorld, sparseFile, write } from './fixtures';
-import { writeSidecarPair } from '../provenance/helpers/c2pa';
+import { comfyPng, framePng, ingestWorld, rendersAndSidecarPair, sparseFile, write } from './fixtures';
 
 afterAll(closeParserThread);
 
@@ -50,6 +49,16 @@ async function watchedAndCaughtUp(ctx: ApiContext, folder: string, options: Para
 /** The running watcher stops hearing about `folder` (events lost, as under load): only its rescans see it now. */
 function loseEventsOf(folder: string): void {
   (running as unknown as { active: Map<number, { watcher: { unwatch(p: string): void } }> }).active.forEach((a) => a.watcher.unwatch(folder));
+}
+
+/** A watched empty folder (rechecks every 100 ms) whose drafts wait 20 ms for the lock `other` is about to take. */
+async function watchFacingALock() {
+  const { ctx, api, dir } = await ingestWorld();
+  const renders = join(dir, 'renders');
+  mkdirSync(renders);
+  const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 0 });
+  ctx.db.pragma('busy_timeout = 20');
+  return { api, renders, events, other: new Database(ctx.dbPath) };
 }
 
 /** An empty render folder watched by a running runner (stopped after each test), its catch-up scan done. */
@@ -433,11 +442,7 @@ describe('watch runner', () => {
   });
   it('a C2PA sidecar written after its image was drafted has the draft read again with it, and is never a draft itself', async () => {
     const { ctx, api, dir } = await ingestWorld();
-    const renders = join(dir, 'renders');
-    const made = join(dir, 'made');
-    mkdirSync(renders);
-    mkdirSync(made);
-    const { asset, sidecar } = writeSidecarPair(made);
+    const { renders, asset, sidecar } = rendersAndSidecarPair(dir);
     const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, rescanMs: 0 });
     copyFileSync(asset, join(renders, 'icon.jpg'));
     const first = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.fileName === 'icon.jpg'), 'the image drafted');
@@ -481,12 +486,7 @@ describe('watch runner', () => {
   });
 
   it('while drafts keep failing, the folder is tried less and less often, and drafted soon once the database can be written', async () => {
-    const { ctx, api, dir } = await ingestWorld();
-    const renders = join(dir, 'renders');
-    mkdirSync(renders);
-    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 0 });
-    ctx.db.pragma('busy_timeout = 20');
-    const other = new Database(ctx.dbPath);
+    const { api, renders, events, other } = await watchFacingALock();
     try {
       other.exec('BEGIN IMMEDIATE');
       write(renders, 'locked.png', await framePng(1));
@@ -504,12 +504,7 @@ describe('watch runner', () => {
   });
 
   it('a folder waiting out a long wait after failing on a lock is drafted at the first recheck once the lock is released', async () => {
-    const { ctx, api, dir } = await ingestWorld();
-    const renders = join(dir, 'renders');
-    mkdirSync(renders);
-    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, recheckMs: 100, rescanMs: 0 });
-    ctx.db.pragma('busy_timeout = 20');
-    const other = new Database(ctx.dbPath);
+    const { api, renders, events, other } = await watchFacingALock();
     let releasedAt: number;
     try {
       other.exec('BEGIN IMMEDIATE');
