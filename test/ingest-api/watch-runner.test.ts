@@ -7,7 +7,7 @@ import { closeParserThread } from '../../main/provenance';
 import { FileReadError, createHashPool, type HashPool } from '../../main/ingest';
 import { startWatchRunner, type WatchEvent, type WatchRunner } from '../../main/services/ingest/watch-runner';
 import { describeEvent } from '../../main/cli/commands/ingest-commands';
-import { failedLook, lockReleased, succeededLook, type ActiveWatch } from '../../main/services/ingest/active-watch';
+import { failedLook, lockReleased, seenFinished, settledSinceLastLook, succeededLook, type ActiveWatch } from '../../main/services/ingest/active-watch';
 import { createContext } from '../../main/app-context';
 import type { ApiContext } from '../../main/api/context';
 import { ok, testClient } from '../support/context';
@@ -529,6 +529,19 @@ describe('watch runner', () => {
     expect(a).toMatchObject({ failures: 6, retryAt: 60_000, rescanDue: true });
     succeededLook(a);
     expect(failedLook(a, 5000, 0)).toBe('in a few seconds');
+  });
+
+  it('files a draft failed on count as finished at the rescan that retries them, so it drafts them without a second look', () => {
+    const fresh = () => ({ lastLook: { at: 0, seen: new Map() } }) as unknown as ActiveWatch;
+    const file = { path: '/renders/a.png', size: 100, mtimeMs: Date.now() - 60_000 };
+    const first = fresh();
+    expect(settledSinceLastLook(first, 2000).settled(file)).toBe(false); // seen once: looked at again later
+    const failed = fresh();
+    seenFinished(failed, [file], 2000);
+    expect(settledSinceLastLook(failed, 2000).settled(file)).toBe(true);
+    const changed = fresh();
+    seenFinished(changed, [file], 2000);
+    expect(settledSinceLastLook(changed, 2000).settled({ ...file, size: 200 })).toBe(false);
   });
 
   it('a failure on another program\'s lock says it is tried sooner once the lock goes, and lockReleased brings the try forward', () => {

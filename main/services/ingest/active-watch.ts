@@ -166,6 +166,15 @@ export interface SettledTest {
 }
 
 /**
+ * Files a draft failed on (another program's lock) were finished when drafted: their events come once writing stops.
+ * The rescan that retries them counts them as seen unchanged since then, and drafts them at once instead of looking
+ * twice (a second recheck after the lock went). A file changed meanwhile is a new version, tested as any other.
+ */
+export function seenFinished(a: ActiveWatch, files: readonly ScannedFile[], stabilityMs: number, now = Date.now()): void {
+  for (const f of files) a.lastLook.seen.set(f.path, { key: versionKey(f), since: now - stabilityMs });
+}
+
+/**
  * A rescan's test of whether a file is finished: rescans have seen it with the same size and modification time for
  * at least the stability time, and it was not modified within that time. The modification time alone is not enough:
  * on a network share whose server clock is behind, a file still being written looks old.

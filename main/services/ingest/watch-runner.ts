@@ -13,7 +13,7 @@ import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { draftsDescribedBy } from './sidecar-drafts';
 import { forgetSidecarListing } from '../../provenance/c2pa/sidecar';
 import { UnreadFiles } from './unread-files';
-import { batchOf, failedLook, lockReleased, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
+import { batchOf, failedLook, lockReleased, seenFinished, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
 import { identityOf, replaced } from './folder-identity';
 import type { InboxItem } from './inbox-json';
 import { createLimiter } from './limiter';
@@ -351,6 +351,7 @@ export class WatchRunner {
     a.folders.delete(folder);
     a.busy.set(folder, (a.busy.get(folder) ?? 0) + 1);
     this.enqueue(a.id, async () => {
+      let versions: Awaited<ReturnType<typeof currentVersions>> = [];
       try {
         const row = this.current(a.id);
         if (!row) return;
@@ -362,7 +363,7 @@ export class WatchRunner {
         const paths = [...new Set([...batch.paths, ...[...redraft.values()].flat(), ...a.unread.inFolder(folder)])];
         let written = gone.length > 0;
         if (paths.length > 0) {
-          const result = await draftFiles(this.env, row, await currentVersions(paths), new Set(redraft.keys()));
+          const result = await draftFiles(this.env, row, (versions = await currentVersions(paths)), new Set(redraft.keys()));
           this.announce(a.id, result.found, a.unread.afterDraft(paths, result), result.replaced);
           written ||= wrote(result);
         }
@@ -372,6 +373,7 @@ export class WatchRunner {
         if (this.stopped) throw error;
         // Nothing of a failed draft is kept (one transaction): the folder's files wait for the rescan, not a restart.
         const when = failedLook(a, this.options.recheckMs, Date.now(), error);
+        seenFinished(a, versions, this.options.stabilityMs);
         const files = batch.paths.size + batch.gone.size;
         throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted ${when}, once the database can be written`, { cause: error });
       } finally {
