@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeParserThread } from '../../main/provenance';
@@ -68,6 +68,17 @@ describe('watch folders', () => {
       const logged = ok(await api.confirmInbox({ id: draft!.id })).asset;
       const shown = ok(await api.getAsset({ id: logged.id }));
       expect(shown.provenance?.record?.c2pa).toMatchObject({ source: 'sidecar', validation: { state: 'untrusted' } });
+      // Drafted with its sidecar, which is then removed while no watcher runs: logged without it.
+      // In a folder of its own: a folder's sidecar names are kept for two seconds after it is listed.
+      mkdirSync(join(renders, 'later'));
+      // Other content (the icon is logged already): its sidecar no longer matches it, and says so.
+      writeFileSync(join(renders, 'later', 'other.jpg'), Buffer.concat([readFileSync(asset), Buffer.from([0])]));
+      copyFileSync(sidecar, join(renders, 'later', 'other.jpg.c2pa'));
+      const [withSidecar] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
+      expect(withSidecar?.provenance?.c2pa).toMatchObject({ state: 'invalid' });
+      rmSync(join(renders, 'later', 'other.jpg.c2pa'));
+      const other = ok(await api.confirmInbox({ id: withSidecar!.id })).asset;
+      expect(ok(await api.getAsset({ id: other.id })).provenance?.record?.c2pa ?? null).toBeNull();
     } finally {
       await close();
     }

@@ -31,11 +31,14 @@ export function draftsDescribedBy(rows: readonly InboxRow[], sidecars: ReadonlyS
 
 /**
  * A draft's record, read again when it found no C2PA manifest and a sidecar manifest is beside its file now (written
- * after the draft, while no watcher was running to see it): the asset logged must carry what the sidecar says.
+ * after the draft, while no watcher was running to see it), or when it was read with a sidecar: the asset logged must
+ * carry what the sidecar beside it says when it is logged.
  */
 export async function withLateSidecar(row: InboxRow, record: ProvenanceRecord | null): Promise<ProvenanceRecord | null> {
-  if (record?.c2pa) return record;
+  if (record?.c2pa && record.c2pa.source !== 'sidecar') return record;
   const lead = leadFile(row);
+  // A draft read with a sidecar is read again: the sidecar may have been replaced or removed since.
+  if (record?.c2pa) return readFreshProvenance(lead);
   // The exact names first (two stats): the folder's listing of sidecars is kept for two seconds, and one written
   // within them must not be missed. A name differing in case is found through the listing.
   const named = await Promise.all(sidecarCandidates(lead).map((c) => stat(c).then((s) => s.isFile(), () => false)));
