@@ -205,6 +205,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     const sha = knownItemHash(item, known);
     return sha !== undefined && findAssetIdByHash(ctx.db, target.production.id, sha) !== undefined;
   };
+  const leftOut = (item: IngestItem) => { try { return !alreadyLogged(item); } catch { return true; } };
   const provenanceOf = (item: IngestItem, ends?: FileEnds): Promise<ProvenanceRecord | null> => {
     if (!wantsProvenance || alreadyLogged(item)) return Promise.resolve(null);
     return readLimit(() => (stop.signal.aborted ? Promise.resolve(null) : captureProvenance(leadPath(item), ends)));
@@ -265,7 +266,8 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const result = (): FolderIngestResult => ({
     assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts, draftsSettled,
     // Files the log already holds unchanged are not left out by a stop: it only did not list them as found again.
-    notReached: batches.slice(committed).flat().filter((item) => !alreadyLogged(item)).reduce((n, item) => n + itemPaths(item).length, 0),
+    // Asked while stopping, maybe because the database failed: a look-up that fails too counts the files as left out.
+    notReached: batches.slice(committed).flat().filter(leftOut).reduce((n, item) => n + itemPaths(item).length, 0),
   });
 
   const write = (batch: PreparedBatch, index: number) => {
