@@ -134,6 +134,11 @@ function withDismissedFrames(prefill: InboxPrefill, dismissed: DismissedNote | u
   return { ...withNote(prefill, note), ...(framesDismissed.length > 0 ? { framesDismissed } : {}) };
 }
 
+/** Whether a draft or scan wrote to the database (a draft, a replaced or removed one). */
+export function wrote(result: DraftResult & { gone?: readonly unknown[] }): boolean {
+  return result.found.length > 0 || result.replaced.length > 0 || (result.gone?.length ?? 0) > 0;
+}
+
 /**
  * Turns new files of a watch folder into pending inbox drafts. Pending drafts in the same folders are regrouped
  * with the new files, so frames of a sequence that arrive over time end up in one draft (the older, smaller draft

@@ -8,7 +8,7 @@ import { watchInboxItems } from '../../../db/inbox';
 import { getWatchFolder, listWatchFolders, type WatchFolderRow } from '../../../db/watch-folders';
 import { createHashPool, currentVersions, type HashPool } from '../../ingest';
 import { catchUpWatch, type CatchUpResult } from './catch-up';
-import { draftFiles, type DraftEnv, type DraftResult, type ReplacedDraft } from './inbox-drafts';
+import { draftFiles, wrote, type DraftEnv, type ReplacedDraft } from './inbox-drafts';
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { draftsDescribedBy } from './sidecar-drafts';
 import { forgetSidecarListing } from '../../provenance/c2pa/sidecar';
@@ -359,11 +359,13 @@ export class WatchRunner {
         // Drafts that lost files go first: a sequence draft that kept some frames is replaced by a draft of them.
         const { gone, redraft } = batch.gone.size > 0 ? await removeGoneDrafts(this.ctx, a.id, { only: batch.gone }) : { gone: [], redraft: new Map<number, string[]>() };
         if (gone.length > 0) this.onEvent({ type: 'gone', watchId: a.id, items: gone });
-        if (batch.sidecars.size > 0) for (const [id, lead] of draftsDescribedBy(watchInboxItems(this.ctx.db, a.id), batch.sidecars)) redraft.set(id, [lead]);
+        // Loaded after the gone drafts went, so draftFiles below takes these rows rather than reading the inbox again.
+        const rows = batch.sidecars.size > 0 ? watchInboxItems(this.ctx.db, a.id) : undefined;
+        for (const [id, lead] of rows ? draftsDescribedBy(rows, batch.sidecars) : []) redraft.set(id, [lead]);
         const paths = [...new Set([...batch.paths, ...[...redraft.values()].flat(), ...a.unread.inFolder(folder)])];
         let written = gone.length > 0;
         if (paths.length > 0) {
-          const result = await draftFiles(this.env, row, (versions = await currentVersions(paths)), new Set(redraft.keys()));
+          const result = await draftFiles(this.env, row, (versions = await currentVersions(paths)), new Set(redraft.keys()), rows);
           this.announce(a.id, result.found, a.unread.afterDraft(paths, result), result.replaced);
           written ||= wrote(result);
         }
@@ -383,11 +385,6 @@ export class WatchRunner {
       }
     });
   }
-}
-
-/** Whether a draft or scan wrote to the database (a draft, a replaced or removed one). */
-function wrote(result: DraftResult & { gone?: readonly unknown[] }): boolean {
-  return result.found.length > 0 || result.replaced.length > 0 || (result.gone?.length ?? 0) > 0;
 }
 
 /** Starts a runner for the context (the desktop app, `genlog watch run`); API changes to watch folders reach it. */
