@@ -1,5 +1,5 @@
 import type { AssetDetail } from '../api-types';
-import { isCaptureTerm } from '../../main/provenance/digital-source-type';
+import { contradictsItself } from '../../main/provenance/digital-source-type';
 import { describeTerm, saysAnything } from '../provenance/labels';
 import { ProvenanceNotices, ProvenanceSections } from '../provenance/ProvenanceSections';
 import type { AssetProvenance } from '../provenance/types';
@@ -9,7 +9,7 @@ import { FrameList } from './FrameList';
 function Verdict({ p }: { p: AssetProvenance }) {
   const says = p.aiGenerated === true ? 'The file says AI made it' : p.aiGenerated === false ? 'The file says it is a camera capture' : 'The file does not say whether AI made it';
   // A1111 settings beside an IPTC digitalCapture: the file says both, and the verdict must not read as one claim.
-  const contradicts = p.aiGenerated === true && !!p.digitalSourceType && isCaptureTerm(p.digitalSourceType);
+  const contradicts = contradictsItself(p.aiGenerated, p.digitalSourceType);
   return (
     <div className="prov-verdict">
       <div>{says}{p.digitalSourceType ? <>{contradicts ? ', though its source type says ' : ' · '}{describeTerm(p.digitalSourceType)}</> : null}{contradicts ? ': it contradicts itself' : ''}.</div>

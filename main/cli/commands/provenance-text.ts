@@ -1,5 +1,5 @@
 import { samplerText } from '../../format/comfy-sampler';
-import { describeTerm, digitalSourceTypeOf, isCaptureTerm } from '../../provenance/digital-source-type';
+import { contradictsItself, describeTerm, digitalSourceTypeOf } from '../../provenance/digital-source-type';
 import type { C2paRecord, ComfyRecord, ExifRecord, IptcRecord, ProvenanceRecord } from '../../provenance/types';
 
 /**
@@ -59,7 +59,7 @@ function promptSource(prompt: string | undefined, r: ProvenanceRecord): string |
 
 /** "yes (trainedAlgorithmicMedia)"; a file saying AI made it whose source type says a camera did says both, plainly. */
 function madeByAi(ai: boolean | null, term: string | null | undefined): string {
-  if (ai === true && term && isCaptureTerm(term)) return `yes, though its source type says ${term}: the file contradicts itself`;
+  if (term && contradictsItself(ai, term)) return `yes, though its source type says ${term}: the file contradicts itself`;
   return `${yesNo(ai)}${term ? ` (${term})` : ''}`;
 }
 
