@@ -18,6 +18,8 @@ const PLAIN_MEANINGS: Record<string, string> = {
 };
 
 const IPTC_SOURCE_TYPES = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
+/** Terms of IPTC's digital source type vocabulary whose URI a bare term stands for (those described above and these). */
+const OTHER_IPTC_TERMS = new Set(['algorithmicallyEnhanced', 'minorHumanEdits', 'digitalArt', 'virtualRecording', 'dataDrivenMedia']);
 
 /**
  * Short term of a digital source type URI (the part after the last "/", "#" or ":"). A file may give an IPTC term
@@ -27,7 +29,8 @@ export function digitalSourceTypeOf(uri: string): DigitalSourceType | null {
   const trimmed = uri.trim();
   const term = trimmed.split(/[/#:]/).filter(Boolean).pop() ?? '';
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(term)) return null;
-  return { uri: trimmed === term && term in PLAIN_MEANINGS ? `${IPTC_SOURCE_TYPES}${term}` : trimmed, term };
+  const iptcTerm = term in PLAIN_MEANINGS || OTHER_IPTC_TERMS.has(term);
+  return { uri: trimmed === term && iptcTerm ? `${IPTC_SOURCE_TYPES}${term}` : trimmed, term };
 }
 
 export function isAiTerm(term: string): boolean {

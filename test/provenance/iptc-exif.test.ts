@@ -58,6 +58,8 @@ describe('IPTC digital source type and the IPTC 2025.1 AI fields', () => {
     const short = await readProvenance(writeTemp(tempDir(), 'short.jpg', await jpeg(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': 'trainedAlgorithmicMedia' }), {})));
     expect(short.iptc?.digitalSourceType).toEqual({ uri: `${DST}trainedAlgorithmicMedia`, term: 'trainedAlgorithmicMedia' });
     expect(short.summary.aiGenerated).toBe(true);
+    const art = await readProvenance(writeTemp(tempDir(), 'art.jpg', await jpeg(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': 'digitalArt' }), {})));
+    expect(art.iptc?.digitalSourceType).toEqual({ uri: `${DST}digitalArt`, term: 'digitalArt' });
     const odd = await readProvenance(writeTemp(tempDir(), 'odd.jpg', await jpeg(xmpPacket({ 'Iptc4xmpExt:DigitalSourceType': 'homeMadeTerm' }), {})));
     expect(odd.iptc?.digitalSourceType).toEqual({ uri: 'homeMadeTerm', term: 'homeMadeTerm' });
   });

@@ -59,7 +59,7 @@ function promptSource(prompt: string | undefined, r: ProvenanceRecord): string |
 
 /** "yes (trainedAlgorithmicMedia)"; a file saying AI made it whose source type says a camera did says both, plainly. */
 function madeByAi(ai: boolean | null, term: string | null | undefined): string {
-  if (term && contradictsItself(ai, term)) return `yes, though its source type says ${term}: the file contradicts itself`;
+  if (contradictsItself(ai, term)) return `yes, though its source type says ${term}: the file contradicts itself`;
   return `${yesNo(ai)}${term ? ` (${term})` : ''}`;
 }
 
