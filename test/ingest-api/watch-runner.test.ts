@@ -524,11 +524,11 @@ describe('watch runner', () => {
 
   it('says when a failed folder is tried again: a recheck, then twice as long each time, at most a minute', () => {
     const a = { failures: 0, retryAt: 0, rescanDue: false } as unknown as ActiveWatch;
-    const said = Array.from({ length: 6 }, () => failedLook(a, 5000, 0));
+    const said = Array.from({ length: 6 }, () => failedLook(a, 5000, undefined, 0));
     expect(said).toEqual(['in a few seconds', 'in 10 s', 'in 20 s', 'in 40 s', 'in 60 s', 'in 60 s']);
     expect(a).toMatchObject({ failures: 6, retryAt: 60_000, rescanDue: true });
     succeededLook(a);
-    expect(failedLook(a, 5000, 0)).toBe('in a few seconds');
+    expect(failedLook(a, 5000, undefined, 0)).toBe('in a few seconds');
   });
 
   it('files a draft failed on count as finished at the rescan that retries them, so it drafts them without a second look', () => {
@@ -548,12 +548,12 @@ describe('watch runner', () => {
     const a = { failures: 0, retryAt: 0, rescanDue: false } as unknown as ActiveWatch;
     const locked = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
     const wrapped = new Error('Drafting failed', { cause: locked });
-    expect(failedLook(a, 5000, 0, locked)).toBe('in a few seconds');
-    expect(failedLook(a, 5000, 0, wrapped)).toBe('in 10 s at the latest (sooner once the lock is released)');
+    expect(failedLook(a, 5000, locked, 0)).toBe('in a few seconds');
+    expect(failedLook(a, 5000, wrapped, 0)).toBe('in 10 s at the latest (sooner once the lock is released)');
     expect(a).toMatchObject({ waitsOnLock: true, retryAt: 10_000 });
     lockReleased(a, 2000);
     expect(a).toMatchObject({ waitsOnLock: false, retryAt: 2000, rescanDue: true });
-    expect(failedLook(a, 5000, 0, new Error('disk full'))).toBe('in 20 s');
+    expect(failedLook(a, 5000, new Error('disk full'), 0)).toBe('in 20 s');
     expect(a.waitsOnLock).toBe(false);
   });
 

@@ -86,7 +86,7 @@ const MAX_FAILURE_WAIT_MS = 60_000;
  * failure on another program's lock is also tried again at the first recheck that finds the lock released
  * (lockReleased). Returns when, in words, for the message.
  */
-export function failedLook(a: ActiveWatch, recheckMs: number, now = Date.now(), error?: unknown): string {
+export function failedLook(a: ActiveWatch, recheckMs: number, error?: unknown, now = Date.now()): string {
   a.failures += 1;
   a.rescanDue = true;
   a.waitsOnLock = isBusyError(error);

@@ -222,7 +222,7 @@ export class WatchRunner {
         result = await catchUpWatch(this.env, row, { quiet: active.quiet, settled: writing.settled });
       } catch (error) {
         if (this.stopped) throw error;
-        const when = failedLook(active, this.options.recheckMs, Date.now(), error);
+        const when = failedLook(active, this.options.recheckMs, error);
         throw new Error(`Catch-up scan of ${root} failed: ${(error as Error).message}; it is scanned again ${when}`, { cause: error });
       }
       this.announce(w.id, result.found, unsaid(active, active.unread.afterDraft([], result)), result.replaced);
@@ -290,7 +290,7 @@ export class WatchRunner {
           this.announce(a.id, result.found, unsaid(a, a.unread.afterDraft([], result)), result.replaced);
         } catch (error) {
           if (this.stopped) throw error;
-          const when = failedLook(a, this.options.recheckMs, Date.now(), error);
+          const when = failedLook(a, this.options.recheckMs, error);
           throw new Error(`${(error as Error).message}; ${a.root} is scanned again ${when}`, { cause: error });
         } finally {
           a.scanning = false;
@@ -374,7 +374,7 @@ export class WatchRunner {
       } catch (error) {
         if (this.stopped) throw error;
         // Nothing of a failed draft is kept (one transaction): the folder's files wait for the rescan, not a restart.
-        const when = failedLook(a, this.options.recheckMs, Date.now(), error);
+        const when = failedLook(a, this.options.recheckMs, error);
         seenFinished(a, versions, this.options.stabilityMs);
         const files = batch.paths.size + batch.gone.size;
         throw new Error(`${(error as Error).message}; the ${files === 1 ? 'file' : `${files} files`} that changed in ${folder} ${files === 1 ? 'is' : 'are'} drafted ${when}, once the database can be written`, { cause: error });
