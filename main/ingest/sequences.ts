@@ -79,13 +79,14 @@ export function groupSequences(paths: string[]): IngestItem[] {
       placed.push({ order, item: { kind: 'file', path } });
       return;
     }
-    const key = [numbered.directory, numbered.prefix, numbered.extension].join('\0');
+    // Extensions compared ignoring case: a render can come back with frames written .png by one node, .PNG by another.
+    const key = [numbered.directory, numbered.prefix, numbered.extension.toLowerCase()].join('\0');
     const bucket = buckets.get(key) ?? [];
     bucket.push(numbered);
     buckets.set(key, bucket);
   });
 
-  for (const bucket of buckets.values()) {
+  for (const bucket of [...buckets.values()].flatMap(byExtensionWhenFramesRepeat)) {
     for (const [width, members] of splitByPadding(bucket)) {
       if (areVariations(members)) placed.push(...members.map((file) => ({ order: file.order, item: { kind: 'file' as const, path: file.path } })));
       else for (const run of splitAtLargeGaps(members)) placed.push(...toItems(run, width));
@@ -95,16 +96,31 @@ export function groupSequences(paths: string[]): IngestItem[] {
 }
 
 /**
+ * Files whose names differ only in the case of the extension are one sequence (see groupSequences), unless that
+ * would put two files in one frame (m.0001.png beside m.0001.PNG): then each spelling stays its own sequence.
+ */
+function byExtensionWhenFramesRepeat(bucket: NumberedFile[]): NumberedFile[][] {
+  const spellings = new Set(bucket.map((file) => file.extension));
+  if (spellings.size === 1) return [bucket];
+  const frames = new Set(bucket.map((file) => file.digits));
+  if (frames.size === bucket.length) return [bucket];
+  return [...spellings].map((extension) => bucket.filter((file) => file.extension === extension));
+}
+
+/**
  * A file named like a frame (shot_v001.1011.exr): the paths its sequence may be logged under, most likely first,
  * and its frame number. A padded number fits one width; an unpadded one (frame_21.png) also fits every narrower
- * width, as an unpadded sequence takes its shortest number's width (frame_1 … frame_20 is frame_#.png).
+ * width, as an unpadded sequence takes its shortest number's width (frame_1 … frame_20 is frame_#.png). Each width
+ * comes with the extension as written, then in lower and in upper case: a sequence is logged under its first frame's
+ * spelling, and later frames may spell it otherwise.
  */
 export function frameOfFile(path: string): { sequencePaths: string[]; frame: number } | undefined {
   const numbered = parseNumberedFile(path, 0);
   if (!numbered) return undefined;
-  const { digits } = numbered;
+  const { digits, extension } = numbered;
   const widths = isPadded(digits) ? [digits.length] : Array.from({ length: digits.length }, (_, i) => digits.length - i);
-  const sequencePaths = widths.map((w) => join(numbered.directory, `${numbered.prefix}${'#'.repeat(w)}${numbered.extension}`));
+  const spellings = [...new Set([extension, extension.toLowerCase(), extension.toUpperCase()])];
+  const sequencePaths = widths.flatMap((w) => spellings.map((ext) => join(numbered.directory, `${numbered.prefix}${'#'.repeat(w)}${ext}`)));
   return { sequencePaths, frame: Number(digits) };
 }
 
@@ -152,14 +168,21 @@ function splitByPadding(files: NumberedFile[]): Map<number, NumberedFile[]> {
     for (const file of free) add(shortest, file);
     return groups;
   }
+  // Unpadded numbers as wide as a padded group belong to it (10000 beside 09999) before asking whether the group ran
+  // to its limit: a render 00001 … 100000 has no padded number above 09999, yet runs on into six digits.
+  const paddedWidths = new Set(groups.keys());
+  const otherWidths: NumberedFile[] = [];
+  for (const file of free) {
+    if (paddedWidths.has(file.digits.length)) add(file.digits.length, file);
+    else otherWidths.push(file);
+  }
   const ranToLimit = [...groups]
     .filter(([width, members]) => members.reduce((max, file) => Math.max(max, Number(file.digits)), -Infinity) >= 0.9 * 10 ** width)
     .map(([width]) => width);
-  const paddedWidths = new Set(groups.keys());
-  for (const file of free) {
+  for (const file of otherWidths) {
     const length = file.digits.length;
     const outgrown = ranToLimit.filter((width) => width < length);
-    add(paddedWidths.has(length) || outgrown.length === 0 ? length : Math.max(...outgrown), file);
+    add(outgrown.length === 0 ? length : Math.max(...outgrown), file);
   }
   return groups;
 }

@@ -195,6 +195,19 @@ describe('folder ingest', () => {
     expect(alone).toMatchObject({ fileName: 'plate.20240115.png', frameRange: null, notes: '' });
   });
 
+  it('frames whose extension differs in case are one sequence, no frame reported missing; a late one joins it', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const shots = join(dir, 'farm');
+    for (const [f, ext] of [[1, 'png'], [2, 'PNG'], [3, 'png'], [4, 'PNG']] as const) write(shots, `m.000${f}.${ext}`, await framePng(f));
+    const first = await ingestFolder(ctx, { ...base, paths: [shots] });
+    expect(first.assets.map((a) => [a.fileName, a.frameRange])).toEqual([['m.####.png', { first: 1, last: 4 }]]);
+    expect(first.gaps).toEqual([]);
+    const late = write(shots, 'm.0005.PNG', await framePng(5));
+    const { assets: [joined], gaps } = await ingestFolder(ctx, { ...base, paths: [late] });
+    expect(joined).toMatchObject({ fileName: 'm.####.png', frameRange: { first: 5, last: 5 }, notes: expect.stringContaining(`asset #${first.assets[0]!.id}`) });
+    expect(gaps).toEqual([]);
+  });
+
   it('late frames repeating a logged sequence (a loop render) come back as that asset, saying which frames were found', async () => {
     const { ctx, dir } = await ingestWorld();
     const shots = join(dir, 'loop');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_GAP, groupSequences, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
+import { MAX_FRAME_GAP, frameOfFile, groupSequences, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
 import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
 
 type Sequence = Extract<IngestItem, { kind: 'sequence' }>;
@@ -69,6 +69,20 @@ describe('groupSequences', () => {
     expect(sequence).toMatchObject({ pattern: 'sim.####.exr', first: 9998, last: 10_002 });
     const fromPadded = onlySequence(groupSequences(frames('/r', (f) => `sim.${pad(f, 3)}.exr`, 997, 1002)));
     expect(fromPadded).toMatchObject({ pattern: 'sim.###.exr', first: 997, last: 1002 });
+  });
+
+  it('keeps a render that outgrows five-digit padding in one sequence', () => {
+    // No padded number above 09999: 10000 … 99999 once joined the group only after it was judged not to have run to its limit.
+    const sequence = onlySequence(groupSequences(frames('/sim', (f) => `fluid.${pad(f, 5)}.bgeo`, 1, 100_002)));
+    expect(sequence).toMatchObject({ pattern: 'fluid.#####.bgeo', first: 1, last: 100_002, missingFrames: [] });
+  });
+
+  it('groups frames whose extensions differ only in case, unless two files would share a frame', () => {
+    const mixed = onlySequence(groupSequences(['/r/m.0001.png', '/r/m.0002.PNG', '/r/m.0003.png', '/r/m.0004.Png']));
+    expect(mixed).toMatchObject({ pattern: 'm.####.png', first: 1, last: 4, missingFrames: [] });
+    expect(mixed.frames.map((f) => f.path)).toEqual(['/r/m.0001.png', '/r/m.0002.PNG', '/r/m.0003.png', '/r/m.0004.Png']);
+    const both = groupSequences([...frames('/r', (f) => `m.${pad(f, 4)}.png`, 1, 3), ...frames('/r', (f) => `m.${pad(f, 4)}.PNG`, 1, 3)]);
+    expect(both.map((item) => (item.kind === 'sequence' ? `${item.pattern} ${item.frames.length}` : item.path))).toEqual(['m.####.png 3', 'm.####.PNG 3']);
   });
 
   it('reads a minus after the separator as the frame\'s sign (pre-roll frames), one after a letter as the separator', () => {
@@ -170,6 +184,14 @@ describe('groupSequences', () => {
 
   it('returns nothing for nothing', () => {
     expect(groupSequences([])).toEqual([]);
+  });
+});
+
+describe('frameOfFile', () => {
+  it('names the sequence paths a frame may be logged under: each width, the extension as written, lower and upper case', () => {
+    expect(frameOfFile('/r/m.0004.PNG')).toEqual({ frame: 4, sequencePaths: ['/r/m.####.PNG', '/r/m.####.png'] });
+    expect(frameOfFile('/r/f_21.Exr')?.sequencePaths).toEqual(['/r/f_##.Exr', '/r/f_##.exr', '/r/f_##.EXR', '/r/f_#.Exr', '/r/f_#.exr', '/r/f_#.EXR']);
+    expect(frameOfFile('/r/comp_v002.exr')).toBeUndefined();
   });
 });
 
