@@ -306,7 +306,7 @@ describe('watch folders', () => {
     write(renders, 'sh041.1005.png', await framePng(35));
     const next = await catchUpWatch(env.env, getWatchFolder(ctx.db, w.id)!);
     expect(next.found).toMatchObject([{ kind: 'sequence', frameRange: { first: 1004, last: 1005 }, frameCount: 2 }]);
-    expect(next.replaced).toEqual([{ id: one!.id, by: next.found[0]!.id }]);
+    expect(next.replaced).toEqual([{ id: one!.id, by: next.found[0]!.id, sameFiles: false }]);
     expect(next.found[0]!.prefill.notes).toBe(`Frames 1004 and 1005 of sh041.####.png, which is already logged as asset #${first.asset.id} (frames 1001–1003).`);
     // A frame far from the waiting one is another render: it does not join it.
     write(renders, 'sh041.9000.png', await framePng(36));

@@ -233,7 +233,7 @@ describe('watch runner', () => {
     expect(grown.frameRange).toEqual({ first: 1001, last: 1006 });
     expect(ok(await api.listInbox({ status: 'all' })).total).toBe(1); // the 4-frame draft was replaced, not kept beside it
     // …and the new draft says which one it replaced, so an id read before is not a mystery.
-    expect(events.find((e) => e.type === 'found' && e.item.id === grown.id)).toMatchObject({ replaces: [first.id] });
+    expect(events.find((e) => e.type === 'found' && e.item.id === grown.id)).toMatchObject({ replaces: [first.id], readAgain: false });
     expect(describeEvent(events.find((e) => e.type === 'found' && e.item.id === grown.id)!)).toMatch(new RegExp(`; replaces #${first.id}, which held some of its files\\.\\n$`));
     expect(ok(await api.getInboxItem({ id: grown.id })).frames.map((f) => f.frame)).toEqual([1001, 1002, 1003, 1004, 1005, 1006]);
   });
@@ -450,6 +450,9 @@ describe('watch runner', () => {
     copyFileSync(sidecar, join(renders, 'icon.jpg.c2pa'));
     const again = await until(async () => ok(await api.listInbox({})).rows.find((i) => i.fileName === 'icon.jpg' && i.provenance?.c2pa), 'the draft read again with its sidecar');
     expect(again.provenance?.c2pa).toMatchObject({ state: 'untrusted' });
+    const found = events.find((e) => e.type === 'found' && e.item.id === again.id)!;
+    expect(found).toMatchObject({ replaces: [first.id], readAgain: true });
+    expect(describeEvent(found)).toMatch(new RegExp(`; replaces #${first.id}, the same file read again\\.\\n$`));
     const rows = ok(await api.listInbox({ status: 'all' })).rows;
     expect(rows.filter((i) => i.status === 'pending').map((i) => i.fileName)).toEqual(['icon.jpg']);
     expect(events.filter((e) => e.type === 'error')).toEqual([]);

@@ -90,7 +90,7 @@ export function describeEvent(e: WatchEvent): string {
       return `Inbox #${e.item.id}: ${e.item.path}${e.item.frameRange ? ` [${frames(e.item)}]` : ''} (${bytes(e.item.size)})` +
         `${e.item.provenance?.mismatches.length ? ', provenance MISMATCH' : ''}${e.item.provenance?.errors.length ? ', provenance error' : ''}` +
         `${c2paFailed(e.item.provenance) ? ', C2PA validation FAILED' : ''}${c2paUnchecked(e.item.provenance).length ? ', C2PA check incomplete' : ''}` +
-        `${e.replaces?.length ? `; replaces ${e.replaces.map((id) => `#${id}`).join(', ')}, which held some of its files` : ''}.\n`;
+        `${e.replaces?.length ? `; replaces ${e.replaces.map((id) => `#${id}`).join(', ')}, ${replacedWhy(e)}` : ''}.\n`;
     case 'gone':
       return e.items.map((g) => (g.framesGone
         ? `Inbox #${g.id}: ${framesPhrase(g.framesGone)} of ${g.path} ${g.framesGone.length === 1 ? 'is' : 'are'} gone (deleted or renamed) before it was confirmed; the frames still there wait as a new item.\n`
@@ -100,6 +100,11 @@ export function describeEvent(e: WatchEvent): string {
     case 'error':
       return `Watch ${e.watchId ?? ''} problem: ${e.message}\n`;
   }
+}
+
+function replacedWhy(e: Extract<WatchEvent, { type: 'found' }>): string {
+  if (!e.readAgain) return 'which held some of its files';
+  return `${e.item.kind === 'sequence' ? 'the same frames' : 'the same file'} read again`;
 }
 
 /** A whole number of milliseconds from `min` to `max`; 0 as well when `zeroMeans` says what 0 does. */

@@ -51,6 +51,8 @@ export interface ReplacedDraft {
   id: number;
   /** The new draft holding its files. */
   by: number;
+  /** Whether it held exactly the new draft's files: the same file or frames read again (changed, or a sidecar came). */
+  sameFiles: boolean;
 }
 
 export interface FailedFile {
@@ -277,6 +279,7 @@ export async function draftFiles(
     }
     const ids: number[] = [];
     const newDraftOf = new Map<string, number>();
+    const filesOf = new Map<number, string[]>();
     drafts.forEach((d, i) => {
       if (d.unchanged || d.logged || d.wasDismissed) return;
       const path = itemPath(d.item);
@@ -303,11 +306,15 @@ export async function draftFiles(
       });
       if (id === null) return;
       ids.push(id);
-      for (const p of itemPaths(d.item)) newDraftOf.set(p, id);
+      filesOf.set(id, itemPaths(d.item));
+      for (const p of filesOf.get(id) as string[]) newDraftOf.set(p, id);
     });
     replaced.push(...taken.flatMap((r) => {
-      const by = rowFiles(r).map((f) => newDraftOf.get(f.path)).find((id) => id !== undefined);
-      return by === undefined ? [] : [{ id: r.id, by }];
+      const held = rowFiles(r).map((f) => f.path);
+      const by = held.map((path) => newDraftOf.get(path)).find((id) => id !== undefined);
+      if (by === undefined) return [];
+      const now = new Set(filesOf.get(by));
+      return [{ id: r.id, by, sameFiles: held.length === now.size && held.every((path) => now.has(path)) }];
     }));
     return ids;
   });

@@ -54,8 +54,11 @@ export type WatchEvent =
   | { type: 'unwatched'; watchId: number; path: string; reason: 'disabled' | 'changed' | 'gone' }
   /** `stillWriting`: files modified moments ago, left for their events or a second look once finished. */
   | { type: 'caught-up'; result: CatchUpResult & { stillWriting: number } }
-  /** `replaces`: waiting drafts this one took the place of (their files are in it now). */
-  | { type: 'found'; item: InboxItem; replaces?: number[] }
+  /**
+   * `replaces`: waiting drafts this one took the place of (their files are in it now); `readAgain` when they held
+   * exactly its files (a changed file, or a C2PA sidecar that came or went), not fewer (a sequence grown by frames).
+   */
+  | { type: 'found'; item: InboxItem; replaces?: number[]; readAgain?: boolean }
   /** Pending drafts whose files were deleted or renamed away: taken out, or (framesGone) replaced by the frames left. */
   | { type: 'gone'; watchId: number; items: GoneDraft[] }
   | { type: 'error'; watchId: number | null; message: string };
@@ -238,8 +241,9 @@ export class WatchRunner {
 
   private announce(watchId: number, found: InboxItem[], errors: string[], replaced: readonly ReplacedDraft[] = []): void {
     for (const item of found) {
-      const replaces = replaced.filter((r) => r.by === item.id).map((r) => r.id);
-      this.onEvent({ type: 'found', item, ...(replaces.length > 0 ? { replaces } : {}) });
+      const taken = replaced.filter((r) => r.by === item.id);
+      const replaces = taken.length > 0 ? { replaces: taken.map((r) => r.id), readAgain: taken.every((r) => r.sameFiles) } : {};
+      this.onEvent({ type: 'found', item, ...replaces });
     }
     for (const message of errors) this.onEvent({ type: 'error', watchId, message });
   }
