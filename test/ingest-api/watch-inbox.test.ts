@@ -84,6 +84,42 @@ describe('watch folders', () => {
     }
   });
 
+  it('a C2PA sidecar that came, changed or went while no watcher ran has its draft read again by the next scan, once', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const { renders, asset, sidecar } = rendersAndSidecarPair(dir);
+    copyFileSync(asset, join(renders, 'icon.jpg'));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const { env, hashed, close } = countingEnv(ctx);
+    const scan = () => catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+    try {
+      const [draft] = (await scan()).found;
+      expect(draft?.provenance?.c2pa ?? null).toBeNull();
+      // Copied with its old times kept (cp -p, rsync -t): still new to the draft.
+      copyFileSync(sidecar, join(renders, 'icon.jpg.c2pa'));
+      utimesSync(join(renders, 'icon.jpg.c2pa'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+      const came = await scan();
+      expect(came.found).toMatchObject([{ fileName: 'icon.jpg', provenance: { c2pa: { state: 'untrusted' } } }]);
+      expect(came.replaced).toEqual([{ id: draft!.id, by: came.found[0]!.id, sameFiles: true }]);
+      expect(hashed.filter((p) => p.endsWith('icon.jpg'))).toHaveLength(1);
+      // Nothing changed since: the next scans leave the draft as it is.
+      expect((await scan()).found).toEqual([]);
+      rmSync(join(renders, 'icon.jpg.c2pa'));
+      const went = await scan();
+      expect(went.found).toHaveLength(1);
+      expect(went.found[0]!.provenance?.c2pa ?? null).toBeNull();
+      expect(went.replaced).toMatchObject([{ id: came.found[0]!.id }]);
+      expect((await scan()).found).toEqual([]);
+      // A sidecar there when the file was drafted, damaged, gives nothing: it is not read again at every scan.
+      writeFileSync(join(renders, 'broken.jpg.c2pa'), 'not a manifest');
+      copyFileSync(asset, join(renders, 'broken.jpg'));
+      expect((await scan()).found.map((i) => i.fileName)).toEqual(['broken.jpg']);
+      expect((await scan()).found).toEqual([]);
+      expect(ok(await api.listInbox({})).rows.map((i) => i.fileName).sort()).toEqual(['broken.jpg', 'icon.jpg']);
+    } finally {
+      await close();
+    }
+  });
+
   it('frames drafted after their first frame was confirmed on its own are noted as its sequence, not as a new one', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

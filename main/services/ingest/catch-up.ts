@@ -6,6 +6,7 @@ import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { draftFiles, inboxKeys, nothingDrafted, versionKey, type DraftEnv, type DraftResult } from './inbox-drafts';
 import { createLimiter } from './limiter';
 import { PROVENANCE_CONCURRENCY } from './provenance-capture';
+import { draftsWithChangedSidecar } from './sidecar-drafts';
 import { requireWatchFolder } from './watch-folders';
 
 export interface CatchUpResult extends DraftResult {
@@ -67,6 +68,7 @@ export async function catchUpWatch(env: DraftEnv, watch: WatchFolderRow, opts: C
   // what arrived, replacing it.
   const { gone, redraft } = await removeGoneDrafts(env.ctx, watch.id, { present: new Set(files.map((f) => f.path)) });
   const rows = watchInboxItems(env.ctx.db, watch.id);
+  for (const [id, lead] of await draftsWithChangedSidecar(rows)) if (!redraft.has(id)) redraft.set(id, [lead]);
   const held = inboxKeys(rows.filter((r) => !redraft.has(r.id)));
   // Frames of a draft that lost one, as they were drafted: finished then, so drafted again whatever a rescan thinks.
   const again = inboxKeys(rows.filter((r) => redraft.has(r.id)));

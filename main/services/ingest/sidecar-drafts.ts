@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { InboxRow } from '../../../db/inbox';
 import { findSidecar, forgetSidecarListing, sidecarCandidates } from '../../provenance/c2pa/sidecar';
 import type { ProvenanceRecord } from '../../provenance';
-import { rowFiles } from './inbox-json';
+import { rowFiles, rowRecord } from './inbox-json';
 import { readFreshProvenance } from './provenance-capture';
 
 /** The file a draft's provenance is read from: the file itself, or a sequence's first frame. */
@@ -45,4 +45,27 @@ export async function withLateSidecar(row: InboxRow, record: ProvenanceRecord | 
   if (named.some(Boolean)) forgetSidecarListing(dirname(lead));
   else if (!(await findSidecar(lead))) return record;
   return readFreshProvenance(lead);
+}
+
+/**
+ * Pending drafts whose C2PA sidecar came, changed or went while no watcher ran to see it, by id, with the file each
+ * is read from: a sidecar whose status changed (written, copied or renamed in) after the draft was read, or none where
+ * the draft was read with one. The status-change time, not the modification time: a sidecar copied with its times
+ * kept (rsync -t) is still new here. A sidecar that was there, unchanged, when the draft was read is not read again,
+ * even when it gave nothing (a damaged one), so a catch-up or rescan never drafts the same file over and over.
+ */
+export async function draftsWithChangedSidecar(rows: readonly InboxRow[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  const pending = rows.filter((r) => r.status === 'pending');
+  // A scan looks afresh: a folder's sidecar names listed within the last two seconds may be out of date.
+  for (const dir of new Set(pending.map((r) => dirname(leadFile(r))))) forgetSidecarListing(dir);
+  for (const r of pending) {
+    const lead = leadFile(r);
+    const sidecar = await findSidecar(lead);
+    const changed = sidecar
+      ? await stat(sidecar.path).then((s) => s.ctimeMs > Date.parse(r.found_at), () => false)
+      : rowRecord(r)?.c2pa?.source === 'sidecar';
+    if (changed) found.set(r.id, lead);
+  }
+  return found;
 }
