@@ -1,4 +1,8 @@
+import { describeTerm } from '../../main/provenance/digital-source-type';
 import type { C2paRecord, ProvenanceRecord } from './types';
+
+/** One wording of IPTC's source types for the app and the CLI. */
+export { describeTerm };
 
 type ValidationState = C2paRecord['validation']['state'];
 
@@ -18,32 +22,9 @@ export const VALIDATION: Record<ValidationState, { label: string; meaning: strin
   unverified: { label: 'not fully checked', meaning: "The signature was checked, but the file's content could not be compared with it.", tone: 'warn' },
 };
 
-/** IPTC digital source type terms GenLog users meet most, in words. */
-const TERMS: Record<string, string> = {
-  trainedAlgorithmicMedia: 'made by a trained AI model',
-  compositeWithTrainedAlgorithmicMedia: 'composite including AI-generated parts',
-  algorithmicallyEnhanced: 'enhanced by an algorithm',
-  algorithmicMedia: 'made by an algorithm (no training data)',
-  digitalCapture: 'captured by a camera or recorder',
-  negativeFilm: 'scanned from negative film',
-  positiveFilm: 'scanned from positive film',
-  print: 'scanned from a print',
-  minorHumanEdits: 'captured, with minor human edits',
-  compositeCapture: 'composite of captures',
-  compositeSynthetic: 'composite including synthetic parts',
-  digitalArt: 'made by a person with digital tools',
-  virtualRecording: 'recorded in a virtual environment',
-  dataDrivenMedia: 'rendered from data',
-};
-
 /** The short term of a digital source type URI ("…/digitalsourcetype/trainedAlgorithmicMedia" → trainedAlgorithmicMedia). */
 export function termOf(uri: string): string {
   return uri.split('/').pop() || uri;
-}
-
-export function describeTerm(term: string): string {
-  const words = TERMS[term];
-  return words ? `${term} (${words})` : term;
 }
 
 /** Who made the claim: the product names when the manifest gives them, else the raw claim generator. */

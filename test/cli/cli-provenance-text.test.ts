@@ -117,7 +117,7 @@ describe('the text of genlog provenance and genlog show (spawned)', () => {
     const w = 'software named'.length;
     expect(r.stdout).toContain(lines(
       'IPTC',
-      row(w, '  source type', 'digitalCapture (captured by a digital camera)'),
+      row(w, '  source type', 'digitalCapture (captured by a digital camera or recorder)'),
       row(w, '    URI', `${DST}digitalCapture`),
     ));
     expect(r.stdout).not.toContain('digital source type only');
