@@ -13,13 +13,28 @@ export interface OpenOptions {
   migrate?: boolean;
 }
 
+/** The database's folder, made if missing; Node's "EEXIST: file already exists, mkdir" does not say what to do. */
+function makeFolderFor(path: string): void {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'part of that path is a file, not a folder'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EROFS' ? 'the disk is read-only'
+      : (error as Error).message;
+    throw new Error(`Cannot make the folder ${folder} for the database ${path}: ${why}. Check the --db path or GENLOG_DB.`, { cause: error });
+  }
+}
+
 /**
  * Opens (and creates) the GenLog database. The log is an evidence record, so we want WAL for crash safety with
  * concurrent readers (the desktop app and a CLI in a render-node script), foreign keys enforced, and a busy
  * timeout so a second process waits instead of failing.
  */
 export function openDb(path: string, options: OpenOptions = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') makeFolderFor(path);
   if (options.migrate !== false) probeExisting(path, options);
   let db: Db;
   try {

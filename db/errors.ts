@@ -21,7 +21,8 @@ export function describeDbError(error: unknown, path: string): string | null {
       `and keeps ${name}-wal and ${name}-shm beside it while it is open; make both writable, or copy the database somewhere they are.`;
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {
-    return `Cannot open the database ${path} (${message}): GenLog needs to read and write the file and to create files beside it in its folder.`;
+    return `Cannot open the database ${path} (${message}): GenLog needs to read and write the file and to create files beside it in its folder. ` +
+      'A database on read-only media (a delivered drive, a read-only share) opens once copied to a writable folder.';
   }
   if (isBusyCode(code)) {
     return `The database ${path} is busy: another program (another GenLog, a backup or sync tool) held its write lock for longer ` +

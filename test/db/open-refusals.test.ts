@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
+import { describeDbError } from '../../db/errors';
 import { LATEST_VERSION } from '../../db/migrate';
 import { tempDir } from '../support/context';
 
@@ -85,5 +86,18 @@ describe('opening a database GenLog must not change', () => {
     const before = digest(truncated);
     expect(() => openDb(truncated)).toThrow(/^The database .*truncated\.db is damaged \(database disk image is malformed\)\. Nothing was written to it\. Restore the latest backup/);
     expect(digest(truncated)).toBe(before);
+  });
+
+  it('says why a database path cannot be used: a file in the way of its folder, or a database it cannot open', () => {
+    const file = join(tempDir(), 'plain.txt');
+    writeFileSync(file, 'x');
+    expect(() => openDb(join(file, 'genlog.db'))).toThrow(`Cannot make the folder ${file} for the database ${join(file, 'genlog.db')}: part of that path is a file, not a folder. Check the --db path or GENLOG_DB.`);
+    expect(() => openDb(join(file, 'deeper', 'genlog.db'))).toThrow(/: part of that path is a file, not a folder\./);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    // SQLite's "unable to open database file" (read-only media, no permission), which tests run as root cannot provoke.
+    expect(describeDbError(new Database.SqliteError('unable to open database file', 'SQLITE_CANTOPEN'), '/mnt/delivery/genlog.db')).toBe(
+      'Cannot open the database /mnt/delivery/genlog.db (unable to open database file): GenLog needs to read and write the file and to create ' +
+      'files beside it in its folder. A database on read-only media (a delivered drive, a read-only share) opens once copied to a writable folder.',
+    );
   });
 });
