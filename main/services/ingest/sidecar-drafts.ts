@@ -64,7 +64,8 @@ export async function draftsWithChangedSidecar(rows: readonly InboxRow[]): Promi
     const sidecar = await findSidecar(lead);
     const changed = sidecar
       ? await stat(sidecar.path).then((s) => s.ctimeMs > Date.parse(r.found_at), () => false)
-      : rowRecord(r)?.c2pa?.source === 'sidecar';
+      // Parsed only when it can say so: a running watch rescans every minute, over every waiting draft.
+      : r.provenance?.includes('"sidecar"') === true && rowRecord(r)?.c2pa?.source === 'sidecar';
     if (changed) found.set(r.id, lead);
   }
   return found;
