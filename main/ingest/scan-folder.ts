@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileReadError } from './file-errors';
 import { globMatcher } from './folder-globs';
 import { isIgnoredName, isSidecarManifest } from './ignored-names';
+import { LINKED_FOLDER_REASONS, linkedFolderGuard } from './linked-folders';
 import { naturalCompare } from '../format/natural-order';
 
 export interface ScannedFile {
@@ -50,7 +51,7 @@ const STAT_BATCH = 64;
 /**
  * Lists the regular files in a folder (and its subfolders when recursive) with size and modification time, sorted
  * by path in number order (v2 before v10: assets get their ids in that order). Hidden entries (name starting with ".") and C2PA sidecar manifests are ignored. Symbolic links are followed, but a folder already
- * visited is never entered twice, so link loops end. Unreadable subfolders are reported through onSkip, not
+ * visited is never entered twice, and a link to a folder holding the scanned one is not followed (linked-folders.ts). Unreadable subfolders are reported through onSkip, not
  * thrown; only an unreadable top folder throws.
  */
 export async function scanFolder(dir: string, options: ScanOptions): Promise<ScannedFile[]> {
@@ -73,6 +74,7 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
   };
 
   const files: ScannedFile[] = [];
+  const linkGuard = linkedFolderGuard(dir);
   const visited = new Set<string>([folderIdentity(rootStats)]);
   const pending: { path: string; relative: string }[] = [{ path: dir, relative: '' }];
 
@@ -97,6 +99,8 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
           looked.push({ entry, path, relative, stats: await stat(path) });
         } catch (error) {
           if (entry.isSymbolicLink() && isMissing(error)) report(path, 'broken symbolic link');
+          // Links that lead to one another (a -> b, b -> a) lead nowhere: nothing is there to lose.
+          else if (entry.isSymbolicLink() && (error as NodeJS.ErrnoException | null)?.code === 'ELOOP') report(path, 'symbolic link loop (it leads back to itself)');
           else report(path, fileReadError(path, error).reason, true);
         }
       });
@@ -105,9 +109,14 @@ export async function scanFolder(dir: string, options: ScanOptions): Promise<Sca
     // Real folders before links, then by name: the same tree always gives the same paths and the same reports.
     looked.sort((a, b) => Number(a.entry.isSymbolicLink()) - Number(b.entry.isSymbolicLink()) || naturalCompare(a.path, b.path));
     const subfolders: typeof pending = [];
-    for (const { path, relative, stats } of looked) {
+    for (const { entry, path, relative, stats } of looked) {
       if (stats.isDirectory()) {
         if (!options.recursive || isExcluded(relative)) continue;
+        const linkSkip = entry.isSymbolicLink() ? linkGuard(path) : null;
+        if (linkSkip) {
+          report(path, LINKED_FOLDER_REASONS[linkSkip]);
+          continue;
+        }
         const identity = folderIdentity(stats);
         if (visited.has(identity)) {
           report(path, 'symbolic link to a folder already scanned (a loop or a second link)');

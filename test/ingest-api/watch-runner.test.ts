@@ -440,6 +440,26 @@ describe('watch runner', () => {
     await until(() => (running?.watching().length === 0 ? true : undefined), 'the removed watch to stop');
     expect(events.filter((e) => e.type === 'error')).toEqual([]);
   });
+  it('a watch folder with links back into it (two to ".", one to "..") is watched, not walked without end, and drafts only its own files', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    arrivedEarlier(write(renders, 'c.png', await framePng(1)));
+    write(dir, 'outside.png', await framePng(2));
+    symlinkSync('.', join(renders, 'l1'));
+    symlinkSync('.', join(renders, 'l2'));
+    symlinkSync('..', join(renders, 'up'));
+    const { events } = await watchedAndCaughtUp(ctx, renders, { ...FAST, rescanMs: 0 });
+    write(renders, 'new.png', await framePng(3));
+    await until(async () => ok(await api.listInbox({})).rows.find((i) => i.fileName === 'new.png'), 'the new file drafted');
+    expect(ok(await api.listInbox({})).rows.map((i) => i.path).sort()).toEqual([join(renders, 'c.png'), join(renders, 'new.png')]);
+    // Said once each, by the catch-up scan, in words: no raw "ELOOP: too many symbolic links" lines.
+    expect(events.filter((e) => e.type === 'error').map((e) => (e.type === 'error' ? e.message : '')).sort()).toEqual([
+      `${join(renders, 'l1')}: symbolic link to a folder already scanned (a loop or a second link)`,
+      `${join(renders, 'l2')}: symbolic link to a folder already scanned (a loop or a second link)`,
+      `${join(renders, 'up')}: symbolic link to a folder holding the one being scanned (a loop: it leads out and back in)`,
+    ]);
+  });
+
   it('a C2PA sidecar written after its image was drafted has the draft read again with it, and is never a draft itself', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const { renders, asset, sidecar } = rendersAndSidecarPair(dir);

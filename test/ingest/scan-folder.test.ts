@@ -74,6 +74,37 @@ describe('scanFolder', () => {
     );
   });
 
+  it('follows a link out to another folder, but not one leading back (up -> .., l1 -> .), nor links leading to one another', async () => {
+    const base = join(tempDir(), 'links');
+    const shot = join(base, 'shot');
+    const plates = join(tempDir(), 'plates');
+    for (const [path, content] of [[join(shot, 'c.png'), 'c'], [join(base, 'outside.png'), 'o'], [join(base, 'sibling', 'o2.png'), 'o2'], [join(plates, 'sh010', 'p.exr'), 'p']]) {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, content);
+    }
+    symlinkSync('..', join(shot, 'up'));
+    symlinkSync('.', join(shot, 'l1'));
+    symlinkSync('.', join(shot, 'l2'));
+    symlinkSync('b', join(shot, 'a'));
+    symlinkSync('a', join(shot, 'b'));
+    symlinkSync(plates, join(shot, 'plates'));
+    // Inside the linked folder: a loop back to it, and a second way into a folder of it.
+    symlinkSync('..', join(plates, 'sh010', 'back'));
+    symlinkSync('sh010', join(plates, 'latest'));
+    const skipped: ScanSkip[] = [];
+    const files = await scanFolder(shot, { recursive: true, onSkip: (skip) => skipped.push(skip) });
+    expect(files.map((f) => relative(shot, f.path))).toEqual(['c.png', 'plates/sh010/p.exr']);
+    expect(skipped.map((skip) => [relative(shot, skip.path), skip.reason, skip.unread]).sort()).toEqual([
+      ['a', 'symbolic link loop (it leads back to itself)', false],
+      ['b', 'symbolic link loop (it leads back to itself)', false],
+      ['l1', 'symbolic link to a folder already scanned (a loop or a second link)', false],
+      ['l2', 'symbolic link to a folder already scanned (a loop or a second link)', false],
+      ['plates/latest', 'symbolic link to a folder already scanned (a loop or a second link)', false],
+      ['plates/sh010/back', 'symbolic link to a folder already scanned (a loop or a second link)', false],
+      ['up', 'symbolic link to a folder holding the one being scanned (a loop: it leads out and back in)', false],
+    ]);
+  });
+
   it('returns size and modification time of each file', async () => {
     const { files } = await scan({ recursive: true });
     const deep = files.find((file) => file.path.endsWith('d.exr'));

@@ -12,6 +12,7 @@ import { draftFiles, wrote, type DraftEnv, type ReplacedDraft } from './inbox-dr
 import { removeGoneDrafts, type GoneDraft } from './gone-drafts';
 import { draftsDescribedBy } from './sidecar-drafts';
 import { forgetSidecarListing } from '../../provenance/c2pa/sidecar';
+import { openFolderWatcher } from './folder-watcher';
 import { UnreadFiles } from './unread-files';
 import { batchOf, failedLook, lockReleased, seenFinished, relativeOf, settledSinceLastLook, signatureOf, succeededLook, unsaid, writingTest, type ActiveWatch } from './active-watch';
 import { identityOf, replaced } from './folder-identity';
@@ -178,21 +179,8 @@ export class WatchRunner {
     if (!s?.isDirectory()) throw new Error(`Watch folder ${w.id} (${w.path}) is missing or not a folder; it is skipped until it exists.`);
     const filter = compileFilter({ include: JSON.parse(w.include_globs) as string[], exclude: JSON.parse(w.exclude_globs) as string[] });
     const root = w.path;
-    // Imported here: only a running watcher needs chokidar, and every CLI start would otherwise pay for it.
-    const { watch: watchPaths } = await import('chokidar');
-    const watcher = watchPaths(root, {
-      ignoreInitial: true,
-      persistent: true,
-      ...(w.recursive === 1 ? {} : { depth: 0 }),
-      awaitWriteFinish: { stabilityThreshold: this.options.stabilityMs, pollInterval: this.options.pollMs },
-      usePolling: this.options.usePolling ?? false,
-      ignored: (path, stats) => {
-        const rel = relativeOf(root, path);
-        if (rel === '' || rel.startsWith('..')) return false;
-        if (stats?.isFile()) return !filter.file(rel) && !filter.sidecar(rel);
-        return filter.folderExcluded(rel);
-      },
-    });
+    const { stabilityMs, pollMs, usePolling = false } = this.options;
+    const watcher = await openFolderWatcher(root, filter, { recursive: w.recursive === 1, stabilityMs, pollMs, usePolling });
     const active: ActiveWatch = {
       id: w.id, signature: signatureOf(w), watcher, filter, root, identity: identityOf(s), folders: new Map(), unread: new UnreadFiles(this.options.recheckMs), busy: new Map(),
       rescanDue: false, failures: 0, retryAt: 0, quiet: new Set(), scannedAt: Date.now(), lastLook: { at: Date.now(), seen: new Map() }, lookAgain: false, lookAgainUrgent: false, scanWarnings: new Set(),
@@ -208,7 +196,7 @@ export class WatchRunner {
     watcher.on('error', (error) => {
       const { code, path } = error as NodeJS.ErrnoException;
       if ((code === 'EACCES' || code === 'EPERM') && path) this.maybeUnreadable(active, path);
-      else this.report(w.id, error);
+      else if (code !== 'ELOOP') this.report(w.id, error); // links leading to one another: the catch-up scan names them
     });
     // The folder itself deleted: the next recheck lets this watcher go and watches the folder again once it is back.
     watcher.on('unlinkDir', (path) => { if (path === root) active.lost = true; });
