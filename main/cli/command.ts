@@ -27,6 +27,8 @@ export interface Command {
   usage: string;
   summary: string;
   options: OptionSpec;
+  /** What a flag does and its default, printed beside it by `genlog COMMAND --help`. */
+  optionHelp?: Record<string, string>;
   /** Exact count of positional arguments, or 'some' for one or more. Default none. */
   positionals?: number | 'some';
   /** False for commands that work on files alone (packet verify): they must not create or need a database. */

@@ -4,7 +4,7 @@ import { dispatch } from '../api/dispatch';
 import { methodTable } from '../api/table';
 import { createContext } from '../app-context';
 import { resolveDbPath } from '../paths';
-import { CliError, usageError, type CliIo, type Command, type CommandRun } from './command';
+import { CliError, usageError, type CliIo, type Command, type CommandRun, type OptionSpec } from './command';
 import { terminalSafeWriter } from './terminal-safe';
 import { ALL_COMMANDS } from './commands';
 
@@ -22,7 +22,12 @@ function helpFor(words: string[]): string {
   const found = words.length ? findCommand(words) : undefined;
   if (found) {
     const c = found.command;
-    const flags = Object.entries(c.options).map(([name, spec]) => `  --${name}${spec.type === 'string' ? ' VALUE' : ''}`);
+    const flag = ([name, spec]: [string, OptionSpec[string]]) => `--${name}${spec.type === 'string' ? ' VALUE' : ''}`;
+    const width = Math.max(0, ...Object.entries(c.options).map((o) => flag(o).length));
+    const flags = Object.entries(c.options).map((o) => {
+      const said = c.optionHelp?.[o[0]];
+      return said ? `  ${flag(o).padEnd(width)}  ${said}` : `  ${flag(o)}`;
+    });
     return `Usage: ${c.usage}\n\n${c.summary}\n${flags.length ? `\nOptions:\n${flags.join('\n')}\n` : ''}` +
       '\nGlobal: --db PATH, --json. Run genlog --help for every command.\n';
   }

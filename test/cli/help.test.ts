@@ -20,6 +20,12 @@ describe('genlog --help', () => {
     expect(log.stdout).toMatch(/ {2}--production VALUE\n/);
     expect(log.stdout).not.toMatch(/genlog inbox/);
 
+    // Flags whose meaning the usage line cannot say are explained beside them, with their defaults.
+    const watchRun = await run('watch', 'run', '--help');
+    expect(watchRun.stdout).toMatch(/\n {2}--stable-ms VALUE {3}a file counts as written once its size has not changed for this long \(default 2000\)\n/);
+    expect(watchRun.stdout).toMatch(/\n {2}--settle-ms VALUE {3}quiet time in a folder .*\(default 1500\)\n/);
+    expect(watchRun.stdout).toMatch(/\n {2}--poll {14}poll for changes/);
+
     const watch = await run('watch', '-h');
     expect(watch.stdout).toMatch(/genlog watch add[\s\S]*genlog watch list[\s\S]*genlog watch run/);
     expect(watch.stdout).not.toMatch(/genlog log /);

@@ -78,7 +78,8 @@ describe('scanFolder', () => {
     const base = join(tempDir(), 'links');
     const shot = join(base, 'shot');
     const plates = join(tempDir(), 'plates');
-    for (const [path, content] of [[join(shot, 'c.png'), 'c'], [join(base, 'outside.png'), 'o'], [join(base, 'sibling', 'o2.png'), 'o2'], [join(plates, 'sh010', 'p.exr'), 'p']]) {
+    const files: [string, string][] = [[join(shot, 'c.png'), 'c'], [join(base, 'outside.png'), 'o'], [join(base, 'sibling', 'o2.png'), 'o2'], [join(plates, 'sh010', 'p.exr'), 'p']];
+    for (const [path, content] of files) {
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, content);
     }
@@ -92,8 +93,8 @@ describe('scanFolder', () => {
     symlinkSync('..', join(plates, 'sh010', 'back'));
     symlinkSync('sh010', join(plates, 'latest'));
     const skipped: ScanSkip[] = [];
-    const files = await scanFolder(shot, { recursive: true, onSkip: (skip) => skipped.push(skip) });
-    expect(files.map((f) => relative(shot, f.path))).toEqual(['c.png', 'plates/sh010/p.exr']);
+    const found = await scanFolder(shot, { recursive: true, onSkip: (skip) => skipped.push(skip) });
+    expect(found.map((f) => relative(shot, f.path))).toEqual(['c.png', 'plates/sh010/p.exr']);
     expect(skipped.map((skip) => [relative(shot, skip.path), skip.reason, skip.unread]).sort()).toEqual([
       ['a', 'symbolic link loop (it leads back to itself)', false],
       ['b', 'symbolic link loop (it leads back to itself)', false],

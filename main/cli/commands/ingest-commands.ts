@@ -180,7 +180,19 @@ export const ingestCommands: Command[] = [
     usage: 'genlog watch run [--stable-ms N] [--settle-ms N] [--recheck-ms N] [--rescan-ms N] [--poll]',
     summary: 'Watch every enabled watch folder in the foreground (render nodes): catch-up scan, then new files, until Ctrl+C',
     options: { 'stable-ms': { type: 'string' }, 'settle-ms': { type: 'string' }, 'recheck-ms': { type: 'string' }, 'rescan-ms': { type: 'string' }, poll: { type: 'boolean' } },
+    optionHelp: {
+      'stable-ms': 'a file counts as written once its size has not changed for this long (default 2000)',
+      'settle-ms': "quiet time in a folder before its new files are drafted, so a render's frames land as one draft (default 1500)",
+      'recheck-ms': 'how often the watch folder list is read again and failed drafts are retried (default 5000)',
+      'rescan-ms': 'how often each folder is scanned again for files whose events were lost (default 60000; 0: only after a failure)',
+      poll: 'poll for changes instead of waiting for the system to announce them (network shares that announce none)',
+    },
     async run(r) {
+      // Flags checked before any waiting: a typo must not look like a watcher that started.
+      const options = {
+        stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), recheckMs: positiveMs(r, 'recheck-ms'),
+        rescanMs: msOption(r, 'rescan-ms', 1000, 86_400_000, 'rescan only after a failure'), usePolling: Boolean(r.values.poll),
+      };
       // A render node's service may start before any folder is set up, or while all are paused: it waits for one.
       const folders = await r.call<WatchFolder[]>('listWatchFolders', {});
       if (!folders.some((w) => w.enabled)) {
@@ -192,10 +204,7 @@ export const ingestCommands: Command[] = [
         r.io.stderr(describeEvent(e));
         if (r.json && e.type === 'found') r.io.stdout(`${JSON.stringify(e.item)}\n`);
       };
-      const runner = await startWatchRunner(r.ctx, {
-        stabilityMs: positiveMs(r, 'stable-ms'), settleMs: positiveMs(r, 'settle-ms'), recheckMs: positiveMs(r, 'recheck-ms'),
-        rescanMs: msOption(r, 'rescan-ms', 1000, 86_400_000, 'rescan only after a failure'), usePolling: Boolean(r.values.poll),
-      }, onEvent);
+      const runner = await startWatchRunner(r.ctx, options, onEvent);
       r.io.stderr(`Watching ${runner.watching().length} folder(s) into ${r.ctx.dbPath}; press Ctrl+C to stop.\n`);
       // Runs until stopped even while no folder is being watched (all paused, or gone for now): the list is read
       // again every few seconds, and a render node's service must not end just because a folder was paused.
