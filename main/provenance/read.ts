@@ -44,6 +44,15 @@ async function recogniseAndWalk(file: FileWindow, filePath: string, maxBytes: nu
   return walkContainer(file, format, maxBytes);
 }
 
+/** What the file's "parameters" text says, when GenLog could not read it as Stable Diffusion WebUI settings. */
+function unreadParameters(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '') return "The PNG's 'parameters' text is empty: it gives no prompt or settings";
+  const start = line.length > 120 ? `${line.slice(0, 120)}…` : line;
+  return `The PNG's 'parameters' text is not in Stable Diffusion WebUI's form (prompt, then a settings line with Steps), so ` +
+    `no prompt or settings were taken from it; it reads: "${start}"`;
+}
+
 /**
  * Reads what a file says about its own origin: C2PA manifest (embedded or sidecar), IPTC/XMP digital source type
  * and AI fields, EXIF, Stable Diffusion WebUI settings and ComfyUI graphs. Reads metadata segments only, never a
@@ -66,8 +75,11 @@ export async function readProvenance(filePath: string, opts: ReadProvenanceOptio
       found.iptc = metadata.iptc;
       found.exif = withPngSoftware(metadata.exif, parts.texts.get('Software'));
       found.c2pa = await readC2pa({ filePath, file, parts, maxBytes, timeoutMs }, errors);
-      const settings = parts.texts.get('parameters') ?? metadata.userComment;
+      const parameters = parts.texts.get('parameters');
+      const settings = parameters ?? metadata.userComment;
       found.a1111 = settings ? parseA1111(settings) : null;
+      // A PNG's "parameters" text is WebUI's to write: one not in its form is said, not dropped (a camera's comment is not).
+      if (parameters !== undefined && found.a1111 === null) errors.push(unreadParameters(parameters));
       const seed = found.a1111?.seed;
       // Seeds run to 2^64-1 in some UIs; a number keeps 2^53 exactly. The settings text keeps every digit.
       if (seed !== null && seed !== undefined && !Number.isSafeInteger(seed)) {

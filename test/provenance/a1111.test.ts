@@ -41,6 +41,11 @@ describe('parseA1111', () => {
 
   it('does not mistake ordinary comments for WebUI settings', () => {
     expect(parseA1111('Shot on a rainy day, graded in Resolve')).toBeNull();
+    expect(parseA1111('Shot on a rainy day\nCamera: ALEXA, Lens: 35mm')).toBeNull();
+  });
+
+  it('reads a short settings line when WebUI\'s own Steps is among its two pairs', () => {
+    expect(parseA1111('whale\nSteps: 20, Seed: 5')).toMatchObject({ prompt: 'whale', steps: 20, seed: 5, negativePrompt: null });
   });
 
   it('scans a very long settings line in linear time', () => {
@@ -64,6 +69,18 @@ describe('WebUI settings in files', () => {
       aiGenerated: true,
       toolHints: ['Stable Diffusion WebUI'],
     });
+  });
+
+  it('says what a PNG "parameters" text not in WebUI\'s form reads, instead of dropping it; an ordinary EXIF comment is not flagged', async () => {
+    const plain = await readProvenance(writeTemp(tempDir(), 'plain.png', await pngWith([tEXt('parameters', 'a whale\nin the sky')])));
+    expect(plain.a1111).toBeNull();
+    expect(plain.errors).toEqual([`The PNG's 'parameters' text is not in Stable Diffusion WebUI's form (prompt, then a settings line with Steps), so no prompt or settings were taken from it; it reads: "a whale in the sky"`]);
+    const empty = await readProvenance(writeTemp(tempDir(), 'empty.png', await pngWith([tEXt('parameters', '')])));
+    expect(empty.errors).toEqual(["The PNG's 'parameters' text is empty: it gives no prompt or settings"]);
+    const long = await readProvenance(writeTemp(tempDir(), 'long.png', await pngWith([tEXt('parameters', 'x'.repeat(5000))])));
+    expect(long.errors[0]).toMatch(/it reads: "x{120}…"$/);
+    const camera = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().withExif({ IFD2: { UserComment: 'Shot on a rainy day' } }).toBuffer();
+    expect((await readProvenance(writeTemp(tempDir(), 'camera.jpg', camera))).errors).toEqual([]);
   });
 
   it('reads UTF-8 prompts from an iTXt "parameters" chunk', async () => {

@@ -67,7 +67,8 @@ function numberOrNull(value: string | undefined, parse: (text: string) => number
 export function parseA1111(text: string): A1111Record | null {
   const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
   let settings = parseSettingsLine(lines[lines.length - 1] ?? '');
-  if (settings.size >= 3) lines.pop();
+  // Three pairs, or WebUI's own "Steps" and one more (a trimmed line: "Steps: 20, Seed: 5"): a prompt line rarely has either.
+  if (settings.size >= 3 || (settings.size === 2 && settings.has('Steps'))) lines.pop();
   else settings = new Map();
   const promptLines: string[] = [];
   const negativeLines: string[] = [];
