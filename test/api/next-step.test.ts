@@ -51,6 +51,10 @@ describe('a folder with nothing to log', () => {
       .rejects.toThrow(`No files to log in ${dir} matching *.png.`);
     await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.exr'] }))
       .rejects.toThrow(`No files to log in ${dir} once *.exr is left out.`);
+    // A glob leaving out everything is named, with no advice to add subfolders that it would leave out too.
+    mkdirSync(join(dir, 'sub'));
+    await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.tmp', '**'] }))
+      .rejects.toThrow(`No files to log in ${dir}: the exclude glob "**" leaves out every file. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
   });
 });
 

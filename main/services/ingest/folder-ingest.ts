@@ -1,5 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { invalid } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
@@ -19,13 +17,13 @@ import { createLimiter } from './limiter';
 import { logPrepared, resolveTarget, toolFor, type LogDefaults, type PreparedFile } from './log-prepared';
 import { PROVENANCE_CONCURRENCY, captureProvenance, prefillFrom, provenanceAlerts, type ProvenanceAlert } from './provenance-capture';
 import { queueThumbnails, type ThumbnailJob } from './thumbnails';
-import { nextStep } from '../../api/next-step';
 import { fullPath } from './full-path';
 import { KeptHashes } from './kept-hashes';
 import { withoutUnreadable } from './unreadable-items';
 import { describeDbError } from '../../../db/errors';
 import { againstLoggedSequence, joinLoggedSequences } from './late-frames';
 import { groupBesideLoggedVariations } from './logged-stills';
+import { nothingToLog } from './nothing-to-log';
 
 export interface FolderIngestRequest extends LogDefaults {
   /** Files and folders, mixed. */
@@ -93,20 +91,6 @@ export interface SequenceGap {
   /** The sequence as logged, e.g. /renders/shot_v001.####.exr. */
   path: string;
   missingFrames: number[];
-}
-
-/** Why a request found no file, naming the filters given and, when the folders have subfolders, how to include them. */
-async function nothingToLog(ctx: ApiContext, req: FolderIngestRequest): Promise<string> {
-  const filters = [
-    req.include?.length ? ` matching ${req.include.join(', ')}` : '',
-    req.exclude?.length ? ` once ${req.exclude.join(', ')} ${req.exclude.length === 1 ? 'is' : 'are'} left out` : '',
-  ].join('');
-  const hasSubfolders = !req.recursive && (await Promise.all(req.paths.map((p) => readdir(resolve(p), { withFileTypes: true }).catch(() => []))))
-    .some((entries) => entries.some((e) => e.isDirectory()));
-  const subfolders = hasSubfolders
-    ? nextStep(ctx, { cli: ' (it has subfolders: add --recursive to include them)', app: ' (it has subfolders: tick "Include subfolders" to include them)' })
-    : '';
-  return `No files to log in ${req.paths.join(', ')}${filters}${subfolders}.`;
 }
 
 /**

@@ -26,15 +26,20 @@ const UNRELATED_NAMES = [
   ...'abcdefghijklmnopqrstuvwxyz0123456789_'.split('').map((c) => `${c}qz7.png`),
 ];
 
+/** The first exclude glob that leaves out every file ("**", "*", "*.*"), if any. */
+export function excludingEverything(exclude: readonly string[]): string | undefined {
+  return exclude.find((g) => {
+    const excluded = globMatcher([g]);
+    return UNRELATED_NAMES.every((name) => excluded(name));
+  });
+}
+
 /**
  * An exclude list that leaves out every file ("**", "*") makes a watch that never drafts anything, with nothing to
  * say why; it is refused with the glob named.
  */
 export function refuseExcludingEverything(exclude: readonly string[]): void {
-  const everything = exclude.find((g) => {
-    const excluded = globMatcher([g]);
-    return UNRELATED_NAMES.every((name) => excluded(name));
-  });
+  const everything = excludingEverything(exclude);
   if (everything !== undefined) {
     throw new Error(`exclude: "${everything}" leaves out every file, so this watch would never find a render. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
   }

@@ -1,0 +1,25 @@
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ApiContext } from '../../api/context';
+import { nextStep } from '../../api/next-step';
+import type { FolderIngestRequest } from './folder-ingest';
+import { excludingEverything } from './watch-globs';
+
+/** Why a request found no file, naming the filters given and, when the folders have subfolders, how to include them. */
+export async function nothingToLog(ctx: ApiContext, req: FolderIngestRequest): Promise<string> {
+  const everything = excludingEverything(req.exclude ?? []);
+  if (everything !== undefined) {
+    return `No files to log in ${req.paths.join(', ')}: the exclude glob "${everything}" leaves out every file. ` +
+      'Name only what to leave out, such as "tmp/**" or "*.tmp".';
+  }
+  const filters = [
+    req.include?.length ? ` matching ${req.include.join(', ')}` : '',
+    req.exclude?.length ? ` once ${req.exclude.join(', ')} ${req.exclude.length === 1 ? 'is' : 'are'} left out` : '',
+  ].join('');
+  const hasSubfolders = !req.recursive && (await Promise.all(req.paths.map((p) => readdir(resolve(p), { withFileTypes: true }).catch(() => []))))
+    .some((entries) => entries.some((e) => e.isDirectory()));
+  const subfolders = hasSubfolders
+    ? nextStep(ctx, { cli: ' (it has subfolders: add --recursive to include them)', app: ' (it has subfolders: tick "Include subfolders" to include them)' })
+    : '';
+  return `No files to log in ${req.paths.join(', ')}${filters}${subfolders}.`;
+}
