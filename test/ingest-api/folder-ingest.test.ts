@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -338,6 +338,7 @@ describe('folder ingest', () => {
     const gone = write(dir, 'gone.txt', 'rendered then cleaned up');
     const growing = write(dir, 'growing.txt', 'half written');
     const goneLater = write(dir, 'gone-later.txt', 'cleaned up right after it was read');
+    const nowFolder = write(dir, 'now-folder.png', 'replaced by a folder of the same name right after it was read');
     write(dir, 'kept.txt', 'stays');
     const real = createHashPool({ concurrency: 1 });
     // Real disk events at the moment the worker would read, or just after: no simulated error.
@@ -347,6 +348,10 @@ describe('folder ingest', () => {
         if (path === growing) appendFileSync(growing, ' and then some more');
         const hashed = await real.hash(path, o);
         if (path === goneLater) rmSync(goneLater);
+        if (path === nowFolder) {
+          rmSync(nowFolder);
+          mkdirSync(nowFolder);
+        }
         return hashed;
       },
     };
@@ -356,6 +361,7 @@ describe('folder ingest', () => {
       { path: goneLater, reason: 'cannot be read: it does not exist', files: [goneLater] },
       { path: gone, reason: 'cannot be read: it does not exist', files: [gone] },
       { path: growing, reason: expect.stringMatching(/^cannot be read: it changed while being read .*wait until it is completely written$/), files: [growing] },
+      { path: nowFolder, reason: 'cannot be read: it is a folder, not a file', files: [nowFolder] },
     ]);
     expect(ok(await api.listAssets({})).rows.map((a) => a.fileName)).toEqual(['kept.txt']);
   });

@@ -52,6 +52,7 @@ export async function hashFresh(files: readonly FileVersion[], pool: Pick<HashPo
     if (!h && o.onUnreadable) return;
     const now = after[i];
     const problem = now instanceof FileReadError ? now
+      : now?.isDirectory() ? fileReadError(f.path, { code: 'EISDIR' })
       // The size read was already checked against the listing (listedSizes); this is the version now on disk.
       : !h || !now || now.size !== f.size || mtimeKey(now.mtimeMs) !== mtimeKey(f.mtimeMs)
         ? new FileReadError(f.path, undefined, 'it changed while being read; wait until it is completely written')
