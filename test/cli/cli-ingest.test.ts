@@ -424,6 +424,7 @@ describe('genlog ingest commands (spawned)', () => {
       expect(stderr).toMatch(/Inbox #\d+: .*sh\.####\.png \[4 frames 1001–1004\]/);
       expect(run('--json', 'inbox', 'list').json()).toMatchObject([{ fileName: 'sh.####.png', frameRange: { first: 1001, last: 1004 } }]);
       expect(stderr.split(`Cannot read "${join(renders, 'b', 'lone.png')}"`)).toHaveLength(2); // named once
+      expect(stderr).toContain(`Cannot read "${join(renders, 'b', 'lone.png')}": permission denied; it is tried again when it changes, and at the next scan`);
       expect(stderr).not.toMatch(/EACCES: permission denied, watch/); // the watcher library's own words stay inside
     } finally {
       child.kill('SIGKILL');

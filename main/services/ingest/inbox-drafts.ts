@@ -204,7 +204,9 @@ export async function draftFiles(
     const todo = itemPaths(item).filter((p) => !known.has(p)).map((p) => candidates.get(p) as FileVersion);
     try {
       const unreadable: FailedFile[] = [];
-      const freshHashes = await hashFresh(todo, env.pool, { signal: env.signal, onUnreadable: (e) => unreadable.push({ path: e.path, message: e.message }) });
+      // Said with what happens next: nobody needs to restart a watcher for a file it could not read yet.
+      const retried = (e: FileReadError) => `${e.message}; it is tried again when it changes, and at the next scan`;
+      const freshHashes = await hashFresh(todo, env.pool, { signal: env.signal, onUnreadable: (e) => unreadable.push({ path: e.path, message: retried(e) }) });
       if (unreadable.length > 0) {
         errors.push(...unreadable.map((f) => f.message));
         failedFiles.push(...unreadable);
