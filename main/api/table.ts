@@ -4,6 +4,7 @@ import { logMethods } from './methods/log-methods';
 import { complianceMethods } from './methods/compliance-methods';
 import { ingestMethods } from './methods/ingest-methods';
 import { packetMethods } from './methods/packet-methods';
+import { databaseMethods } from './methods/database-methods';
 
 /** The one API: every transport (Electron IPC, loopback HTTP, CLI) calls these handlers and nothing else. */
 export const apiTable = {
@@ -11,6 +12,7 @@ export const apiTable = {
   ...complianceMethods,
   ...ingestMethods,
   ...packetMethods,
+  ...databaseMethods,
 };
 
 export type ApiTable = typeof apiTable;

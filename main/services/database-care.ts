@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ApiContext } from '../api/context';
+import { ApiFailure, conflict, failed, invalid } from '../api/envelope';
+import { backUpTo, integrityProblems } from '../../db/maintenance';
+
+export interface DatabaseCheck {
+  path: string;
+  /** True when nothing is wrong. */
+  ok: boolean;
+  problems: string[];
+  assets: number;
+  checkedAt: string;
+}
+
+export interface DatabaseBackup {
+  /** The backup file written. */
+  path: string;
+  bytes: number;
+  /** Assets the copy holds (it was checked after it was written). */
+  assets: number;
+  madeAt: string;
+}
+
+/** Checks the whole log: every page, the foreign keys, the search index and that it still finds every asset. */
+export function checkDatabase(ctx: ApiContext): DatabaseCheck {
+  const problems = integrityProblems(ctx.db);
+  const assets = (ctx.db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
+  return { path: ctx.dbPath, ok: problems.length === 0, problems, assets, checkedAt: ctx.now().toISOString() };
+}
+
+/**
+ * Writes a copy of the log to `out`, as it is at one moment, while GenLogs elsewhere may go on logging. It never
+ * replaces an existing file (an older backup is evidence too) and appears under its name only once written and
+ * checked, so a backup interrupted half way leaves nothing that looks like one.
+ */
+export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Promise<DatabaseBackup> {
+  const target = resolve(req.out);
+  const folder = dirname(target);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw invalid(`Cannot write ${target}: the folder ${folder} does not exist.`);
+  if (existsSync(target)) throw conflict(`${target} already exists; a backup never replaces a file. Give a new name, such as one with today's date.`);
+  if (target === resolve(ctx.dbPath)) throw invalid(`${target} is the log itself; give the backup another name.`);
+  const tmp = join(folder, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const { assets } = await backUpTo(ctx.db, tmp);
+    if (existsSync(target)) throw conflict(`${target} appeared while the backup was written; the backup was not put in its place.`);
+    renameSync(tmp, target);
+    return { path: target, bytes: statSync(target).size, assets, madeAt: ctx.now().toISOString() };
+  } catch (error) {
+    if (error instanceof ApiFailure) throw error;
+    // A full disk, a share gone, a copy that does not check out: nothing was put at the backup's name.
+    throw failed(`The backup ${target} could not be made: ${(error as Error).message}. Nothing was written under that name.`);
+  } finally {
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-journal`, { force: true });
+  }
+}

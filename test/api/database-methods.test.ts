@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../db/connection';
+import { integrityProblems } from '../../db/maintenance';
+import { ok, seedCatalog, tempDir, testClient, testContext, writeFile } from '../support/context';
+
+/** A log with `count` assets, each its own file. */
+async function populatedLog(count: number) {
+  const ctx = testContext();
+  const api = testClient(ctx);
+  await seedCatalog(api);
+  const dir = tempDir();
+  const files = Array.from({ length: count }, (_, i) => ({ path: writeFile(dir, `render_${i}.exr`, `frame ${i}`) }));
+  ok(await api.logAssets({ files, production: 'SHOW1', tool: 'Firefly', by: 'ana', prompt: 'a castle at dusk' }));
+  return { ctx, api };
+}
+
+describe('checking the log', () => {
+  it('finds nothing wrong with a healthy log, and says so with its asset count', async () => {
+    const { ctx, api } = await populatedLog(3);
+    expect(ok(await api.checkDatabase({}))).toMatchObject({ path: ctx.dbPath, ok: true, problems: [], assets: 3 });
+  });
+
+  it('says when search no longer finds an asset, or holds an entry for none', async () => {
+    const { ctx, api } = await populatedLog(3);
+    ctx.db.prepare('DELETE FROM assets_fts WHERE rowid = 2').run();
+    ctx.db.prepare("INSERT INTO assets_fts (rowid, prompt, notes, file_name, tool, artist) VALUES (99, 'x', '', 'ghost.exr', '', '')").run();
+    expect(ok(await api.checkDatabase({}))).toMatchObject({
+      ok: false,
+      problems: [
+        '1 asset(s) are missing from the search index: searching the log does not find them.',
+        'The search index holds 1 entry for assets that do not exist.',
+      ],
+    });
+  });
+
+  it('reports damaged pages in words instead of failing, and leaves the file as it was', async () => {
+    const { ctx } = await populatedLog(400);
+    const path = ctx.dbPath;
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    ctx.db.close();
+    // Garbage over the middle of the file: pages of the asset tables and their indexes.
+    const size = readFileSync(path).length;
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const before = readFileSync(path);
+    const db = new Database(path);
+    const problems = integrityProblems(db);
+    db.close();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toMatch(/SQLite's page check: |SQLite could not read the whole file: /);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+describe('backing up the log', () => {
+  it('copies the log to a new self-contained file that opens as the same log, while another GenLog keeps logging', async () => {
+    const { ctx, api } = await populatedLog(5);
+    const other = openDb(ctx.dbPath);
+    // Another writer's open transaction is not in the copy; what it committed before is.
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare("UPDATE productions SET title = 'Renamed while backing up'").run();
+    const folder = tempDir();
+    const out = join(folder, 'genlog-2026-12-08.db');
+    const made = ok(await api.backUpDatabase({ out }));
+    other.exec('ROLLBACK');
+    other.close();
+    expect(made).toMatchObject({ path: out, assets: 5 });
+    expect(made.bytes).toBeGreaterThan(0);
+    // One file, no -wal or leftover temporary file beside it.
+    expect(readdirSync(folder)).toEqual(['genlog-2026-12-08.db']);
+    const copy = openDb(out);
+    expect(copy.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 5 });
+    expect(copy.prepare('SELECT title FROM productions').get()).toEqual({ title: 'The Show' });
+    expect(integrityProblems(copy)).toEqual([]);
+    copy.close();
+  });
+
+  it('never replaces a file, nor writes into a missing folder or over the log itself, and leaves nothing behind', async () => {
+    const { ctx, api } = await populatedLog(1);
+    const folder = tempDir();
+    const taken = writeFile(folder, 'older-backup.db', 'an older backup');
+    expect(await api.backUpDatabase({ out: taken })).toMatchObject({ ok: false, error: { code: 'conflict', message: `${taken} already exists; a backup never replaces a file. Give a new name, such as one with today's date.` } });
+    expect(readFileSync(taken, 'utf8')).toBe('an older backup');
+    expect(await api.backUpDatabase({ out: join(folder, 'missing', 'x.db') })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('does not exist') } });
+    expect(await api.backUpDatabase({ out: ctx.dbPath })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.backUpDatabase({ out: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('out is required') } });
+    expect(readdirSync(folder)).toEqual(['older-backup.db']);
+    expect(existsSync(join(folder, 'missing'))).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { genlog } from '../support/cli';
+import { tempDir, writeFile } from '../support/context';
+
+describe('genlog db (spawned)', () => {
+  it('db backup copies the log for --db to open; db check says ok, or names each problem and exits 1', () => {
+    const dir = tempDir();
+    const db = join(dir, 'genlog.db');
+    const run = (...args: string[]) => genlog(['--db', db, ...args]);
+    expect(run('production', 'add', '--code', 'S1', '--title', 'S', '--contact', 'a@netflix.com').code).toBe(0);
+    expect(run('tool', 'add', '--name', 'LocalSD').code).toBe(0);
+    const file = writeFile(dir, 'hero.exr', 'pixels');
+    expect(run('log', file, '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+
+    expect(run('db', 'check')).toMatchObject({ code: 0, stdout: `ok: ${db} (1 asset; every page, the foreign keys and the search index check out)\n` });
+    const out = join(dir, 'backup-1.db');
+    const backup = run('db', 'backup', '--out', out);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(new RegExp(`^Backed up 1 asset to ${out} \\(\\d+\\.\\d KiB\\); the copy checks out\\. Open it with --db ${out}\\.\\n$`));
+    expect(genlog(['--db', out, '--json', 'list']).json()).toMatchObject([{ fileName: 'hero.exr' }]);
+    expect(run('db', 'backup', '--out', out)).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists; a backup never replaces a file') });
+    expect(run('db', 'backup')).toMatchObject({ code: 2, stderr: expect.stringContaining('--out') });
+
+    // Search no longer finding the asset, as a damaged index would leave it.
+    const raw = new Database(db);
+    raw.prepare('DELETE FROM assets_fts').run();
+    raw.close();
+    const bad = run('db', 'check');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe(`PROBLEMS in ${db}:\n  - 1 asset(s) are missing from the search index: searching the log does not find them.\n`);
+    expect(bad.stderr).toContain('genlog: the log has 1 problem(s). Keep this file as it is, and restore the latest backup');
+    expect(run('--json', 'db', 'check').json()).toMatchObject({ ok: false, problems: [expect.stringContaining('missing from the search index')] });
+  });
+});
