@@ -3,6 +3,7 @@ import { useApp, useStores } from '../app/stores-context';
 import { GLOBAL_SHORTCUTS, modKeyLabel, TABLE_KEYS } from '../app/shortcuts';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
+import { DataCareSection } from './DataCareSection';
 import { EmailSigningSection } from './EmailSigningSection';
 
 function ReadOnlyPath({ label, value }: { label: string; value: string }) {
@@ -55,6 +56,7 @@ export function SettingsPage() {
             <>
               <ReadOnlyPath label="Data folder" value={settings.dataDir} />
               <ReadOnlyPath label="Database file" value={settings.dbPath} />
+              <DataCareSection dataDir={settings.dataDir} />
             </>
           ) : <div className="muted">Loading…</div>}
           <p className="muted small">

@@ -1,12 +1,16 @@
 import { createStore } from 'zustand/vanilla';
 import type { GenlogClient } from '../../main/api/table';
-import type { Settings } from '../api-types';
+import type { Settings, ValueOf } from '../api-types';
 import type { Call, Outcome } from './call';
 
 export interface SettingsState {
   settings: Settings | null;
   load(): Promise<void>;
   setArtistName(name: string): Promise<Outcome<Settings>>;
+  /** Checks every page of the log, its foreign keys and its search index. */
+  checkLog(): Promise<Outcome<ValueOf<'checkDatabase'>>>;
+  /** Copies the log to a new file `out` and checks the copy. */
+  backUp(out: string): Promise<Outcome<ValueOf<'backUpDatabase'>>>;
 }
 
 export function createSettingsStore(api: GenlogClient, call: Call, notify: (message: string) => void) {
@@ -22,6 +26,12 @@ export function createSettingsStore(api: GenlogClient, call: Call, notify: (mess
         set({ settings: res.value });
         notify(`Artist name set to ${res.value.artistName}.`);
       }
+      return res;
+    },
+    checkLog: () => call(api.checkDatabase({}), 'check the log'),
+    async backUp(out) {
+      const res = await call(api.backUpDatabase({ out }), 'back up the log');
+      if (res.ok) notify(`Backed up ${res.value.assets} asset${res.value.assets === 1 ? '' : 's'} to ${res.value.path}; the copy checks out.`);
       return res;
     },
   }));

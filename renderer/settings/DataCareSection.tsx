@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useStores } from '../app/stores-context';
+import type { ValueOf } from '../api-types';
+import { Field } from '../ui/Field';
+
+/** "…/GenLog/genlog-backup-2026-12-08.db": beside the log, in a folder that exists, named for the day. */
+function suggestedBackup(dataDir: string, today: Date): string {
+  const sep = dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
+  return `${dataDir.replace(/[\\/]+$/, '')}${sep}genlog-backup-${today.toISOString().slice(0, 10)}.db`;
+}
+
+/** Check the log and copy it to a backup file, with what each found said in place (failures also reach the notices). */
+export function DataCareSection({ dataDir }: { dataDir: string }) {
+  const { settings } = useStores();
+  const [out, setOut] = useState(() => suggestedBackup(dataDir, new Date()));
+  const [busy, setBusy] = useState<'check' | 'backup' | null>(null);
+  const [check, setCheck] = useState<ValueOf<'checkDatabase'> | null>(null);
+  const [backupError, setBackupError] = useState<string | null>(null);
+
+  async function runCheck() {
+    setBusy('check');
+    const res = await settings.getState().checkLog();
+    setBusy(null);
+    setCheck(res.ok ? res.value : null);
+  }
+
+  async function backUp(e: FormEvent) {
+    e.preventDefault();
+    if (!out.trim()) {
+      setBackupError('Give the file to write the backup to.');
+      return;
+    }
+    setBusy('backup');
+    const res = await settings.getState().backUp(out.trim());
+    setBusy(null);
+    // Done is said in the notices, as every other action is; a refusal stays here, under the path it is about.
+    setBackupError(res.ok ? null : res.error.message);
+  }
+
+  return (
+    <div className="data-care">
+      <div className="link-row">
+        <button type="button" className="btn" onClick={() => void runCheck()} disabled={busy !== null}>{busy === 'check' ? 'Checking…' : 'Check the log'}</button>
+      </div>
+      {check?.ok ? <p className="small" role="status">The log checks out: {check.assets} asset{check.assets === 1 ? '' : 's'}; every page, the foreign keys and the search index.</p> : null}
+      {check && !check.ok ? (
+        <div role="alert" className="form-error">
+          <p>The log has {check.problems.length} problem{check.problems.length === 1 ? '' : 's'}. Keep its file as it is and restore the latest backup:</p>
+          <ul>{check.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </div>
+      ) : null}
+      <form onSubmit={(e) => void backUp(e)} noValidate aria-label="Back up the log">
+        <Field label="Back up to" error={backupError} hint="A new file: a backup never replaces one. Other GenLogs may keep logging meanwhile."
+          after={<button type="submit" className="btn" disabled={busy !== null}>{busy === 'backup' ? 'Backing up…' : 'Back up'}</button>}>
+          <input className="input mono" value={out} onChange={(e) => setOut(e.target.value)} />
+        </Field>
+      </form>
+    </div>
+  );
+}

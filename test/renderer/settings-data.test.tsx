@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ApiContext } from '../../main/api/context';
+import { testClient, testContext } from '../support/context';
+import { renderApp } from './support/app';
+
+const user = userEvent.setup({ delay: null });
+
+async function openData(ctx: ApiContext) {
+  renderApp(testClient(ctx));
+  await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: /Settings/ }));
+  return screen.findByRole('region', { name: 'Data' });
+}
+
+describe('Settings > Data: checking and backing up the log', () => {
+  let ctx: ApiContext;
+  afterEach(() => {
+    cleanup();
+    ctx.db.close();
+  });
+
+  it('checks the log and names each problem; backs it up to a new file beside it, never over one', async () => {
+    ctx = testContext();
+    const data = await openData(ctx);
+    await user.click(within(data).getByRole('button', { name: 'Check the log' }));
+    expect((await within(data).findByRole('status')).textContent).toBe('The log checks out: 0 assets; every page, the foreign keys and the search index.');
+
+    ctx.db.prepare("INSERT INTO assets_fts (rowid, prompt, notes, file_name, tool, artist) VALUES (7, '', '', 'ghost.exr', '', '')").run();
+    await user.click(within(data).getByRole('button', { name: 'Check the log' }));
+    expect((await within(data).findByRole('alert')).textContent).toContain('The search index holds 1 entry for assets that do not exist.');
+
+    const form = within(data).getByRole('form', { name: 'Back up the log' });
+    const box = within(form).getByLabelText<HTMLInputElement>('Back up to');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(box.value).toBe(join(ctx.dataDir, `genlog-backup-${today}.db`));
+    await user.click(within(form).getByRole('button', { name: 'Back up' }));
+    expect(await screen.findByText(`Backed up 0 assets to ${box.value}; the copy checks out.`)).toBeTruthy();
+    expect(existsSync(box.value)).toBe(true);
+
+    // Again to the same name: refused in place, the first backup kept.
+    await user.click(within(form).getByRole('button', { name: 'Back up' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('already exists; a backup never replaces a file');
+    await user.clear(box);
+    await user.click(within(form).getByRole('button', { name: 'Back up' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Give the file to write the backup to.');
+    expect(readdirSync(ctx.dataDir).filter((n) => n.startsWith('genlog-backup-'))).toEqual([`genlog-backup-${today}.db`]);
+  });
+});
