@@ -243,6 +243,47 @@ function toItems(run: NumberedFile[], width: number): { order: number; item: Ing
   return [{ order: run.reduce((min, file) => Math.min(min, file.order), Infinity), item }];
 }
 
+/** Items of one run that hold the same frame numbers of the same name, written differently (other padding or case). */
+export interface SameFrames {
+  /** The two items: files, or sequences by their pattern (/renders/shot.####.exr). */
+  paths: [string, string];
+  /** The frame numbers both hold, in order. */
+  frames: number[];
+}
+
+/**
+ * Pairs of items numbering the same frames of the same name (shot.####.exr beside shot.#####.exr, or m.0001.png
+ * beside m.0001.PNG): grouping keeps them apart, as two renders, but a person should know one frame is there twice.
+ */
+export function framesNumberedTwice(items: readonly IngestItem[]): SameFrames[] {
+  const groups = new Map<string, { path: string; frames: number[] }[]>();
+  for (const item of items) {
+    const lead = parseNumberedFile(item.kind === 'file' ? item.path : (item.frames[0] as SequenceFrame).path, 0);
+    if (!lead) continue;
+    const key = [lead.directory, lead.prefix, lead.extension.toLowerCase()].join('\0');
+    const frames = item.kind === 'file' ? [Number(lead.digits)] : item.frames.map((f) => f.frame);
+    const group = groups.get(key) ?? [];
+    group.push({ path: item.kind === 'file' ? item.path : sequencePath(item), frames });
+    groups.set(key, group);
+  }
+  const found: SameFrames[] = [];
+  for (const group of groups.values()) {
+    for (let a = 0; a < group.length; a++) {
+      const one = group[a] as { path: string; frames: number[] };
+      const held = new Set(one.frames);
+      for (let b = a + 1; b < group.length; b++) {
+        const other = group[b] as { path: string; frames: number[] };
+        const both = other.frames.filter((f) => held.has(f));
+        if (both.length === 0) continue;
+        // The longer first (a sequence before a stray frame), then by name: the same folder always reads the same.
+        const [x, y] = one.frames.length > other.frames.length || (one.frames.length === other.frames.length && one.path <= other.path) ? [one, other] : [other, one];
+        found.push({ paths: [x.path, y.path], frames: both.sort((m, n) => m - n) });
+      }
+    }
+  }
+  return found;
+}
+
 /** Path of a sequence written with its '#' pattern, e.g. "/renders/shot_v001.####.exr". */
 export function sequencePath(item: Extract<IngestItem, { kind: 'sequence' }>): string {
   return join(item.directory, item.pattern);

@@ -3,6 +3,7 @@ import { Dialog } from '../ui/Dialog';
 import { formatBytes, formatCount, plural } from '../ui/format';
 import { LogAgainWithTool } from './LogAgainWithTool';
 import { MissingFrames } from './MissingFrames';
+import { SameFrames } from './SameFrames';
 import { frameSpan } from '../../main/format/frame-counts';
 import { NotLogged } from './NotLogged';
 import { ProvenanceAlerts } from './ProvenanceAlerts';
@@ -144,6 +145,7 @@ export function FolderIngestResult() {
       ) : null}
       <ProvenanceAlerts alerts={job.alerts} />
       <MissingFrames gaps={job.gaps} />
+      <SameFrames pairs={job.sameFrames} />
       <NotLogged entries={[
         ...job.needTool.map((path) => (canLogAgain
           ? { path, reason: 'names no listed tool: choose its tool below', many: 'name no listed tool: choose their tool below' }

@@ -76,6 +76,16 @@ describe('genlog ingest commands (spawned)', () => {
     expect(again.stderr).toMatch(/Logged 0 new asset\(s\), 2 already in the log; 4 unchanged file\(s\) not re-read/);
   });
 
+  it('log notes frames numbered twice with other padding, and logs both', async () => {
+    const { dir, run, file } = fresh('LocalSD');
+    for (let f = 1001; f <= 1003; f++) file(`r/shot.${f}.exr`, await framePng(f));
+    file('r/shot.01002.exr', await framePng(9));
+    const r = run('log', join(dir, 'r'), '--production', 'SHOW1', '--tool', 'LocalSD', '--by', 'ana');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Note: ${join(dir, 'r', 'shot.####.exr')} and ${join(dir, 'r', 'shot.01002.exr')} both hold frame 1002, numbered differently (padding or case); they were kept apart: two renders, or one written twice?\n`);
+    expect(r.stderr).toMatch(/Logged 2 new asset\(s\)/);
+  });
+
   it('files with content already logged share their asset\'s row, are named on stderr, and carry foundPath in JSON', async () => {
     const { dir, run, file } = fresh('LocalSD');
     const first = file('out/a_take.png', await comfyPng());

@@ -208,6 +208,19 @@ describe('folder ingest', () => {
     expect(gaps).toEqual([]);
   });
 
+  it('says which files or sequences hold the same frame numbers written with other padding, and logs each', async () => {
+    const { ctx, dir } = await ingestWorld();
+    const shots = join(dir, 'padding');
+    for (const f of [1001, 1002, 1003]) write(shots, `shot.${f}.exr`, await framePng(f));
+    for (const f of [1001, 1002]) write(shots, `shot.0${f}.exr`, await framePng(f + 50));
+    const result = await ingestFolder(ctx, { ...base, paths: [shots] });
+    expect(result.assets.map((a) => a.fileName).sort()).toEqual(['shot.####.exr', 'shot.01001.exr', 'shot.01002.exr']);
+    expect(result.sameFrames).toEqual([
+      { paths: [join(shots, 'shot.####.exr'), join(shots, 'shot.01001.exr')], frames: [1001] },
+      { paths: [join(shots, 'shot.####.exr'), join(shots, 'shot.01002.exr')], frames: [1002] },
+    ]);
+  });
+
   it('late frames repeating a logged sequence (a loop render) come back as that asset, saying which frames were found', async () => {
     const { ctx, dir } = await ingestWorld();
     const shots = join(dir, 'loop');

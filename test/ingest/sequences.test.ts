@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_GAP, frameOfFile, groupSequences, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
+import { MAX_FRAME_GAP, frameOfFile, framesNumberedTwice, groupSequences, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
 import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
 
 type Sequence = Extract<IngestItem, { kind: 'sequence' }>;
@@ -184,6 +184,26 @@ describe('groupSequences', () => {
 
   it('returns nothing for nothing', () => {
     expect(groupSequences([])).toEqual([]);
+  });
+});
+
+describe('framesNumberedTwice', () => {
+  it('pairs what holds the same frame numbers written differently: other padding, other case; not other names', () => {
+    const paths = [
+      ...frames('/r', (f) => `shot.${f}.exr`, 1001, 1005),
+      ...frames('/r', (f) => `shot.${pad(f, 5)}.exr`, 1004, 1006),
+      '/r/shot.01009.exr',
+      ...frames('/r', (f) => `m.${pad(f, 4)}.png`, 1, 3),
+      ...frames('/r', (f) => `m.${pad(f, 4)}.PNG`, 3, 5),
+      ...frames('/r', (f) => `other.${pad(f, 5)}.exr`, 1001, 1003),
+      ...frames('/r/sub', (f) => `shot.${pad(f, 5)}.exr`, 1001, 1003),
+    ];
+    expect(framesNumberedTwice(groupSequences(paths))).toEqual([
+      { paths: ['/r/shot.####.exr', '/r/shot.#####.exr'], frames: [1004, 1005] },
+      { paths: ['/r/m.####.PNG', '/r/m.####.png'], frames: [3] },
+    ]);
+    expect(framesNumberedTwice(groupSequences(['/r/a.0001.exr', '/r/a.00001.exr']))).toEqual([{ paths: ['/r/a.00001.exr', '/r/a.0001.exr'], frames: [1] }]);
+    expect(framesNumberedTwice(groupSequences(frames('/r', (f) => `shot.${f}.exr`, 1001, 1100)))).toEqual([]);
   });
 });
 

@@ -54,6 +54,15 @@ describe('Log a folder…', () => {
     await waitFor(() => expect(screen.queryByLabelText(/new files waiting/)).toBeNull());
   });
 
+  it('lists frames numbered twice with other padding in the result, both logged', async () => {
+    for (let f = 1001; f <= 1003; f++) writeFileSync(join(folder, `plate.${f}.exr`), randomBytes(300 + f));
+    writeFileSync(join(folder, 'plate.01003.exr'), randomBytes(90));
+    await logFolderFromTheLog(api, folder);
+    const dialog = await screen.findByRole('dialog', { name: 'Logged 2 new assets' }, { timeout: 10_000 });
+    const twice = within(dialog).getByRole('region', { name: 'Frames numbered twice' });
+    expect(twice.textContent).toMatch(/plate\.####\.exr.*plate\.01003\.exr.*both hold frame 1003, numbered differently; kept apart: two renders, or one written twice\?/);
+  });
+
   it('from the asset log: logs a folder with an image sequence as one asset, shows the frame range and what was skipped', async () => {
     for (let f = 1001; f <= 1011; f++) if (f !== 1004) writeFileSync(join(folder, `shot_v001.${f}.exr`), randomBytes(700 + f));
     writeFileSync(join(folder, 'sub', 'still_a.dat'), randomBytes(4000));

@@ -134,6 +134,7 @@ function reportLeftOut(r: CommandRun, final: IngestJobStatus, allOrNone: boolean
   reportFoundAgain(r, final.assets ?? []);
   for (const s of [...final.unreadable, ...final.skipped]) r.io.stderr(`Skipped ${s.path}: ${s.reason}\n`);
   for (const g of final.gaps ?? []) r.io.stderr(`Note: ${g.path} has no ${framesPhrase(g.missingFrames)}; it was logged with the frames present.\n`);
+  for (const d of final.sameFrames ?? []) r.io.stderr(`Note: ${d.paths[0]} and ${d.paths[1]} both hold ${framesPhrase(d.frames)}, numbered differently (padding or case); they were kept apart: two renders, or one written twice?\n`);
   printProvenanceAlerts(r, final.alerts);
   const unreadFolders = final.skipped.filter((s) => s.unread).length;
   const unread = [

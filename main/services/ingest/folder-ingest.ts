@@ -5,7 +5,7 @@ import { findAssetByHash, findAssetIdByHash, getAssetsByIds, type AssetRow } fro
 import { knownHashes, rememberHashes, type FileVersion } from '../../../db/file-index';
 import { settleLoggedDrafts } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
-import { createHashPool, itemPaths, type FileEnds, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
+import { createHashPool, framesNumberedTwice, itemPaths, type FileEnds, type SameFrames, type HashPool, type HashResult, type IngestItem, type ScanSkip, type FileReadError } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { toAsset } from '../asset-json';
 import type { LoggedAsset } from '../log-assets';
@@ -68,6 +68,8 @@ export interface FolderIngestResult {
   unreadable: UnreadableItem[];
   /** Image sequences logged with holes: frame numbers between the first and last frame with no file. */
   gaps: SequenceGap[];
+  /** Files or sequences found that hold the same frame numbers written differently (shot.####.exr, shot.#####.exr). */
+  sameFrames: SameFrames[];
   filesHashed: number;
   filesReused: number;
   /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
@@ -242,13 +244,14 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const logged: LoggedAsset[] = whollyLogged.flatMap(({ ids, item }) => foundAgain(heldWhole, ids, item));
   const needTool: string[] = [];
   const gaps: SequenceGap[] = [];
+  const sameFrames = framesNumberedTwice(joined.items);
   const alerts: ProvenanceAlert[] = [];
   const unreadable: UnreadableItem[] = goneNamed.map((e) => ({ path: e.path, reason: `cannot be read: ${e.reason}`, files: [e.path] }));
   let filesHashed = 0;
   let draftsSettled = 0;
   let committed = 0;
   const result = (): FolderIngestResult => ({
-    assets: logged, needTool, skipped, unreadable, gaps, filesHashed, filesReused: known.size, alerts, draftsSettled,
+    assets: logged, needTool, skipped, unreadable, gaps, sameFrames, filesHashed, filesReused: known.size, alerts, draftsSettled,
     // Files the log already holds unchanged are not left out by a stop: it only did not list them as found again.
     // Asked while stopping, maybe because the database failed: a look-up that fails too counts the files as left out.
     notReached: batches.slice(committed).flat().filter(leftOut).reduce((n, item) => n + itemPaths(item).length, 0),

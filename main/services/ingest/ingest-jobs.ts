@@ -3,7 +3,7 @@ import type { ApiContext } from '../../api/context';
 import { conflict, notFound } from '../../api/envelope';
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { ScanSkip } from '../../ingest';
+import type { SameFrames, ScanSkip } from '../../ingest';
 import type { LoggedAsset } from '../log-assets';
 import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type FolderIngestResult, type SequenceGap, type UnreadableItem } from './folder-ingest';
 import type { IngestJobProgress } from './ingest-progress';
@@ -30,6 +30,8 @@ export interface IngestJobStatus {
   unreadable: UnreadableItem[];
   /** Image sequences logged with missing frames. */
   gaps: SequenceGap[];
+  /** Files or sequences found that hold the same frame numbers written differently (other padding or case). */
+  sameFrames: SameFrames[];
   /** New assets whose files failed C2PA validation, contradict how they were logged, or could not be fully read. */
   alerts: ProvenanceAlert[];
   /** Files found but not logged because the run stopped before their batch was committed (0 for a finished run). */
@@ -86,7 +88,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
   const jobId = randomUUID();
   const controller = new AbortController();
   const status: Job['status'] = {
-    jobId, state: 'running', paths: [...req.paths], progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [], notReached: 0, draftsSettled: 0, error: null,
+    jobId, state: 'running', paths: [...req.paths], progress: { ...EMPTY_PROGRESS }, logged: 0, duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], sameFrames: [], alerts: [], notReached: 0, draftsSettled: 0, error: null,
     startedAt: ctx.now().toISOString(), finishedAt: null,
   };
   const job: Job = { status, request: req, assets: [], controller, finished: Promise.resolve() };
@@ -104,6 +106,7 @@ export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId:
     status.skipped = result.skipped;
     status.unreadable = result.unreadable;
     status.gaps = result.gaps;
+    status.sameFrames = result.sameFrames;
     status.alerts = result.alerts;
     status.notReached = result.notReached;
     status.draftsSettled = result.draftsSettled;
