@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ApiContext } from '../api/context';
 import { ApiFailure, conflict, failed, invalid } from '../api/envelope';
@@ -44,15 +44,28 @@ export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Pro
   const tmp = join(folder, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const { assets } = await backUpTo(ctx.db, tmp);
-    if (existsSync(target)) throw conflict(`${target} appeared while the backup was written; the backup was not put in its place.`);
-    renameSync(tmp, target);
+    putInPlace(tmp, target);
     return { path: target, bytes: statSync(target).size, assets, madeAt: ctx.now().toISOString() };
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
     // A full disk, a share gone, a copy that does not check out: nothing was put at the backup's name.
     throw failed(`The backup ${target} could not be made: ${(error as Error).message}. Nothing was written under that name.`);
   } finally {
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-journal`, { force: true });
+    for (const leftover of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) rmSync(leftover, { force: true });
+  }
+}
+
+/**
+ * Gives the finished copy its name, never over a file that appeared meanwhile: a hard link fails if the name is
+ * taken. Disks without hard links (FAT, some shares) get a rename after one last look.
+ */
+function putInPlace(tmp: string, target: string): void {
+  try {
+    linkSync(tmp, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || existsSync(target)) {
+      throw conflict(`${target} appeared while the backup was written; the backup was not put in its place.`);
+    }
+    renameSync(tmp, target);
   }
 }
