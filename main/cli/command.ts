@@ -31,8 +31,11 @@ export interface Command {
   optionHelp?: Record<string, string>;
   /** Exact count of positional arguments, or 'some' for one or more. Default none. */
   positionals?: number | 'some';
-  /** False for commands that work on files alone (packet verify): they must not create or need a database. */
-  needsDb?: boolean;
+  /**
+   * False for commands that work on files alone (packet verify): they must not create or need a database. 'existing'
+   * for commands about a log that must already be there (db check, db backup): they never create one.
+   */
+  needsDb?: boolean | 'existing';
   /**
    * Who reads the API's messages: 'cli' (default) gets commands and flags as next steps; `serve` answers a browser,
    * which gets pages and buttons.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fullPath } from './ingest/full-path';
 import type { ApiContext } from '../api/context';
 import { ApiFailure, conflict, failed, invalid } from '../api/envelope';
 import { backUpTo, integrityProblems } from '../../db/maintenance';
@@ -20,7 +21,17 @@ export interface DatabaseBackup {
   bytes: number;
   /** Assets the copy holds (it was checked after it was written). */
   assets: number;
+  /** What the check of the copy found, as `checkDatabase` words it: a copy of a damaged log is damaged alike. */
+  problems: string[];
   madeAt: string;
+}
+
+/** Backups under way in this process: a stop signal (Ctrl+C) cancels them, and they leave no partial file. */
+const running = new Set<AbortController>();
+
+/** Cancels every backup under way; each removes its unfinished copy and fails saying it was cancelled. */
+export function cancelBackups(): void {
+  for (const controller of running) controller.abort();
 }
 
 /** Checks the whole log: every page, the foreign keys, the search index and that it still finds every asset. */
@@ -36,21 +47,25 @@ export function checkDatabase(ctx: ApiContext): DatabaseCheck {
  * checked, so a backup interrupted half way leaves nothing that looks like one.
  */
 export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Promise<DatabaseBackup> {
-  const target = resolve(req.out);
+  const target = fullPath(ctx, req.out, 'backup file');
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw invalid(`Cannot write ${target}: the folder ${folder} does not exist.`);
+  if (existsSync(target) && statSync(target).isDirectory()) throw invalid(`${target} is a folder; give the backup a file name in it, such as genlog-backup.db.`);
   if (existsSync(target)) throw conflict(`${target} already exists; a backup never replaces a file. Give a new name, such as one with today's date.`);
   if (target === resolve(ctx.dbPath)) throw invalid(`${target} is the log itself; give the backup another name.`);
   const tmp = join(folder, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const controller = new AbortController();
+  running.add(controller);
   try {
-    const { assets } = await backUpTo(ctx.db, tmp);
+    const { assets, problems } = await backUpTo(ctx.db, tmp, controller.signal);
     putInPlace(tmp, target);
-    return { path: target, bytes: statSync(target).size, assets, madeAt: ctx.now().toISOString() };
+    return { path: target, bytes: statSync(target).size, assets, problems, madeAt: ctx.now().toISOString() };
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
     // A full disk, a share gone, a copy that does not check out: nothing was put at the backup's name.
     throw failed(`The backup ${target} could not be made: ${(error as Error).message}. Nothing was written under that name.`);
   } finally {
+    running.delete(controller);
     for (const leftover of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) rmSync(leftover, { force: true });
   }
 }

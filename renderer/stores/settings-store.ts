@@ -31,7 +31,11 @@ export function createSettingsStore(api: GenlogClient, call: Call, notify: (mess
     checkLog: () => call(api.checkDatabase({}), 'check the log'),
     async backUp(out) {
       const res = await call(api.backUpDatabase({ out }), 'back up the log');
-      if (res.ok) notify(`Backed up ${res.value.assets} asset${res.value.assets === 1 ? '' : 's'} to ${res.value.path}; the copy checks out.`);
+      if (res.ok) {
+        const { assets, path, problems } = res.value;
+        notify(`Backed up ${assets} asset${assets === 1 ? '' : 's'} to ${path}; ${problems.length === 0 ? 'the copy checks out.'
+          : `the copy holds the log's ${problems.length} problem${problems.length === 1 ? '' : 's'} too (Check the log lists them).`}`);
+      }
       return res;
     },
   }));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
 import { integrityProblems } from '../../db/maintenance';
+import { cancelBackups } from '../../main/services/database-care';
 import { ok, seedCatalog, tempDir, testClient, testContext, writeFile } from '../support/context';
 
 /** A log with `count` assets, each its own file. */
@@ -23,15 +24,18 @@ describe('checking the log', () => {
     expect(ok(await api.checkDatabase({}))).toMatchObject({ path: ctx.dbPath, ok: true, problems: [], assets: 3 });
   });
 
-  it('says when search no longer finds an asset, or holds an entry for none', async () => {
-    const { ctx, api } = await populatedLog(3);
+  it('says when search no longer finds an asset, holds an entry for none, or finds one by words it does not hold', async () => {
+    const { ctx, api } = await populatedLog(14);
     ctx.db.prepare('DELETE FROM assets_fts WHERE rowid = 2').run();
     ctx.db.prepare("INSERT INTO assets_fts (rowid, prompt, notes, file_name, tool, artist) VALUES (99, 'x', '', 'ghost.exr', '', '')").run();
+    ctx.db.prepare("UPDATE assets_fts SET prompt = 'something else' WHERE rowid IN (3, 5)").run();
+    for (let id = 6; id <= 14; id++) ctx.db.prepare('UPDATE assets_fts SET artist = ? WHERE rowid = ?').run('nobody', id);
     expect(ok(await api.checkDatabase({}))).toMatchObject({
       ok: false,
       problems: [
-        '1 asset(s) are missing from the search index: searching the log does not find them.',
-        'The search index holds 1 entry for assets that do not exist.',
+        '1 asset(s) are missing from the search index, so searching the log does not find them: #2.',
+        'The search index holds 1 entry for assets that do not exist: #99.',
+        '11 asset(s) are indexed for search with other words than they hold: #3, #5, #6, #7, #8, #9, #10, #11, #12, #13 and 1 more.',
       ],
     });
   });
@@ -79,6 +83,22 @@ describe('backing up the log', () => {
     copy.close();
   });
 
+  it('says the problems the copy holds: a copy of a damaged log is damaged alike', async () => {
+    const { ctx, api } = await populatedLog(3);
+    ctx.db.prepare('DELETE FROM assets_fts WHERE rowid = 3').run();
+    const made = ok(await api.backUpDatabase({ out: join(tempDir(), 'copy.db') }));
+    expect(made).toMatchObject({ assets: 3, problems: ['1 asset(s) are missing from the search index, so searching the log does not find them: #3.'] });
+  });
+
+  it('cancelled (Ctrl+C in the CLI) between two steps, it fails saying so and leaves no partial copy', async () => {
+    const { api } = await populatedLog(1);
+    const folder = tempDir();
+    const pending = api.backUpDatabase({ out: join(folder, 'cancelled.db') });
+    cancelBackups();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('the backup was cancelled. Nothing was written under that name.') } });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
   it('never replaces a file, nor writes into a missing folder or over the log itself, and leaves nothing behind', async () => {
     const { ctx, api } = await populatedLog(1);
     const folder = tempDir();
@@ -88,7 +108,11 @@ describe('backing up the log', () => {
     expect(await api.backUpDatabase({ out: join(folder, 'missing', 'x.db') })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('does not exist') } });
     expect(await api.backUpDatabase({ out: ctx.dbPath })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await api.backUpDatabase({ out: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('out is required') } });
+    expect(await api.backUpDatabase({ out: folder })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `${folder} is a folder; give the backup a file name in it, such as genlog-backup.db.` } });
     expect(readdirSync(folder)).toEqual(['older-backup.db']);
     expect(existsSync(join(folder, 'missing'))).toBe(false);
+    // Typed in the app, a relative path has no folder a person can see.
+    const app = testClient({ ...ctx, transport: 'http' });
+    expect(await app.backUpDatabase({ out: 'relative.db' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Give the backup file\'s full path (like /mnt/renders/sh010 or D:\\renders\\sh010), not "relative.db".' } });
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +30,20 @@ describe('genlog db (spawned)', () => {
     raw.close();
     const bad = run('db', 'check');
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe(`PROBLEMS in ${db}:\n  - 1 asset(s) are missing from the search index: searching the log does not find them.\n`);
+    expect(bad.stdout).toBe(`PROBLEMS in ${db}:\n  - 1 asset(s) are missing from the search index, so searching the log does not find them: #1.\n`);
     expect(bad.stderr).toContain('genlog: the log has 1 problem(s). Keep this file as it is, and restore the latest backup');
     expect(run('--json', 'db', 'check').json()).toMatchObject({ ok: false, problems: [expect.stringContaining('missing from the search index')] });
+    // A copy of it holds the same problem, and says so instead of "checks out".
+    const copy = run('db', 'backup', '--out', join(dir, 'backup-2.db'));
+    expect(copy.code).toBe(0);
+    expect(copy.stderr).toContain('The copy holds the log as it is, with its 1 problem(s):\n  - 1 asset(s) are missing from the search index');
+    expect(copy.stdout).toContain('the copy reads back whole, with the problems above.');
+
+    // A mistyped --db is no new, empty log that checks out.
+    const typo = join(dir, 'genlgo.db');
+    for (const command of [['db', 'check'], ['db', 'backup', '--out', join(dir, 'x.db')]]) {
+      expect(genlog(['--db', typo, ...command])).toMatchObject({ code: 1, stderr: `genlog: There is no log at ${typo}: check --db or GENLOG_DB. Nothing was created.\n` });
+    }
+    expect(existsSync(typo)).toBe(false);
   });
 });

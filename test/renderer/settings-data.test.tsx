@@ -31,14 +31,14 @@ describe('Settings > Data: checking and backing up the log', () => {
 
     ctx.db.prepare("INSERT INTO assets_fts (rowid, prompt, notes, file_name, tool, artist) VALUES (7, '', '', 'ghost.exr', '', '')").run();
     await user.click(within(data).getByRole('button', { name: 'Check the log' }));
-    expect((await within(data).findByRole('alert')).textContent).toContain('The search index holds 1 entry for assets that do not exist.');
+    expect((await within(data).findByRole('alert')).textContent).toContain('The search index holds 1 entry for assets that do not exist: #7.');
 
     const form = within(data).getByRole('form', { name: 'Back up the log' });
     const box = within(form).getByLabelText<HTMLInputElement>('Back up to');
     const today = new Date().toISOString().slice(0, 10);
     expect(box.value).toBe(join(ctx.dataDir, `genlog-backup-${today}.db`));
     await user.click(within(form).getByRole('button', { name: 'Back up' }));
-    expect(await screen.findByText(`Backed up 0 assets to ${box.value}; the copy checks out.`)).toBeTruthy();
+    expect(await screen.findByText(`Backed up 0 assets to ${box.value}; the copy holds the log's 1 problem too (Check the log lists them).`)).toBeTruthy();
     expect(existsSync(box.value)).toBe(true);
 
     // Again to the same name: refused in place, the first backup kept.

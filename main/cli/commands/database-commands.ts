@@ -1,5 +1,6 @@
 import { CliError, type Command } from '../command';
-import type { DatabaseBackup, DatabaseCheck } from '../../services/database-care';
+import { cancelBackups, type DatabaseBackup, type DatabaseCheck } from '../../services/database-care';
+import { onStopSignals } from '../stop-signals';
 
 const assets = (n: number) => `${n} asset${n === 1 ? '' : 's'}`;
 
@@ -10,6 +11,7 @@ function bytes(n: number): string {
 export const databaseCommands: Command[] = [
   {
     name: 'db check',
+    needsDb: 'existing',
     usage: 'genlog db check',
     summary: 'Check the whole log: every page, the foreign keys, the search index (exit 1 when something is wrong)',
     options: {},
@@ -23,10 +25,25 @@ export const databaseCommands: Command[] = [
   },
   {
     name: 'db backup',
+    needsDb: 'existing',
     usage: 'genlog db backup --out FILE',
     summary: 'Copy the log to a new file, as it is at one moment (other GenLogs may keep logging), and check the copy',
     options: { out: { type: 'string' } },
-    run: (r) => r.call<DatabaseBackup>('backUpDatabase', { out: r.required('out') }),
-    human: (b: DatabaseBackup) => `Backed up ${assets(b.assets)} to ${b.path} (${bytes(b.bytes)}); the copy checks out. Open it with --db ${b.path}.\n`,
+    async run(r) {
+      const out = r.required('out');
+      // Ctrl+C or SIGTERM stops the copy between two steps and removes what was written of it.
+      const release = onStopSignals(cancelBackups, () => r.io.stderr('Stopping the backup…\n'));
+      try {
+        const b = await r.call<DatabaseBackup>('backUpDatabase', { out });
+        if (b.problems.length > 0) {
+          r.io.stderr(`The copy holds the log as it is, with its ${b.problems.length} problem(s):\n${b.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+        }
+        return b;
+      } finally {
+        release();
+      }
+    },
+    human: (b: DatabaseBackup) => `Backed up ${assets(b.assets)} to ${b.path} (${bytes(b.bytes)}); ` +
+      `${b.problems.length === 0 ? 'the copy checks out' : 'the copy reads back whole, with the problems above'}. Open it with --db ${b.path}.\n`,
   },
 ];
