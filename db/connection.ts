@@ -21,6 +21,8 @@ function makeFolderFor(path: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'part of that path is a file, not a folder'
+      : code === 'ENOENT' ? 'part of that path is a symbolic link to nothing'
+      : code === 'ELOOP' ? 'symbolic links in that path lead back to one another'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : code === 'EROFS' ? 'the disk is read-only'
       : (error as Error).message;

@@ -10,7 +10,7 @@ const REASON_BY_CODE: Record<string, string> = {
   ENFILE: 'too many files are open',
   EIO: 'the disk reported an input/output error',
   EBUSY: 'the file is locked by another program',
-  ELOOP: 'it is a symbolic link that points to itself',
+  ELOOP: 'it is a symbolic link that leads back to itself (a loop of links)',
   ENAMETOOLONG: 'the path is too long',
 };
 

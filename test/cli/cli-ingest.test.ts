@@ -54,6 +54,10 @@ describe('genlog ingest commands (spawned)', () => {
     const rescan = run('watch', 'run', '--rescan-ms', '1.5');
     expect(rescan.code).toBe(2);
     expect(rescan.stderr).toContain('--rescan-ms must be 0 (rescan only after a failure) or milliseconds from 1000 to 86400000, not "1.5".');
+    // Number() reads these as numbers (0, 16, 1000); nobody means them as a wait.
+    for (const [flag, value] of [['--rescan-ms', ''], ['--settle-ms', '0x10'], ['--stable-ms', '1e3']]) {
+      expect(run('watch', 'run', flag!, value!)).toMatchObject({ code: 2, stderr: expect.stringContaining(`${flag} must be`) });
+    }
   });
 
   it('log DIR --recursive groups sequences, shows progress on stderr, and never re-reads unchanged files', async () => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
@@ -94,6 +94,12 @@ describe('opening a database GenLog must not change', () => {
     expect(() => openDb(join(file, 'genlog.db'))).toThrow(`Cannot make the folder ${file} for the database ${join(file, 'genlog.db')}: part of that path is a file, not a folder. Check the --db path or GENLOG_DB.`);
     expect(() => openDb(join(file, 'deeper', 'genlog.db'))).toThrow(/: part of that path is a file, not a folder\./);
     expect(readFileSync(file, 'utf8')).toBe('x');
+    const links = tempDir();
+    symlinkSync(join(links, 'nowhere'), join(links, 'dangling'));
+    expect(() => openDb(join(links, 'dangling', 'genlog.db'))).toThrow(/: part of that path is a symbolic link to nothing\. Check the --db path or GENLOG_DB\.$/);
+    symlinkSync(join(links, 'b'), join(links, 'a'));
+    symlinkSync(join(links, 'a'), join(links, 'b'));
+    expect(() => openDb(join(links, 'a', 'genlog.db'))).toThrow(/: symbolic links in that path lead back to one another\. Check the --db path or GENLOG_DB\.$/);
     // SQLite's "unable to open database file" (read-only media, no permission), which tests run as root cannot provoke.
     expect(describeDbError(new Database.SqliteError('unable to open database file', 'SQLITE_CANTOPEN'), '/mnt/delivery/genlog.db')).toBe(
       'Cannot open the database /mnt/delivery/genlog.db (unable to open database file): GenLog needs to read and write the file and to create ' +

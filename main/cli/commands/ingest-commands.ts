@@ -111,7 +111,8 @@ function replacedWhy(e: Extract<WatchEvent, { type: 'found' }>): string {
 function msOption(r: CommandRun, flag: string, min: number, max: number, zeroMeans?: string): number | undefined {
   const v = r.optional(flag);
   if (v === undefined) return undefined;
-  const n = Number(v);
+  // Digits only: Number() also takes "", "0x10" and "1e3", which nobody means as a wait.
+  const n = /^\d+$/.test(v) ? Number(v) : Number.NaN;
   if (Number.isInteger(n) && ((zeroMeans !== undefined && n === 0) || (n >= min && n <= max))) return n;
   throw usageError(`--${flag} must be ${zeroMeans === undefined ? '' : `0 (${zeroMeans}) or `}milliseconds from ${min} to ${max}, not "${v}".`);
 }
