@@ -114,14 +114,32 @@ function byExtensionWhenFramesRepeat(bucket: NumberedFile[]): NumberedFile[][] {
  * comes with the extension as written, then in lower and in upper case: a sequence is logged under its first frame's
  * spelling, and later frames may spell it otherwise.
  */
-export function frameOfFile(path: string): { sequencePaths: string[]; frame: number } | undefined {
+export function frameOfFile(path: string): FrameOfFile | undefined {
   const numbered = parseNumberedFile(path, 0);
   if (!numbered) return undefined;
   const { digits, extension } = numbered;
   const widths = isPadded(digits) ? [digits.length] : Array.from({ length: digits.length }, (_, i) => digits.length - i);
   const spellings = [...new Set([extension, extension.toLowerCase(), extension.toUpperCase()])];
-  const sequencePaths = widths.flatMap((w) => spellings.map((ext) => join(numbered.directory, `${numbered.prefix}${'#'.repeat(w)}${ext}`)));
-  return { sequencePaths, frame: Number(digits) };
+  const at = (w: number, ext: string) => join(numbered.directory, `${numbered.prefix}${'#'.repeat(w)}${ext}`);
+  const sequencePaths = widths.flatMap((w) => spellings.map((ext) => at(w, ext)));
+  const otherSpellings = new Set(widths.flatMap((w) => spellings.slice(1).map((ext) => at(w, ext))));
+  return { sequencePaths, otherSpellings, frame: Number(digits) };
+}
+
+export interface FrameOfFile {
+  sequencePaths: string[];
+  /** The paths among sequencePaths that spell the extension otherwise than the file does. */
+  otherSpellings: ReadonlySet<string>;
+  frame: number;
+}
+
+/**
+ * Whether the sequence at `path` may take this frame: under the file's own spelling always (a re-render writes the
+ * same name), under another spelling only when the sequence holds no frame of that number (m.0001.PNG beside
+ * m.0001.png is a second file, not a new version of it).
+ */
+export function mayTakeFrame(frame: FrameOfFile, path: string, holds: (frame: number) => boolean): boolean {
+  return !frame.otherSpellings.has(path) || !holds(frame.frame);
 }
 
 function parseNumberedFile(path: string, order: number): NumberedFile | undefined {

@@ -206,6 +206,10 @@ describe('folder ingest', () => {
     const { assets: [joined], gaps } = await ingestFolder(ctx, { ...base, paths: [late] });
     expect(joined).toMatchObject({ fileName: 'm.####.png', frameRange: { first: 5, last: 5 }, notes: expect.stringContaining(`asset #${first.assets[0]!.id}`) });
     expect(gaps).toEqual([]);
+    // A second file at a frame the sequence holds, spelled otherwise, is no re-render of that frame: it stays apart.
+    const second = write(shots, 'm.0001.PNG', await framePng(77));
+    const { assets: [apart] } = await ingestFolder(ctx, { ...base, paths: [second] });
+    expect(apart).toMatchObject({ fileName: 'm.0001.PNG', frameRange: null, notes: '' });
   });
 
   it('says which files or sequences hold the same frame numbers written with other padding, and logs each', async () => {

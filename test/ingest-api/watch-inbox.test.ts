@@ -120,6 +120,25 @@ describe('watch folders', () => {
     }
   });
 
+  it('a file at a frame number a waiting draft holds, its extension spelled otherwise, is drafted on its own, not as that draft\'s frame', async () => {
+    const { ctx, api, dir } = await ingestWorld();
+    const renders = join(dir, 'renders');
+    for (const f of [1, 2, 3]) write(renders, `n.000${f}.png`, await framePng(f));
+    const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
+    const { env, close } = countingEnv(ctx);
+    try {
+      const [sequence] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
+      expect(sequence).toMatchObject({ fileName: 'n.####.png', frameRange: { first: 1, last: 3 } });
+      write(renders, 'n.0001.PNG', await framePng(9));
+      const next = await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
+      expect(next.found).toMatchObject([{ kind: 'file', fileName: 'n.0001.PNG', frameRange: null }]);
+      expect(next.replaced).toEqual([]);
+      expect(ok(await api.listInbox({})).rows.map((i) => i.fileName).sort()).toEqual(['n.####.png', 'n.0001.PNG']);
+    } finally {
+      await close();
+    }
+  });
+
   it('frames drafted after their first frame was confirmed on its own are noted as its sequence, not as a new one', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_GAP, frameOfFile, framesNumberedTwice, groupSequences, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
+import { MAX_FRAME_GAP, frameOfFile, framesNumberedTwice, groupSequences, mayTakeFrame, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
 import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
 
 type Sequence = Extract<IngestItem, { kind: 'sequence' }>;
@@ -209,9 +209,16 @@ describe('framesNumberedTwice', () => {
 
 describe('frameOfFile', () => {
   it('names the sequence paths a frame may be logged under: each width, the extension as written, lower and upper case', () => {
-    expect(frameOfFile('/r/m.0004.PNG')).toEqual({ frame: 4, sequencePaths: ['/r/m.####.PNG', '/r/m.####.png'] });
+    expect(frameOfFile('/r/m.0004.PNG')).toEqual({ frame: 4, sequencePaths: ['/r/m.####.PNG', '/r/m.####.png'], otherSpellings: new Set(['/r/m.####.png']) });
     expect(frameOfFile('/r/f_21.Exr')?.sequencePaths).toEqual(['/r/f_##.Exr', '/r/f_##.exr', '/r/f_##.EXR', '/r/f_#.Exr', '/r/f_#.exr', '/r/f_#.EXR']);
     expect(frameOfFile('/r/comp_v002.exr')).toBeUndefined();
+  });
+
+  it('lets a sequence take a frame under another spelling only when it holds no frame of that number', () => {
+    const frame = frameOfFile('/r/m.0004.PNG')!;
+    expect(mayTakeFrame(frame, '/r/m.####.PNG', () => true)).toBe(true); // its own spelling: a re-render
+    expect(mayTakeFrame(frame, '/r/m.####.png', (n) => n === 4)).toBe(false); // m.0004.png is there: a second file
+    expect(mayTakeFrame(frame, '/r/m.####.png', (n) => n === 3)).toBe(true); // a late frame
   });
 });
 

@@ -1,6 +1,6 @@
 import type { InboxRow } from '../../../db/inbox';
 import { framesPhrase } from '../../format/frame-counts';
-import { MAX_FRAME_GAP, type IngestItem } from '../../ingest';
+import { MAX_FRAME_GAP, mayTakeFrame, type IngestItem } from '../../ingest';
 import { gapsBetween, gatherLoneFrames } from './gather-frames';
 import { itemPath } from './hashed-items';
 import { rowFrames } from './inbox-json';
@@ -99,7 +99,7 @@ export function joinDismissedSequences(rows: readonly InboxRow[], items: readonl
   });
   const { items: joined, gathered } = gatherLoneFrames(
     sequences,
-    (_, frame) => frame.sequencePaths.find((p) => near(p, frame.frame, frame.frame)),
+    (_, frame) => frame.sequencePaths.find((p) => near(p, frame.frame, frame.frame) && mayTakeFrame(frame, p, (n) => dismissed.get(p)?.frames.has(n) === true)),
     (sequence, frame) => dismissed.get(sequence)?.frames.has(frame) === true,
   );
   for (const [item, sequence] of gathered) dismissedOf.set(item, dismissed.get(sequence) as DismissedSequence);

@@ -6,7 +6,7 @@ import { knownHashes, mtimeKey, rememberHashes, type FileVersion } from '../../.
 import { deletePendingInboxItem, getInboxItem, insertInboxItem, watchInboxItems, type InboxRow } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder, type WatchFolderRow } from '../../../db/watch-folders';
-import { FileReadError, currentVersions, groupSequences, itemPaths, mediaTypeOf, withinFrameGap, type HashPool, type IngestItem } from '../../ingest';
+import { FileReadError, currentVersions, groupSequences, itemPaths, mayTakeFrame, mediaTypeOf, withinFrameGap, type HashPool, type IngestItem } from '../../ingest';
 import type { ProvenanceRecord } from '../../provenance';
 import { hashFresh, itemPath, knownItemHash, leadPath } from './hashed-items';
 import { againstLoggedSequence, framesInLog, joinLoggedSequences, lateFramesNote, type EarlierFrames } from './late-frames';
@@ -183,7 +183,8 @@ export async function draftFiles(
   const pulledIn = new Set<string>();
   const grouped = gatherLoneFrames(
     await withLoggedStills(ctx, watch.production_id, candidates, groupSequences([...candidates.keys()].sort(naturalCompare)), pulledIn),
-    (path, frame) => together.get(path) ?? frame.sequencePaths.find((p) => near(waiting.get(p), frame.frame)),
+    (path, frame) => together.get(path)
+      ?? frame.sequencePaths.find((p) => near(waiting.get(p), frame.frame) && mayTakeFrame(frame, p, (n) => waiting.get(p)?.includes(n) === true)),
   ).items;
   const joined = joinLoggedSequences(ctx.db, watch.production_id, grouped);
   const { continues, earlierAt } = joined;

@@ -83,7 +83,7 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
   // One query for all the widths a frame number may be logged under (frame_21.png: frame_##.png or frame_#.png).
   const withLog = new Map<string, Set<string>>();
   /** The first of `paths` holding a logged sequence whose frames are within MAX_FRAME_GAP of these frame numbers, and those frames. */
-  const continued = (paths: string[], frames: readonly number[]): { path: string; near: EarlierFrames } | undefined => {
+  const continued = (paths: string[], frames: readonly number[], otherSpellings?: ReadonlySet<string>): { path: string; near: EarlierFrames } | undefined => {
     const key = paths.join('\0');
     let held = withLog.get(key);
     if (!held) {
@@ -92,7 +92,8 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     }
     for (const path of paths) {
       const near = held.has(path) ? nearRun(loggedAt(path), frames) : null;
-      if (near) return { path, near };
+      // Under another spelling of the extension only frames it does not hold: see mayTakeFrame.
+      if (near && !(otherSpellings?.has(path) && frames.some((f) => near.frames.has(f)))) return { path, near };
     }
     return undefined;
   };
@@ -100,16 +101,16 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
   const sequences = items.map((item) => {
     if (item.kind !== 'sequence') return item;
     // Late frames of an unpadded sequence may be numbered wider than it is written (frame_21… after frame_#.png).
-    const widths = frameOfFile((item.frames[0] as SequenceFrame).path)?.sequencePaths ?? [];
+    const lead = frameOfFile((item.frames[0] as SequenceFrame).path);
     const frames = item.frames.map((f) => f.frame);
-    const found = continued([...new Set([itemPath(item), ...widths])], frames);
+    const found = continued([...new Set([itemPath(item), ...(lead?.sequencePaths ?? [])])], frames, lead?.otherSpellings);
     const continuing = found && found.path !== itemPath(item) ? { ...item, pattern: basename(found.path) } : item;
     if (found) continues.set(continuing, found.near);
     return continuing;
   });
   const { items: joined, gathered } = gatherLoneFrames(
     sequences,
-    (_, frame) => continued(frame.sequencePaths, [frame.frame])?.path,
+    (_, frame) => continued(frame.sequencePaths, [frame.frame], frame.otherSpellings)?.path,
     (sequence, frame) => loggedAt(sequence).frames.has(frame),
   );
   for (const [item, sequence] of gathered) {
