@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fullPath } from './ingest/full-path';
 import type { ApiContext } from '../api/context';
@@ -50,6 +50,11 @@ export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Pro
   const target = fullPath(ctx, req.out, 'backup file');
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw invalid(`Cannot write ${target}: the folder ${folder} does not exist.`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw invalid(`Cannot write ${target}: the folder ${folder} is not writable (permission denied, or read-only media).`);
+  }
   if (existsSync(target) && statSync(target).isDirectory()) throw invalid(`${target} is a folder; give the backup a file name in it, such as genlog-backup.db.`);
   if (existsSync(target)) throw conflict(`${target} already exists; a backup never replaces a file. Give a new name, such as one with today's date.`);
   if (target === resolve(ctx.dbPath)) throw invalid(`${target} is the log itself; give the backup another name.`);

@@ -55,6 +55,13 @@ describe('a folder with nothing to log', () => {
     mkdirSync(join(dir, 'sub'));
     await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.tmp', '**'] }))
       .rejects.toThrow(`No files to log in ${dir}: the exclude glob "**" leaves out every file. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
+    // Subfolders are advised only when they hold files the same filters take.
+    writeFile(join(dir, 'sub'), 'deeper.exr', 'x');
+    await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.exr'] }))
+      .rejects.toThrow(`No files to log in ${dir} once *.exr is left out (nor do its subfolders).`);
+    writeFile(join(dir, 'sub'), 'deeper.png', 'x');
+    await expect(ingestFolder(ctx, { ...base, paths: [dir], include: ['*.png'] }))
+      .rejects.toThrow(`No files to log in ${dir} matching *.png (it has subfolders: add --recursive to include them).`);
   });
 });
 

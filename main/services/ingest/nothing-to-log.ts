@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ApiContext } from '../../api/context';
 import { nextStep } from '../../api/next-step';
+import { scanFolder } from '../../ingest';
 import type { FolderIngestRequest } from './folder-ingest';
 import { excludingEverything } from './watch-globs';
 
@@ -18,8 +19,11 @@ export async function nothingToLog(ctx: ApiContext, req: FolderIngestRequest): P
   ].join('');
   const hasSubfolders = !req.recursive && (await Promise.all(req.paths.map((p) => readdir(resolve(p), { withFileTypes: true }).catch(() => []))))
     .some((entries) => entries.some((e) => e.isDirectory()));
-  const subfolders = hasSubfolders
+  // Advice only where it helps: subfolders holding files the same filters take.
+  const inSubfolders = hasSubfolders && (await Promise.all(req.paths.map((p) => scanFolder(resolve(p), { recursive: true, include: req.include, exclude: req.exclude })
+    .then((files) => files.length > 0, () => false)))).some(Boolean);
+  const subfolders = inSubfolders
     ? nextStep(ctx, { cli: ' (it has subfolders: add --recursive to include them)', app: ' (it has subfolders: tick "Include subfolders" to include them)' })
-    : '';
+    : hasSubfolders ? ' (nor do its subfolders)' : '';
   return `No files to log in ${req.paths.join(', ')}${filters}${subfolders}.`;
 }
