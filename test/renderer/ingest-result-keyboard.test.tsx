@@ -22,7 +22,7 @@ function finishedJob(over: Partial<IngestJob> & { logged: number }): IngestJob {
     fileName: `concept_prop_v${String(i).padStart(4, '0')}_final.png`, foundPath: null, frameRange: null, tool: 'Firefly',
   }));
   return {
-    jobId: 'j1', state: 'done', paths: ['/renders'], duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], alerts: [],
+    jobId: 'j1', state: 'done', paths: ['/renders'], duplicates: 0, needTool: [], skipped: [], unreadable: [], gaps: [], sameFrames: [], alerts: [],
     notReached: 0, error: null, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:01:00Z',
     progress: {
       phase: 'done', filesTotal: over.logged, filesDone: over.logged, filesReused: 0, bytesTotal: 0, bytesDone: 0, etaSeconds: null,
