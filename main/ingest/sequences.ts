@@ -66,7 +66,15 @@ interface NumberedFile {
 }
 
 /** Groups numbered frames (shot.1001.exr, shot_1001.exr, shot1001.exr, 0001.png) into sequences; the rest stay files. */
-export function groupSequences(paths: string[]): IngestItem[] {
+export interface GroupOptions {
+  /**
+   * Which of two files at one frame number, spelled otherwise (m.0001.png, m.0001.PNG), stays with the sequence: one
+   * already logged or drafted, so a newcomer does not break up what was logged. Default: the first in `paths`.
+   */
+  keep?: (path: string) => boolean;
+}
+
+export function groupSequences(paths: string[], options: GroupOptions = {}): IngestItem[] {
   const placed: { order: number; item: IngestItem }[] = [];
   const buckets = new Map<string, NumberedFile[]>();
   const seen = new Set<string>();
@@ -86,7 +94,7 @@ export function groupSequences(paths: string[]): IngestItem[] {
     buckets.set(key, bucket);
   });
 
-  for (const bucket of [...buckets.values()].flatMap(byExtensionWhenFramesRepeat)) {
+  for (const bucket of [...buckets.values()].flatMap((b) => apartWhenFramesRepeat(b, options.keep))) {
     for (const [width, members] of splitByPadding(bucket)) {
       if (areVariations(members)) placed.push(...members.map((file) => ({ order: file.order, item: { kind: 'file' as const, path: file.path } })));
       else for (const run of splitAtLargeGaps(members)) placed.push(...toItems(run, width));
@@ -96,15 +104,22 @@ export function groupSequences(paths: string[]): IngestItem[] {
 }
 
 /**
- * Files whose names differ only in the case of the extension are one sequence (see groupSequences), unless that
- * would put two files in one frame (m.0001.png beside m.0001.PNG): then each spelling stays its own sequence.
+ * Files whose names differ only in the case of the extension are one sequence (see groupSequences). Two files at one
+ * frame number (m.0001.png beside m.0001.PNG) cannot both be in it: the one `keep` names (else the first) stays, and
+ * the others are grouped apart, by their spelling, as a second render.
  */
-function byExtensionWhenFramesRepeat(bucket: NumberedFile[]): NumberedFile[][] {
-  const spellings = new Set(bucket.map((file) => file.extension));
-  if (spellings.size === 1) return [bucket];
-  const frames = new Set(bucket.map((file) => file.digits));
-  if (frames.size === bucket.length) return [bucket];
-  return [...spellings].map((extension) => bucket.filter((file) => file.extension === extension));
+function apartWhenFramesRepeat(bucket: NumberedFile[], keep?: (path: string) => boolean): NumberedFile[][] {
+  const byFrame = new Map<string, NumberedFile[]>();
+  for (const file of bucket) byFrame.set(file.digits, [...(byFrame.get(file.digits) ?? []), file]);
+  if (byFrame.size === bucket.length) return [bucket];
+  const main: NumberedFile[] = [];
+  const apart = new Map<string, NumberedFile[]>();
+  for (const files of byFrame.values()) {
+    const stays = files.find((f) => keep?.(f.path)) ?? (files[0] as NumberedFile);
+    main.push(stays);
+    for (const f of files) if (f !== stays) apart.set(f.extension, [...(apart.get(f.extension) ?? []), f]);
+  }
+  return [main, ...apart.values()];
 }
 
 /**

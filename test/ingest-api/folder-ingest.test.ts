@@ -206,10 +206,13 @@ describe('folder ingest', () => {
     const { assets: [joined], gaps } = await ingestFolder(ctx, { ...base, paths: [late] });
     expect(joined).toMatchObject({ fileName: 'm.####.png', frameRange: { first: 5, last: 5 }, notes: expect.stringContaining(`asset #${first.assets[0]!.id}`) });
     expect(gaps).toEqual([]);
-    // A second file at a frame the sequence holds, spelled otherwise, is no re-render of that frame: it stays apart.
-    const second = write(shots, 'm.0001.PNG', await framePng(77));
-    const { assets: [apart] } = await ingestFolder(ctx, { ...base, paths: [second] });
-    expect(apart).toMatchObject({ fileName: 'm.0001.PNG', frameRange: null, notes: '' });
+    // A second file at a frame the sequence holds, spelled otherwise, is no re-render of that frame: it stays apart,
+    // and the logged frames stay with their asset (the folder logged again re-logs none of them, and misses none).
+    write(shots, 'm.0001.PNG', await framePng(77));
+    const again = await ingestFolder(ctx, { ...base, paths: [shots] });
+    expect(again.assets.filter((a) => !a.duplicate).map((a) => [a.fileName, a.frameRange, a.notes])).toEqual([['m.0001.PNG', null, '']]);
+    expect(again.gaps).toEqual([]);
+    expect(again.sameFrames).toEqual([{ paths: [join(shots, 'm.####.png'), join(shots, 'm.0001.PNG')], frames: [1] }]);
   });
 
   it('says which files or sequences hold the same frame numbers written with other padding, and logs each', async () => {

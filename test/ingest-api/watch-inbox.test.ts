@@ -123,12 +123,12 @@ describe('watch folders', () => {
   it('a file at a frame number a waiting draft holds, its extension spelled otherwise, is drafted on its own, not as that draft\'s frame', async () => {
     const { ctx, api, dir } = await ingestWorld();
     const renders = join(dir, 'renders');
-    for (const f of [1, 2, 3]) write(renders, `n.000${f}.png`, await framePng(f));
+    for (const [f, ext] of [[1, 'png'], [2, 'PNG'], [3, 'png'], [4, 'PNG']] as const) write(renders, `n.000${f}.${ext}`, await framePng(f));
     const w = ok(await api.addWatchFolder({ path: renders, production: 'SHOW1', tool: 'LocalSD' }));
     const { env, close } = countingEnv(ctx);
     try {
       const [sequence] = (await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!)).found;
-      expect(sequence).toMatchObject({ fileName: 'n.####.png', frameRange: { first: 1, last: 3 } });
+      expect(sequence).toMatchObject({ fileName: 'n.####.png', frameRange: { first: 1, last: 4 }, frameCount: 4 });
       write(renders, 'n.0001.PNG', await framePng(9));
       const next = await catchUpWatch(env, getWatchFolder(ctx.db, w.id)!);
       expect(next.found).toMatchObject([{ kind: 'file', fileName: 'n.0001.PNG', frameRange: null }]);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_GAP, frameOfFile, framesNumberedTwice, groupSequences, mayTakeFrame, sequenceHash, sequencePath, type IngestItem } from '../../main/ingest/sequences';
 import { patternBytes, sha256sumOf, useTempDir } from './temp-dir';
@@ -83,6 +83,12 @@ describe('groupSequences', () => {
     expect(mixed.frames.map((f) => f.path)).toEqual(['/r/m.0001.png', '/r/m.0002.PNG', '/r/m.0003.png', '/r/m.0004.Png']);
     const both = groupSequences([...frames('/r', (f) => `m.${pad(f, 4)}.png`, 1, 3), ...frames('/r', (f) => `m.${pad(f, 4)}.PNG`, 1, 3)]);
     expect(both.map((item) => (item.kind === 'sequence' ? `${item.pattern} ${item.frames.length}` : item.path))).toEqual(['m.####.png 3', 'm.####.PNG 3']);
+    // Only the second file at a frame goes apart; the one `keep` names (logged, drafted) stays with the others.
+    const mixed4 = ['/r/m.0001.png', '/r/m.0002.PNG', '/r/m.0003.png', '/r/m.0004.PNG'];
+    const kept = groupSequences(['/r/m.0001.PNG', ...mixed4], { keep: (p) => mixed4.includes(p) });
+    expect(kept.map((item) => (item.kind === 'sequence' ? `${item.pattern} ${item.frames.map((f) => basename(f.path)).join(' ')}` : item.path))).toEqual([
+      '/r/m.0001.PNG', 'm.####.png m.0001.png m.0002.PNG m.0003.png m.0004.PNG',
+    ]);
   });
 
   it('reads a minus after the separator as the frame\'s sign (pre-roll frames), one after a letter as the separator', () => {
@@ -200,7 +206,7 @@ describe('framesNumberedTwice', () => {
     ];
     expect(framesNumberedTwice(groupSequences(paths))).toEqual([
       { paths: ['/r/shot.####.exr', '/r/shot.#####.exr'], frames: [1004, 1005] },
-      { paths: ['/r/m.####.PNG', '/r/m.####.png'], frames: [3] },
+      { paths: ['/r/m.####.png', '/r/m.0003.PNG'], frames: [3] },
     ]);
     expect(framesNumberedTwice(groupSequences(['/r/a.0001.exr', '/r/a.00001.exr']))).toEqual([{ paths: ['/r/a.00001.exr', '/r/a.0001.exr'], frames: [1] }]);
     expect(framesNumberedTwice(groupSequences(frames('/r', (f) => `shot.${f}.exr`, 1001, 1100)))).toEqual([]);

@@ -168,7 +168,9 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
   const known = knownHashes(ctx.db, files);
   // Frames of a sequence already in the log stay with it however few they are, and frames the log already holds
   // unchanged are not read again (checked once more after hashing, in write()).
-  const joined = joinLoggedSequences(ctx.db, target.production.id, groupBesideLoggedVariations(ctx.db, target.production.id, files));
+  // A file hashed before keeps its place in its sequence when a second file at its frame number arrives (m.0001.PNG).
+  const grouped = groupBesideLoggedVariations(ctx.db, target.production.id, files, { keep: (p) => known.has(p) });
+  const joined = joinLoggedSequences(ctx.db, target.production.id, grouped);
   const found = joined.items.map((item) => againstLoggedSequence(joined.earlierAt, item, known));
   const items = found.flatMap((f) => ('item' in f ? [f.item] : []));
   // Assets holding frames of these items that were left out as already logged unchanged (listed with the late frames).

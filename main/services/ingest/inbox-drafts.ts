@@ -180,9 +180,11 @@ export async function draftFiles(
     waiting.set(r.path, [...(waiting.get(r.path) ?? []), ...rowFrames(r).map((f) => f.frame)]);
   }
   const near = (frames: number[] | undefined, frame: number) => frames?.some((f) => withinFrameGap(f, frame)) === true;
+  // A file a waiting draft holds keeps its place when a second file at its frame number arrives (m.0001.PNG).
+  const drafted = new Set(pending.flatMap((r) => rowFiles(r).map((f) => f.path)));
   const pulledIn = new Set<string>();
   const grouped = gatherLoneFrames(
-    await withLoggedStills(ctx, watch.production_id, candidates, groupSequences([...candidates.keys()].sort(naturalCompare)), pulledIn),
+    await withLoggedStills(ctx, watch.production_id, candidates, groupSequences([...candidates.keys()].sort(naturalCompare), { keep: (p) => drafted.has(p) }), pulledIn),
     (path, frame) => together.get(path)
       ?? frame.sequencePaths.find((p) => near(waiting.get(p), frame.frame) && mayTakeFrame(frame, p, (n) => waiting.get(p)?.includes(n) === true)),
   ).items;

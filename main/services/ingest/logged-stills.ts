@@ -2,7 +2,7 @@ import { basename, dirname, sep } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { isLoggedStill, loggedFilesStartingWith } from '../../../db/asset-frames';
 import { knownHashes, type FileVersion } from '../../../db/file-index';
-import { currentVersions, frameOfFile, groupSequences, itemPaths, looksLikeVariation, withinFrameGap, type IngestItem } from '../../ingest';
+import { currentVersions, frameOfFile, groupSequences, itemPaths, looksLikeVariation, withinFrameGap, type GroupOptions, type IngestItem } from '../../ingest';
 
 /**
  * Frames the log holds as single files (a first frame confirmed on its own before the rest was rendered) of the
@@ -67,12 +67,12 @@ export function stillsLoggedAsThemselves(db: Db, productionId: number, files: re
  * out (stillsLoggedAsThemselves). Otherwise a 17th variation beside 16 logged ones became a one-frame "sequence"
  * Firefly_#.png only because the folder now held more than 16 of them. In the order the files were listed.
  */
-export function groupBesideLoggedVariations(db: Db, productionId: number, files: readonly FileVersion[]): IngestItem[] {
+export function groupBesideLoggedVariations(db: Db, productionId: number, files: readonly FileVersion[], options: GroupOptions = {}): IngestItem[] {
   const paths = files.map((f) => f.path);
   const apart = stillsLoggedAsThemselves(db, productionId, files.filter((f) => looksLikeVariation(f.path)));
-  if (apart.size === 0) return groupSequences(paths);
+  if (apart.size === 0) return groupSequences(paths, options);
   const order = new Map(paths.map((p, i) => [p, i]));
   const firstAt = (item: IngestItem) => itemPaths(item).reduce((min, p) => Math.min(min, order.get(p) ?? Infinity), Infinity);
-  const items: IngestItem[] = [...groupSequences(paths.filter((p) => !apart.has(p))), ...[...apart].map((path) => ({ kind: 'file' as const, path }))];
+  const items: IngestItem[] = [...groupSequences(paths.filter((p) => !apart.has(p)), options), ...[...apart].map((path) => ({ kind: 'file' as const, path }))];
   return items.map((item) => ({ item, at: firstAt(item) })).sort((a, b) => a.at - b.at).map(({ item }) => item);
 }
