@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, linkSync, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fullPath } from './ingest/full-path';
 import type { ApiContext } from '../api/context';
@@ -55,6 +55,9 @@ export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Pro
   } catch {
     throw invalid(`Cannot write ${target}: the folder ${folder} is not writable (permission denied, or read-only media).`);
   }
+  // lstat: a link to nothing is a name taken too, and should not cost a whole copy before the refusal.
+  const there = lstatSync(target, { throwIfNoEntry: false });
+  if (there?.isSymbolicLink() && !existsSync(target)) throw conflict(`${target} is a symbolic link to nothing; a backup never replaces one. Give another name.`);
   if (existsSync(target) && statSync(target).isDirectory()) throw invalid(`${target} is a folder; give the backup a file name in it, such as genlog-backup.db.`);
   if (existsSync(target)) throw conflict(`${target} already exists; a backup never replaces a file. Give a new name, such as one with today's date.`);
   if (target === resolve(ctx.dbPath)) throw invalid(`${target} is the log itself; give the backup another name.`);
@@ -63,6 +66,8 @@ export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Pro
   running.add(controller);
   try {
     const { assets, problems } = await backUpTo(ctx.db, tmp, controller.signal);
+    // Stopped while the copy was checked: it is not put in place either.
+    if (controller.signal.aborted) throw new Error('the backup was cancelled');
     putInPlace(tmp, target);
     return { path: target, bytes: statSync(target).size, assets, problems, madeAt: ctx.now().toISOString() };
   } catch (error) {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
@@ -108,8 +108,10 @@ describe('backing up the log', () => {
     expect(await api.backUpDatabase({ out: join(folder, 'missing', 'x.db') })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('does not exist') } });
     expect(await api.backUpDatabase({ out: ctx.dbPath })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await api.backUpDatabase({ out: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('out is required') } });
+    symlinkSync(join(folder, 'nowhere'), join(folder, 'dangling.db'));
+    expect(await api.backUpDatabase({ out: join(folder, 'dangling.db') })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('dangling.db is a symbolic link to nothing') } });
     expect(await api.backUpDatabase({ out: folder })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `${folder} is a folder; give the backup a file name in it, such as genlog-backup.db.` } });
-    expect(readdirSync(folder)).toEqual(['older-backup.db']);
+    expect(readdirSync(folder).sort()).toEqual(['dangling.db', 'older-backup.db']);
     expect(existsSync(join(folder, 'missing'))).toBe(false);
     // Typed in the app, a relative path has no folder a person can see.
     const app = testClient({ ...ctx, transport: 'http' });
