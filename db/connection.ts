@@ -70,8 +70,18 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
  * program's, is refused exactly as it was found. A read-write connection would already change it: WAL mode is
  * written into the header, and closing folds a leftover -wal file into the database.
  */
+/** The file's stats, or undefined when there is none; a path that cannot be followed is said in words. */
+function statOrSay(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+    throw new Error(`Cannot open the database ${path}: it is a symbolic link that leads back to itself (a loop of links). Check the --db path or GENLOG_DB.`, { cause: error });
+  }
+}
+
 function probeExisting(path: string, options: OpenOptions): void {
-  const file = path === ':memory:' ? undefined : statSync(path, { throwIfNoEntry: false });
+  const file = path === ':memory:' ? undefined : statOrSay(path);
   // A new path or an empty file is a new log; a folder is reported when it is opened.
   if (!file || file.isDirectory() || file.size === 0) return;
   let probe: Db;

@@ -100,6 +100,8 @@ describe('opening a database GenLog must not change', () => {
     symlinkSync(join(links, 'b'), join(links, 'a'));
     symlinkSync(join(links, 'a'), join(links, 'b'));
     expect(() => openDb(join(links, 'a', 'genlog.db'))).toThrow(/: symbolic links in that path lead back to one another\. Check the --db path or GENLOG_DB\.$/);
+    // The database file itself a loop of links.
+    expect(() => openDb(join(links, 'a'))).toThrow(`Cannot open the database ${join(links, 'a')}: it is a symbolic link that leads back to itself (a loop of links). Check the --db path or GENLOG_DB.`);
     // SQLite's "unable to open database file" (read-only media, no permission), which tests run as root cannot provoke.
     expect(describeDbError(new Database.SqliteError('unable to open database file', 'SQLITE_CANTOPEN'), '/mnt/delivery/genlog.db')).toBe(
       'Cannot open the database /mnt/delivery/genlog.db (unable to open database file): GenLog needs to read and write the file and to create ' +
