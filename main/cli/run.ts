@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
@@ -134,7 +134,10 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
     const by = typeof values.by === 'string' ? values.by : undefined;
     const dbPath = command.needsDb === false ? ':memory:' : resolveDbPath(parsed.values.db as string | undefined, env);
     // A mistyped --db would otherwise become a new, empty log that "checks out" or is backed up.
-    if (command.needsDb === 'existing' && !existsSync(dbPath)) throw new CliError(`There is no log at ${dbPath}: check --db or GENLOG_DB. Nothing was created.`, 1);
+    if (command.needsDb === 'existing' && !existsSync(dbPath)) {
+      const link = lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+      throw new CliError(`There is no log at ${dbPath}${link ? ' (a symbolic link to nothing, or a loop of links)' : ''}: check --db or GENLOG_DB. Nothing was created.`, 1);
+    }
     ctx = createContext({ dbPath, transport: command.transport ?? 'cli', actor: by });
     const c = ctx;
     const run: CommandRun = {

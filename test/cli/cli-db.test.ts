@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,8 @@ describe('genlog db (spawned)', () => {
       expect(genlog(['--db', typo, ...command])).toMatchObject({ code: 1, stderr: `genlog: There is no log at ${typo}: check --db or GENLOG_DB. Nothing was created.\n` });
     }
     expect(existsSync(typo)).toBe(false);
+    const dangling = join(dir, 'moved.db');
+    symlinkSync(join(dir, 'elsewhere', 'genlog.db'), dangling);
+    expect(genlog(['--db', dangling, 'db', 'check'])).toMatchObject({ code: 1, stderr: `genlog: There is no log at ${dangling} (a symbolic link to nothing, or a loop of links): check --db or GENLOG_DB. Nothing was created.\n` });
   });
 });
