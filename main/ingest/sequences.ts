@@ -154,7 +154,12 @@ export interface FrameOfFile {
  * m.0001.png is a second file, not a new version of it).
  */
 export function mayTakeFrame(frame: FrameOfFile, path: string, holds: (frame: number) => boolean): boolean {
-  return !frame.otherSpellings.has(path) || !holds(frame.frame);
+  return mayTakeFrames(frame.otherSpellings, path, [frame.frame], holds);
+}
+
+/** mayTakeFrame for several frames of one spelling (a run of late frames): none may be one the sequence holds. */
+export function mayTakeFrames(otherSpellings: ReadonlySet<string>, path: string, frames: readonly number[], holds: (frame: number) => boolean): boolean {
+  return !otherSpellings.has(path) || !frames.some(holds);
 }
 
 function parseNumberedFile(path: string, order: number): NumberedFile | undefined {

@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { listFrames, loggedFilesStartingWith, loggedSequencesAt, pathsWithLoggedSequences, type LoggedSequence } from '../../../db/asset-frames';
-import { MAX_FRAME_GAP, frameOfFile, type IngestItem, type SequenceFrame } from '../../ingest';
+import { MAX_FRAME_GAP, frameOfFile, mayTakeFrames, type IngestItem, type SequenceFrame } from '../../ingest';
 import { itemPath } from './hashed-items';
 import { framesPhrase } from '../../format/frame-counts';
 import { gapsBetween, gatherLoneFrames } from './gather-frames';
@@ -92,8 +92,7 @@ export function joinLoggedSequences(db: Db, productionId: number, items: readonl
     }
     for (const path of paths) {
       const near = held.has(path) ? nearRun(loggedAt(path), frames) : null;
-      // Under another spelling of the extension only frames it does not hold: see mayTakeFrame.
-      if (near && !(otherSpellings?.has(path) && frames.some((f) => near.frames.has(f)))) return { path, near };
+      if (near && mayTakeFrames(otherSpellings ?? new Set(), path, frames, (f) => near.frames.has(f))) return { path, near };
     }
     return undefined;
   };
