@@ -1,9 +1,8 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { methodTable } from '../api/table';
-import { createContext } from '../app-context';
+import { createContext, type AppContext } from '../app-context';
 import { resolveDbPath } from '../paths';
 import { CliError, usageError, type CliIo, type Command, type CommandRun, type OptionSpec } from './command';
 import { terminalSafeWriter } from './terminal-safe';
@@ -109,7 +108,7 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
   // Everything printed may hold what a file says about itself (prompts, names): never raw control characters.
   const io: CliIo = { stdout: terminalSafeWriter(raw.stdout), stderr: terminalSafeWriter(raw.stderr) };
   const env = o.env ?? process.env;
-  let ctx: ApiContext | undefined;
+  let ctx: AppContext | undefined;
   try {
     // Globals may appear anywhere; pull them out first so each command parses only its own flags.
     const globals = parseArgs({ args: argv, options: GLOBAL_OPTIONS, strict: false, allowPositionals: true });
@@ -138,7 +137,7 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
       const link = lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink() === true;
       throw new CliError(`There is no log at ${dbPath}${link ? ' (a symbolic link to nothing, or a loop of links)' : ''}: check --db or GENLOG_DB. Nothing was created.`, 1);
     }
-    ctx = createContext({ dbPath, transport: command.transport ?? 'cli', actor: by });
+    ctx = createContext({ dbPath, transport: command.transport ?? 'cli', actor: by, openWhenUsed: true });
     const c = ctx;
     const run: CommandRun = {
       ctx: c,
@@ -173,6 +172,6 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
     io.stderr(`genlog: ${message}\n`);
     return exit;
   } finally {
-    if (ctx && !o.keepOpen) ctx.db.close();
+    if (ctx && !o.keepOpen) ctx.close();
   }
 }

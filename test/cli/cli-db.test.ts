@@ -49,4 +49,16 @@ describe('genlog db (spawned)', () => {
     symlinkSync(join(dir, 'elsewhere', 'genlog.db'), dangling);
     expect(genlog(['--db', dangling, 'db', 'check'])).toMatchObject({ code: 1, stderr: `genlog: There is no log at ${dangling} (a symbolic link to nothing, or a loop of links): check --db or GENLOG_DB. Nothing was created.\n` });
   });
+
+  it('a command refused for a bad flag value or argument creates no log (nor its folder) at a new --db', () => {
+    const dir = tempDir();
+    const db = join(dir, 'not-yet', 'genlog.db');
+    expect(genlog(['--db', db, 'watch', 'run', '--stable-ms', '1e3'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--stable-ms must be milliseconds') });
+    expect(genlog(['--db', db, 'list', '--limit', 'lots'])).toMatchObject({ code: 2 });
+    expect(genlog(['--db', db, 'serve', '--port', '99999'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--port must be') });
+    expect(existsSync(join(dir, 'not-yet'))).toBe(false);
+    // The first command that does use the log creates it, as always.
+    expect(genlog(['--db', db, 'list']).code).toBe(0);
+    expect(existsSync(db)).toBe(true);
+  });
 });

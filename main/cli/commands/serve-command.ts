@@ -26,6 +26,8 @@ export const serveCommand: Command = {
     const portFlag = r.optional('port');
     const port = portFlag === undefined ? 0 : Number(portFlag);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, not "${portFlag}".`);
+    // The log is opened now, not at the first request: a log that cannot be opened is said here, before a URL is printed.
+    if (!r.ctx.db.open) throw new Error(`The database ${r.ctx.dbPath} could not be opened.`);
     const s = await startServer({ ctx: r.ctx, table: methodTable, port, staticDir: join(appRoot(), 'dist', 'renderer') });
     let runner: WatchRunner | null = null;
     try {
