@@ -51,10 +51,12 @@ describe('a folder with nothing to log', () => {
       .rejects.toThrow(`No files to log in ${dir} matching *.png.`);
     await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.exr'] }))
       .rejects.toThrow(`No files to log in ${dir} once *.exr is left out.`);
-    // A glob leaving out everything is named, with no advice to add subfolders that it would leave out too.
+    // A glob leaving out everything is refused before the folder is read, as a watch folder's is.
     mkdirSync(join(dir, 'sub'));
-    await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.tmp', '**'] }))
-      .rejects.toThrow(`No files to log in ${dir}: the exclude glob "**" leaves out every file. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
+    for (const exclude of [['*.tmp', '**'], ['*']]) {
+      expect(await testClient(ctx).startIngest({ ...base, paths: [dir], exclude })).toEqual({ ok: false, error: { code: 'invalid_input',
+        message: `exclude: "${exclude.at(-1)}" leaves out every file, so nothing would be logged, whatever the folder holds. Name only what to leave out, such as "tmp/**" or "*.tmp".` } });
+    }
     // Subfolders are advised only when they hold files the same filters take.
     writeFile(join(dir, 'sub'), 'deeper.exr', 'x');
     await expect(ingestFolder(ctx, { ...base, paths: [dir], exclude: ['*.exr'] }))

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiContext } from '../../api/context';
-import { conflict, notFound } from '../../api/envelope';
+import { conflict, invalid, notFound } from '../../api/envelope';
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { SameFrames, ScanSkip } from '../../ingest';
@@ -8,6 +8,7 @@ import type { LoggedAsset } from '../log-assets';
 import { IngestStoppedError, ingestFolder, type FolderIngestRequest, type FolderIngestResult, type SequenceGap, type UnreadableItem } from './folder-ingest';
 import type { IngestJobProgress } from './ingest-progress';
 import { resolveTarget } from './log-prepared';
+import { checkGlobs, refuseExcludingEverything } from './watch-globs';
 import { assetIngestKeys } from './asset-ingest';
 import type { ProvenanceAlert } from './provenance-capture';
 import type { AssetIngestKeys } from '../asset-json';
@@ -82,6 +83,7 @@ const EMPTY_PROGRESS: IngestJobProgress = {
  */
 export function startIngest(ctx: ApiContext, req: FolderIngestRequest): { jobId: string } {
   resolveTarget(ctx, req);
+  refuseBadFilters(req);
   const jobs = jobsOf(ctx);
   forgetOldJobs(jobs);
   refuseOverlap(jobs, req);
@@ -163,6 +165,16 @@ function overlaps(a: { path: string; recursive: boolean }, b: { path: string; re
  * Two jobs over the same files would read every file twice and race to log the same content: the second is refused
  * while the first runs (a window reloaded mid-ingest finds the first with listIngestJobs).
  */
+/** Filters that cannot work are refused before any folder is read: an unparsable glob, or one leaving out every file. */
+function refuseBadFilters(req: FolderIngestRequest): void {
+  try {
+    checkGlobs(req.include, 'include');
+    refuseExcludingEverything(checkGlobs(req.exclude, 'exclude'), 'nothing would be logged, whatever the folder holds');
+  } catch (error) {
+    throw invalid((error as Error).message);
+  }
+}
+
 function refuseOverlap(jobs: Map<string, Job>, req: FolderIngestRequest): void {
   for (const job of jobs.values()) {
     if (job.status.state !== 'running') continue;

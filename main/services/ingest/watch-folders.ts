@@ -126,7 +126,7 @@ export async function addWatchFolder(ctx: ApiContext, input: WatchFolderInput): 
   try {
     include = checkGlobs(input.include, 'include');
     exclude = checkGlobs(input.exclude, 'exclude');
-    refuseExcludingEverything(exclude);
+    refuseExcludingEverything(exclude, 'this watch would never find a render');
   } catch (error) {
     throw invalid((error as Error).message);
   }

@@ -35,13 +35,13 @@ export function excludingEverything(exclude: readonly string[]): string | undefi
 }
 
 /**
- * An exclude list that leaves out every file ("**", "*") makes a watch that never drafts anything, with nothing to
- * say why; it is refused with the glob named.
+ * An exclude list that leaves out every file ("**", "*") makes a watch that never drafts anything, or a log that
+ * finds nothing whatever the folder holds; it is refused with the glob named. `outcome` says what it would do.
  */
-export function refuseExcludingEverything(exclude: readonly string[]): void {
+export function refuseExcludingEverything(exclude: readonly string[], outcome: string): void {
   const everything = excludingEverything(exclude);
   if (everything !== undefined) {
-    throw new Error(`exclude: "${everything}" leaves out every file, so this watch would never find a render. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
+    throw new Error(`exclude: "${everything}" leaves out every file, so ${outcome}. Name only what to leave out, such as "tmp/**" or "*.tmp".`);
   }
 }
 
