@@ -47,7 +47,7 @@ export function checkDatabase(ctx: ApiContext): DatabaseCheck {
  * checked, so a backup interrupted half way leaves nothing that looks like one.
  */
 export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Promise<DatabaseBackup> {
-  const target = fullPath(ctx, req.out, 'backup file');
+  const target = fullPath(ctx, req.out, 'backup file', ['/mnt/backups/genlog-backup.db', 'D:\\backups\\genlog-backup.db']);
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw invalid(`Cannot write ${target}: the folder ${folder} does not exist.`);
   try {

@@ -16,6 +16,7 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
   const [busy, setBusy] = useState<'check' | 'backup' | null>(null);
   const [check, setCheck] = useState<ValueOf<'checkDatabase'> | null>(null);
   const [backupError, setBackupError] = useState<string | null>(null);
+  const [damagedCopy, setDamagedCopy] = useState<ValueOf<'backUpDatabase'> | null>(null);
 
   async function runCheck() {
     setBusy('check');
@@ -31,10 +32,13 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
       return;
     }
     setBusy('backup');
+    setDamagedCopy(null);
     const res = await settings.getState().backUp(out.trim());
     setBusy(null);
-    // Done is said in the notices, as every other action is; a refusal stays here, under the path it is about.
+    // Done is said in the notices, as every other action is; a refusal, or a copy that holds the log's problems,
+    // stays here, under the path it is about.
     setBackupError(res.ok ? null : res.error.message);
+    setDamagedCopy(res.ok && res.value.problems.length > 0 ? res.value : null);
   }
 
   return (
@@ -55,6 +59,16 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
           <input className="input mono" value={out} onChange={(e) => setOut(e.target.value)} />
         </Field>
       </form>
+      {damagedCopy ? (
+        <div role="alert" aria-label="The backup holds problems" className="form-error">
+          <p>
+            The backup at <span className="mono">{damagedCopy.path}</span> reads back whole, but it holds the log&apos;s{' '}
+            {damagedCopy.problems.length} problem{damagedCopy.problems.length === 1 ? '' : 's'} as they are. Keep it beside
+            the log&apos;s file and an earlier backup:
+          </p>
+          <ul>{damagedCopy.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -40,10 +40,15 @@ describe('Settings > Data: checking and backing up the log', () => {
     await user.click(within(form).getByRole('button', { name: 'Back up' }));
     expect(await screen.findByText(`Backed up 0 assets to ${box.value}; the copy holds the log's 1 problem too (Check the log lists them).`)).toBeTruthy();
     expect(existsSync(box.value)).toBe(true);
+    // The copy's problems are said beside the path, not only in a notice that goes away.
+    const warning = await within(data).findByRole('alert', { name: 'The backup holds problems' });
+    expect(warning.textContent).toBe(`The backup at ${box.value} reads back whole, but it holds the log's 1 problem as they are. Keep it beside the log's file and an earlier backup:` +
+      'The search index holds 1 entry for assets that do not exist: #7.');
 
     // Again to the same name: refused in place, the first backup kept.
     await user.click(within(form).getByRole('button', { name: 'Back up' }));
     expect((await within(form).findByRole('alert')).textContent).toContain('already exists; a backup never replaces a file');
+    expect(within(data).queryByRole('alert', { name: 'The backup holds problems' })).toBeNull();
     await user.clear(box);
     await user.click(within(form).getByRole('button', { name: 'Back up' }));
     expect((await within(form).findByRole('alert')).textContent).toBe('Give the file to write the backup to.');
