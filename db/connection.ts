@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { describeDbError } from './errors';
 import { LATEST_VERSION, checkOpenable, migrate } from './migrate';
 
@@ -30,6 +30,14 @@ function makeFolderFor(path: string): void {
   }
 }
 
+/** What stands at a database path that SQLite could not open, when it is not a file: " (it is a folder)". */
+function whatIsThere(path: string): string {
+  if (existsSync(path)) return statSync(path).isDirectory() ? ' (it is a folder)' : '';
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return '';
+  const target = resolve(dirname(path), readlinkSync(path));
+  return ` (it is a symbolic link to ${target}, ${existsSync(dirname(target)) ? 'which cannot be created there' : 'in a folder that does not exist'})`;
+}
+
 /**
  * Opens (and creates) the GenLog database. The log is an evidence record, so we want WAL for crash safety with
  * concurrent readers (the desktop app and a CLI in a render-node script), foreign keys enforced, and a busy
@@ -43,7 +51,7 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     // SQLite's own words ("unable to open database file") do not say which file.
-    throw new Error(`Cannot open the database ${path}: ${(error as Error).message}${existsSync(path) && statSync(path).isDirectory() ? ' (it is a folder)' : ''}.`, { cause: error });
+    throw new Error(`Cannot open the database ${path}: ${(error as Error).message}${whatIsThere(path)}.`, { cause: error });
   }
   try {
     db.pragma('busy_timeout = 5000');

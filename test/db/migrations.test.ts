@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
@@ -18,6 +19,14 @@ describe('migration runner', () => {
   it('names the file it cannot open (a folder given as the database)', () => {
     const folder = tempDir();
     expect(() => openDb(folder)).toThrow(`Cannot open the database ${folder}: unable to open database file (it is a folder).`);
+  });
+
+  it('says where a database path that is a symbolic link to nothing leads', () => {
+    const dir = tempDir();
+    const link = join(dir, 'moved.db');
+    symlinkSync(join('gone', 'genlog.db'), link);
+    expect(() => openDb(link)).toThrow(`Cannot open the database ${link}: unable to open database file (it is a symbolic link to ${join(dir, 'gone', 'genlog.db')}, in a folder that does not exist).`);
+    expect(existsSync(join(dir, 'gone'))).toBe(false);
   });
 
   it('refuses a db written by a newer GenLog and leaves it untouched', () => {
