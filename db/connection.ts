@@ -17,16 +17,44 @@ export interface OpenOptions {
 function makeFolderFor(path: string): void {
   const folder = dirname(path);
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'part of that path is a file, not a folder'
-      : code === 'ENOENT' ? 'part of that path is a symbolic link to nothing'
-      : code === 'ELOOP' ? 'symbolic links in that path lead back to one another'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EROFS' ? 'the disk is read-only'
-      : (error as Error).message;
-    throw new Error(`Cannot make the folder ${folder} for the database ${path}: ${why}. Check the --db path or GENLOG_DB.`, { cause: error });
+    throw new Error(`Cannot make the folder ${folder} for the database ${path}: ${whyNoFolder(error)}. Check the --db path or GENLOG_DB.`, { cause: error });
+  }
+}
+
+function whyNoFolder(error: unknown): string {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT' && path && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return `${path} is a symbolic link to nothing`;
+  // mkdir answers ENOENT, its parent being there, where a folder takes no new entries (/proc).
+  if (code === 'ENOENT' && path && existsSync(dirname(path))) return `${dirname(path)} takes no new folders`;
+  return code === 'EEXIST' || code === 'ENOTDIR' ? 'part of that path is a file, not a folder'
+    : code === 'ENOENT' ? 'part of that path is a symbolic link to nothing'
+    : code === 'ELOOP' ? 'symbolic links in that path lead back to one another'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EROFS' ? 'the disk is read-only'
+    : (error as Error).message;
+}
+
+/**
+ * mkdir -p, one level at a time from the nearest folder that exists. Node's recursive mkdir never returns under a
+ * folder that refuses new entries with ENOENT (/proc): it keeps making the parent that is already there.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  let at = folder;
+  for (; !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+  if (!statSync(at).isDirectory()) throw Object.assign(new Error(`${at} is a file`), { code: 'ENOTDIR', path: at });
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A link to nothing stands there (stat fails), or another GenLog starting at the same moment made the folder.
+      const there = statSync(level, { throwIfNoEntry: false });
+      if (!there) throw Object.assign(new Error(`${level} is a symbolic link to nothing`), { code: 'ENOENT', path: level });
+      if (!there.isDirectory()) throw error;
+    }
   }
 }
 

@@ -96,7 +96,10 @@ describe('opening a database GenLog must not change', () => {
     expect(readFileSync(file, 'utf8')).toBe('x');
     const links = tempDir();
     symlinkSync(join(links, 'nowhere'), join(links, 'dangling'));
-    expect(() => openDb(join(links, 'dangling', 'genlog.db'))).toThrow(/: part of that path is a symbolic link to nothing\. Check the --db path or GENLOG_DB\.$/);
+    expect(() => openDb(join(links, 'dangling', 'genlog.db'))).toThrow(`: ${join(links, 'dangling')} is a symbolic link to nothing. Check the --db path or GENLOG_DB.`);
+    expect(() => openDb(join(links, 'dangling', 'deeper', 'genlog.db'))).toThrow(`: ${join(links, 'dangling')} is a symbolic link to nothing. Check the --db path or GENLOG_DB.`);
+    // A folder that takes no new entries: Node's own recursive mkdir never returned there.
+    expect(() => openDb('/proc/genlog/genlog.db')).toThrow('Cannot make the folder /proc/genlog for the database /proc/genlog/genlog.db: /proc takes no new folders.');
     symlinkSync(join(links, 'b'), join(links, 'a'));
     symlinkSync(join(links, 'a'), join(links, 'b'));
     expect(() => openDb(join(links, 'a', 'genlog.db'))).toThrow(/: symbolic links in that path lead back to one another\. Check the --db path or GENLOG_DB\.$/);
