@@ -58,6 +58,7 @@ export function createContext(o: ContextOptions): AppContext {
     staged: new StagedFiles(),
     transport: o.transport,
     ...(o.protector ? { protector: o.protector } : {}),
+    openOptions: o.nativeBinding ? { nativeBinding: o.nativeBinding } : {},
     close() {
       opened?.close();
       opened = undefined;

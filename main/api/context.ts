@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection';
+import type { Db, OpenOptions } from '../../db/connection';
 import type { StagedFiles } from '../services/staged-files';
 import type { KeyProtector } from '../packet/keys';
 
@@ -17,4 +17,6 @@ export interface ApiContext {
   transport: 'electron' | 'http' | 'cli' | 'test';
   /** Encrypts secrets at rest (the facility signing key, the SMTP password): Electron safeStorage in the app; absent in the CLI. */
   protector?: KeyProtector;
+  /** How this process opens an SQLite file (the desktop app's native build for its runtime): restoring a backup reads one. */
+  openOptions?: OpenOptions;
 }

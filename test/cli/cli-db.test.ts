@@ -61,4 +61,25 @@ describe('genlog db (spawned)', () => {
     expect(genlog(['--db', db, 'list']).code).toBe(0);
     expect(existsSync(db)).toBe(true);
   });
+
+  it('db restore puts a backup in place of the log and says how to undo it', () => {
+    const dir = tempDir();
+    const db = join(dir, 'genlog.db');
+    const run = (...args: string[]) => genlog(['--db', db, ...args]);
+    expect(run('production', 'add', '--code', 'S1', '--title', 'S', '--contact', 'a@netflix.com').code).toBe(0);
+    expect(run('tool', 'add', '--name', 'LocalSD').code).toBe(0);
+    expect(run('log', writeFile(dir, 'first.exr', '1'), '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+    const backup = join(dir, 'backup.db');
+    expect(run('db', 'backup', '--out', backup).code).toBe(0);
+    expect(run('log', writeFile(dir, 'second.exr', '2'), '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+
+    const restored = run('db', 'restore', '--from', backup);
+    expect(restored.code).toBe(0);
+    const kept = /kept at (\S+);/.exec(restored.stdout)?.[1] ?? '';
+    expect(restored.stdout).toBe(`Restored 1 asset from ${backup} into ${db}. The log as it was is kept at ${kept}; to undo, run genlog db restore --from ${kept}.\n`);
+    expect(run('--json', 'list').json().map((a: { fileName: string }) => a.fileName)).toEqual(['first.exr']);
+    expect(run('--json', 'db', 'restore', '--from', kept).json()).toMatchObject({ assets: 2, from: kept, keptDamaged: false });
+    expect(run('db', 'restore')).toMatchObject({ code: 2, stderr: expect.stringContaining('--from is required') });
+    expect(run('db', 'restore', '--from', join(dir, 'nope.db'))).toMatchObject({ code: 1, stderr: `genlog: There is no backup at ${join(dir, 'nope.db')}.\n` });
+  });
 });

@@ -1,5 +1,6 @@
 import { CliError, type Command } from '../command';
 import { cancelBackups, type DatabaseBackup, type DatabaseCheck } from '../../services/database-care';
+import type { DatabaseRestore } from '../../services/database-restore';
 import { onStopSignals } from '../stop-signals';
 
 const assets = (n: number) => `${n} asset${n === 1 ? '' : 's'}`;
@@ -19,7 +20,7 @@ export const databaseCommands: Command[] = [
       const c = await r.call<DatabaseCheck>('checkDatabase', {});
       if (c.ok) return c;
       r.io.stdout(r.json ? `${JSON.stringify(c, null, 2)}\n` : `PROBLEMS in ${c.path}:\n${c.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-      throw new CliError(`the log has ${c.problems.length} problem(s). Keep this file as it is, and restore the latest backup (genlog db backup makes one)`, 1);
+      throw new CliError(`the log has ${c.problems.length} problem(s). Keep this file as it is, and restore the latest backup (genlog db restore --from BACKUP keeps this file beside it)`, 1);
     },
     human: (c: DatabaseCheck) => `ok: ${c.path} (${assets(c.assets)}; every page, the foreign keys and the search index check out)\n`,
   },
@@ -45,5 +46,17 @@ export const databaseCommands: Command[] = [
     },
     human: (b: DatabaseBackup) => `Backed up ${assets(b.assets)} to ${b.path} (${bytes(b.bytes)}); ` +
       `${b.problems.length === 0 ? 'the copy checks out' : 'the copy reads back whole, with the problems above'}. Open it with --db ${b.path}.\n`,
+  },
+  {
+    name: 'db restore',
+    usage: 'genlog db restore --from BACKUP',
+    summary: "Replace the log's content with a backup's (checked first; a backup with problems is refused), keeping the log as it was beside it",
+    options: { from: { type: 'string' } },
+    async run(r) {
+      return r.call<DatabaseRestore>('restoreDatabase', { from: r.required('from') });
+    },
+    human: (x: DatabaseRestore) => `Restored ${assets(x.assets)} from ${x.from} into ${x.path}. ` +
+      (x.keptDamaged ? `The damaged log was moved aside, as it was, to ${x.keptAs}.\n`
+        : x.keptAs ? `The log as it was is kept at ${x.keptAs}; to undo, run genlog db restore --from ${x.keptAs}.\n` : 'There was no log before it.\n'),
   },
 ];

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, migrate } from '../../db/migrate';
+import { MIGRATIONS } from '../../db/migrations';
+import { createContext } from '../../main/app-context';
+import { seedSynthetic } from '../support/seed';
+import { ok, seedCatalog, tempDir, testClient, testContext, writeFile } from '../support/context';
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** A log holding `names` as assets, its backup taken after the first `backedUp` of them. */
+async function logWithBackup(names: string[], backedUp: number) {
+  const ctx = testContext();
+  const api = testClient(ctx);
+  await seedCatalog(api);
+  const dir = tempDir();
+  const log = async (name: string) => ok(await api.logAssets({ files: [{ path: writeFile(dir, name, name) }], production: 'SHOW1', tool: 'Firefly', by: 'ana' }));
+  for (const name of names.slice(0, backedUp)) await log(name);
+  const backup = join(tempDir(), 'backup.db');
+  ok(await api.backUpDatabase({ out: backup }));
+  for (const name of names.slice(backedUp)) await log(name);
+  return { ctx, api, backup };
+}
+
+const fileNames = async (api: ReturnType<typeof testClient>) => ok(await api.listAssets({})).rows.map((a) => a.fileName).sort();
+
+describe('restoring a backup', () => {
+  it("replaces the log's content with the backup's, keeps the log as it was (restoring it undoes), never changes the backup", async () => {
+    const { ctx, api, backup } = await logWithBackup(['a.exr', 'b.exr', 'c.exr'], 1);
+    const before = digest(backup);
+    // Another GenLog with the log open (a watch runner) reads the restored content at its next read.
+    const other = createContext({ dbPath: ctx.dbPath, transport: 'test' });
+    expect(other.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 3 });
+
+    const restored = ok(await api.restoreDatabase({ from: backup }));
+    expect(restored).toMatchObject({ path: ctx.dbPath, from: backup, assets: 1, keptDamaged: false, keptAs: expect.stringMatching(/genlog-before-restore-\d{4}-\d{2}-\d{2}T\d{6}\.db$/) });
+    expect(await fileNames(api)).toEqual(['a.exr']);
+    expect(other.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 1 });
+    expect(ok(await api.checkDatabase({}))).toMatchObject({ ok: true, assets: 1 });
+    expect(digest(backup)).toBe(before);
+    // Search works on the restored log, and logging goes on from it.
+    ok(await api.logAssets({ files: [{ path: writeFile(tempDir(), 'd.exr', 'd') }], production: 'SHOW1', tool: 'Firefly', by: 'ana' }));
+
+    // Undone at once (the same second): the second restore keeps its own copy.
+    const undo = ok(await api.restoreDatabase({ from: restored.keptAs! }));
+    expect(undo.keptAs).not.toBe(restored.keptAs);
+    expect(await fileNames(api)).toEqual(['a.exr', 'b.exr', 'c.exr']);
+    expect(readdirSync(ctx.dataDir).filter((n) => n.includes('restore'))).toHaveLength(2);
+    other.close();
+  });
+
+  it('refuses what is no good backup, saying why, with the log and the folder as they were', async () => {
+    const { ctx, api, backup } = await logWithBackup(['a.exr', 'b.exr'], 1);
+    const dir = tempDir();
+    const text = join(dir, 'notes.db');
+    writeFileSync(text, 'not a database');
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    const foreign = join(dir, 'foreign.db');
+    new Database(foreign).exec('CREATE TABLE photos (id INTEGER)').close();
+    const future = join(dir, 'future.db');
+    copyFileSync(backup, future);
+    new Database(future).pragma(`user_version = ${LATEST_VERSION + 1}`);
+    const unsearchable = join(dir, 'unsearchable.db');
+    copyFileSync(backup, unsearchable);
+    new Database(unsearchable).exec('DELETE FROM assets_fts').close();
+    mkdirSync(join(dir, 'folder.db'));
+    const listing = readdirSync(ctx.dataDir).sort();
+
+    const refusals: [string, string, RegExp][] = [
+      [join(dir, 'missing.db'), 'not_found', /^There is no backup at .*missing\.db\.$/],
+      [join(dir, 'folder.db'), 'invalid_input', /folder\.db is a folder; give the backup file in it\.$/],
+      [ctx.dbPath, 'invalid_input', /genlog\.db is the log itself; give a backup of it\.$/],
+      [text, 'failed', /notes\.db cannot be restored, so the log is as it was: it is not a GenLog log \(not an SQLite file at all\)\.$/],
+      [empty, 'failed', /empty\.db cannot be restored, so the log is as it was: it is not a GenLog log \(an SQLite file of another program, or an empty one\)\.$/],
+      [foreign, 'failed', /foreign\.db cannot be restored, so the log is as it was: it is not a GenLog log/],
+      [future, 'failed', new RegExp(`future\\.db cannot be restored, so the log is as it was: it was written by a newer version of GenLog \\(schema version ${LATEST_VERSION + 1}; this GenLog knows up to ${LATEST_VERSION}\\)\\. Update GenLog to restore it\\.$`)],
+      [unsearchable, 'failed', /^The backup .*unsearchable\.db does not check out, so it was not restored \(the log is as it was\): 1 asset\(s\) are missing from the search index/],
+    ];
+    for (const [from, code, message] of refusals) {
+      const res = await api.restoreDatabase({ from });
+      expect(res, from).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) } });
+    }
+    expect(await fileNames(api)).toEqual(['a.exr', 'b.exr']);
+    expect(readdirSync(ctx.dataDir).sort()).toEqual(listing);
+    // In the app a relative path has no "here" to be relative to.
+    expect(await testClient(testContext({ transport: 'electron' })).restoreDatabase({ from: 'backup.db' }))
+      .toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining("Give the backup file's full path") } });
+  });
+
+  it('brings a backup from an older GenLog to the current schema before it replaces the log', async () => {
+    const old = join(tempDir(), 'v5.db');
+    const raw = new Database(old);
+    migrate(raw, MIGRATIONS.slice(0, 5));
+    seedSynthetic(raw, 20);
+    raw.close();
+    const ctx = testContext();
+    const res = ok(await testClient(ctx).restoreDatabase({ from: old }));
+    expect(res.assets).toBe(20);
+    expect(ctx.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(ok(await testClient(ctx).checkDatabase({}))).toMatchObject({ ok: true, assets: 20 });
+    expect(new Database(old, { readonly: true }).pragma('user_version', { simple: true })).toBe(5);
+  });
+
+  it('moves a log too damaged to open aside, as it was, and puts the backup in its place', async () => {
+    const { ctx, backup } = await logWithBackup(Array.from({ length: 300 }, (_, i) => `r${i}.exr`), 2);
+    const path = ctx.dbPath;
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    ctx.db.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 40, 0xff), 0, 4096 * 40, 4096 * 3);
+    closeSync(fd);
+    const damaged = digest(path);
+    // As the CLI opens it: only when used, so the damage is met by the restore itself.
+    const cli = createContext({ dbPath: path, transport: 'cli', openWhenUsed: true });
+    const res = ok(await testClient(cli).restoreDatabase({ from: backup }));
+    expect(res).toMatchObject({ assets: 2, keptDamaged: true, keptAs: expect.stringMatching(/genlog-before-restore-.*-damaged\.db$/) });
+    expect(digest(res.keptAs!)).toBe(damaged);
+    expect(cli.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 2 });
+    cli.close();
+  });
+});
