@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useStores } from '../app/stores-context';
 import type { ValueOf } from '../api-types';
 import { Field } from '../ui/Field';
+import { RestoreForm } from './RestoreForm';
 
 /** "…/GenLog/genlog-backup-2026-12-08.db": beside the log, in a folder that exists, named for the day. */
 function suggestedBackup(dataDir: string, today: Date): string {
@@ -9,7 +10,7 @@ function suggestedBackup(dataDir: string, today: Date): string {
   return `${dataDir.replace(/[\\/]+$/, '')}${sep}genlog-backup-${today.toISOString().slice(0, 10)}.db`;
 }
 
-/** Check the log and copy it to a backup file, with what each found said in place (failures also reach the notices). */
+/** Check the log, copy it to a backup file and restore one, with what each found said in place (failures also reach the notices). */
 export function DataCareSection({ dataDir }: { dataDir: string }) {
   const { settings } = useStores();
   const [out, setOut] = useState(() => suggestedBackup(dataDir, new Date()));
@@ -69,6 +70,7 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
           <ul>{damagedCopy.problems.map((p) => <li key={p}>{p}</li>)}</ul>
         </div>
       ) : null}
+      <RestoreForm disabled={busy !== null} />
     </div>
   );
 }

@@ -21,7 +21,11 @@ export function createStores(api: GenlogClient, files: FileStager) {
   const notifications = createNotificationStore();
   const call = createCall(notifications);
   const notify = (message: string) => void notifications.getState().push('success', message);
-  const settings = createSettingsStore(api, call, notify);
+  // A restored log holds other productions, tools and assets: what the screens show loads again.
+  const settings = createSettingsStore(api, call, notify, () => {
+    void catalog.getState().load();
+    void assetsChanged();
+  });
   const catalog = createCatalogStore(api, call, notify);
   const log = createLogStore(api, call);
   /**

@@ -11,10 +11,12 @@ export interface SettingsState {
   checkLog(): Promise<Outcome<ValueOf<'checkDatabase'>>>;
   /** Copies the log to a new file `out` and checks the copy. */
   backUp(out: string): Promise<Outcome<ValueOf<'backUpDatabase'>>>;
+  /** Puts a backup's content in place of the log's (the log as it was is kept beside it); everything shown loads again. */
+  restore(from: string): Promise<Outcome<ValueOf<'restoreDatabase'>>>;
 }
 
-export function createSettingsStore(api: GenlogClient, call: Call, notify: (message: string) => void) {
-  return createStore<SettingsState>()((set) => ({
+export function createSettingsStore(api: GenlogClient, call: Call, notify: (message: string) => void, restored: () => void = () => {}) {
+  return createStore<SettingsState>()((set, get) => ({
     settings: null,
     async load() {
       const res = await call(api.getSettings({}), 'read the settings');
@@ -35,6 +37,16 @@ export function createSettingsStore(api: GenlogClient, call: Call, notify: (mess
         const { assets, path, problems } = res.value;
         notify(`Backed up ${assets} asset${assets === 1 ? '' : 's'} to ${path}; ${problems.length === 0 ? 'the copy checks out.'
           : `the copy holds the log's ${problems.length} problem${problems.length === 1 ? '' : 's'} too (Check the log lists them).`}`);
+      }
+      return res;
+    },
+    async restore(from) {
+      const res = await call(api.restoreDatabase({ from }), 'restore the backup');
+      if (res.ok) {
+        const { assets, keptAs, keptDamaged } = res.value;
+        notify(`Restored ${assets} asset${assets === 1 ? '' : 's'} from ${from}.${keptAs ? ` The log as it was is kept at ${keptAs}${keptDamaged ? ' (damaged, moved aside as it was)' : ''}.` : ''}`);
+        await get().load();
+        restored();
       }
       return res;
     },

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ApiContext } from '../../main/api/context';
-import { testClient, testContext } from '../support/context';
+import { ok, tempDir, testClient, testContext } from '../support/context';
 import { renderApp } from './support/app';
 
 const user = userEvent.setup({ delay: null });
@@ -53,5 +53,46 @@ describe('Settings > Data: checking and backing up the log', () => {
     await user.click(within(form).getByRole('button', { name: 'Back up' }));
     expect((await within(form).findByRole('alert')).textContent).toBe('Give the file to write the backup to.');
     expect(readdirSync(ctx.dataDir).filter((n) => n.startsWith('genlog-backup-'))).toEqual([`genlog-backup-${today}.db`]);
+  });
+
+  it('restores a backup after a confirmation, says where the log as it was is kept, and shows the restored log', async () => {
+    ctx = testContext();
+    const api = testClient(ctx);
+    ok(await api.addProduction({ code: 'KEPT', title: 'In the backup', contactEmail: 'a@netflix.com' }));
+    const backup = join(tempDir(), 'backup.db');
+    ok(await api.backUpDatabase({ out: backup }));
+    ok(await api.addProduction({ code: 'LATER', title: 'After the backup', contactEmail: 'a@netflix.com' }));
+    const data = await openData(ctx);
+    const form = within(data).getByRole('form', { name: 'Restore the log from a backup' });
+    const box = within(form).getByLabelText<HTMLInputElement>('Restore from');
+
+    await user.click(within(form).getByRole('button', { name: 'Restore…' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Give the backup file to restore.');
+    await user.type(box, join(tempDir(), 'missing.db'));
+    await user.click(within(form).getByRole('button', { name: 'Restore…' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Restore the log from a backup' })).getByRole('button', { name: 'Restore' }));
+    expect((await within(form).findByRole('alert')).textContent).toMatch(/^There is no backup at .*missing\.db\.$/);
+
+    // Esc in the confirmation changes nothing.
+    await user.clear(box);
+    await user.type(box, backup);
+    await user.click(within(form).getByRole('button', { name: 'Restore…' }));
+    expect(screen.getByRole('dialog', { name: 'Restore the log from a backup' }).textContent).toContain('The log as it is now is kept beside it first');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(ok(await api.listProductions({})).map((p) => p.code).sort()).toEqual(['KEPT', 'LATER']);
+
+    await user.click(within(form).getByRole('button', { name: 'Restore…' }));
+    await user.keyboard('{Enter}');
+    const said = await within(data).findByText(/^Restored 0 assets from/, { selector: 'p' });
+    const kept = /kept at (\S+); restore that file to undo\.$/.exec(said.textContent ?? '')?.[1] ?? '';
+    expect(said.textContent).toBe(`Restored 0 assets from ${backup}. The log as it was is kept at ${kept}; restore that file to undo.`);
+    expect(ok(await api.listProductions({})).map((p) => p.code)).toEqual(['KEPT']);
+    expect(existsSync(kept)).toBe(true);
+    expect(box.value).toBe('');
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: /Productions/ }));
+    const table = await screen.findByRole('table', { name: 'Productions' });
+    await within(table).findByRole('button', { name: 'Edit production KEPT' });
+    expect(within(table).queryByRole('button', { name: 'Edit production LATER' })).toBeNull();
   });
 });
