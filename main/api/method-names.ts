@@ -19,7 +19,7 @@ export const METHOD_NAMES = [
   'readFileProvenance', 'startIngest', 'getIngestJob', 'listIngestJobs', 'cancelIngest', 'getThumbnail',
   'addWatchFolder', 'listWatchFolders', 'enableWatchFolder', 'removeWatchFolder', 'scanWatchFolders',
   'listInbox', 'getInboxItem', 'confirmInbox', 'dismissInbox',
-  'checkDatabase', 'backUpDatabase', 'restoreDatabase',
+  'checkDatabase', 'backUpDatabase', 'restoreDatabase', 'listAutoBackups',
 ] as const satisfies readonly MethodName[];
 
 type Listed = (typeof METHOD_NAMES)[number];

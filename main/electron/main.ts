@@ -10,6 +10,7 @@ import { OutboxWorker, protectorFromSafeStorage } from '../services/packets';
 import { MENU_CHANNEL } from '../../preload/desktop-bridge';
 import { registerApiIpc } from './ipc';
 import { startWatchRunner, type WatchRunner } from '../services/ingest/watch-runner';
+import { startAutoBackups } from '../services/auto-backups';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { makeSenderCheck } from './trusted-sender';
@@ -22,6 +23,7 @@ let mainWindow: BrowserWindow | undefined;
 let ctx: ApiContext | undefined;
 let outbox: OutboxWorker | undefined;
 let watchRunner: WatchRunner | undefined;
+let autoBackups: { stop(): Promise<void> } | undefined;
 let quitting = false;
 /** How often the outbox looks for due packets; each packet's own retry time is the backoff. */
 const OUTBOX_INTERVAL_MS = 60_000;
@@ -115,6 +117,11 @@ if (!app.requestSingleInstanceLock()) {
     // Watch folders fill the inbox while the app is open (a catch-up scan first); a folder's problem never stops the app.
     void startWatchRunner(ctx, {}, (e) => { if (e.type === 'error') console.warn('[watch]', e.message); })
       .then((runner) => { watchRunner = runner; }, (err: unknown) => console.warn('[watch] not started:', String(err)));
+    // A copy of the log a day, the newest seven kept, in the data folder's backups/ (Settings > Data lists them).
+    autoBackups = startAutoBackups(ctx, (round) => {
+      if (round instanceof Error) console.warn('[backup]', round.message);
+      else if (round.made) console.log('[backup]', round.made.path, round.made.problems.length ? `holds ${round.made.problems.length} problem(s)` : 'checks out');
+    });
     installMenu();
     createWindow();
     app.on('activate', () => {
@@ -132,7 +139,7 @@ if (!app.requestSingleInstanceLock()) {
     if (outbox && !quitting) {
       event.preventDefault();
       quitting = true;
-      void Promise.all([outbox.stop(), watchRunner?.stop()]).finally(() => app.quit());
+      void Promise.all([outbox.stop(), watchRunner?.stop(), autoBackups?.stop()]).finally(() => app.quit());
       return;
     }
     ctx?.db.close();

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useStores } from '../app/stores-context';
 import type { ValueOf } from '../api-types';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
+import { AutoBackupList } from './AutoBackupList';
 
 /**
  * Puts a backup in place of the log, after a confirmation that says what happens to the log as it is (kept beside
@@ -15,6 +16,20 @@ export function RestoreForm({ disabled }: { disabled: boolean }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ValueOf<'restoreDatabase'> | null>(null);
+  const [autoBackups, setAutoBackups] = useState<ValueOf<'listAutoBackups'> | null>(null);
+  const box = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void settings.getState().autoBackups().then((res) => { if (live && res.ok) setAutoBackups(res.value); });
+    return () => { live = false; };
+  }, [settings, done]);
+
+  function choose(path: string) {
+    setFrom(path);
+    setError(null);
+    box.current?.focus();
+  }
 
   function ask(e: FormEvent) {
     e.preventDefault();
@@ -41,9 +56,10 @@ export function RestoreForm({ disabled }: { disabled: boolean }) {
       <form onSubmit={ask} noValidate aria-label="Restore the log from a backup">
         <Field label="Restore from" error={error} hint="A backup file (genlog db backup or Back up above). It is checked first; the log as it is now is kept beside it."
           after={<button type="submit" className="btn" disabled={disabled || busy}>Restore…</button>}>
-          <input className="input mono" value={from} placeholder="/path/to/genlog-backup.db" onChange={(e) => setFrom(e.target.value)} />
+          <input ref={box} className="input mono" value={from} placeholder="/path/to/genlog-backup.db" onChange={(e) => setFrom(e.target.value)} />
         </Field>
       </form>
+      <AutoBackupList list={autoBackups} onChoose={choose} />
       {done ? (
         <p className="small" role="status">
           Restored {done.assets} asset{done.assets === 1 ? '' : 's'} from <span className="mono">{done.from}</span>.

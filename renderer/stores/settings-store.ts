@@ -13,6 +13,8 @@ export interface SettingsState {
   backUp(out: string): Promise<Outcome<ValueOf<'backUpDatabase'>>>;
   /** Puts a backup's content in place of the log's (the log as it was is kept beside it); everything shown loads again. */
   restore(from: string): Promise<Outcome<ValueOf<'restoreDatabase'>>>;
+  /** The desktop app's automatic daily backups, newest first. */
+  autoBackups(): Promise<Outcome<ValueOf<'listAutoBackups'>>>;
 }
 
 export function createSettingsStore(api: GenlogClient, call: Call, notify: (message: string) => void, restored: () => void = () => {}) {
@@ -31,6 +33,7 @@ export function createSettingsStore(api: GenlogClient, call: Call, notify: (mess
       return res;
     },
     checkLog: () => call(api.checkDatabase({}), 'check the log'),
+    autoBackups: () => call(api.listAutoBackups({}), 'list the automatic backups'),
     async backUp(out) {
       const res = await call(api.backUpDatabase({ out }), 'back up the log');
       if (res.ok) {

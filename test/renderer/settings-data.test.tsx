@@ -7,6 +7,8 @@ import userEvent from '@testing-library/user-event';
 import type { ApiContext } from '../../main/api/context';
 import { ok, tempDir, testClient, testContext } from '../support/context';
 import { renderApp } from './support/app';
+import { autoBackupFolder, backUpIfDue } from '../../main/services/auto-backups';
+import { formatDateTime } from '../../renderer/ui/format';
 
 const user = userEvent.setup({ delay: null });
 
@@ -94,5 +96,30 @@ describe('Settings > Data: checking and backing up the log', () => {
     const table = await screen.findByRole('table', { name: 'Productions' });
     await within(table).findByRole('button', { name: 'Edit production KEPT' });
     expect(within(table).queryByRole('button', { name: 'Edit production LATER' })).toBeNull();
+  });
+
+  it("lists the automatic backups, newest first; Choose puts one in the Restore field", async () => {
+    let now = Date.parse('2026-12-01T09:00:00.000Z');
+    ctx = testContext({ now: () => new Date(now) });
+    await backUpIfDue(ctx);
+    now += 24 * 3_600_000;
+    await backUpIfDue(ctx);
+    const data = await openData(ctx);
+    const list = await within(data).findByRole('list', { name: 'Automatic backups' });
+    const choices = within(list).getAllByRole('button');
+    expect(choices.map((b) => b.getAttribute('aria-label'))).toEqual([
+      `Restore from the backup of ${formatDateTime('2026-12-02T09:00:00.000Z')}`, `Restore from the backup of ${formatDateTime('2026-12-01T09:00:00.000Z')}`,
+    ]);
+    await user.click(choices[1]!);
+    const box = within(data).getByLabelText<HTMLInputElement>('Restore from');
+    expect(box.value).toBe(join(autoBackupFolder(ctx), 'genlog-auto-2026-12-01T090000.db'));
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('says where automatic backups will go when there is none yet', async () => {
+    ctx = testContext();
+    const data = await openData(ctx);
+    expect((await within(data).findByText(/^The desktop app backs the log up once a day into/)).textContent)
+      .toBe(`The desktop app backs the log up once a day into ${autoBackupFolder(ctx)}, keeping the newest 7; none is there yet.`);
   });
 });
