@@ -5,6 +5,8 @@ import { fullPath } from './ingest/full-path';
 import type { ApiContext } from '../api/context';
 import { ApiFailure, conflict, failed, invalid } from '../api/envelope';
 import { backUpTo, integrityProblems } from '../../db/maintenance';
+import { dbRunner } from '../../db/sql-runner';
+import { openCheckWorker, type CheckWorker } from './db-worker/check-worker';
 
 export interface DatabaseCheck {
   path: string;
@@ -35,10 +37,24 @@ export function cancelBackups(): void {
 }
 
 /** Checks the whole log: every page, the foreign keys, the search index and that it still finds every asset. */
-export function checkDatabase(ctx: ApiContext): DatabaseCheck {
-  const problems = integrityProblems(ctx.db);
-  const assets = (ctx.db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
-  return { path: ctx.dbPath, ok: problems.length === 0, problems, assets, checkedAt: ctx.now().toISOString() };
+export async function checkDatabase(ctx: ApiContext): Promise<DatabaseCheck> {
+  const checker = checkerFor(ctx)(ctx.dbPath);
+  try {
+    const problems = await integrityProblems(checker);
+    const [{ n: assets }] = (await checker.all('SELECT count(*) AS n FROM assets')) as [{ n: number }];
+    return { path: ctx.dbPath, ok: problems.length === 0, problems, assets, checkedAt: ctx.now().toISOString() };
+  } finally {
+    await checker.close();
+  }
+}
+
+/**
+ * Where a database file is checked: on a worker thread of its own (a million-asset log takes 30 s, which would
+ * stop the app's windows and watch folders), or for a log in memory, which no other thread can see, on its connection.
+ */
+export function checkerFor(ctx: ApiContext): (file: string) => CheckWorker {
+  if (ctx.dbPath !== ':memory:') return (file) => openCheckWorker(file, ctx.openOptions);
+  return () => ({ ...dbRunner(ctx.db), close: () => Promise.resolve() });
 }
 
 /**
@@ -65,7 +81,7 @@ export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Pro
   const controller = new AbortController();
   running.add(controller);
   try {
-    const { assets, problems } = await backUpTo(ctx.db, tmp, controller.signal);
+    const { assets, problems } = await backUpTo(ctx.db, tmp, checkerFor(ctx), controller.signal);
     // Stopped while the copy was checked: it is not put in place either.
     if (controller.signal.aborted) throw new Error('the backup was cancelled');
     putInPlace(tmp, target);

@@ -9,7 +9,7 @@ import { describeDbError } from '../../db/errors';
 import { integrityProblems } from '../../db/maintenance';
 import { ForeignDatabaseError, FutureDatabaseError, LATEST_VERSION, checkOpenable } from '../../db/migrate';
 import { assessPendingOutcomes } from './compliance/pending';
-import { backUpDatabase } from './database-care';
+import { backUpDatabase, checkDatabase, checkerFor } from './database-care';
 import { fullPath } from './ingest/full-path';
 
 export interface DatabaseRestore {
@@ -55,7 +55,7 @@ export async function restoreDatabase(ctx: ApiContext, req: { from: string }): P
     }
     // Rows of a backup from before compliance was assessed get their outcome, as when such a log is opened.
     assessPendingOutcomes(ctx);
-    const problems = integrityProblems(ctx.db);
+    const problems = (await checkDatabase(ctx)).problems;
     if (problems.length > 0) {
       throw failed(`The log was restored from ${from} but does not check out: ${problems.join(' ')} The log as it was is kept at ${kept?.path ?? '(there was none)'}.`);
     }
@@ -84,13 +84,20 @@ async function preparedCopy(ctx: ApiContext, from: string, work: string): Promis
   } finally {
     source?.close();
   }
-  const copy = openDb(work, ctx.openOptions);
-  const problems = integrityProblems(copy);
-  if (problems.length > 0) {
-    copy.close();
-    throw failed(`The backup ${from} does not check out, so it was not restored (the log is as it was): ${problems.join(' ')}`);
+  // Brought to this GenLog's schema here, then checked on a thread of its own like any log.
+  openDb(work, ctx.openOptions).close();
+  const checker = checkerFor(ctx)(work);
+  let assets: number;
+  try {
+    const problems = await integrityProblems(checker);
+    if (problems.length > 0) {
+      throw failed(`The backup ${from} does not check out, so it was not restored (the log is as it was): ${problems.join(' ')}`);
+    }
+    assets = ((await checker.all('SELECT count(*) AS n FROM assets')) as [{ n: number }])[0].n;
+  } finally {
+    await checker.close();
   }
-  return { db: copy, assets: (copy.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n };
+  return { db: openDb(work, { ...ctx.openOptions, migrate: false }), assets };
 }
 
 /** Why a file is no backup to restore, in words about that file (not about --db, as opening a log says). */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
 import { integrityProblems } from '../../db/maintenance';
+import { dbRunner } from '../../db/sql-runner';
+import { seedSynthetic } from '../support/seed';
 import { cancelBackups } from '../../main/services/database-care';
 import { ok, seedCatalog, tempDir, testClient, testContext, writeFile } from '../support/context';
 
@@ -22,6 +24,17 @@ describe('checking the log', () => {
   it('finds nothing wrong with a healthy log, and says so with its asset count', async () => {
     const { ctx, api } = await populatedLog(3);
     expect(ok(await api.checkDatabase({}))).toMatchObject({ path: ctx.dbPath, ok: true, problems: [], assets: 3 });
+  });
+
+  it('checks on a thread of its own: the process goes on answering while a check runs', async () => {
+    const { ctx, api } = await populatedLog(1);
+    seedSynthetic(ctx.db, 5000);
+    let finished = false;
+    const checking = api.checkDatabase({}).then((res) => { finished = true; return res; });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ok(await api.getChangeStamp({})).stamp).toEqual(expect.any(String));
+    expect(finished).toBe(false);
+    expect(ok(await checking)).toMatchObject({ ok: true, assets: 5001 });
   });
 
   it('says when search no longer finds an asset, holds an entry for none, or finds one by words it does not hold', async () => {
@@ -52,7 +65,7 @@ describe('checking the log', () => {
     closeSync(fd);
     const before = readFileSync(path);
     const db = new Database(path);
-    const problems = integrityProblems(db);
+    const problems = await integrityProblems(dbRunner(db));
     db.close();
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).toMatch(/SQLite's page check: |SQLite could not read the whole file: /);
@@ -79,7 +92,7 @@ describe('backing up the log', () => {
     const copy = openDb(out);
     expect(copy.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 5 });
     expect(copy.prepare('SELECT title FROM productions').get()).toEqual({ title: 'The Show' });
-    expect(integrityProblems(copy)).toEqual([]);
+    expect(await integrityProblems(dbRunner(copy))).toEqual([]);
     copy.close();
   });
 
