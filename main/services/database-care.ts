@@ -63,6 +63,8 @@ export function checkerFor(ctx: ApiContext): (file: string) => CheckWorker {
  * checked, so a backup interrupted half way leaves nothing that looks like one.
  */
 export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Promise<DatabaseBackup> {
+  // "x.db/" names a folder: path.resolve would drop the slash and write a file called x.db.
+  if (/[\\/]$/.test(req.out.trim())) throw invalid(`${req.out.trim()} ends with a slash, so it names a folder; give the backup a file name in it, such as genlog-backup.db.`);
   const target = fullPath(ctx, req.out, 'backup file', ['/mnt/backups/genlog-backup.db', 'D:\\backups\\genlog-backup.db']);
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw invalid(`Cannot write ${target}: the folder ${folder} does not exist.`);

@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useStores } from '../app/stores-context';
 import type { ValueOf } from '../api-types';
+import { BusyButton } from '../ui/BusyButton';
 import { Field } from '../ui/Field';
 import { RestoreForm } from './RestoreForm';
 
-/** "…/GenLog/genlog-backup-2026-12-08.db": beside the log, in a folder that exists, named for the day. */
-function suggestedBackup(dataDir: string, today: Date): string {
+/** "…/GenLog/genlog-backup-2026-12-08.db": beside the log, in a folder that exists, named for the day where the user is. */
+export function suggestedBackup(dataDir: string, today: Date): string {
   const sep = dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
-  return `${dataDir.replace(/[\\/]+$/, '')}${sep}genlog-backup-${today.toISOString().slice(0, 10)}.db`;
+  const day = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  return `${dataDir.replace(/[\\/]+$/, '')}${sep}genlog-backup-${day}.db`;
 }
 
 /** Check the log, copy it to a backup file and restore one, with what each found said in place (failures also reach the notices). */
@@ -20,6 +22,7 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
   const [damagedCopy, setDamagedCopy] = useState<ValueOf<'backUpDatabase'> | null>(null);
 
   async function runCheck() {
+    if (busy) return;
     setBusy('check');
     const res = await settings.getState().checkLog();
     setBusy(null);
@@ -28,6 +31,7 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
 
   async function backUp(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
     if (!out.trim()) {
       setBackupError('Give the file to write the backup to.');
       return;
@@ -45,7 +49,8 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
   return (
     <div className="data-care">
       <div className="link-row">
-        <button type="button" className="btn" onClick={() => void runCheck()} disabled={busy !== null}>{busy === 'check' ? 'Checking…' : 'Check the log'}</button>
+        {/* Busy, not disabled: a disabled button drops the keyboard to the page for as long as the check runs. */}
+        <BusyButton className="btn" onClick={() => void runCheck()} busy={busy !== null}>{busy === 'check' ? 'Checking…' : 'Check the log'}</BusyButton>
       </div>
       {check?.ok ? <p className="small" role="status">The log checks out: {check.assets} asset{check.assets === 1 ? '' : 's'}; every page, the foreign keys and the search index.</p> : null}
       {check && !check.ok ? (
@@ -56,7 +61,7 @@ export function DataCareSection({ dataDir }: { dataDir: string }) {
       ) : null}
       <form onSubmit={(e) => void backUp(e)} noValidate aria-label="Back up the log">
         <Field label="Back up to" error={backupError} hint="A new file: a backup never replaces one. Other GenLogs may keep logging meanwhile."
-          after={<button type="submit" className="btn" disabled={busy !== null}>{busy === 'backup' ? 'Backing up…' : 'Back up'}</button>}>
+          after={<BusyButton type="submit" className="btn" busy={busy !== null}>{busy === 'backup' ? 'Backing up…' : 'Back up'}</BusyButton>}>
           <input className="input mono" value={out} onChange={(e) => setOut(e.target.value)} />
         </Field>
       </form>

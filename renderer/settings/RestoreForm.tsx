@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useStores } from '../app/stores-context';
 import type { ValueOf } from '../api-types';
 import { Dialog } from '../ui/Dialog';
+import { BusyButton } from '../ui/BusyButton';
 import { Field } from '../ui/Field';
 import { AutoBackupList } from './AutoBackupList';
 
@@ -33,6 +34,7 @@ export function RestoreForm({ disabled }: { disabled: boolean }) {
 
   function ask(e: FormEvent) {
     e.preventDefault();
+    if (disabled || busy) return;
     if (!from.trim()) {
       setError('Give the backup file to restore.');
       return;
@@ -55,7 +57,7 @@ export function RestoreForm({ disabled }: { disabled: boolean }) {
     <>
       <form onSubmit={ask} noValidate aria-label="Restore the log from a backup">
         <Field label="Restore from" error={error} hint="A backup file (genlog db backup or Back up above). It is checked first; the log as it is now is kept beside it."
-          after={<button type="submit" className="btn" disabled={disabled || busy}>Restore…</button>}>
+          after={<BusyButton type="submit" className="btn" busy={disabled || busy}>Restore…</BusyButton>}>
           <input ref={box} className="input mono" value={from} placeholder="/path/to/genlog-backup.db" onChange={(e) => setFrom(e.target.value)} />
         </Field>
       </form>

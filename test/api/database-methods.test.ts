@@ -128,6 +128,7 @@ describe('backing up the log', () => {
     expect(existsSync(join(folder, 'missing'))).toBe(false);
     // Typed in the app, a relative path has no folder a person can see.
     const app = testClient({ ...ctx, transport: 'http' });
+    expect(await app.backUpDatabase({ out: `${join(tempDir(), 'new.db')}/` })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('new.db/ ends with a slash, so it names a folder') } });
     expect(await app.backUpDatabase({ out: 'relative.db' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Give the backup file\'s full path (like /mnt/backups/genlog-backup.db or D:\\backups\\genlog-backup.db), not "relative.db".' } });
   });
 });

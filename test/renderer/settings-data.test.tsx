@@ -8,6 +8,7 @@ import type { ApiContext } from '../../main/api/context';
 import { ok, tempDir, testClient, testContext } from '../support/context';
 import { renderApp } from './support/app';
 import { autoBackupFolder, backUpIfDue } from '../../main/services/auto-backups';
+import { suggestedBackup } from '../../renderer/settings/DataCareSection';
 import { formatDateTime } from '../../renderer/ui/format';
 
 const user = userEvent.setup({ delay: null });
@@ -37,7 +38,8 @@ describe('Settings > Data: checking and backing up the log', () => {
 
     const form = within(data).getByRole('form', { name: 'Back up the log' });
     const box = within(form).getByLabelText<HTMLInputElement>('Back up to');
-    const today = new Date().toISOString().slice(0, 10);
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     expect(box.value).toBe(join(ctx.dataDir, `genlog-backup-${today}.db`));
     await user.click(within(form).getByRole('button', { name: 'Back up' }));
     expect(await screen.findByText(`Backed up 0 assets to ${box.value}; the copy holds the log's 1 problem too (Check the log lists them).`)).toBeTruthy();
@@ -121,5 +123,32 @@ describe('Settings > Data: checking and backing up the log', () => {
     const data = await openData(ctx);
     expect((await within(data).findByText(/^The desktop app backs the log up once a day into/)).textContent)
       .toBe(`The desktop app backs the log up once a day into ${autoBackupFolder(ctx)}, keeping the newest 7; none is there yet.`);
+  });
+
+  it('names the suggested backup for the day where the user is, not the UTC day', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      // 21:00 on 7 December in Los Angeles is already 8 December in UTC.
+      expect(suggestedBackup('/data/GenLog/', new Date('2026-12-08T05:00:00.000Z'))).toBe('/data/GenLog/genlog-backup-2026-12-07.db');
+    } finally {
+      process.env.TZ = zone;
+    }
+    expect(suggestedBackup('C:\\Users\\ana\\GenLog', new Date(2026, 0, 5, 12))).toBe('C:\\Users\\ana\\GenLog\\genlog-backup-2026-01-05.db');
+  });
+
+  it('keeps the keyboard on Check the log while it runs and after', async () => {
+    ctx = testContext();
+    const data = await openData(ctx);
+    const check = within(data).getByRole('button', { name: 'Check the log' });
+    check.focus();
+    await user.keyboard('{Enter}');
+    // A disabled button would drop the keyboard to the page in a browser: it is marked busy instead.
+    const during = within(data).getByRole('button', { name: 'Checking…' });
+    expect(during).toBe(document.activeElement);
+    expect([during.hasAttribute('disabled'), during.getAttribute('aria-disabled'), during.getAttribute('aria-busy')]).toEqual([false, 'true', 'true']);
+    await user.keyboard('{Enter}');
+    await within(data).findByText(/^The log checks out/);
+    expect(document.activeElement).toBe(within(data).getByRole('button', { name: 'Check the log' }));
   });
 });
