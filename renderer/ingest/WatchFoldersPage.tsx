@@ -11,6 +11,8 @@ import type { WatchFolder } from './types';
 import { BusyButton } from '../ui/BusyButton';
 import '../styles/ingest.css';
 
+export const WATCH_FOLDERS_RELOAD_MS = 5_000;
+
 /** Folders GenLog watches for new renders: their defaults, pause/resume, remove, and scan now. */
 export function WatchFoldersPage() {
   const { watchFolders, ui } = useStores();
@@ -39,6 +41,11 @@ export function WatchFoldersPage() {
   useEffect(() => {
     void watchFolders.getState().load();
   }, [watchFolders, pendingCount]);
+  // A folder moved away or unmounted (or back again), a scan by a watch runner elsewhere: shown within seconds.
+  useEffect(() => {
+    const t = setInterval(() => { if (document.visibilityState !== 'hidden') void watchFolders.getState().reloadQuietly(); }, WATCH_FOLDERS_RELOAD_MS);
+    return () => clearInterval(t);
+  }, [watchFolders]);
 
   const enabled = folders.filter((f) => f.enabled).length;
   return (

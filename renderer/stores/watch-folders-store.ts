@@ -18,6 +18,8 @@ export interface WatchFoldersState {
   scanning: number | 'all' | null;
   lastScan: ScanReport | null;
   load(): Promise<void>;
+  /** load() with no notice when it fails: the screen polls it, and one failure is said once, by the next real action. */
+  reloadQuietly(): Promise<void>;
   add(input: WatchFolderInput): Promise<Outcome<WatchFolder>>;
   setEnabled(id: number, enabled: boolean): Promise<void>;
   remove(id: number): Promise<Outcome<WatchFolder>>;
@@ -44,6 +46,12 @@ export function createWatchFoldersStore(api: GenlogClient, call: Call, deps: Wat
       const folders = await call(api.listWatchFolders({}), 'load the watch folders');
       if (mine !== request) return;
       set({ folders: folders.ok ? folders.value : get().folders, loaded: true });
+    },
+    async reloadQuietly() {
+      const mine = ++request;
+      const folders = await api.listWatchFolders({}).catch(() => null);
+      if (mine !== request || !folders?.ok) return;
+      set({ folders: folders.value, loaded: true });
     },
     async add(input) {
       const res = await call(api.addWatchFolder(input), `watch ${input.path || 'the folder'}`);

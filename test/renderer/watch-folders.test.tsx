@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { GenlogClient } from '../../main/api/table';
@@ -10,6 +10,7 @@ import type { ApiContext } from '../../main/api/context';
 import { ok } from '../support/context';
 import { renderApp } from './support/app';
 import { folderWorld } from './support/inbox-world';
+import { WATCH_FOLDERS_RELOAD_MS } from '../../renderer/ingest/WatchFoldersPage';
 
 const user = userEvent.setup({ delay: null });
 const nav = (name: RegExp) => user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name }));
@@ -165,6 +166,27 @@ describe('watch folders screen', () => {
     expect(ok(await api.listWatchFolders({}))).toMatchObject([{ path: moved, missing: true }]);
     mkdirSync(moved);
     expect(ok(await api.listWatchFolders({}))).toMatchObject([{ path: moved, missing: false }]);
+  });
+
+  it('a folder moved away while the page is open is marked missing within seconds, and unmarked once it is back', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const moved = join(ctx.dataDir, 'away');
+      mkdirSync(moved);
+      ok(await api.addWatchFolder({ path: moved, production: 'SHOW1' }));
+      renderApp(api);
+      await nav(/^Watch folders/);
+      const row = () => within(screen.getByRole('table', { name: 'Watch folders' })).getByRole('row', { name: /away/ });
+      await waitFor(() => expect(row().textContent).toMatch(/Enabled/i));
+      rmSync(moved, { recursive: true });
+      await vi.advanceTimersByTimeAsync(WATCH_FOLDERS_RELOAD_MS + 100);
+      await waitFor(() => expect(row().textContent).toMatch(/Folder missing/));
+      mkdirSync(moved);
+      await vi.advanceTimersByTimeAsync(WATCH_FOLDERS_RELOAD_MS + 100);
+      await waitFor(() => expect(row().textContent).not.toMatch(/Folder missing/));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a folder inside one already watched, with the reason under the path', async () => {
