@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useShowAll } from '../ui/use-show-all';
 import { formatCount } from '../ui/format';
 import { ScrollList } from '../ui/ScrollList';
 import { PathName } from './PathName';
@@ -46,21 +47,21 @@ export function groupHeading(count: number, reason: string, many?: string): stri
 
 /** Many files left out for one reason: the reason once, the first paths, and every path on request. */
 function ReasonGroup({ group }: { group: Group }) {
-  const [all, setAll] = useState(false);
+  const { all, showAll, listRef } = useShowAll();
   const headingId = useId();
   const shown = all ? group.paths : group.paths.slice(0, GROUP_SHOWN);
   const more = group.paths.length - shown.length;
   return (
     <section className="not-logged-group" aria-labelledby={headingId}>
       <h4 id={headingId} className="not-logged-reason">{groupHeading(group.paths.length, group.reason, group.many)}</h4>
-      <ScrollList labelledBy={headingId}>
+      <ScrollList labelledBy={headingId} ref={listRef}>
         {shown.map((path, i) => (
           <li key={`${i}:${path}`} className="result-item"><PathName path={path} className="mono" /></li>
         ))}
         {more > 0 ? (
           <li className="result-item muted">
             … and {formatCount(more)} more{' '}
-            <button type="button" className="link-button" onClick={() => setAll(true)}>Show all {formatCount(group.paths.length)}</button>
+            <button type="button" className="link-button" onClick={showAll}>Show all {formatCount(group.paths.length)}</button>
           </li>
         ) : null}
       </ScrollList>

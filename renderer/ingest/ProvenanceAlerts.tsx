@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useShowAll } from '../ui/use-show-all';
 import { formatCount } from '../ui/format';
 import { ScrollList } from '../ui/ScrollList';
 import type { IngestJob } from './types';
@@ -11,7 +12,7 @@ const SHOWN = 20;
  * provenance that could not be read. The same lines `genlog log` prints; the asset's Provenance tab has the record.
  */
 export function ProvenanceAlerts({ alerts }: { alerts: IngestJob['alerts'] }) {
-  const [all, setAll] = useState(false);
+  const { all, showAll, listRef } = useShowAll();
   const titleId = useId();
   if (alerts.length === 0) return null;
   const shown = all ? alerts : alerts.slice(0, SHOWN);
@@ -19,7 +20,7 @@ export function ProvenanceAlerts({ alerts }: { alerts: IngestJob['alerts'] }) {
   return (
     <section className="ingest-alerts" aria-label="Assets whose provenance needs a look">
       <h3 id={titleId} className="section-title">Provenance needs a look</h3>
-      <ScrollList labelledBy={titleId}>
+      <ScrollList labelledBy={titleId} ref={listRef}>
         {shown.map((a) => (
           <li key={a.assetId} className="result-item has-reason">
             <span className="mono muted">#{a.assetId}</span>
@@ -28,7 +29,7 @@ export function ProvenanceAlerts({ alerts }: { alerts: IngestJob['alerts'] }) {
           </li>
         ))}
       </ScrollList>
-      {more > 0 ? <button type="button" className="link-button" onClick={() => setAll(true)}>Show all {formatCount(alerts.length)}</button> : null}
+      {more > 0 ? <button type="button" className="link-button" onClick={showAll}>Show all {formatCount(alerts.length)}</button> : null}
     </section>
   );
 }

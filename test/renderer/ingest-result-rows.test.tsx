@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { GenlogClient } from '../../main/api/table';
 import type { ApiContext } from '../../main/api/context';
@@ -142,8 +142,13 @@ describe('folder ingest result rows', () => {
     const items = rows(group);
     expect(items.slice(0, 20).map((li) => shownPath(li).name)).toEqual(Array.from({ length: 20 }, (_, i) => `need_${10 + i}.dat`));
     expect(items.slice(20).map((li) => li.textContent)).toEqual(['… and 5 more Show all 25']);
-    await user.click(within(group).getByRole('button', { name: 'Show all 25' }));
+    within(group).getByRole('button', { name: 'Show all 25' }).focus();
+    await user.keyboard('{Enter}');
     expect(rows(group).map((li) => shownPath(li).name)).toEqual(Array.from({ length: 25 }, (_, i) => `need_${10 + i}.dat`));
+    // The button is gone: the keyboard is in the list it opened, where Esc still reaches the dialog.
+    expect(document.activeElement).toBe(within(group).getByRole('list', { name: heading }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('says, not as a success, that nothing new was logged when every file failed or was already in the log', async () => {
