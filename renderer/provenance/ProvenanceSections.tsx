@@ -3,6 +3,7 @@ import { VALIDATION, claimMaker, describeTerm, termOf } from './labels';
 import type { C2paRecord, ProvenanceRecord } from './types';
 import { formatDateTime } from '../ui/format';
 import { samplerText } from '../../main/format/comfy-sampler';
+import { withControlsWrittenOut } from '../../main/format/controls-written-out';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   if (children === null || children === undefined || children === '') return null;
@@ -59,10 +60,11 @@ function C2pa({ c2pa }: { c2pa: C2paRecord }) {
 
 /** Every reader's findings, one section per kind of metadata the file carries. */
 export function ProvenanceSections({ record }: { record: ProvenanceRecord }) {
-  const { iptc, exif, a1111, comfy } = record;
+  // Shown as the CLI prints it: an ESC in a prompt reads \u001b, not an empty box.
+  const { iptc, exif, a1111, comfy, c2pa } = withControlsWrittenOut(record);
   return (
     <>
-      {record.c2pa ? <C2pa c2pa={record.c2pa} /> : null}
+      {c2pa ? <C2pa c2pa={c2pa} /> : null}
       {iptc ? (
         <Section title="IPTC / XMP">
           <Row label="Digital source type">{iptc.digitalSourceType ? describeTerm(iptc.digitalSourceType.term) : null}</Row>

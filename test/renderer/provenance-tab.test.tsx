@@ -60,6 +60,13 @@ describe('the Provenance tab of the asset detail', () => {
     expect(sd.textContent).toMatch(/Seed3620491582/);
     expect(sd.textContent).toMatch(/Sampler: DPM\+\+ 2M Karras/);
     cleanup();
+    // Control characters a file smuggles into a prompt are written out, as the CLI prints them, not drawn as boxes.
+    const evil = 'evil \x1b[31mred\x1b[0m prompt\x9b2Jcleared\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 8x8';
+    const evilPane = await showTab(await log(write('evil.png', await pngWith([tEXt('parameters', evil)]))));
+    const evilSd = await within(evilPane).findByRole('region', { name: /A1111/ });
+    expect(evilSd.textContent).toContain('Promptevil \\u001b[31mred\\u001b[0m prompt\\u009b2Jcleared');
+    expect(evilSd.textContent).not.toMatch(/[\x1b\x9b]/);
+    cleanup();
     const comfyPane = await showTab(await log(write('comfy.png', await pngWith([tEXt('prompt', COMFY)]))));
     const comfy = await within(comfyPane).findByRole('region', { name: 'ComfyUI graph' });
     expect(comfy.textContent).toMatch(/Checkpoints\S+/);
