@@ -23,6 +23,8 @@ interface AssetRow {
   foundFrames: { first: number; last: number } | null;
   /** A duplicate of an asset logged by this same run (not one that was in the log before it). */
   ofNew: boolean;
+  /** The files with this content the run found, beyond the one the row shows: named, so they can be found. */
+  alsoAt: string[];
 }
 
 function assetRows(assets: readonly LoggedAsset[]): AssetRow[] {
@@ -30,30 +32,42 @@ function assetRows(assets: readonly LoggedAsset[]): AssetRow[] {
   const rows: AssetRow[] = [];
   const dupes = new Map<number, AssetRow>();
   for (const asset of assets) {
-    if (!asset.duplicate) { rows.push({ asset, found: 0, foundAt: null, foundFrames: null, ofNew: false }); continue; }
+    if (!asset.duplicate) { rows.push({ asset, found: 0, foundAt: null, foundFrames: null, ofNew: false, alsoAt: [] }); continue; }
     const seen = dupes.get(asset.id);
-    if (seen) { seen.found++; continue; }
+    if (seen) {
+      seen.found++;
+      if (asset.foundPath) seen.alsoAt.push(asset.foundPath);
+      continue;
+    }
     const ofNew = newIds.has(asset.id);
     // A copy of an asset logged before this run is shown where it was found; copies of a new one sit under it.
     // Late frames repeating a logged asset's content (a loop render) are shown as the frames found, not the asset's.
     const foundFrames = !ofNew ? asset.foundFrames ?? null : null;
     const foundAt = !ofNew && asset.foundPath && (asset.foundPath !== asset.path || foundFrames) ? asset.foundPath : null;
-    const row = { asset, found: 1, foundAt, foundFrames, ofNew };
+    // A copy of a new asset is not shown at a path of its own: its path is the first of those named.
+    const row = { asset, found: 1, foundAt, foundFrames, ofNew, alsoAt: ofNew && asset.foundPath ? [asset.foundPath] : [] };
     dupes.set(asset.id, row);
     rows.push(row);
   }
   return rows;
 }
 
+/** "copy_2.bin, copy_3.bin", or the first five names and how many more. */
+function fileNames(paths: readonly string[]): string {
+  const names = paths.slice(0, 5).map((p) => p.split(/[/\\]/).pop() ?? p);
+  return paths.length > 5 ? `${names.join(', ')} and ${formatCount(paths.length - 5)} more` : names.join(', ');
+}
+
 /**
  * "already logged (6 files found with this content)"; a duplicate of an asset this run logged says so; a file found
- * at another path than the asset's names the asset it matches.
+ * at another path than the asset's names the asset it matches. The other files found are named (full paths on hover).
  */
-function duplicateNote({ asset, found, foundAt, foundFrames, ofNew }: AssetRow): string | null {
+function duplicateNote({ asset, found, foundAt, foundFrames, ofNew, alsoAt }: AssetRow): string | null {
   const itsFrames = foundFrames && asset.frameRange ? ` frames ${frameSpan(asset.frameRange, asset.fileName)}` : '';
   const same = foundAt ? `same content as #${asset.id} ${asset.fileName}${itsFrames}` : null;
-  if (ofNew) return `${plural(found, 'more file', 'more files')} found with the same content`;
-  if (found > 1) return [same, `${formatCount(found)} files found with this content`].filter(Boolean).join('; ');
+  const also = alsoAt.length ? `: ${fileNames(alsoAt)}` : '';
+  if (ofNew) return `${plural(found, 'more file', 'more files')} found with the same content${also}`;
+  if (found > 1) return [same, `${formatCount(found)} files found with this content${alsoAt.length ? `, also ${fileNames(alsoAt)}` : ''}`].filter(Boolean).join('; ');
   return same;
 }
 
@@ -137,7 +151,7 @@ export function FolderIngestResult() {
                 {range ? <span className="frame-range">frames {frameSpan(range, a.fileName)}</span> : null}
                 <span className="muted">{a.tool}</span>
                 {a.duplicate ? <span className="tag tag-warn">{row.ofNew ? 'duplicate' : 'already logged'}</span> : <span className="tag tag-ok">new</span>}
-                {note ? <span className="result-note muted">({note})</span> : null}
+                {note ? <span className="result-note muted" title={row.alsoAt.join('\n') || undefined}>({note})</span> : null}
               </li>
             );
           })}

@@ -118,11 +118,11 @@ describe('folder ingest result rows', () => {
     expect(texts).toHaveLength(3);
     // Found in this folder, not where the asset was logged from: the row shows the file found and names the asset.
     expect(texts.filter((t) => t?.startsWith(`#${existing.id}`))).toEqual([
-      `#${existing.id}${join(folder, 'copy_1.bin')}Fireflyalready logged(same content as #${existing.id} a_big.bin; 3 files found with this content)`,
+      `#${existing.id}${join(folder, 'copy_1.bin')}Fireflyalready logged(same content as #${existing.id} a_big.bin; 3 files found with this content, also copy_2.bin, copy_3.bin)`,
     ]);
     expect(texts.filter((t) => t?.startsWith(`#${added.id}`))).toEqual([
       `#${added.id}${added.path}Fireflynew`,
-      `#${added.id}${added.path}Fireflyduplicate(2 more files found with the same content)`,
+      `#${added.id}${added.path}Fireflyduplicate(2 more files found with the same content: aa_big2.bin, aa_big3.bin)`,
     ]);
     expect(added.fileName).toBe('aa_big1.bin');
     expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => /same key/.test(m))).toEqual([]);
