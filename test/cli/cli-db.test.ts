@@ -5,15 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { genlog } from '../support/cli';
 import { tempDir, writeFile } from '../support/context';
 
+/** A new log in a folder of its own holding one asset, `fileName`, and `run` for genlog commands on it. */
+function logWith(fileName: string) {
+  const dir = tempDir();
+  const db = join(dir, 'genlog.db');
+  const run = (...args: string[]) => genlog(['--db', db, ...args]);
+  expect(run('production', 'add', '--code', 'S1', '--title', 'S', '--contact', 'a@netflix.com').code).toBe(0);
+  expect(run('tool', 'add', '--name', 'LocalSD').code).toBe(0);
+  expect(run('log', writeFile(dir, fileName, fileName), '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+  return { dir, db, run };
+}
+
 describe('genlog db (spawned)', () => {
   it('db backup copies the log for --db to open; db check says ok, or names each problem and exits 1', () => {
-    const dir = tempDir();
-    const db = join(dir, 'genlog.db');
-    const run = (...args: string[]) => genlog(['--db', db, ...args]);
-    expect(run('production', 'add', '--code', 'S1', '--title', 'S', '--contact', 'a@netflix.com').code).toBe(0);
-    expect(run('tool', 'add', '--name', 'LocalSD').code).toBe(0);
-    const file = writeFile(dir, 'hero.exr', 'pixels');
-    expect(run('log', file, '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+    const { dir, db, run } = logWith('hero.exr');
 
     expect(run('db', 'check')).toMatchObject({ code: 0, stdout: `ok: ${db} (1 asset; every page, the foreign keys and the search index check out)\n` });
     const out = join(dir, 'backup-1.db');
@@ -63,12 +68,7 @@ describe('genlog db (spawned)', () => {
   });
 
   it('db restore puts a backup in place of the log and says how to undo it', () => {
-    const dir = tempDir();
-    const db = join(dir, 'genlog.db');
-    const run = (...args: string[]) => genlog(['--db', db, ...args]);
-    expect(run('production', 'add', '--code', 'S1', '--title', 'S', '--contact', 'a@netflix.com').code).toBe(0);
-    expect(run('tool', 'add', '--name', 'LocalSD').code).toBe(0);
-    expect(run('log', writeFile(dir, 'first.exr', '1'), '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
+    const { dir, db, run } = logWith('first.exr');
     const backup = join(dir, 'backup.db');
     expect(run('db', 'backup', '--out', backup).code).toBe(0);
     expect(run('log', writeFile(dir, 'second.exr', '2'), '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana').code).toBe(0);
