@@ -14,7 +14,7 @@ export interface OpenOptions {
 }
 
 /** The database's folder, made if missing; Node's "EEXIST: file already exists, mkdir" does not say what to do. */
-function makeFolderFor(path: string): void {
+export function makeFolderFor(path: string): void {
   const folder = dirname(path);
   try {
     makeFolders(folder);

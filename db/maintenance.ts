@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { LATEST_VERSION } from './migrate';
 import type { SqlRunner } from './sql-runner';
+import { isBusyError } from './errors';
 
 /** More problems than this are counted, not listed: a badly damaged file can report thousands. */
 const MAX_LISTED = 50;
@@ -14,6 +15,8 @@ export async function integrityProblems(db: SqlRunner, schema = 'main'): Promise
   try {
     return await checkedProblems(db, schema);
   } catch (error) {
+    // Another program holding the write lock is no damage: the check fails, saying the log is busy.
+    if (isBusyError(error)) throw error;
     // A file damaged enough that a check itself cannot read it ("database disk image is malformed").
     return [`SQLite could not read the whole file: ${(error as Error).message}.`];
   }
@@ -32,6 +35,7 @@ async function checkedProblems(db: SqlRunner, schema: string): Promise<string[]>
   try {
     await db.run(`INSERT INTO ${schema}.assets_fts (assets_fts) VALUES ('integrity-check')`);
   } catch (error) {
+    if (isBusyError(error)) throw error;
     problems.push(`The search index is damaged (${(error as Error).message}).`);
   }
   const ids = async (sql: string) => ((await db.all(sql)) as { id: number }[]).map((r) => r.id);

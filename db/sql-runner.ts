@@ -8,7 +8,7 @@ export interface SqlRunner {
   /** A pragma's rows. */
   pragma(sql: string): Promise<unknown[]>;
   all(sql: string, params?: unknown[]): Promise<unknown[]>;
-  run(sql: string): Promise<void>;
+  run(sql: string, params?: unknown[]): Promise<void>;
 }
 
 /** A runner on a connection of this thread. */
@@ -16,8 +16,8 @@ export function dbRunner(db: Db): SqlRunner {
   return {
     pragma: (sql) => Promise.resolve(db.pragma(sql) as unknown[]),
     all: (sql, params = []) => Promise.resolve(db.prepare(sql).all(...params)),
-    run: async (sql) => {
-      db.prepare(sql).run();
+    run: async (sql, params = []) => {
+      db.prepare(sql).run(...params);
     },
   };
 }

@@ -19,4 +19,6 @@ export interface ApiContext {
   protector?: KeyProtector;
   /** How this process opens an SQLite file (the desktop app's native build for its runtime): restoring a backup reads one. */
   openOptions?: OpenOptions;
+  /** Closes the database connection; the next use of `db` opens the file anew (a restore put another file in its place). */
+  close?(): void;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiContext } from '../api/context';
 import { backUpDatabase, cancelBackups, type DatabaseBackup } from './database-care';
@@ -28,6 +28,23 @@ export function autoBackupFolder(ctx: Pick<ApiContext, 'dataDir'>): string {
   return join(ctx.dataDir, 'backups');
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0');
+
+function isDatabaseFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(SQLITE_HEADER.length);
+      return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /** The automatic backups there are, newest first. Files of other names in that folder (a backup put there by hand) are not GenLog's to list or remove. */
 export function listAutoBackups(ctx: Pick<ApiContext, 'dataDir'>): AutoBackups {
   const folder = autoBackupFolder(ctx);
@@ -39,8 +56,9 @@ export function listAutoBackups(ctx: Pick<ApiContext, 'dataDir'>): AutoBackups {
   }
   const backups = names.flatMap((name) => {
     const m = NAME.exec(name);
-    const size = m ? statSync(join(folder, name), { throwIfNoEntry: false })?.size : undefined;
-    return m && size !== undefined ? [{ path: join(folder, name), madeAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.000Z`, bytes: size }] : [];
+    const path = join(folder, name);
+    // Only files that are SQLite databases: a folder or another file given such a name is not GenLog's to remove.
+    return m && isDatabaseFile(path) ? [{ path, madeAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.000Z`, bytes: statSync(path).size }] : [];
   }).sort((a, b) => b.madeAt.localeCompare(a.madeAt));
   return { folder, everyHours: AUTO_BACKUP.everyHours, keep: AUTO_BACKUP.keep, backups };
 }
@@ -59,10 +77,10 @@ export interface AutoBackupRound {
 export async function backUpIfDue(ctx: ApiContext): Promise<AutoBackupRound> {
   const { folder, backups } = listAutoBackups(ctx);
   const now = ctx.now();
-  const newest = backups[0];
-  // A newest backup "from the future" (the clock was set back) does not stop backups until that time comes.
-  const age = newest ? now.getTime() - Date.parse(newest.madeAt) : Infinity;
-  if (age >= 0 && age < AUTO_BACKUP.everyHours * 3_600_000) return { made: null, removed: [] };
+  // Judged by the newest backup not dated in the future: a clock that ran ahead once must not stop the daily backups
+  // until that date, nor make one every hour once it is set right.
+  const newest = backups.find((b) => Date.parse(b.madeAt) <= now.getTime());
+  if (newest && now.getTime() - Date.parse(newest.madeAt) < AUTO_BACKUP.everyHours * 3_600_000) return { made: null, removed: [] };
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
@@ -72,7 +90,8 @@ export async function backUpIfDue(ctx: ApiContext): Promise<AutoBackupRound> {
   const stamp = now.toISOString().replace(/\.\d+Z$/, '').replace(/:/g, '');
   const made = await backUpDatabase(ctx, { out: join(folder, `genlog-auto-${stamp}.db`) });
   if (made.problems.length > 0) return { made, removed: [] };
-  const removed = listAutoBackups(ctx).backups.slice(AUTO_BACKUP.keep).map((b) => b.path);
+  // The one just made is kept whatever the dates of the others say.
+  const removed = listAutoBackups(ctx).backups.filter((b) => b.path !== made.path).slice(AUTO_BACKUP.keep - 1).map((b) => b.path);
   for (const path of removed) rmSync(path, { force: true });
   return { made, removed };
 }

@@ -6,7 +6,8 @@ import type { ApiContext } from '../api/context';
 import { ApiFailure, conflict, failed, invalid } from '../api/envelope';
 import { backUpTo, integrityProblems } from '../../db/maintenance';
 import { dbRunner } from '../../db/sql-runner';
-import { openCheckWorker, type CheckWorker } from './db-worker/check-worker';
+import { openDbWorker } from './db-worker/db-worker';
+import type { SqlRunner } from '../../db/sql-runner';
 
 export interface DatabaseCheck {
   path: string;
@@ -28,12 +29,23 @@ export interface DatabaseBackup {
   madeAt: string;
 }
 
-/** Backups under way in this process: a stop signal (Ctrl+C) cancels them, and they leave no partial file. */
+/** Backups and restores under way in this process: a stop signal (Ctrl+C) cancels them, and they leave no partial file. */
 const running = new Set<AbortController>();
 
-/** Cancels every backup under way; each removes its unfinished copy and fails saying it was cancelled. */
+/** Cancels every backup and restore under way; each removes its unfinished copies and fails saying it was cancelled. */
 export function cancelBackups(): void {
   for (const controller of running) controller.abort();
+}
+
+/** A signal cancelBackups() aborts while `work` runs. */
+export async function cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  running.add(controller);
+  try {
+    return await work(controller.signal);
+  } finally {
+    running.delete(controller);
+  }
 }
 
 /** Checks the whole log: every page, the foreign keys, the search index and that it still finds every asset. */
@@ -52,8 +64,8 @@ export async function checkDatabase(ctx: ApiContext): Promise<DatabaseCheck> {
  * Where a database file is checked: on a worker thread of its own (a million-asset log takes 30 s, which would
  * stop the app's windows and watch folders), or for a log in memory, which no other thread can see, on its connection.
  */
-export function checkerFor(ctx: ApiContext): (file: string) => CheckWorker {
-  if (ctx.dbPath !== ':memory:') return (file) => openCheckWorker(file, ctx.openOptions);
+export function checkerFor(ctx: ApiContext): (file: string) => SqlRunner & { close(): Promise<void> } {
+  if (ctx.dbPath !== ':memory:') return (file) => openDbWorker(file, ctx.openOptions);
   return () => ({ ...dbRunner(ctx.db), close: () => Promise.resolve() });
 }
 
@@ -102,7 +114,7 @@ export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Pro
  * Gives the finished copy its name, never over a file that appeared meanwhile: a hard link fails if the name is
  * taken. Disks without hard links (FAT, some shares) get a rename after one last look.
  */
-function putInPlace(tmp: string, target: string): void {
+export function putInPlace(tmp: string, target: string): void {
   try {
     linkSync(tmp, target);
   } catch (error) {

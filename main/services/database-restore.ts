@@ -1,15 +1,17 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ApiContext } from '../api/context';
 import { ApiFailure, failed, invalid, notFound } from '../api/envelope';
-import { openDb, type Db } from '../../db/connection';
+import { makeFolderFor, openDb } from '../../db/connection';
 import { describeDbError } from '../../db/errors';
 import { integrityProblems } from '../../db/maintenance';
 import { ForeignDatabaseError, FutureDatabaseError, LATEST_VERSION, checkOpenable } from '../../db/migrate';
 import { assessPendingOutcomes } from './compliance/pending';
-import { backUpDatabase, checkDatabase, checkerFor } from './database-care';
+import { cancellable, checkDatabase, putInPlace } from './database-care';
+import { replaceContent } from './db-worker/replace-content';
+import { openDbWorker, type DbWorker } from './db-worker/db-worker';
 import { fullPath } from './ingest/full-path';
 
 export interface DatabaseRestore {
@@ -20,11 +22,11 @@ export interface DatabaseRestore {
   /** Assets the restored log holds. */
   assets: number;
   /**
-   * Where the log as it was before is kept: a checked copy, or the damaged files moved aside. Null when there was
-   * no log. Restoring this file undoes the restore.
+   * Where the log as it was before is kept: a copy, or the damaged files moved aside. Null when there was no log.
+   * Restoring this file undoes the restore.
    */
   keptAs: string | null;
-  /** True when the log was too damaged to open and its files were moved aside as `keptAs`, as they were. */
+  /** True when the log was too damaged to copy and its files were moved aside as `keptAs`, as they were. */
   keptDamaged: boolean;
   restoredAt: string;
 }
@@ -32,53 +34,62 @@ export interface DatabaseRestore {
 const SIDE_FILES = ['', '-wal', '-shm'];
 
 /**
- * Replaces the log's content with a backup's. The backup is read without a write (never changed), copied, brought to
- * this GenLog's schema and checked before the log is touched; a backup with problems is refused. The log as it was
- * is kept beside it first (a checked copy; a log too damaged to open is moved aside whole), so a restore can be
- * undone by restoring that. The copy is written into the log through SQLite, as one change other GenLogs see at
- * their next read, never a file swapped under them.
+ * Replaces the log's content with a backup's. The backup is copied (never opened where it is, never changed), brought
+ * to this GenLog's schema and checked before the log is touched; a backup with problems is refused. Then, on a thread
+ * of its own (a large log takes minutes), the log as it is is copied aside and its content replaced in one transaction,
+ * under the write lock the copy was checked against, so nothing another GenLog logs meanwhile is lost between them.
+ * Other GenLogs with the log open read the restored content at their next read. A log too damaged to copy is moved
+ * aside whole instead. Ctrl+C (cancelBackups) stops it before that transaction commits, leaving the log as it was.
  */
 export async function restoreDatabase(ctx: ApiContext, req: { from: string }): Promise<DatabaseRestore> {
   const from = fullPath(ctx, req.from, 'backup file', ['/mnt/backups/genlog-backup.db', 'D:\\backups\\genlog-backup.db']);
-  if (!existsSync(from)) throw notFound(`There is no backup at ${from}.`);
+  if (!existsSync(from)) {
+    const link = lstatSync(from, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    throw notFound(`There is no backup at ${from}${link ? ' (a symbolic link to nothing, or a loop of links)' : ''}.`);
+  }
   if (statSync(from).isDirectory()) throw invalid(`${from} is a folder; give the backup file in it.`);
   if (existsSync(ctx.dbPath) && realpathSync(from) === realpathSync(ctx.dbPath)) throw invalid(`${from} is the log itself; give a backup of it.`);
-  const work = join(dirname(ctx.dbPath), `.restore-${randomBytes(4).toString('hex')}.tmp`);
+  makeFolderFor(ctx.dbPath);
+  const folder = dirname(ctx.dbPath);
+  const work = join(folder, `.restore-${randomBytes(4).toString('hex')}.tmp`);
+  const leftovers = [work];
   try {
-    const copy = await preparedCopy(ctx, from, work);
-    let kept: { path: string; damaged: boolean } | null;
-    try {
-      kept = await keepTheLog(ctx);
-      await copy.db.backup(ctx.dbPath);
-    } finally {
-      copy.db.close();
-    }
-    // Rows of a backup from before compliance was assessed get their outcome, as when such a log is opened.
-    assessPendingOutcomes(ctx);
-    const problems = (await checkDatabase(ctx)).problems;
-    if (problems.length > 0) {
-      throw failed(`The log was restored from ${from} but does not check out: ${problems.join(' ')} The log as it was is kept at ${kept?.path ?? '(there was none)'}.`);
-    }
-    return { path: ctx.dbPath, from, assets: copy.assets, keptAs: kept?.path ?? null, keptDamaged: kept?.damaged ?? false, restoredAt: ctx.now().toISOString() };
+    return await cancellable(async (signal) => {
+      const assets = await preparedCopy(ctx, from, work, signal);
+      if (signal.aborted) throw new Error('the restore was cancelled');
+      const kept = await replaceLog(ctx, work, signal, leftovers);
+      // Rows of a backup from before compliance was assessed get their outcome, as when such a log is opened.
+      assessPendingOutcomes(ctx);
+      const problems = (await checkDatabase(ctx)).problems;
+      if (problems.length > 0) {
+        throw failed(`The log was restored from ${from} but does not check out: ${problems.join(' ')} The log as it was is kept at ${kept?.path ?? '(there was none)'}.`);
+      }
+      return { path: ctx.dbPath, from, assets, keptAs: kept?.path ?? null, keptDamaged: kept?.damaged ?? false, restoredAt: ctx.now().toISOString() };
+    });
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
-    throw failed(`The log could not be restored from ${from}: ${describeDbError(error, from) ?? (error as Error).message}`);
+    throw failed(`The log could not be restored from ${from}: ${describeDbError(error, ctx.dbPath) ?? (error as Error).message}. The log is as it was.`);
   } finally {
-    for (const side of SIDE_FILES) rmSync(`${work}${side}`, { force: true });
+    for (const path of leftovers) for (const side of SIDE_FILES) rmSync(`${path}${side}`, { force: true });
   }
 }
 
 /**
- * Copies the backup to `work` through a read-only connection (a backup holding a -wal is read as one moment), then
- * brings the copy to this GenLog's schema and checks it. Returns the copy, open, and how many assets it holds.
+ * Copies the backup (and a -wal beside it) to `work`, so it is opened where GenLog may write and never changed where
+ * it is; refuses what is no GenLog log; brings the copy to this GenLog's schema and checks it. How many assets it holds.
  */
-async function preparedCopy(ctx: ApiContext, from: string, work: string): Promise<{ db: Db; assets: number }> {
-  let source: Db | undefined;
+async function preparedCopy(ctx: ApiContext, from: string, work: string, signal: AbortSignal): Promise<number> {
   try {
-    source = new Database(from, { readonly: true, fileMustExist: true, ...ctx.openOptions });
+    copyFileSync(from, work);
+    if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${work}-wal`);
+  } catch (error) {
+    throw failed(`Cannot copy ${from} beside the log in ${dirname(work)}: ${(error as Error).message}. The log is as it was.`);
+  }
+  let source: Database.Database | undefined;
+  try {
+    source = new Database(work, { fileMustExist: true, ...ctx.openOptions });
     checkOpenable(source, from, LATEST_VERSION);
     if (source.pragma('user_version', { simple: true }) === 0) throw new ForeignDatabaseError('it is an empty database');
-    await source.backup(work);
   } catch (error) {
     throw failed(`${from} cannot be restored, so the log is as it was: ${whyNotABackup(error)}`);
   } finally {
@@ -86,18 +97,24 @@ async function preparedCopy(ctx: ApiContext, from: string, work: string): Promis
   }
   // Brought to this GenLog's schema here, then checked on a thread of its own like any log.
   openDb(work, ctx.openOptions).close();
-  const checker = checkerFor(ctx)(work);
-  let assets: number;
+  const checker = openDbWorker(work, ctx.openOptions);
+  // A check of a large backup takes minutes: a stop ends it at once.
+  const stop = () => void checker.terminate();
+  signal.addEventListener('abort', stop);
   try {
     const problems = await integrityProblems(checker);
+    if (signal.aborted) throw new Error('the restore was cancelled');
     if (problems.length > 0) {
       throw failed(`The backup ${from} does not check out, so it was not restored (the log is as it was): ${problems.join(' ')}`);
     }
-    assets = ((await checker.all('SELECT count(*) AS n FROM assets')) as [{ n: number }])[0].n;
+    return ((await checker.all('SELECT count(*) AS n FROM assets')) as [{ n: number }])[0].n;
+  } catch (error) {
+    if (signal.aborted) throw new Error('the restore was cancelled', { cause: error });
+    throw error;
   } finally {
+    signal.removeEventListener('abort', stop);
     await checker.close();
   }
-  return { db: openDb(work, { ...ctx.openOptions, migrate: false }), assets };
 }
 
 /** Why a file is no backup to restore, in words about that file (not about --db, as opening a log says). */
@@ -110,33 +127,104 @@ function whyNotABackup(error: unknown): string {
   return `${(error as Error).message}.`;
 }
 
-/** Keeps the log as it is before it is replaced; the name says when: genlog-before-restore-2026-12-08T031502.db. */
-async function keepTheLog(ctx: ApiContext): Promise<{ path: string; damaged: boolean } | null> {
-  if (!existsSync(ctx.dbPath)) return null;
+/** genlog-before-restore-2026-12-08T031502.db beside the log, -2, -3… for restores within one second. */
+function keptName(ctx: ApiContext, damaged: boolean): string {
   const stamp = ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '').replace(/^(\d{4})(\d{2})(\d{2})/, '$1-$2-$3');
   const stem = join(dirname(ctx.dbPath), `${basename(ctx.dbPath, extname(ctx.dbPath))}-before-restore-${stamp}`);
-  // Two restores in one second (undoing one at once) each keep their own.
+  const taken = (base: string) => SIDE_FILES.some((side) => existsSync(`${base}.db${side}`) || existsSync(`${base}-damaged.db${side}`));
   let base = stem;
-  for (let n = 2; SIDE_FILES.some((side) => existsSync(`${base}.db${side}`) || existsSync(`${base}-damaged.db${side}`)); n += 1) base = `${stem}-${n}`;
-  const damaged = openingError(ctx);
-  if (!damaged) return { path: (await backUpDatabase(ctx, { out: `${base}.db` })).path, damaged: false };
-  // A log too damaged to open cannot be copied through SQLite: its files are moved aside, as they are.
-  const aside = `${base}-damaged.db`;
-  for (const side of SIDE_FILES) if (existsSync(`${ctx.dbPath}${side}`)) renameSync(`${ctx.dbPath}${side}`, `${aside}${side}`);
-  return { path: aside, damaged: true };
+  for (let n = 2; taken(base); n += 1) base = `${stem}-${n}`;
+  return `${base}${damaged ? '-damaged' : ''}.db`;
+}
+
+const isDamage = (error: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown }).code ?? ''));
+
+/**
+ * Puts the checked copy `work` in the log's place, keeping the log as it was. A log that is not there takes the copy
+ * as it is; a log too damaged to copy is moved aside whole.
+ */
+async function replaceLog(ctx: ApiContext, work: string, signal: AbortSignal, leftovers: string[]): Promise<{ path: string; damaged: boolean } | null> {
+  if (!existsSync(ctx.dbPath) || statSync(ctx.dbPath).size === 0) {
+    ctx.close?.();
+    putCopyInPlace(ctx, work);
+    return null;
+  }
+  const log = openDbWorker(ctx.dbPath, ctx.openOptions);
+  try {
+    const target = keptName(ctx, false);
+    const keptTmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+    leftovers.push(keptTmp);
+    try {
+      await keepAndReplace(log, work, keptTmp, signal);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      await log.terminate();
+      return moveDamagedAside(ctx, work);
+    }
+    putInPlace(keptTmp, target);
+    return { path: target, damaged: false };
+  } finally {
+    await log.close().catch(() => undefined);
+  }
 }
 
 /**
- * Null when the log opens; the error when it is too damaged to (SQLite's "malformed"). Any other failure (another
- * program's database, one from a newer GenLog) is thrown: such a file is not GenLog's to replace.
+ * On the log's own thread: copies the log to `keptTmp`, then, holding the write lock, makes sure nobody wrote since the
+ * copy (else copies again) and replaces the content with `work`'s in one transaction. A stop before the commit ends
+ * the thread, which rolls the transaction back.
  */
-function openingError(ctx: ApiContext): Error | null {
+async function keepAndReplace(log: DbWorker, work: string, keptTmp: string, signal: AbortSignal): Promise<void> {
+  let committing = false;
+  const stop = () => { if (!committing) void log.terminate(); };
+  signal.addEventListener('abort', stop);
   try {
-    ctx.db.pragma('user_version');
-    return null;
+    await log.run('ATTACH DATABASE ? AS restore_src', [work]);
+    for (let attempt = 1; ; attempt++) {
+      if (signal.aborted) throw new Error('the restore was cancelled');
+      await log.backup(keptTmp);
+      const copied = await dataVersion(log);
+      await log.exec('BEGIN IMMEDIATE');
+      if ((await dataVersion(log)) === copied) break;
+      // Another GenLog logged between the copy and the lock: the copy would miss it.
+      await log.exec('ROLLBACK');
+      if (attempt === 5) throw new Error('other GenLogs kept writing to the log; try again when they are stopped');
+    }
+    await replaceContent(log);
+    if (signal.aborted) throw new Error('the restore was cancelled');
+    committing = true;
+    await log.exec('COMMIT');
   } catch (error) {
-    const code = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) return error as Error;
+    if (signal.aborted && !committing) throw new Error('the restore was cancelled', { cause: error });
     throw error;
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
+  const kept = openDbWorker(keptTmp);
+  try {
+    // One self-contained file, like a backup.
+    await kept.pragma('journal_mode = DELETE');
+  } finally {
+    await kept.close();
+  }
+}
+
+async function dataVersion(log: DbWorker): Promise<number> {
+  return ((await log.pragma('data_version')) as [{ data_version: number }])[0].data_version;
+}
+
+/** The damaged log's files, renamed as they are; the checked copy takes its name; the next use of the log opens it. */
+function moveDamagedAside(ctx: ApiContext, work: string): { path: string; damaged: boolean } {
+  const aside = keptName(ctx, true);
+  ctx.close?.();
+  for (const side of SIDE_FILES) if (existsSync(`${ctx.dbPath}${side}`)) renameSync(`${ctx.dbPath}${side}`, `${aside}${side}`);
+  putCopyInPlace(ctx, work);
+  return { path: aside, damaged: true };
+}
+
+/** The checked copy under the log's name, never over a file that appeared meanwhile. */
+function putCopyInPlace(ctx: ApiContext, work: string): void {
+  const db = openDb(work, { ...ctx.openOptions, migrate: false });
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  putInPlace(work, ctx.dbPath);
 }

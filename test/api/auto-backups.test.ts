@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTO_BACKUP, autoBackupFolder, backUpIfDue, startAutoBackups, type AutoBackupRound } from '../../main/services/auto-backups';
@@ -38,6 +38,33 @@ describe('automatic backups', () => {
     expect(readdirSync(folder)).toContain('before-the-move.db');
     // Each is a log --db opens.
     expect(ok(await testClient(testContext()).restoreDatabase({ from: listed.backups[6]!.path })).assets).toBe(0);
+  });
+
+  it('keeps backing up daily when the clock jumps, keeps what it just made, and counts only database files it named', async () => {
+    const { ctx, later } = await clockedLog();
+    const folder = autoBackupFolder(ctx);
+    for (let day = 0; day < AUTO_BACKUP.keep; day++) {
+      await backUpIfDue(ctx);
+      later(24);
+    }
+    // The clock set back eight days, before every backup there is: one is made and kept, not removed at once as the oldest.
+    later(-24 * 8);
+    const back = await backUpIfDue(ctx);
+    expect(back.made).not.toBeNull();
+    expect(back.removed).not.toContain(back.made!.path);
+    expect(readdirSync(folder)).toContain(basename(back.made!.path));
+    // And no second one within the day, although newer-named backups exist.
+    later(1);
+    expect((await backUpIfDue(ctx)).made).toBeNull();
+
+    // A folder and a file that is no database, named like automatic backups, are neither listed nor removed.
+    mkdirSync(join(folder, 'genlog-auto-2020-01-01T000000.db'));
+    writeFileSync(join(folder, 'genlog-auto-2020-01-02T000000.db'), 'not a database');
+    later(24);
+    const round = await backUpIfDue(ctx);
+    expect(round.made).not.toBeNull();
+    expect(readdirSync(folder)).toEqual(expect.arrayContaining(['genlog-auto-2020-01-01T000000.db', 'genlog-auto-2020-01-02T000000.db']));
+    expect(ok(await testClient(ctx).listAutoBackups({})).backups).toHaveLength(AUTO_BACKUP.keep);
   });
 
   it('removes no older backup while the log holds problems: those may be the last good copies', async () => {

@@ -26,6 +26,13 @@ describe('checking the log', () => {
     expect(ok(await api.checkDatabase({}))).toMatchObject({ path: ctx.dbPath, ok: true, problems: [], assets: 3 });
   });
 
+  it('fails saying the log is busy, never that it is damaged, when another program holds the write lock too long', async () => {
+    const { ctx } = await populatedLog(1);
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const locked = { ...dbRunner(ctx.db), run: () => Promise.reject(busy) };
+    await expect(integrityProblems(locked)).rejects.toBe(busy);
+  });
+
   it('checks on a thread of its own: the process goes on answering while a check runs', async () => {
     const { ctx, api } = await populatedLog(1);
     seedSynthetic(ctx.db, 5000);

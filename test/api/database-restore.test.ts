@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { createContext } from '../../main/app-context';
+import { cancelBackups } from '../../main/services/database-care';
 import { seedSynthetic } from '../support/seed';
 import { ok, seedCatalog, tempDir, testClient, testContext, writeFile } from '../support/context';
 
@@ -121,5 +122,43 @@ describe('restoring a backup', () => {
     expect(digest(res.keptAs!)).toBe(damaged);
     expect(cli.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 2 });
     cli.close();
+  });
+
+  it('waits for another GenLog holding the write lock, and keeps what it logged meanwhile in the copy of the log as it was', async () => {
+    const { ctx, api, backup } = await logWithBackup(['a.exr', 'b.exr'], 1);
+    // A render node's batch: its write transaction is open when the restore begins, committed half a second later.
+    const node = new Database(ctx.dbPath);
+    node.pragma('busy_timeout = 5000');
+    node.exec('BEGIN IMMEDIATE');
+    node.prepare("INSERT INTO productions (code, title, contact_email, created_at) VALUES ('NODE', 'Logged by a node', 'n@netflix.com', '2026-12-08T00:00:00Z')").run();
+    const committed = new Promise<void>((resolve) => setTimeout(() => { node.exec('COMMIT'); resolve(); }, 500));
+    const restored = ok(await api.restoreDatabase({ from: backup }));
+    await committed;
+    node.close();
+    expect(await fileNames(api)).toEqual(['a.exr']);
+    expect(ok(await api.listProductions({})).map((p) => p.code)).toEqual(['SHOW1']);
+    const kept = new Database(restored.keptAs!, { readonly: true });
+    expect(kept.prepare('SELECT code FROM productions ORDER BY code').all()).toEqual([{ code: 'NODE' }, { code: 'SHOW1' }]);
+    expect(kept.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 2 });
+    kept.close();
+    expect(ok(await api.checkDatabase({})).ok).toBe(true);
+  });
+
+  it('stopped (Ctrl+C) before it commits, leaves the log as it was and no copies behind', async () => {
+    const { ctx, api, backup } = await logWithBackup(['a.exr', 'b.exr'], 1);
+    const listing = readdirSync(ctx.dataDir).sort();
+    const restoring = api.restoreDatabase({ from: backup });
+    cancelBackups();
+    expect(await restoring).toMatchObject({ ok: false, error: { message: expect.stringContaining('the restore was cancelled') } });
+    expect(await fileNames(api)).toEqual(['a.exr', 'b.exr']);
+    expect(readdirSync(ctx.dataDir).sort()).toEqual(listing);
+  });
+
+  it('restores into a log whose folder is not there yet, as other commands create it', async () => {
+    const { backup } = await logWithBackup(['a.exr'], 1);
+    const fresh = createContext({ dbPath: join(tempDir(), 'new', 'folder', 'genlog.db'), transport: 'cli', openWhenUsed: true });
+    expect(ok(await testClient(fresh).restoreDatabase({ from: backup }))).toMatchObject({ assets: 1, keptAs: null });
+    expect(fresh.db.prepare('SELECT file_name FROM assets').all()).toEqual([{ file_name: 'a.exr' }]);
+    fresh.close();
   });
 });

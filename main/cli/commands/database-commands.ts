@@ -53,7 +53,17 @@ export const databaseCommands: Command[] = [
     summary: "Replace the log's content with a backup's (checked first; a backup with problems is refused), keeping the log as it was beside it",
     options: { from: { type: 'string' } },
     async run(r) {
-      return r.call<DatabaseRestore>('restoreDatabase', { from: r.required('from') });
+      const from = r.required('from');
+      // Ctrl+C or SIGTERM before the log is replaced leaves it as it was, and no copies behind.
+      const release = onStopSignals(() => {
+        r.io.stderr('Stopping the restore; the log stays as it was…\n');
+        cancelBackups();
+      }, () => r.io.stderr('Stopping the restore…\n'));
+      try {
+        return await r.call<DatabaseRestore>('restoreDatabase', { from });
+      } finally {
+        release();
+      }
     },
     human: (x: DatabaseRestore) => `Restored ${assets(x.assets)} from ${x.from} into ${x.path}. ` +
       (x.keptDamaged ? `The damaged log was moved aside, as it was, to ${x.keptAs}.\n`

@@ -4,9 +4,15 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OpenOptions } from '../../../db/connection';
 import type { SqlRunner } from '../../../db/sql-runner';
-import { CHECK_WORKER_SOURCE } from './check-worker-source';
+import { DB_WORKER_SOURCE } from './db-worker-source';
 
-export interface CheckWorker extends SqlRunner {
+export interface DbWorker extends SqlRunner {
+  /** Several statements, none returning rows (BEGIN, ATTACH, a script). */
+  exec(sql: string): Promise<void>;
+  /** SQLite's online backup of this connection's database to a new file `dest`. */
+  backup(dest: string): Promise<void>;
+  /** Stops the thread at once: a transaction it holds is rolled back, as after a crash. */
+  terminate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,8 +26,8 @@ function betterSqlitePath(): string {
  * A connection to the database file at `file` on a thread of its own: a check of a large log takes tens of seconds
  * (30 s for a million assets), which on the desktop app's main process would stop every window and the watch folders.
  */
-export function openCheckWorker(file: string, options: OpenOptions = {}): CheckWorker {
-  const worker = new Worker(CHECK_WORKER_SOURCE, {
+export function openDbWorker(file: string, options: OpenOptions = {}): DbWorker {
+  const worker = new Worker(DB_WORKER_SOURCE, {
     eval: true,
     workerData: { path: file, betterSqlitePath: betterSqlitePath(), nativeBinding: options.nativeBinding },
   });
@@ -41,21 +47,35 @@ export function openCheckWorker(file: string, options: OpenOptions = {}): CheckW
     else w?.reject(Object.assign(new Error(m.message), { code: m.code }));
   });
   worker.on('error', (error) => failAll(error));
-  worker.on('exit', () => failAll(broken ?? new Error('the checking thread stopped')));
-  const send = (kind: string, sql: string, params?: unknown[]) => new Promise<unknown>((resolve, reject) => {
+  let gone = false;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => {
+    gone = true;
+    failAll(broken ?? new Error('the database thread stopped'));
+    resolve();
+  }));
+  const send = (kind: string, sql: string, params?: unknown[], dest?: string) => new Promise<unknown>((resolve, reject) => {
     if (broken) return reject(broken);
     const id = next++;
     waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, kind, sql, params });
+    worker.postMessage({ id, kind, sql, params, dest });
   });
   return {
     pragma: (sql) => send('pragma', sql) as Promise<unknown[]>,
     all: (sql, params) => send('all', sql, params) as Promise<unknown[]>,
-    run: async (sql) => {
-      await send('run', sql);
+    run: async (sql, params) => {
+      await send('run', sql, params);
+    },
+    exec: async (sql) => {
+      await send('exec', sql);
+    },
+    backup: async (dest) => {
+      await send('backup', '', undefined, dest);
+    },
+    async terminate() {
+      await worker.terminate();
     },
     async close() {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      if (gone) return;
       // Closed by the thread itself, so SQLite finishes with the file before the thread goes.
       if (!broken) worker.postMessage({ kind: 'close' });
       else await worker.terminate();
