@@ -102,6 +102,16 @@ function withoutRepeatedField(message: string): string {
   return message.replace(/(^|; )([\w.]+): (?=\2 )/g, '$1');
 }
 
+/** Why nothing is at a --db path, when it is more than "no such file": a link to nothing, a file on the way. */
+function whyNoLogAt(dbPath: string): string | null {
+  try {
+    return lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink() === true ? 'a symbolic link to nothing, or a loop of links' : null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOTDIR' ? 'part of that path is a file, not a folder' : code === 'ELOOP' ? 'symbolic links in that path lead back to one another' : null;
+  }
+}
+
 /** Runs one CLI invocation and returns its exit code; never calls process.exit so it can be tested in-process. */
 export async function runCli(argv: string[], o: RunOptions = {}): Promise<number> {
   const raw = o.io ?? { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
@@ -134,8 +144,8 @@ export async function runCli(argv: string[], o: RunOptions = {}): Promise<number
     const dbPath = command.needsDb === false ? ':memory:' : resolveDbPath(parsed.values.db as string | undefined, env);
     // A mistyped --db would otherwise become a new, empty log that "checks out" or is backed up.
     if (command.needsDb === 'existing' && !existsSync(dbPath)) {
-      const link = lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-      throw new CliError(`There is no log at ${dbPath}${link ? ' (a symbolic link to nothing, or a loop of links)' : ''}: check --db or GENLOG_DB. Nothing was created.`, 1);
+      const why = whyNoLogAt(dbPath);
+      throw new CliError(`There is no log at ${dbPath}${why ? ` (${why})` : ''}: check --db or GENLOG_DB. Nothing was created.`, 1);
     }
     ctx = createContext({ dbPath, transport: command.transport ?? 'cli', actor: by, openWhenUsed: true });
     const c = ctx;

@@ -68,7 +68,8 @@ export async function restoreDatabase(ctx: ApiContext, req: { from: string }): P
     });
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
-    throw failed(`The log could not be restored from ${from}: ${describeDbError(error, ctx.dbPath) ?? (error as Error).message}. The log is as it was.`);
+    const why = (describeDbError(error, ctx.dbPath) ?? (error as Error).message).replace(/\.$/, '');
+    throw failed(`The log could not be restored from ${from}: ${why}. The log is as it was.`);
   } finally {
     for (const path of leftovers) for (const side of SIDE_FILES) rmSync(`${path}${side}`, { force: true });
   }

@@ -53,6 +53,8 @@ describe('genlog db (spawned)', () => {
     const dangling = join(dir, 'moved.db');
     symlinkSync(join(dir, 'elsewhere', 'genlog.db'), dangling);
     expect(genlog(['--db', dangling, 'db', 'check'])).toMatchObject({ code: 1, stderr: `genlog: There is no log at ${dangling} (a symbolic link to nothing, or a loop of links): check --db or GENLOG_DB. Nothing was created.\n` });
+    const throughFile = join(dir, 'hero.exr', 'genlog.db');
+    expect(genlog(['--db', throughFile, 'db', 'check'])).toMatchObject({ code: 1, stderr: `genlog: There is no log at ${throughFile} (part of that path is a file, not a folder): check --db or GENLOG_DB. Nothing was created.\n` });
   });
 
   it('a command refused for a bad flag value or argument creates no log (nor its folder) at a new --db', () => {

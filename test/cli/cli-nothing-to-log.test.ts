@@ -34,6 +34,9 @@ describe('a folder log that finds nothing (spawned)', () => {
     try {
       const r = genlogUnprivileged(dir, ['--db', db, 'log', renders, '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana', '--exclude', '*.exr']);
       expect(r).toMatchObject({ code: 1, stderr: `genlog: No files to log in ${renders} once *.exr is left out.\n` });
+      // Looking into subfolders, the one that could not be read is named, with why.
+      const deep = genlogUnprivileged(dir, ['--db', db, 'log', renders, '--recursive', '--production', 'S1', '--tool', 'LocalSD', '--by', 'ana', '--include', 'locked/**']);
+      expect(deep).toMatchObject({ code: 1, stderr: `genlog: No files to log in ${renders} matching locked/**. Could not look in ${join(renders, 'locked')} (permission denied).\n` });
     } finally {
       chmodSync(join(renders, 'locked'), 0o755);
     }

@@ -163,7 +163,7 @@ export async function ingestFolder(ctx: ApiContext, req: FolderIngestRequest, o:
     throw new Error(`${error.message}${list ? '\n' : '. '}Nothing was logged: the paths named are logged all or none.`);
   });
   if (files.length === 0 && goneNamed.length > 0) throw unreadablePathsError(goneNamed);
-  if (files.length === 0) throw invalid(await nothingToLog(ctx, req));
+  if (files.length === 0) throw invalid(await nothingToLog(ctx, req, skipped.filter((s) => s.unread)));
   const versions = new Map<string, FileVersion>(files.map((f) => [f.path, f]));
   const known = knownHashes(ctx.db, files);
   // Frames of a sequence already in the log stay with it however few they are, and frames the log already holds
