@@ -162,8 +162,9 @@ async function replaceLog(ctx: ApiContext, work: string, signal: AbortSignal, le
       await log.terminate();
       return moveDamagedAside(ctx, work);
     }
-    putInPlace(keptTmp, target);
-    return { path: target, damaged: false };
+    // The log is replaced: from here its copy is never removed, whatever happens to its name.
+    leftovers.splice(leftovers.indexOf(keptTmp), 1);
+    return { path: keptUnderFreeName(ctx, keptTmp, target), damaged: false };
   } finally {
     await log.close().catch(() => undefined);
   }
@@ -200,12 +201,26 @@ async function keepAndReplace(log: DbWorker, work: string, keptTmp: string, sign
   } finally {
     signal.removeEventListener('abort', stop);
   }
+  // One self-contained file, like a backup; the log is replaced already, so a failure here only leaves it in WAL mode.
   const kept = openDbWorker(keptTmp);
-  try {
-    // One self-contained file, like a backup.
-    await kept.pragma('journal_mode = DELETE');
-  } finally {
-    await kept.close();
+  await kept.pragma('journal_mode = DELETE').catch(() => undefined);
+  await kept.close().catch(() => undefined);
+}
+
+/**
+ * The kept copy under `target`, or the next free name if another restore took that one meanwhile: the log is already
+ * replaced, so its copy must not be lost over a name.
+ */
+function keptUnderFreeName(ctx: ApiContext, keptTmp: string, target: string): string {
+  for (let name = target; ; name = keptName(ctx, false)) {
+    try {
+      putInPlace(keptTmp, name);
+      rmSync(keptTmp, { force: true });
+      return name;
+    } catch (error) {
+      // A disk that refuses both a link and a rename: the copy stays under its temporary name, which is said.
+      if (!(error instanceof ApiFailure) || error.code !== 'conflict') return keptTmp;
+    }
   }
 }
 
