@@ -103,6 +103,16 @@ export function decideInboxItem(db: Db, id: number, status: Exclude<InboxStatus,
     .run(status, assetId, at, by, id);
 }
 
+/** A dismissed item waiting again, undecided; only a dismissed one changes. */
+export function reopenInboxItem(db: Db, id: number): void {
+  stmt(db, "UPDATE inbox SET status = 'pending', decided_at = NULL, decided_by = NULL WHERE id = ? AND status = 'dismissed'").run(id);
+}
+
+/** The first item found at `path` after item `id` (a later version of the file, or a later draft of the sequence). */
+export function laterInboxItemAt(db: Db, path: string, id: number): InboxRow | undefined {
+  return stmt<[string, number], InboxRow>(db, `${SELECT_INBOX} WHERE i.path = ? AND i.id > ? ORDER BY i.id LIMIT 1`).get(path, id);
+}
+
 /**
  * Pending drafts whose content is in the log of the production they are drafted for, as an asset in use (logged by
  * `genlog log` or the app while the draft waited, or the same content confirmed from another draft): confirmed as

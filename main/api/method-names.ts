@@ -18,7 +18,7 @@ export const METHOD_NAMES = [
   'listOutbox', 'sendOutbox', 'confirmPacketSent', 'resendPacket', 'verifyPacketFile', 'getPacketSettings', 'setPacketSettings',
   'readFileProvenance', 'startIngest', 'getIngestJob', 'listIngestJobs', 'cancelIngest', 'getThumbnail',
   'addWatchFolder', 'listWatchFolders', 'enableWatchFolder', 'removeWatchFolder', 'scanWatchFolders',
-  'listInbox', 'getInboxItem', 'confirmInbox', 'dismissInbox',
+  'listInbox', 'getInboxItem', 'confirmInbox', 'dismissInbox', 'reopenInbox',
   'checkDatabase', 'backUpDatabase', 'restoreDatabase', 'listAutoBackups',
 ] as const satisfies readonly MethodName[];
 

@@ -20,7 +20,7 @@ function SaysAiWarning({ count, total }: { count: number; total: number }) {
   );
 }
 
-/** Dismissing cannot be undone: the file version is kept as dismissed and never offered again. */
+/** The file version is kept as dismissed and not offered again; the Dismissed filter can return it to the inbox. */
 export function DismissDraftDialog({ id, onClose }: { id: number; onClose(): void }) {
   const { drafts } = useStores();
   const draft = useApp('drafts', (s) => s.items.find((d) => d.id === id));
@@ -32,8 +32,9 @@ export function DismissDraftDialog({ id, onClose }: { id: number; onClose(): voi
   return (
     <Dialog title={`Dismiss ${draft?.fileName ?? `#${id}`}?`} confirmLabel="Dismiss" danger busy={busy} onConfirm={() => void dismiss()} onCancel={onClose}>
       <p className="dialog-text">
-        It will not be logged. The inbox keeps it as dismissed (see the Dismissed filter) and does not offer this version of
-        the file again. This cannot be undone; a changed version of the file comes back as a new draft.
+        It will not be logged. The inbox keeps it as dismissed and does not offer this version of the file again; to change
+        your mind, select it under the Dismissed filter and return it to the inbox. A changed version of the file comes
+        back as a new draft.
       </p>
       <SaysAiWarning count={draft?.provenance?.summary.aiGenerated ? 1 : 0} total={1} />
     </Dialog>
@@ -101,7 +102,7 @@ export function ConfirmPickedDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-/** Dismisses every ticked draft after one question naming how many; like a single dismiss, it cannot be undone. */
+/** Dismisses every ticked draft after one question naming how many; each can be returned from the Dismissed filter. */
 export function DismissPickedDialog({ onClose }: { onClose(): void }) {
   const { drafts } = useStores();
   const picked = useApp('drafts', (s) => s.picked);
@@ -121,8 +122,9 @@ export function DismissPickedDialog({ onClose }: { onClose(): void }) {
     <Dialog title={`Dismiss ${plural(count, 'file')}?`} confirmLabel={busy ? `Dismissing… ${progressText(progress)}` : `Dismiss ${plural(count, 'file')}`} danger busy={busy}
       cancelWhileBusy cancelLabel={busy ? 'Stop' : undefined} onConfirm={() => void dismiss()} onCancel={busy ? () => drafts.getState().stopBatch() : onClose}>
       <p className="dialog-text">
-        None of them will be logged. The inbox keeps them as dismissed (see the Dismissed filter) and does not offer these
-        versions of the files again. This cannot be undone; a changed version of a file comes back as a new draft.
+        None of them will be logged. The inbox keeps them as dismissed and does not offer these versions of the files
+        again; each can be returned to the inbox from the Dismissed filter. A changed version of a file comes back as a
+        new draft.
       </p>
       <SaysAiWarning count={saysAi} total={count} />
     </Dialog>

@@ -134,6 +134,7 @@ export function DraftPane({ onDismiss, onConfirmed, onLeave }: { onDismiss(id: n
           <div className="notice" role="status">
             {d.status === 'confirmed' ? 'Confirmed' : 'Dismissed'} by {d.decidedBy} on {d.decidedAt ? formatDateTime(d.decidedAt) : '?'}.
             {d.assetId !== null ? <> <button type="button" className="link-button" onClick={() => openAsset(stores, d.assetId as number, 'details')}>Open asset #{d.assetId} in the log</button></> : null}
+            {d.status === 'dismissed' ? <> <button type="button" className="link-button" onClick={() => void stores.drafts.getState().reopen(d.id)}>Return it to the inbox</button></> : null}
           </div>
         )}
         <h3 className="section-title">What the file says</h3>

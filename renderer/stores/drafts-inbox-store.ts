@@ -60,6 +60,8 @@ export interface DraftsInboxState {
    */
   confirmPicked(): Promise<BatchOutcome>;
   dismiss(id: number): Promise<Outcome<Draft>>;
+  /** A dismissed draft back in the inbox, waiting again (a dismissal made by mistake). */
+  reopen(id: number): Promise<Outcome<Draft>>;
   /** Dismisses every ticked pending draft (recorded as by the artist, like a single dismiss); failures stay ticked. */
   dismissPicked(): Promise<DismissOutcome>;
 }
@@ -320,6 +322,15 @@ export function createDraftsInboxStore(api: GenlogClient, call: Call, deps: Draf
           : `Dismissed ${n} file${n === 1 ? '' : 's'}; ${n === 1 ? 'it stays' : 'they stay'} in the inbox history and ${n === 1 ? 'is' : 'are'} not offered again.`,
         failures, 'could not be dismissed', notReached, goneMeanwhile);
         return { dismissed: n, failures };
+      },
+      async reopen(id) {
+        set({ busy: true });
+        const res = await call(api.reopenInbox({ id }), `return new file #${id} to the inbox`);
+        set({ busy: false });
+        if (!res.ok) return res;
+        deps.notify('success', `${res.value.fileName} is back in the inbox, waiting to be confirmed or dismissed.`);
+        await decided(id);
+        return res;
       },
       async dismiss(id) {
         set({ busy: true });

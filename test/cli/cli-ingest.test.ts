@@ -511,6 +511,9 @@ describe('genlog ingest commands (spawned)', () => {
     const listing = run('inbox', 'list', '--status', 'dismissed').stdout;
     expect(issuesCell(listing, '/w/tit')).toBe('1');
     expect(issuesCell(listing, '/w/pla')).toBe('');
+    // Dismissed by mistake: back in the inbox, waiting.
+    expect(run('--json', 'inbox', 'reopen', String(plate.id)).json()).toMatchObject({ id: plate.id, status: 'pending', decidedBy: null });
+    expect(run('inbox', 'reopen', String(plate.id))).toMatchObject({ code: 1, stderr: `genlog: Inbox item ${plate.id} is waiting already.\n` });
   });
 
   /** `genlog inbox show` of the draft a watch folder makes of plate.NNNN.png frames `frames`. */

@@ -83,7 +83,7 @@ describe('New files inbox', () => {
     list.focus();
     await user.keyboard('{Delete}');
     let dialog = await screen.findByRole('dialog', { name: 'Dismiss plate.jpg?' });
-    expect(dialog.textContent).toMatch(/cannot be undone/);
+    expect(dialog.textContent).toMatch(/to change your mind, select it under the Dismissed filter and return it to the inbox/);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(ok(await api.listInbox({})).total).toBe(4);
@@ -101,6 +101,14 @@ describe('New files inbox', () => {
     expect(rowOf(/shot_v001/).textContent).toContain(`confirmed #${asset!.id}`);
     await user.click(rowOf(/shot_v001/));
     await within(pane()).findByRole('button', { name: `Open asset #${asset!.id} in the log` });
+
+    // A dismissal made by mistake: the dismissed draft goes back to the inbox, waiting with its confirm form.
+    await user.click(rowOf(/plate\.jpg/));
+    await user.click(await within(pane()).findByRole('button', { name: 'Return it to the inbox' }));
+    await within(pane()).findByRole('form', { name: /Log|Confirm/ });
+    expect(await screen.findByText('plate.jpg is back in the inbox, waiting to be confirmed or dismissed.')).toBeTruthy();
+    expect(ok(await api.listInbox({ status: 'dismissed' })).total).toBe(0);
+    expect(ok(await api.listInbox({})).rows.map((d) => d.fileName)).toContain('plate.jpg');
   });
 
   it('"Confirm selected" logs ticked drafts with their folder defaults and keeps the ones that need a tool selected', async () => {
@@ -279,7 +287,7 @@ describe('New files inbox', () => {
     list.focus();
     await user.keyboard('{Delete}');
     let dialog = await screen.findByRole('dialog', { name: 'Dismiss 3 files?' });
-    expect(dialog.textContent).toMatch(/cannot be undone/);
+    expect(dialog.textContent).toMatch(/each can be returned to the inbox from the Dismissed filter/);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(ok(await api.listInbox({ status: 'dismissed' })).total).toBe(0);

@@ -7,7 +7,7 @@ import { cancelIngest, getIngestJob, listIngestJobs, startIngest } from '../../s
 import { getThumbnail } from '../../services/ingest/thumbnails';
 import { addWatchFolder, enableWatchFolder, listWatchFolders, removeWatchFolder } from '../../services/ingest/watch-folders';
 import { scanWatchFolders } from '../../services/ingest/catch-up';
-import { confirmInbox, dismissInbox, getInboxDetail, listInbox } from '../../services/ingest/inbox';
+import { confirmInbox, dismissInbox, getInboxDetail, listInbox, reopenInbox } from '../../services/ingest/inbox';
 
 const globs = z.array(z.string().trim().min(1, 'a glob cannot be empty').max(1000)).max(200);
 const watchId = s.recordId('watch folder');
@@ -112,4 +112,6 @@ export const ingestMethods = {
   ),
   dismissInbox: method(z.object({ id: inboxId, by: s.actorName.optional() }), 'Dismiss an inbox item (kept as dismissed)',
     (ctx, i) => dismissInbox(ctx, i.id, i.by)),
+  reopenInbox: method(z.object({ id: inboxId }), 'Put a dismissed inbox item back in the inbox, waiting again (the newest of its path only)',
+    (ctx, i) => reopenInbox(ctx, i.id)),
 };

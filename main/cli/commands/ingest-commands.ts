@@ -279,6 +279,15 @@ export const ingestCommands: Command[] = [
     },
     human: (i: InboxItem) => inboxTable([i]),
   },
+  {
+    name: 'inbox reopen',
+    usage: 'genlog inbox reopen ID',
+    summary: 'Put a dismissed inbox item back in the inbox, waiting to be confirmed or dismissed again (the newest item of its path only)',
+    options: {},
+    positionals: 1,
+    run: (r) => r.call<InboxItem>('reopenInbox', { id: idArg(r) }),
+    human: (i: InboxItem) => inboxTable([i]),
+  },
 ];
 
 /**

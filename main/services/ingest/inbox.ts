@@ -3,7 +3,7 @@ import type { ApiContext } from '../../api/context';
 import { conflict, invalid, notFound } from '../../api/envelope';
 import { inTransaction } from '../../../db/connection';
 import type { Classification } from '../../../db/assets';
-import { countInboxItems, decideInboxItem, getInboxItem, highestInboxId, listInboxItems, settleLoggedDrafts, type InboxRow, type InboxStatus } from '../../../db/inbox';
+import { countInboxItems, decideInboxItem, getInboxItem, highestInboxId, laterInboxItemAt, listInboxItems, reopenInboxItem, settleLoggedDrafts, type InboxRow, type InboxStatus } from '../../../db/inbox';
 import { listTools } from '../../../db/tools';
 import { getWatchFolder } from '../../../db/watch-folders';
 import { mtimeKey } from '../../../db/file-index';
@@ -150,6 +150,24 @@ export async function confirmInbox(ctx: ApiContext, c: InboxConfirmation): Promi
     queueThumbnails(ctx, [{ assetId: asset.id, sha256: asset.sha256, source: rowFiles(row)[0]?.path ?? row.path }]);
   }
   return { item: toInboxItem(requireInboxRow(ctx, row.id)), asset };
+}
+
+/**
+ * A dismissed item back in the inbox, waiting to be confirmed or dismissed again (a dismissal made by mistake). Only
+ * the newest item of its path: a later version of the file, or a later draft of its sequence, is the one to decide.
+ * Confirming it checks, as always, that the file is still the one drafted.
+ */
+export function reopenInbox(ctx: ApiContext, id: number): InboxItem {
+  const row = requireInboxRow(ctx, id);
+  if (row.status !== 'dismissed') {
+    throw conflict(row.status === 'pending' ? `Inbox item ${id} is waiting already.` : `Inbox item ${id} was confirmed as asset ${row.asset_id}; only a dismissed item goes back to the inbox.`);
+  }
+  const later = laterInboxItemAt(ctx.db, row.path, id);
+  if (later) {
+    throw conflict(`Inbox item ${id} cannot go back to the inbox: ${later.status === 'pending' ? 'a later version of it is waiting' : `a later version of it was ${later.status}`} as item ${later.id}, which is the one to decide.`);
+  }
+  reopenInboxItem(ctx.db, id);
+  return toInboxItem(requireInboxRow(ctx, id), toolNames(ctx));
 }
 
 /** Keeps the item as dismissed (never deleted): the same content at that path is not offered again. */
