@@ -152,64 +152,80 @@ async function replaceLog(ctx: ApiContext, work: string, signal: AbortSignal, le
   }
   const log = openDbWorker(ctx.dbPath, ctx.openOptions);
   try {
-    const target = keptName(ctx, false);
-    const keptTmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-    leftovers.push(keptTmp);
-    try {
-      await keepAndReplace(log, work, keptTmp, signal);
-    } catch (error) {
-      if (!isDamage(error)) throw error;
-      await log.terminate();
-      return moveDamagedAside(ctx, work);
-    }
-    // The log is replaced: from here its copy is never removed, whatever happens to its name.
-    leftovers.splice(leftovers.indexOf(keptTmp), 1);
-    return { path: keptUnderFreeName(ctx, keptTmp, target), damaged: false };
+    return { path: await keepAndReplace(ctx, log, work, signal, leftovers), damaged: false };
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    await log.terminate();
+    return moveDamagedAside(ctx, work);
   } finally {
     await log.close().catch(() => undefined);
   }
 }
 
 /**
- * On the log's own thread: copies the log to `keptTmp`, then, holding the write lock, makes sure nobody wrote since the
- * copy (else copies again) and replaces the content with `work`'s in one transaction. A stop before the commit ends
- * the thread, which rolls the transaction back.
+ * Takes the log's write lock on `log` (its own thread), and while holding it copies the log aside through a second
+ * connection (readers are not kept out by the lock, writers are, so the copy holds everything logged before and
+ * nothing can be logged between the copy and the replacement), gives the copy its name, then replaces the content
+ * with `work`'s and commits. A stop before the commit ends the thread, which rolls the transaction back, and removes
+ * the copy. Returns the kept copy's path.
  */
-async function keepAndReplace(log: DbWorker, work: string, keptTmp: string, signal: AbortSignal): Promise<void> {
+async function keepAndReplace(ctx: ApiContext, log: DbWorker, work: string, signal: AbortSignal, leftovers: string[]): Promise<string> {
   let committing = false;
   const stop = () => { if (!committing) void log.terminate(); };
   signal.addEventListener('abort', stop);
+  const target = keptName(ctx, false);
+  const keptTmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  leftovers.push(keptTmp);
+  let kept: string | null = null;
   try {
     await log.run('ATTACH DATABASE ? AS restore_src', [work]);
-    for (let attempt = 1; ; attempt++) {
-      if (signal.aborted) throw new Error('the restore was cancelled');
-      await log.backup(keptTmp);
-      const copied = await dataVersion(log);
-      await log.exec('BEGIN IMMEDIATE');
-      if ((await dataVersion(log)) === copied) break;
-      // Another GenLog logged between the copy and the lock: the copy would miss it.
-      await log.exec('ROLLBACK');
-      if (attempt === 5) throw new Error('other GenLogs kept writing to the log; try again when they are stopped');
-    }
+    await log.exec('BEGIN IMMEDIATE');
+    await copyOfLog(ctx, log, keptTmp);
+    if (signal.aborted) throw new Error('the restore was cancelled');
+    kept = keptUnderFreeName(ctx, keptTmp, target);
+    // Named now, before the log changes: a power cut after the commit leaves the copy where the user looks for it.
+    leftovers.splice(leftovers.indexOf(keptTmp), 1);
     await replaceContent(log);
     if (signal.aborted) throw new Error('the restore was cancelled');
     committing = true;
     await log.exec('COMMIT');
+    return kept;
   } catch (error) {
+    // Not restored: the copy of the log as it is would only confuse.
+    if (!committing && kept) rmSync(kept, { force: true });
     if (signal.aborted && !committing) throw new Error('the restore was cancelled', { cause: error });
     throw error;
   } finally {
     signal.removeEventListener('abort', stop);
   }
-  // One self-contained file, like a backup; the log is replaced already, so a failure here only leaves it in WAL mode.
-  const kept = openDbWorker(keptTmp);
-  await kept.pragma('journal_mode = DELETE').catch(() => undefined);
-  await kept.close().catch(() => undefined);
 }
 
 /**
- * The kept copy under `target`, or the next free name if another restore took that one meanwhile: the log is already
- * replaced, so its copy must not be lost over a name.
+ * The log as it is, copied to `file` through a connection of its own while `log` holds the write lock, made one
+ * self-contained file, and compared with what `log` sees: SQLite's backup can end early without a word when it meets
+ * a busy database, and a copy missing rows must never stand for the log as it was.
+ */
+async function copyOfLog(ctx: ApiContext, log: DbWorker, file: string): Promise<void> {
+  const reader = openDbWorker(ctx.dbPath, ctx.openOptions);
+  try {
+    await reader.backup(file);
+  } finally {
+    await reader.close();
+  }
+  const copy = openDbWorker(file);
+  try {
+    await copy.pragma('journal_mode = DELETE');
+    const summary = 'SELECT (SELECT count(*) FROM assets) AS assets, (SELECT coalesce(max(id), 0) FROM assets) AS last, (SELECT count(*) FROM asset_events) AS events';
+    const [theirs, ours] = await Promise.all([copy.all(summary), log.all(summary)]);
+    if (JSON.stringify(theirs) !== JSON.stringify(ours)) throw new Error('the copy of the log as it was came out incomplete; nothing was changed');
+  } finally {
+    await copy.close();
+  }
+}
+
+/**
+ * The kept copy under `target`, or the next free name if another restore took that one meanwhile (a name is only
+ * taken at the last moment, never over a file).
  */
 function keptUnderFreeName(ctx: ApiContext, keptTmp: string, target: string): string {
   for (let name = target; ; name = keptName(ctx, false)) {
@@ -224,9 +240,6 @@ function keptUnderFreeName(ctx: ApiContext, keptTmp: string, target: string): st
   }
 }
 
-async function dataVersion(log: DbWorker): Promise<number> {
-  return ((await log.pragma('data_version')) as [{ data_version: number }])[0].data_version;
-}
 
 /** The damaged log's files, renamed as they are; the checked copy takes its name; the next use of the log opens it. */
 function moveDamagedAside(ctx: ApiContext, work: string): { path: string; damaged: boolean } {

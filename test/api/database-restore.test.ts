@@ -161,4 +161,33 @@ describe('restoring a backup', () => {
     expect(fresh.db.prepare('SELECT file_name FROM assets').all()).toEqual([{ file_name: 'a.exr' }]);
     fresh.close();
   });
+
+  it('loses nothing another GenLog logs while it runs: every write that succeeded is in the restored log or the kept copy', async () => {
+    const { ctx, api, backup } = await logWithBackup(Array.from({ length: 40 }, (_, i) => `r${i}.exr`), 20);
+    const node = new Database(ctx.dbPath);
+    // Fails at once while the restore holds the lock: a wait here would stop this thread, which drives the restore.
+    node.pragma('busy_timeout = 0');
+    const insert = node.prepare("INSERT INTO productions (code, title, contact_email, created_at) VALUES (?, 'From a node', 'n@netflix.com', '2026-12-08T00:00:00Z')");
+    const written: string[] = [];
+    let n = 0;
+    const writer = setInterval(() => {
+      const code = `NODE${n++}`;
+      try {
+        insert.run(code);
+        written.push(code);
+      } catch {
+        // Busy: that write failed and was said to fail; only the ones that succeeded must be kept.
+      }
+    }, 2);
+    const restored = ok(await api.restoreDatabase({ from: backup }));
+    clearInterval(writer);
+    const codes = (db: Database.Database) => new Set((db.prepare('SELECT code FROM productions').all() as { code: string }[]).map((r) => r.code));
+    const now = codes(node);
+    node.close();
+    const kept = new Database(restored.keptAs!, { readonly: true });
+    const before = codes(kept);
+    kept.close();
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.filter((code) => !now.has(code) && !before.has(code))).toEqual([]);
+  });
 });

@@ -56,7 +56,8 @@ export const databaseCommands: Command[] = [
       const from = r.required('from');
       // Ctrl+C or SIGTERM before the log is replaced leaves it as it was, and no copies behind.
       const release = onStopSignals(() => {
-        r.io.stderr('Stopping the restore; the log stays as it was…\n');
+        // What happened is said by the last line: a stop that lands after the commit finds the log restored.
+        r.io.stderr('Stopping the restore…\n');
         cancelBackups();
       }, () => r.io.stderr('Stopping the restore…\n'));
       try {
