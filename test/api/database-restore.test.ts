@@ -190,4 +190,24 @@ describe('restoring a backup', () => {
     expect(written.length).toBeGreaterThan(0);
     expect(written.filter((code) => !now.has(code) && !before.has(code))).toEqual([]);
   });
+
+  it('two restores at once take turns: the second keeps what the first restored, and the log ends as the second', async () => {
+    const { api, backup } = await logWithBackup(['a.exr', 'b.exr', 'c.exr'], 1);
+    const two = join(tempDir(), 'two.db');
+    ok(await api.backUpDatabase({ out: two }));
+    const [first, second] = await Promise.all([api.restoreDatabase({ from: backup }), api.restoreDatabase({ from: two })]);
+    const done = [first, second].map((r) => ok(r));
+    const assetsIn = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM assets').get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    // The one that took the lock second found the first one's result, and kept it.
+    const earlier = done.find((r) => assetsIn(r.keptAs!) === 3);
+    const later = done.find((r) => r !== earlier);
+    expect(assetsIn(later!.keptAs!)).toBe(earlier!.assets);
+    expect(ok(await api.listAssets({})).total).toBe(later!.assets);
+    expect(ok(await api.checkDatabase({})).ok).toBe(true);
+  });
 });
