@@ -192,9 +192,11 @@ describe('restoring a backup', () => {
   });
 
   it('two restores at once take turns: the second keeps what the first restored, and the log ends as the second', async () => {
-    const { api, backup } = await logWithBackup(['a.exr', 'b.exr', 'c.exr'], 1);
+    // Three distinct states: backups of 1 and of 2 assets, a log of 3.
+    const { api, backup } = await logWithBackup(['a.exr', 'b.exr'], 1);
     const two = join(tempDir(), 'two.db');
     ok(await api.backUpDatabase({ out: two }));
+    ok(await api.logAssets({ files: [{ path: writeFile(tempDir(), 'c.exr', 'c') }], production: 'SHOW1', tool: 'Firefly', by: 'ana' }));
     const [first, second] = await Promise.all([api.restoreDatabase({ from: backup }), api.restoreDatabase({ from: two })]);
     const done = [first, second].map((r) => ok(r));
     const assetsIn = (path: string) => {

@@ -83,7 +83,7 @@ describe('genlog CLI (spawned as a user would)', () => {
     expect(run('frobnicate')).toMatchObject({ code: 2, stderr: 'genlog: unknown command "frobnicate". Run genlog --help for the list.\n' });
     // A command word without its subcommand names the subcommands it takes.
     expect(run('watch')).toMatchObject({ code: 2, stderr: 'genlog: "watch" needs a subcommand, one of: add, list, enable, disable, remove, run. Run genlog watch --help for each.\n' });
-    expect(run('inbox', 'approve')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: unknown command "inbox approve": "inbox" takes one of: list, show, confirm, dismiss\./) });
+    expect(run('inbox', 'approve')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^genlog: unknown command "inbox approve": "inbox" takes one of: list, show, confirm, dismiss, reopen\./) });
     expect(run('production', 'add', '--code', 'X', '--title', 'T', '--contact', 'not-an-email').code).toBe(2);
     const missing = run('show', '999');
     expect(missing.code).toBe(1);
