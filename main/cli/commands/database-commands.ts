@@ -1,4 +1,4 @@
-import { CliError, type Command } from '../command';
+import { CliError, type Command, type CommandRun } from '../command';
 import { cancelBackups, type DatabaseBackup, type DatabaseCheck } from '../../services/database-care';
 import type { DatabaseRestore } from '../../services/database-restore';
 import { onStopSignals } from '../stop-signals';
@@ -7,6 +7,23 @@ const assets = (n: number) => `${n} asset${n === 1 ? '' : 's'}`;
 
 function bytes(n: number): string {
   return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/**
+ * Runs `work` with Ctrl+C and SIGTERM cancelling the backups and restores under way. Each signal says the stop was
+ * heard; what happened is said by the result (a stop landing after a restore's commit finds the log restored).
+ */
+async function stoppable<T>(r: CommandRun, what: string, work: () => Promise<T>): Promise<T> {
+  const heard = () => r.io.stderr(`Stopping the ${what}…\n`);
+  const release = onStopSignals(() => {
+    heard();
+    cancelBackups();
+  }, heard);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
 }
 
 export const databaseCommands: Command[] = [
@@ -33,16 +50,11 @@ export const databaseCommands: Command[] = [
     async run(r) {
       const out = r.required('out');
       // Ctrl+C or SIGTERM stops the copy between two steps and removes what was written of it.
-      const release = onStopSignals(cancelBackups, () => r.io.stderr('Stopping the backup…\n'));
-      try {
-        const b = await r.call<DatabaseBackup>('backUpDatabase', { out });
-        if (b.problems.length > 0) {
-          r.io.stderr(`The copy holds the log as it is, with its ${b.problems.length} problem(s):\n${b.problems.map((p) => `  - ${p}`).join('\n')}\n`);
-        }
-        return b;
-      } finally {
-        release();
+      const b = await stoppable(r, 'backup', () => r.call<DatabaseBackup>('backUpDatabase', { out }));
+      if (b.problems.length > 0) {
+        r.io.stderr(`The copy holds the log as it is, with its ${b.problems.length} problem(s):\n${b.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       }
+      return b;
     },
     human: (b: DatabaseBackup) => `Backed up ${assets(b.assets)} to ${b.path} (${bytes(b.bytes)}); ` +
       `${b.problems.length === 0 ? 'the copy checks out' : 'the copy reads back whole, with the problems above'}. Open it with --db ${b.path}.\n`,
@@ -55,16 +67,7 @@ export const databaseCommands: Command[] = [
     async run(r) {
       const from = r.required('from');
       // Ctrl+C or SIGTERM before the log is replaced leaves it as it was, and no copies behind.
-      const release = onStopSignals(() => {
-        // What happened is said by the last line: a stop that lands after the commit finds the log restored.
-        r.io.stderr('Stopping the restore…\n');
-        cancelBackups();
-      }, () => r.io.stderr('Stopping the restore…\n'));
-      try {
-        return await r.call<DatabaseRestore>('restoreDatabase', { from });
-      } finally {
-        release();
-      }
+      return stoppable(r, 'restore', () => r.call<DatabaseRestore>('restoreDatabase', { from }));
     },
     human: (x: DatabaseRestore) => `Restored ${assets(x.assets)} from ${x.from} into ${x.path}. ` +
       (x.keptDamaged ? `The damaged log was moved aside, as it was, to ${x.keptAs}.\n`
