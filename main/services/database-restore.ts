@@ -13,6 +13,7 @@ import { cancellable, checkDatabase, putInPlace } from './database-care';
 import { replaceContent } from './db-worker/replace-content';
 import { openDbWorker, type DbWorker } from './db-worker/db-worker';
 import { fullPath } from './ingest/full-path';
+import { nextStep } from '../api/next-step';
 
 export interface DatabaseRestore {
   /** The log, now holding the backup's content. */
@@ -36,10 +37,10 @@ const SIDE_FILES = ['', '-wal', '-shm'];
 /**
  * Replaces the log's content with a backup's. The backup is copied (never opened where it is, never changed), brought
  * to this GenLog's schema and checked before the log is touched; a backup with problems is refused. Then, on a thread
- * of its own (a large log takes minutes), the log as it is is copied aside and its content replaced in one transaction,
- * under the write lock the copy was checked against, so nothing another GenLog logs meanwhile is lost between them.
- * Other GenLogs with the log open read the restored content at their next read. A log too damaged to copy is moved
- * aside whole instead. Ctrl+C (cancelBackups) stops it before that transaction commits, leaving the log as it was.
+ * of its own (a large log takes minutes), the log's write lock is taken, the log as it is copied aside while it is
+ * held (so nothing another GenLog logs can fall between the copy and the replacement), and the content replaced in one
+ * transaction. Other GenLogs with the log open read the restored content at their next read. A log too damaged to copy
+ * is moved aside whole instead. Ctrl+C (cancelBackups) stops it before that transaction commits, leaving the log as it was.
  */
 export async function restoreDatabase(ctx: ApiContext, req: { from: string }): Promise<DatabaseRestore> {
   const from = fullPath(ctx, req.from, 'backup file', ['/mnt/backups/genlog-backup.db', 'D:\\backups\\genlog-backup.db']);
@@ -53,22 +54,24 @@ export async function restoreDatabase(ctx: ApiContext, req: { from: string }): P
   const folder = dirname(ctx.dbPath);
   const work = join(folder, `.restore-${randomBytes(4).toString('hex')}.tmp`);
   const leftovers = [work];
+  // Once the log is replaced, a failure after it must not say the log is as it was.
+  let restored: { path: string; damaged: boolean } | null | undefined;
+  const keptSaid = () => (restored ? ` The log as it was is kept at ${restored.path}.` : '');
   try {
     return await cancellable(async (signal) => {
       const assets = await preparedCopy(ctx, from, work, signal);
       if (signal.aborted) throw new Error('the restore was cancelled');
-      const kept = await replaceLog(ctx, work, signal, leftovers);
+      restored = await replaceLog(ctx, work, signal, leftovers);
       // Rows of a backup from before compliance was assessed get their outcome, as when such a log is opened.
       assessPendingOutcomes(ctx);
       const problems = (await checkDatabase(ctx)).problems;
-      if (problems.length > 0) {
-        throw failed(`The log was restored from ${from} but does not check out: ${problems.join(' ')} The log as it was is kept at ${kept?.path ?? '(there was none)'}.`);
-      }
-      return { path: ctx.dbPath, from, assets, keptAs: kept?.path ?? null, keptDamaged: kept?.damaged ?? false, restoredAt: ctx.now().toISOString() };
+      if (problems.length > 0) throw failed(`The log was restored from ${from} but does not check out: ${problems.join(' ')}${keptSaid()}`);
+      return { path: ctx.dbPath, from, assets, keptAs: restored?.path ?? null, keptDamaged: restored?.damaged ?? false, restoredAt: ctx.now().toISOString() };
     });
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
     const why = (describeDbError(error, ctx.dbPath) ?? (error as Error).message).replace(/\.$/, '');
+    if (restored !== undefined) throw failed(`The log was restored from ${from}, but checking it afterwards failed: ${why}. ${nextStep(ctx, { cli: 'Run genlog db check.', app: 'Check the log again.' })}${keptSaid()}`);
     throw failed(`The log could not be restored from ${from}: ${why}. The log is as it was.`);
   } finally {
     for (const path of leftovers) for (const side of SIDE_FILES) rmSync(`${path}${side}`, { force: true });
