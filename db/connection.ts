@@ -28,12 +28,17 @@ function whyNoFolder(error: unknown): string {
   if (code === 'ENOENT' && path && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return `${path} is a symbolic link to nothing`;
   // mkdir answers ENOENT, its parent being there, where a folder takes no new entries (/proc).
   if (code === 'ENOENT' && path && existsSync(dirname(path))) return `${dirname(path)} takes no new folders`;
+  return pathCodeInWords(code) ?? (error as Error).message;
+}
+
+/** Why a --db path cannot be followed, from the system's error code, in words; undefined for other codes. */
+export function pathCodeInWords(code: string | undefined): string | undefined {
   return code === 'EEXIST' || code === 'ENOTDIR' ? 'part of that path is a file, not a folder'
     : code === 'ENOENT' ? 'part of that path is a symbolic link to nothing'
     : code === 'ELOOP' ? 'symbolic links in that path lead back to one another'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EROFS' ? 'the disk is read-only'
-    : (error as Error).message;
+    : undefined;
 }
 
 /**

@@ -52,6 +52,13 @@ async function checkedProblems(db: SqlRunner, schema: string): Promise<string[]>
   return problems;
 }
 
+/** What integrityProblems finds, and how many assets the database holds: what a check, a backup and a restore say. */
+export async function checkedLog(db: SqlRunner): Promise<{ problems: string[]; assets: number }> {
+  const problems = await integrityProblems(db);
+  const [{ n }] = (await db.all('SELECT count(*) AS n FROM assets')) as [{ n: number }];
+  return { problems, assets: n };
+}
+
 /** "#3, #5 and #9", or the first few and how many more. */
 function idList(ids: readonly number[]): string {
   const shown = ids.slice(0, 10).map((id) => `#${id}`);
@@ -80,8 +87,7 @@ export async function backUpTo(db: Db, file: string, checker: (file: string) => 
     const check = ((await copy.pragma('quick_check')) as { quick_check: string }[]).map((r) => r.quick_check);
     if (!(check.length === 1 && check[0] === 'ok')) throw new Error(`the copy does not check out: ${check.slice(0, 3).join('; ')}`);
     // The copy holds what the log held, problems included: said, not hidden behind "the copy checks out".
-    const [{ n }] = (await copy.all('SELECT count(*) AS n FROM assets')) as [{ n: number }];
-    return { assets: n, problems: await integrityProblems(copy) };
+    return await checkedLog(copy);
   } finally {
     await copy.close();
   }

@@ -4,6 +4,7 @@ import { dispatch } from '../api/dispatch';
 import { methodTable } from '../api/table';
 import { createContext, type AppContext } from '../app-context';
 import { resolveDbPath } from '../paths';
+import { pathCodeInWords } from '../../db/connection';
 import { CliError, usageError, type CliIo, type Command, type CommandRun, type OptionSpec } from './command';
 import { terminalSafeWriter } from './terminal-safe';
 import { ALL_COMMANDS } from './commands';
@@ -107,8 +108,7 @@ function whyNoLogAt(dbPath: string): string | null {
   try {
     return lstatSync(dbPath, { throwIfNoEntry: false })?.isSymbolicLink() === true ? 'a symbolic link to nothing, or a loop of links' : null;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOTDIR' ? 'part of that path is a file, not a folder' : code === 'ELOOP' ? 'symbolic links in that path lead back to one another' : null;
+    return pathCodeInWords((error as NodeJS.ErrnoException).code) ?? null;
   }
 }
 

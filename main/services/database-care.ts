@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fullPath } from './ingest/full-path';
 import type { ApiContext } from '../api/context';
 import { ApiFailure, conflict, failed, invalid } from '../api/envelope';
-import { backUpTo, integrityProblems } from '../../db/maintenance';
+import { backUpTo, checkedLog } from '../../db/maintenance';
 import { dbRunner } from '../../db/sql-runner';
 import { openDbWorker } from './db-worker/db-worker';
 import type { SqlRunner } from '../../db/sql-runner';
@@ -29,6 +29,9 @@ export interface DatabaseBackup {
   madeAt: string;
 }
 
+/** How a backup file's full path looks, for the app's "give the full path" refusal. */
+export const BACKUP_FILE_EXAMPLES = ['/mnt/backups/genlog-backup.db', 'D:\\backups\\genlog-backup.db'];
+
 /** Backups and restores under way in this process: a stop signal (Ctrl+C) cancels them, and they leave no partial file. */
 const running = new Set<AbortController>();
 
@@ -52,8 +55,7 @@ export async function cancellable<T>(work: (signal: AbortSignal) => Promise<T>):
 export async function checkDatabase(ctx: ApiContext): Promise<DatabaseCheck> {
   const checker = checkerFor(ctx)(ctx.dbPath);
   try {
-    const problems = await integrityProblems(checker);
-    const [{ n: assets }] = (await checker.all('SELECT count(*) AS n FROM assets')) as [{ n: number }];
+    const { problems, assets } = await checkedLog(checker);
     return { path: ctx.dbPath, ok: problems.length === 0, problems, assets, checkedAt: ctx.now().toISOString() };
   } finally {
     await checker.close();
@@ -77,7 +79,7 @@ export function checkerFor(ctx: ApiContext): (file: string) => SqlRunner & { clo
 export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Promise<DatabaseBackup> {
   // "x.db/" names a folder: path.resolve would drop the slash and write a file called x.db.
   if (/[\\/]$/.test(req.out.trim())) throw invalid(`${req.out.trim()} ends with a slash, so it names a folder; give the backup a file name in it, such as genlog-backup.db.`);
-  const target = fullPath(ctx, req.out, 'backup file', ['/mnt/backups/genlog-backup.db', 'D:\\backups\\genlog-backup.db']);
+  const target = fullPath(ctx, req.out, 'backup file', BACKUP_FILE_EXAMPLES);
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw invalid(`Cannot write ${target}: the folder ${folder} does not exist.`);
   try {
@@ -92,22 +94,26 @@ export async function backUpDatabase(ctx: ApiContext, req: { out: string }): Pro
   if (existsSync(target)) throw conflict(`${target} already exists; a backup never replaces a file. Give a new name, such as one with today's date.`);
   if (target === resolve(ctx.dbPath)) throw invalid(`${target} is the log itself; give the backup another name.`);
   const tmp = join(folder, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  const controller = new AbortController();
-  running.add(controller);
   try {
-    const { assets, problems } = await backUpTo(ctx.db, tmp, checkerFor(ctx), controller.signal);
-    // Stopped while the copy was checked: it is not put in place either.
-    if (controller.signal.aborted) throw new Error('the backup was cancelled');
-    putInPlace(tmp, target);
-    return { path: target, bytes: statSync(target).size, assets, problems, madeAt: ctx.now().toISOString() };
+    return await cancellable(async (signal) => {
+      const { assets, problems } = await backUpTo(ctx.db, tmp, checkerFor(ctx), signal);
+      // Stopped while the copy was checked: it is not put in place either.
+      if (signal.aborted) throw new Error('the backup was cancelled');
+      putInPlace(tmp, target);
+      return { path: target, bytes: statSync(target).size, assets, problems, madeAt: ctx.now().toISOString() };
+    });
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
     // A full disk, a share gone, a copy that does not check out: nothing was put at the backup's name.
     throw failed(`The backup ${target} could not be made: ${(error as Error).message}. Nothing was written under that name.`);
   } finally {
-    running.delete(controller);
-    for (const leftover of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) rmSync(leftover, { force: true });
+    removeWithSideFiles(tmp);
   }
+}
+
+/** A database file and what SQLite may keep beside it (its journal, -wal and -shm), gone. */
+export function removeWithSideFiles(path: string): void {
+  for (const side of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${side}`, { force: true });
 }
 
 /**

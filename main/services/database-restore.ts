@@ -6,10 +6,10 @@ import type { ApiContext } from '../api/context';
 import { ApiFailure, failed, invalid, notFound } from '../api/envelope';
 import { makeFolderFor, openDb } from '../../db/connection';
 import { describeDbError } from '../../db/errors';
-import { integrityProblems } from '../../db/maintenance';
+import { checkedLog } from '../../db/maintenance';
 import { ForeignDatabaseError, FutureDatabaseError, LATEST_VERSION, checkOpenable } from '../../db/migrate';
 import { assessPendingOutcomes } from './compliance/pending';
-import { cancellable, checkDatabase, putInPlace } from './database-care';
+import { BACKUP_FILE_EXAMPLES, cancellable, checkDatabase, putInPlace, removeWithSideFiles } from './database-care';
 import { replaceContent } from './db-worker/replace-content';
 import { openDbWorker, type DbWorker } from './db-worker/db-worker';
 import { fullPath } from './ingest/full-path';
@@ -43,7 +43,7 @@ const SIDE_FILES = ['', '-wal', '-shm'];
  * is moved aside whole instead. Ctrl+C (cancelBackups) stops it before that transaction commits, leaving the log as it was.
  */
 export async function restoreDatabase(ctx: ApiContext, req: { from: string }): Promise<DatabaseRestore> {
-  const from = fullPath(ctx, req.from, 'backup file', ['/mnt/backups/genlog-backup.db', 'D:\\backups\\genlog-backup.db']);
+  const from = fullPath(ctx, req.from, 'backup file', BACKUP_FILE_EXAMPLES);
   if (!existsSync(from)) {
     const link = lstatSync(from, { throwIfNoEntry: false })?.isSymbolicLink() === true;
     throw notFound(`There is no backup at ${from}${link ? ' (a symbolic link to nothing, or a loop of links)' : ''}.`);
@@ -74,7 +74,7 @@ export async function restoreDatabase(ctx: ApiContext, req: { from: string }): P
     if (restored !== undefined) throw failed(`The log was restored from ${from}, but checking it afterwards failed: ${why}. ${nextStep(ctx, { cli: 'Run genlog db check.', app: 'Check the log again.' })}${keptSaid()}`);
     throw failed(`The log could not be restored from ${from}: ${why}. The log is as it was.`);
   } finally {
-    for (const path of leftovers) for (const side of SIDE_FILES) rmSync(`${path}${side}`, { force: true });
+    for (const path of leftovers) removeWithSideFiles(path);
   }
 }
 
@@ -106,12 +106,12 @@ async function preparedCopy(ctx: ApiContext, from: string, work: string, signal:
   const stop = () => void checker.terminate();
   signal.addEventListener('abort', stop);
   try {
-    const problems = await integrityProblems(checker);
+    const { problems, assets } = await checkedLog(checker);
     if (signal.aborted) throw new Error('the restore was cancelled');
     if (problems.length > 0) {
       throw failed(`The backup ${from} does not check out, so it was not restored (the log is as it was): ${problems.join(' ')}`);
     }
-    return ((await checker.all('SELECT count(*) AS n FROM assets')) as [{ n: number }])[0].n;
+    return assets;
   } catch (error) {
     if (signal.aborted) throw new Error('the restore was cancelled', { cause: error });
     throw error;
